@@ -1,0 +1,35 @@
+package io.morsel.identity.api;
+
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Me", description = "The caller")
+class MeApi {
+
+	record Me(User user, Organisation organisation, Set<Role> roles, List<String> organisations) {
+	}
+
+	record User(UUID id, String email, String name, String timeZone, String language) {
+	}
+
+	record Organisation(UUID id, String slug, String name) {
+	}
+
+	@GetMapping("/api/v1/me")
+	@Operation(summary = "The user, the organisation the token acts in, and the roles there")
+	Me me(@AuthenticationPrincipal CurrentMember me) {
+		return new Me(
+				new User(me.userId().value(), me.email(), me.name(), me.zone().getId(), me.locale().toLanguageTag()),
+				new Organisation(me.organisationId().value(), me.organisationSlug(), me.organisationName()),
+				me.roles(), me.organisations().stream().map(CurrentMember.Affiliation::slug).toList());
+	}
+}

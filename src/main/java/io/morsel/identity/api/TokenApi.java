@@ -1,0 +1,93 @@
+package io.morsel.identity.api;
+
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.internal.Accounts;
+import io.morsel.identity.internal.Accounts.SignInRefused;
+import io.morsel.identity.internal.ApiTokens;
+import io.morsel.shared.PlainText;
+import io.morsel.shared.ProblemTypes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tokens", description = "Personal access tokens: send one as 'Authorization: Bearer <token>'.")
+class TokenApi {
+
+	private final Accounts accounts;
+	private final ApiTokens tokens;
+
+	TokenApi(Accounts accounts, ApiTokens tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	record CreateToken(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 128) String password,
+			@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String organisation,
+			@Size(max = 80) @PlainText @Nullable String name) {
+	}
+
+	record CreatedToken(String token, UUID id, String name) {
+	}
+
+	record TokenView(UUID id, String name, String hint, Instant createdAt, @Nullable Instant lastUsedAt) {
+	}
+
+	@PostMapping("/api/v1/tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	@SecurityRequirements
+	@Operation(summary = "Create a token with email, password and the organisation's slug")
+	CreatedToken create(@Valid @RequestBody CreateToken request) {
+		var member = accounts.signIn(request.email(), request.password(), request.organisation());
+		var name = request.name() == null || request.name().isBlank() ? "API" : request.name().strip();
+		var issued = tokens.issue(member, name);
+		return new CreatedToken(issued.secret(), issued.token().id(), issued.token().name());
+	}
+
+	@GetMapping("/api/v1/tokens")
+	@Operation(summary = "List the caller's tokens in this organisation (never their secrets)")
+	List<TokenView> list(@AuthenticationPrincipal CurrentMember me) {
+		return tokens.of(me)
+			.stream()
+			.map(t -> new TokenView(t.id(), t.name(), t.hint(), t.createdAt(), t.lastUsedAt()))
+			.toList();
+	}
+
+	@DeleteMapping("/api/v1/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Revoke one of the caller's tokens")
+	void revoke(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		tokens.revoke(me, id);
+	}
+
+	@ExceptionHandler
+	ProblemDetail refused(SignInRefused refused) {
+		var locked = refused.reason() == Accounts.Refusal.LOCKED;
+		var problem = ProblemDetail.forStatusAndDetail(locked ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED,
+				locked ? "Too many failed sign-ins for this account; try again later."
+						: "Email, password or organisation are wrong.");
+		problem.setType(locked ? ProblemTypes.TOO_MANY_ATTEMPTS : ProblemTypes.INVALID_CREDENTIALS);
+		problem.setTitle(locked ? "Too many attempts" : "Invalid credentials");
+		return problem;
+	}
+}

@@ -1,0 +1,53 @@
+package io.morsel.identity.internal;
+
+import io.morsel.identity.OrganisationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The organisations (tenants). */
+@Repository
+public class Organisations {
+
+	private final JdbcClient jdbc;
+
+	Organisations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public record Organisation(OrganisationId id, String slug, String name) {
+	}
+
+	public Optional<Organisation> findBySlug(String slug) {
+		return jdbc.sql("""
+				SELECT id, slug, name
+				FROM organisations
+				WHERE slug = :slug
+				""")
+			.param("slug", slug)
+			.query(Organisations::map)
+			.optional();
+	}
+
+	public Organisation create(String slug, String name, Instant now) {
+		var organisation = new Organisation(OrganisationId.random(), slug, name);
+		jdbc.sql("""
+				INSERT INTO organisations (id, slug, name, created_at)
+				VALUES (:id, :slug, :name, :now)
+				""")
+			.param("id", organisation.id().value())
+			.param("slug", slug)
+			.param("name", name)
+			.param("now", Timestamps.of(now))
+			.update();
+		return organisation;
+	}
+
+	private static Organisation map(ResultSet rs, int row) throws SQLException {
+		return new Organisation(new OrganisationId(rs.getObject("id", java.util.UUID.class)), rs.getString("slug"),
+				rs.getString("name"));
+	}
+}

@@ -1,0 +1,108 @@
+package io.morsel.identity.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Password reset by a one-time link sent by email, valid for {@link #VALIDITY}. */
+@Service
+public class PasswordResets {
+
+	public static final Duration VALIDITY = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+	private final Users users;
+	private final SignInThrottle throttle;
+	private final PasswordEncoder passwords;
+	private final Mailer mailer;
+	private final MessageSource messages;
+	private final TransactionTemplate transaction;
+	private final Clock clock;
+
+	PasswordResets(JdbcClient jdbc, Users users, SignInThrottle throttle, PasswordEncoder passwords, Mailer mailer,
+			MessageSource messages, TransactionTemplate transaction, Clock clock) {
+		this.jdbc = jdbc;
+		this.users = users;
+		this.throttle = throttle;
+		this.passwords = passwords;
+		this.mailer = mailer;
+		this.messages = messages;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Mails a reset link when the account exists. The caller answers the same either way, so the form does not
+	 * reveal who has an account.
+	 *
+	 * @param linkBase the URL the secret is appended to
+	 */
+	public void request(String email, String linkBase) {
+		var user = users.findByEmail(email);
+		if (user.isEmpty()) {
+			return;
+		}
+		var secret = Secrets.newSecret("");
+		transaction.executeWithoutResult(status -> jdbc.sql("""
+				INSERT INTO password_resets (token_hash, user_id, expires_at)
+				VALUES (:hash, :user, :expires)
+				""")
+			.param("hash", Secrets.hash(secret))
+			.param("user", user.get().id().value())
+			.param("expires", Timestamps.of(clock.instant().plus(VALIDITY)))
+			.update());
+		var locale = Locale.forLanguageTag(user.get().language());
+		mailer.send(user.get().email(), messages.getMessage("mail.reset.subject", null, locale),
+				messages.getMessage("mail.reset.body", new Object[] { user.get().name(), linkBase + secret,
+						VALIDITY.toMinutes() }, locale));
+	}
+
+	/** Whether the link can still be used. */
+	@Transactional(readOnly = true)
+	public boolean isValid(String secret) {
+		return userFor(secret).isPresent();
+	}
+
+	/** Sets the new password and spends the link; false when the link is unknown, used or expired. */
+	@Transactional
+	public boolean reset(String secret, String newPassword) {
+		var user = userFor(secret);
+		if (user.isEmpty()) {
+			return false;
+		}
+		jdbc.sql("""
+				UPDATE password_resets
+				SET used_at = :now
+				WHERE token_hash = :hash
+				""")
+			.param("hash", Secrets.hash(secret))
+			.param("now", Timestamps.of(clock.instant()))
+			.update();
+		var id = new io.morsel.identity.UserId(user.get());
+		users.updatePassword(id, passwords.encode(newPassword));
+		users.findById(id).ifPresent(u -> throttle.clear(u.email()));
+		return true;
+	}
+
+	private Optional<UUID> userFor(String secret) {
+		return jdbc.sql("""
+				SELECT user_id
+				FROM password_resets
+				WHERE token_hash = :hash
+				  AND used_at IS NULL
+				  AND expires_at > :now
+				""")
+			.param("hash", Secrets.hash(secret))
+			.param("now", Timestamps.of(clock.instant()))
+			.query(UUID.class)
+			.optional();
+	}
+}

@@ -1,0 +1,110 @@
+package io.morsel.identity.internal;
+
+import io.morsel.identity.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** People with an account. Emails are stored lower-case, so they match however they are typed. */
+@Repository
+public class Users {
+
+	private final JdbcClient jdbc;
+
+	Users(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public record User(UserId id, String email, String name, @Nullable String passwordHash, String timeZone,
+			String language) {
+	}
+
+	public Optional<User> findByEmail(String email) {
+		return jdbc.sql("""
+				SELECT id, email, name, password_hash, time_zone, language
+				FROM users
+				WHERE email = :email
+				""")
+			.param("email", normalise(email))
+			.query(Users::map)
+			.optional();
+	}
+
+	public Optional<User> findById(UserId id) {
+		return jdbc.sql("""
+				SELECT id, email, name, password_hash, time_zone, language
+				FROM users
+				WHERE id = :id
+				""")
+			.param("id", id.value())
+			.query(Users::map)
+			.optional();
+	}
+
+	public User create(String email, String name, @Nullable String passwordHash, String timeZone, String language,
+			boolean demo, Instant now) {
+		var user = new User(UserId.random(), normalise(email), name, passwordHash, timeZone, language);
+		jdbc.sql("""
+				INSERT INTO users (id, email, name, password_hash, time_zone, language, demo, created_at)
+				VALUES (:id, :email, :name, :hash, :zone, :language, :demo, :now)
+				""")
+			.param("id", user.id().value())
+			.param("email", user.email())
+			.param("name", name)
+			.param("hash", passwordHash)
+			.param("zone", timeZone)
+			.param("language", language)
+			.param("demo", demo)
+			.param("now", Timestamps.of(now))
+			.update();
+		return user;
+	}
+
+	public void updateProfile(UserId id, String name, String timeZone, String language) {
+		jdbc.sql("""
+				UPDATE users
+				SET name = :name, time_zone = :zone, language = :language
+				WHERE id = :id
+				""")
+			.param("id", id.value())
+			.param("name", name)
+			.param("zone", timeZone)
+			.param("language", language)
+			.update();
+	}
+
+	public void updatePassword(UserId id, String passwordHash) {
+		jdbc.sql("""
+				UPDATE users
+				SET password_hash = :hash
+				WHERE id = :id
+				""")
+			.param("id", id.value())
+			.param("hash", passwordHash)
+			.update();
+	}
+
+	public boolean anyDemoAccounts() {
+		return jdbc.sql("""
+				SELECT COUNT(*)
+				FROM users
+				WHERE demo = TRUE
+				""")
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public static String normalise(String email) {
+		return email.strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	private static User map(ResultSet rs, int row) throws SQLException {
+		return new User(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"), rs.getString("name"),
+				rs.getString("password_hash"), rs.getString("time_zone"), rs.getString("language"));
+	}
+}

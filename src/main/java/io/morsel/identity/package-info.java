@@ -1,0 +1,11 @@
+/**
+ * Identity: organisations (the tenants), users, their memberships and roles, sign-in, API tokens, invitations,
+ * password resets and each user's preferences (time zone, language).
+ *
+ * <p>Its API is the signed-in {@link io.morsel.identity.CurrentMember}, the {@link io.morsel.identity.Role}s and the
+ * typed ids. Every other module depends on it; it depends only on {@code shared}.
+ */
+@NullMarked
+package io.morsel.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,51 @@
+package io.morsel.identity.security;
+
+import io.morsel.identity.internal.ApiTokens;
+import io.morsel.shared.ProblemResponses;
+import io.morsel.shared.ProblemTypes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} with a personal access token. A request without the header
+ * passes on (and the access rules decide); a token that is unknown or revoked is refused at once.
+ */
+class BearerTokens extends OncePerRequestFilter {
+
+	private static final String SCHEME = "Bearer ";
+
+	private final ApiTokens tokens;
+	private final ProblemResponses problems;
+
+	BearerTokens(ApiTokens tokens, ProblemResponses problems) {
+		this.tokens = tokens;
+		this.problems = problems;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var member = tokens.authenticate(header.substring(SCHEME.length()).strip());
+		if (member.isEmpty()) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "Invalid token",
+					"The bearer token is unknown or was revoked.");
+			return;
+		}
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(MemberAuthentication.of(member.get()));
+		SecurityContextHolder.setContext(context);
+		chain.doFilter(request, response);
+	}
+}

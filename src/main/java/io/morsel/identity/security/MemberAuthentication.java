@@ -1,0 +1,34 @@
+package io.morsel.identity.security;
+
+import io.morsel.identity.CurrentMember;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/** Builds the authentication of a member and replaces the one in the session (organisation switch, profile edit). */
+@Component
+public class MemberAuthentication {
+
+	private final SecurityContextRepository contexts;
+
+	MemberAuthentication(SecurityContextRepository contexts) {
+		this.contexts = contexts;
+	}
+
+	public static Authentication of(CurrentMember member) {
+		var authorities = member.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+		return UsernamePasswordAuthenticationToken.authenticated(member, null, authorities);
+	}
+
+	public void replace(CurrentMember member, HttpServletRequest request, HttpServletResponse response) {
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(of(member));
+		SecurityContextHolder.setContext(context);
+		contexts.saveContext(context, request, response);
+	}
+}

@@ -1,0 +1,100 @@
+package io.morsel.identity.security;
+
+import io.morsel.identity.internal.ApiTokens;
+import io.morsel.shared.ProblemResponses;
+import io.morsel.shared.ProblemTypes;
+import jakarta.servlet.DispatcherType;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Two filter chains: the API ({@code /api/**}, {@code /actuator/**}) is stateless, authenticated by bearer tokens and
+ * answers with problem details; every page uses the database-backed session, a sign-in form and CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+		return http.securityMatcher("/api/**", "/actuator/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests
+				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
+				.requestMatchers("/api/docs", "/api/docs/**").permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/actuator/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+			.exceptionHandling(handling -> handling
+				.authenticationEntryPoint((request, response, e) -> {
+					response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+					problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+							"Send a personal access token as 'Authorization: Bearer <token>'.");
+				})
+				.accessDeniedHandler((request, response, e) -> problems.write(request, response, 403,
+						ProblemTypes.FORBIDDEN, "Forbidden", "Your roles in this organisation do not allow this.")))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+		var failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/sign-in?error=credentials");
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?error=locked",
+				DisabledException.class.getName(), "/sign-in?error=no-organisation"));
+		return http.securityContext(context -> context.securityContextRepository(contexts))
+			.authorizeHttpRequests(requests -> requests
+				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+				.requestMatchers("/static/**", "/webjars/**", "/favicon.ico", "/error", "/problems/**").permitAll()
+				.requestMatchers("/sign-in", "/password/**", "/invitations/**").permitAll()
+				.requestMatchers("/swagger-ui.html", "/swagger-ui/**").permitAll()
+				.requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+				.requestMatchers("/studio", "/studio/**").hasRole("AUTHOR")
+				.requestMatchers("/team", "/team/**").hasRole("MANAGER")
+				.requestMatchers("/today", "/today/**").hasRole("LEARNER")
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/sign-in")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(failures)
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.build();
+	}
+}

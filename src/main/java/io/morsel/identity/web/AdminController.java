@@ -1,0 +1,91 @@
+package io.morsel.identity.web;
+
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.MemberId;
+import io.morsel.identity.Role;
+import io.morsel.identity.internal.Invitations;
+import io.morsel.identity.internal.Memberships;
+import io.morsel.shared.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin's home: the organisation's members and their roles, and invitations by email. */
+@Controller
+class AdminController {
+
+	private static final String VIEW = "identity/admin";
+
+	private final Memberships memberships;
+	private final Invitations invitations;
+
+	AdminController(Memberships memberships, Invitations invitations) {
+		this.memberships = memberships;
+		this.invitations = invitations;
+	}
+
+	record InviteForm(@NotBlank @Email @Size(max = 254) String email, @NotEmpty List<Role> roles) {
+	}
+
+	record RolesForm(List<Role> roles) {
+	}
+
+	@GetMapping("/admin")
+	String show(@AuthenticationPrincipal CurrentMember me, Model model) {
+		model.addAttribute("form", new InviteForm("", List.of(Role.LEARNER)));
+		return page(me, model);
+	}
+
+	@PostMapping("/admin/invitations")
+	String invite(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute("form") InviteForm form,
+			BindingResult errors, Model model, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			return page(me, model);
+		}
+		invitations.invite(me, form.email(), EnumSet.copyOf(form.roles()), Links.to("/invitations/"));
+		redirect.addFlashAttribute("flash", "flash.invitation.sent");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/people/{id}/roles")
+	String changeRoles(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@ModelAttribute RolesForm form, RedirectAttributes redirect) {
+		var roles = form.roles() == null || form.roles().isEmpty() ? EnumSet.noneOf(Role.class)
+				: EnumSet.copyOf(form.roles());
+		if (roles.isEmpty()) {
+			redirect.addFlashAttribute("flash", "flash.roles.empty");
+			return "redirect:/admin";
+		}
+		var member = new MemberId(id);
+		if (member.equals(me.memberId()) && !roles.contains(Role.ADMIN)) {
+			redirect.addFlashAttribute("flash", "flash.roles.keep-own-admin");
+			return "redirect:/admin";
+		}
+		if (!memberships.replaceRoles(me.organisationId(), member, roles)) {
+			throw new NotFoundException("Person");
+		}
+		redirect.addFlashAttribute("flash", "flash.roles.saved");
+		return "redirect:/admin";
+	}
+
+	private String page(CurrentMember me, Model model) {
+		model.addAttribute("people", memberships.people(me.organisationId()));
+		model.addAttribute("pending", invitations.pending(me.organisationId()));
+		model.addAttribute("roles", Role.values());
+		return VIEW;
+	}
+}

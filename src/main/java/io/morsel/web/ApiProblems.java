@@ -1,0 +1,132 @@
+package io.morsel.web;
+
+import io.morsel.shared.NotFoundException;
+import io.morsel.shared.ProblemTypes;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Maps every failure of a REST controller to an RFC 9457 problem detail with a stable {@code type}. Validation
+ * failures list each field; a body that cannot be read says why (unknown field, malformed JSON, too large).
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	/** One field that failed validation. */
+	record FieldProblem(String field, String message) {
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFoundException e) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+		problem.setType(ProblemTypes.NOT_FOUND);
+		problem.setTitle("Not found");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unexpected(RuntimeException e) {
+		log.error("Unexpected failure of an API request", e);
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Morsel could not complete the request; it has been logged.");
+		problem.setType(ProblemTypes.SERVER_ERROR);
+		return problem;
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are invalid.");
+		problem.setType(ProblemTypes.VALIDATION);
+		problem.setTitle("Invalid request");
+		var fields = e.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(f -> new FieldProblem(f.getField(), String.valueOf(f.getDefaultMessage())))
+			.toList();
+		var global = e.getBindingResult()
+			.getGlobalErrors()
+			.stream()
+			.map(g -> new FieldProblem("", String.valueOf(g.getDefaultMessage())))
+			.toList();
+		problem.setProperty("errors", concat(fields, global));
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (BodySizeLimit.exceeded(e)) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"The request body is larger than this API accepts.");
+			problem.setType(ProblemTypes.BODY_TOO_LARGE);
+			problem.setTitle("Body too large");
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableReason(e));
+		problem.setType(ProblemTypes.MALFORMED_BODY);
+		problem.setTitle("Unreadable request body");
+		if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+			problem.setProperty("errors",
+					List.of(new FieldProblem(unknown.getPropertyName(), "is not a field of this request")));
+		}
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"Send the body as " + e.getSupportedMediaTypes() + ", not " + e.getContentType() + ".");
+		problem.setType(ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
+		problem.setTitle("Unsupported media type");
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+			problem.setType(switch (status.value()) {
+				case 400 -> ProblemTypes.VALIDATION;
+				case 404 -> ProblemTypes.NOT_FOUND;
+				default -> problem.getType();
+			});
+		}
+		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	private static String readableReason(HttpMessageNotReadableException e) {
+		if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+			return "Unknown field '" + unknown.getPropertyName() + "'.";
+		}
+		if (e.getCause() instanceof JacksonException json) {
+			return "The body is not valid JSON for this request: " + json.getOriginalMessage();
+		}
+		return "The request body is missing or cannot be read.";
+	}
+
+	private static List<FieldProblem> concat(List<FieldProblem> a, List<FieldProblem> b) {
+		return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+	}
+
+}

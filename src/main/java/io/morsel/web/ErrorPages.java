@@ -1,0 +1,66 @@
+package io.morsel.web;
+
+import io.morsel.shared.ProblemResponses;
+import io.morsel.shared.ProblemTypes;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Every error that reaches the container: API paths answer with a problem detail, pages with the 403, 404 or 500
+ * page in Morsel's layout (any other status with the general one).
+ */
+@Controller
+class ErrorPages implements ErrorController {
+
+	private static final Map<Integer, URI> TYPES = Map.of(400, ProblemTypes.VALIDATION, 401, ProblemTypes.UNAUTHENTICATED,
+			403, ProblemTypes.FORBIDDEN, 404, ProblemTypes.NOT_FOUND, 413, ProblemTypes.BODY_TOO_LARGE, 415,
+			ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
+
+	private final ProblemResponses problems;
+
+	ErrorPages(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
+	@RequestMapping("/error")
+	@Nullable ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		var status = HttpStatus.resolve(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
+				? code : 500);
+		if (status == null) {
+			status = HttpStatus.INTERNAL_SERVER_ERROR;
+		}
+		var uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		if (uri.startsWith("/api/") || uri.startsWith("/actuator/")) {
+			problems.write(request, response, status.value(), TYPES.getOrDefault(status.value(),
+					status.is5xxServerError() ? ProblemTypes.SERVER_ERROR : URI.create("about:blank")),
+					status.getReasonPhrase(), detail(status), uri);
+			return null;
+		}
+		var view = switch (status.value()) {
+			case 403, 404, 500 -> "error/" + status.value();
+			default -> "error/error";
+		};
+		var page = new ModelAndView(view, status);
+		page.addObject("status", status.value());
+		return page;
+	}
+
+	private static String detail(HttpStatus status) {
+		return switch (status.value()) {
+			case 404 -> "There is nothing at this address.";
+			case 405 -> "This address does not accept that method.";
+			default -> status.is5xxServerError() ? "Morsel could not complete the request; it has been logged."
+					: status.getReasonPhrase();
+		};
+	}
+}

@@ -1,0 +1,47 @@
+package io.morsel.web;
+
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * Sends each person to the home of their most far-reaching role, and serves the learner's, author's and manager's
+ * homes until their modules take them over.
+ */
+@Controller
+class HomeController {
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal CurrentMember me) {
+		if (me.has(Role.ADMIN)) {
+			return "redirect:/admin";
+		}
+		if (me.has(Role.MANAGER)) {
+			return "redirect:/team";
+		}
+		if (me.has(Role.AUTHOR)) {
+			return "redirect:/studio";
+		}
+		if (me.has(Role.LEARNER)) {
+			return "redirect:/today";
+		}
+		return "redirect:/people";
+	}
+
+	@GetMapping("/today")
+	String today() {
+		return "web/today";
+	}
+
+	@GetMapping("/studio")
+	String studio() {
+		return "web/studio";
+	}
+
+	@GetMapping("/team")
+	String team() {
+		return "web/team";
+	}
+}
