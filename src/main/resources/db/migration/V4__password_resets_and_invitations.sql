@@ -12,7 +12,7 @@ CREATE TABLE invitations (
     email           varchar(254)             NOT NULL,
     roles           varchar(80)              NOT NULL,
     token_hash      varchar(64)              NOT NULL UNIQUE,
-    invited_by      uuid                     NOT NULL REFERENCES users (id),
+    invited_by      uuid                     REFERENCES users (id),
     created_at      timestamp with time zone NOT NULL,
     expires_at      timestamp with time zone NOT NULL,
     accepted_at     timestamp with time zone

@@ -64,6 +64,11 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 		return mail;
 	}
 
+	/** Another empty database on the same server, for a test that starts an application instance of its own. */
+	public static Database freshDatabase() {
+		return onH2() ? h2() : postgres();
+	}
+
 	private static Database h2() {
 		var url = "jdbc:h2:mem:morsel-" + UUID.randomUUID()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";

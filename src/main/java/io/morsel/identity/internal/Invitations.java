@@ -3,14 +3,18 @@ package io.morsel.identity.internal;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.Role;
+import io.morsel.identity.UserId;
 import io.morsel.identity.internal.Users.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -59,25 +63,40 @@ public class Invitations {
 
 	public void invite(CurrentMember admin, String email, Set<Role> roles, String linkBase) {
 		var secret = Secrets.newSecret("");
+		var locale = admin.locale();
+		store(admin.organisationId(), admin.userId(), email, roles, secret);
+		mailer.send(email, messages.getMessage("mail.invite.subject", new Object[] { admin.organisationName() }, locale),
+				messages.getMessage("mail.invite.body",
+						new Object[] { admin.name(), admin.organisationName(), linkBase + secret, VALIDITY.toDays() },
+						locale));
+	}
+
+	/** Invites the first admin of a new organisation, on behalf of nobody (see {@link OrganisationBootstrap}). */
+	void inviteFirstAdmin(Organisations.Organisation organisation, String email, String linkBase) {
+		var secret = Secrets.newSecret("");
+		var locale = Locale.ENGLISH;
+		store(organisation.id(), null, email, EnumSet.of(Role.ADMIN), secret);
+		mailer.send(email, messages.getMessage("mail.invite.subject", new Object[] { organisation.name() }, locale),
+				messages.getMessage("mail.bootstrap.body",
+						new Object[] { organisation.name(), linkBase + secret, VALIDITY.toDays() }, locale));
+	}
+
+	private void store(OrganisationId organisation, @Nullable UserId invitedBy, String email, Set<Role> roles,
+			String secret) {
 		var now = clock.instant();
 		transaction.executeWithoutResult(status -> jdbc.sql("""
 				INSERT INTO invitations (id, organisation_id, email, roles, token_hash, invited_by, created_at, expires_at)
 				VALUES (:id, :organisation, :email, :roles, :hash, :by, :now, :expires)
 				""")
 			.param("id", UUID.randomUUID())
-			.param("organisation", admin.organisationId().value())
+			.param("organisation", organisation.value())
 			.param("email", Users.normalise(email))
 			.param("roles", Role.joinAll(roles))
 			.param("hash", Secrets.hash(secret))
-			.param("by", admin.userId().value())
+			.param("by", invitedBy == null ? null : invitedBy.value())
 			.param("now", Timestamps.of(now))
 			.param("expires", Timestamps.of(now.plus(VALIDITY)))
 			.update());
-		var locale = admin.locale();
-		mailer.send(email, messages.getMessage("mail.invite.subject", new Object[] { admin.organisationName() }, locale),
-				messages.getMessage("mail.invite.body",
-						new Object[] { admin.name(), admin.organisationName(), linkBase + secret, VALIDITY.toDays() },
-						locale));
 	}
 
 	@Transactional(readOnly = true)
