@@ -1,0 +1,36 @@
+package io.morsel.catalog;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.function.Function;
+
+/** Argument checks shared by the catalog's value types; each failure names what was wrong. */
+final class Checks {
+
+	private Checks() {
+	}
+
+	static void id(String id, String what) {
+		if (id == null || !id.matches("[A-Za-z0-9_-]{1,40}")) {
+			throw new IllegalArgumentException(what + " must be 1 to 40 letters, digits, '-' or '_'");
+		}
+	}
+
+	static void text(String text, String what, int max) {
+		if (text == null || text.isBlank()) {
+			throw new IllegalArgumentException(what + " must not be blank");
+		}
+		if (text.length() > max) {
+			throw new IllegalArgumentException(what + " must be at most " + max + " characters");
+		}
+	}
+
+	static <T> void distinct(Collection<T> items, Function<T, String> key, String what) {
+		var seen = new HashSet<String>();
+		for (var item : items) {
+			if (!seen.add(key.apply(item))) {
+				throw new IllegalArgumentException(what + " '" + key.apply(item) + "' appears twice");
+			}
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package io.morsel.catalog;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something the learner answers inside a lesson. Each type scores a response of its own kind and says why the right
+ * answer is right; docs/scoring.md states the rules. Only interactions that {@link #assessesObjective() assess the
+ * lesson's objective} count towards mastery; the others are practice.
+ */
+public sealed interface Interaction permits SingleChoice, MultipleChoice, PickN, Matching, Ordering, ShortText,
+		Scenario, ApplicationExercise {
+
+	/** Stable within its lesson; responses and attempts refer to it. */
+	String id();
+
+	String prompt();
+
+	boolean assessesObjective();
+
+	@Nullable String explanation();
+
+	/**
+	 * Judges a response.
+	 * @throws InvalidResponseException when the response is of another kind or names what this interaction lacks
+	 */
+	Score score(Response response);
+
+	/** The response as the kind this interaction takes, or the reason it is not. */
+	static <R extends Response> R expect(Response response, Class<R> kind, Interaction interaction) {
+		if (!kind.isInstance(response)) {
+			throw new InvalidResponseException("Interaction '" + interaction.id() + "' takes a "
+					+ kind.getSimpleName().toLowerCase(java.util.Locale.ROOT) + " response");
+		}
+		return kind.cast(response);
+	}
+}

@@ -1,0 +1,29 @@
+package io.morsel.catalog;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One right option among several. Right or wrong, no partial credit. */
+public record SingleChoice(String id, String prompt, List<Option> options, boolean assessesObjective,
+		@Nullable String explanation) implements Interaction {
+
+	public SingleChoice {
+		Checks.id(id, "interaction id");
+		Checks.text(prompt, "prompt", 1000);
+		options = Choices.options(options, id);
+		if (Choices.correctCount(options) != 1) {
+			throw new IllegalArgumentException("Single choice '" + id + "' needs exactly one correct option");
+		}
+	}
+
+	@Override
+	public Score score(Response response) {
+		var choice = Interaction.expect(response, Response.Choice.class, this);
+		if (choice.optionIds().size() != 1) {
+			throw new InvalidResponseException("Single choice '" + id + "' takes exactly one option");
+		}
+		var picked = Choices.picked(options, choice.optionIds(), id);
+		var right = picked.getFirst().correct();
+		return new Score(right ? 1 : 0, right, Choices.feedback(picked), explanation);
+	}
+}
