@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,7 @@ public record ApplicationExercise(String id, String prompt, @Nullable String exp
 	}
 
 	@Override
+	@JsonIgnore
 	public boolean assessesObjective() {
 		return false;
 	}

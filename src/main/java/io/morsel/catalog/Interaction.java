@@ -1,5 +1,7 @@
 package io.morsel.catalog;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,6 +9,15 @@ import org.jspecify.annotations.Nullable;
  * answer is right; docs/scoring.md states the rules. Only interactions that {@link #assessesObjective() assess the
  * lesson's objective} count towards mastery; the others are practice.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = SingleChoice.class, name = "single-choice"),
+		@JsonSubTypes.Type(value = MultipleChoice.class, name = "multiple-choice"),
+		@JsonSubTypes.Type(value = PickN.class, name = "pick-n"),
+		@JsonSubTypes.Type(value = Matching.class, name = "matching"),
+		@JsonSubTypes.Type(value = Ordering.class, name = "ordering"),
+		@JsonSubTypes.Type(value = ShortText.class, name = "short-text"),
+		@JsonSubTypes.Type(value = Scenario.class, name = "scenario"),
+		@JsonSubTypes.Type(value = ApplicationExercise.class, name = "exercise") })
 public sealed interface Interaction permits SingleChoice, MultipleChoice, PickN, Matching, Ordering, ShortText,
 		Scenario, ApplicationExercise {
 

@@ -1,0 +1,97 @@
+package io.morsel.catalog;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One step of a lesson, shown in order. Media are referred to by the id of an uploaded file of the organisation
+ * ({@code media}) or, for video, by an external {@code url}. Transcripts of video and audio are WebVTT documents.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({ @JsonSubTypes.Type(value = Block.Text.class, name = "text"),
+		@JsonSubTypes.Type(value = Block.Image.class, name = "image"),
+		@JsonSubTypes.Type(value = Block.Video.class, name = "video"),
+		@JsonSubTypes.Type(value = Block.Audio.class, name = "audio"),
+		@JsonSubTypes.Type(value = Block.Resources.class, name = "resources"),
+		@JsonSubTypes.Type(value = Block.Question.class, name = "interaction") })
+public sealed interface Block {
+
+	/** Rich text in Markdown; rendered without raw HTML. */
+	record Text(String markdown) implements Block {
+
+		public Text {
+			Checks.text(markdown, "text", 20_000);
+		}
+	}
+
+	/** An image; its alternative text is required, for learners who cannot see it. */
+	record Image(String media, String alt, @Nullable String caption) implements Block {
+
+		public Image {
+			Checks.text(media, "image", 200);
+			Checks.text(alt, "alternative text of the image", 500);
+		}
+	}
+
+	/** A video, uploaded or linked, with its transcript: captions in the player, and beside it to read and seek. */
+	record Video(@Nullable String media, @Nullable String url, String title, String transcript) implements Block {
+
+		public Video {
+			if ((media == null) == (url == null)) {
+				throw new IllegalArgumentException("A video is either an uploaded file or a URL");
+			}
+			if (url != null && !url.matches("https://\\S{1,1990}")) {
+				throw new IllegalArgumentException("A video URL must start with https://");
+			}
+			Checks.text(title, "video title", 200);
+			Transcripts.check(transcript);
+		}
+	}
+
+	/** An audio clip with its transcript. */
+	record Audio(String media, String title, String transcript) implements Block {
+
+		public Audio {
+			Checks.text(media, "audio", 200);
+			Checks.text(title, "audio title", 200);
+			Transcripts.check(transcript);
+		}
+	}
+
+	/** Further resources: links and downloads. */
+	record Resources(List<Resource> items) implements Block {
+
+		public Resources {
+			if (items == null || items.isEmpty()) {
+				throw new IllegalArgumentException("A resources block needs at least one resource");
+			}
+			items = List.copyOf(items);
+		}
+	}
+
+	/** A link ({@code url}) or a download ({@code media}). */
+	record Resource(String title, @Nullable String url, @Nullable String media) {
+
+		public Resource {
+			Checks.text(title, "resource title", 200);
+			if ((url == null) == (media == null)) {
+				throw new IllegalArgumentException("A resource is either a link or a download");
+			}
+			if (url != null && !url.matches("https?://\\S{1,1990}")) {
+				throw new IllegalArgumentException("A resource link must be an http(s) URL");
+			}
+		}
+	}
+
+	/** An interaction the learner answers. */
+	record Question(Interaction interaction) implements Block {
+
+		public Question {
+			if (interaction == null) {
+				throw new IllegalArgumentException("An interaction block needs its interaction");
+			}
+		}
+	}
+}
