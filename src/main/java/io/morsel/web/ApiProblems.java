@@ -1,5 +1,7 @@
 package io.morsel.web;
 
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
 import io.morsel.shared.ProblemTypes;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,6 +43,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
 		problem.setType(ProblemTypes.NOT_FOUND);
 		problem.setTitle("Not found");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidRequestException e) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		problem.setType(ProblemTypes.VALIDATION);
+		problem.setTitle("Invalid request");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(ConflictException e) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+		problem.setType(ProblemTypes.CONFLICT);
+		problem.setTitle("Conflict");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail forbidden(AccessDeniedException e) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				"Your roles in this organisation do not allow this.");
+		problem.setType(ProblemTypes.FORBIDDEN);
+		problem.setTitle("Forbidden");
 		return problem;
 	}
 
@@ -82,6 +110,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setTitle("Body too large");
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 		}
+		var rule = ruleBroken(e);
+		if (rule != null) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, rule);
+			problem.setType(ProblemTypes.VALIDATION);
+			problem.setTitle("Invalid request");
+			return ResponseEntity.badRequest().body(problem);
+		}
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableReason(e));
 		problem.setType(ProblemTypes.MALFORMED_BODY);
 		problem.setTitle("Unreadable request body");
@@ -113,6 +148,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			});
 		}
 		return super.createResponseEntity(body, headers, status, request);
+	}
+
+	/** The rule a value object's constructor refused the body with ("The objective must be one sentence"), if any. */
+	private static @Nullable String ruleBroken(Throwable failure) {
+		for (var cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof IllegalArgumentException rule && rule.getMessage() != null) {
+				return rule.getMessage();
+			}
+		}
+		return null;
 	}
 
 	private static String readableReason(HttpMessageNotReadableException e) {

@@ -1,0 +1,77 @@
+package io.morsel.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A lesson version as a learner receives it: every block, but interactions without their answer key (which options
+ * are right, accepted answers, feedback, explanations). Matching's right-hand items and ordering's items come
+ * shuffled, in an order fixed per interaction so that a learner who resumes sees the same one.
+ */
+public record PlayableLesson(LessonId id, int version, String title, String objective, int estimatedMinutes,
+		List<Step> steps) {
+
+	/** One block; {@code interaction} is set instead of {@code block} for an interaction. */
+	public record Step(@Nullable Block block, @Nullable Question interaction) {
+	}
+
+	/** An interaction's question, without its answer key. */
+	public record Question(String type, String id, String prompt, boolean assessesObjective,
+			@Nullable String situation, @Nullable Integer pick, List<Choice> options, List<Choice> left,
+			List<Choice> right) {
+	}
+
+	/** Something to pick, match or order. */
+	public record Choice(String id, String text) {
+	}
+
+	public static PlayableLesson of(LessonVersion version) {
+		var steps = new ArrayList<Step>();
+		for (var block : version.content().blocks()) {
+			steps.add(block instanceof Block.Question q ? new Step(null, question(q.interaction(), version))
+					: new Step(block, null));
+		}
+		var content = version.content();
+		return new PlayableLesson(version.lessonId(), version.version(), content.title(), content.objective().text(),
+				content.estimatedMinutes(), steps);
+	}
+
+	private static Question question(Interaction interaction, LessonVersion version) {
+		var random = new Random((version.lessonId().value().toString() + version.version() + interaction.id()).hashCode());
+		return switch (interaction) {
+			case SingleChoice s -> choices("single-choice", s.id(), s.prompt(), s.assessesObjective(), null, null, s.options());
+			case MultipleChoice m -> choices("multiple-choice", m.id(), m.prompt(), m.assessesObjective(), null, null, m.options());
+			case PickN p -> choices("pick-n", p.id(), p.prompt(), p.assessesObjective(), null, p.n(), p.options());
+			case Scenario s -> choices("scenario", s.id(), s.prompt(), s.assessesObjective(), s.situation(), null, s.options());
+			case Matching m -> new Question("matching", m.id(), m.prompt(), m.assessesObjective(), null, null, List.of(),
+					m.pairs().stream().map(p -> new Choice(p.leftId(), p.left())).toList(),
+					shuffled(m.pairs().stream().map(p -> new Choice(p.rightId(), p.right())).toList(), random));
+			case Ordering o -> new Question("ordering", o.id(), o.prompt(), o.assessesObjective(), null, null,
+					shuffled(o.items().stream().map(i -> new Choice(i.id(), i.text())).toList(), random), List.of(),
+					List.of());
+			case ShortText t -> new Question("short-text", t.id(), t.prompt(), t.assessesObjective(), null, null,
+					List.of(), List.of(), List.of());
+			case ApplicationExercise e -> new Question("exercise", e.id(), e.prompt(), false, null, null, List.of(),
+					List.of(), List.of());
+		};
+	}
+
+	private static Question choices(String type, String id, String prompt, boolean assesses, @Nullable String situation,
+			@Nullable Integer pick, List<Option> options) {
+		return new Question(type, id, prompt, assesses, situation, pick,
+				options.stream().map(o -> new Choice(o.id(), o.text())).toList(), List.of(), List.of());
+	}
+
+	/** Shuffled, and never left in the right order when there is another. */
+	private static List<Choice> shuffled(List<Choice> inOrder, Random random) {
+		var copy = new ArrayList<>(inOrder);
+		Collections.shuffle(copy, random);
+		if (copy.equals(inOrder) && copy.size() > 1) {
+			Collections.rotate(copy, 1);
+		}
+		return List.copyOf(copy);
+	}
+}

@@ -1,0 +1,53 @@
+package io.morsel.catalog.api;
+
+import io.morsel.catalog.Skill;
+import io.morsel.catalog.Skills;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Role;
+import io.morsel.shared.PlainText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Skills", description = "The organisation's skills, which lessons are tagged with")
+class SkillApi {
+
+	private final Skills skills;
+
+	SkillApi(Skills skills) {
+		this.skills = skills;
+	}
+
+	record NewSkill(@NotBlank @Size(max = 80) @PlainText String name, @Size(max = 1000) @Nullable String description,
+			@Size(max = 60) @PlainText @Nullable String frameworkCode) {
+	}
+
+	@GetMapping("/api/v1/skills")
+	@Operation(summary = "The organisation's skills")
+	List<Skill> list(@AuthenticationPrincipal CurrentMember me) {
+		return skills.of(me.organisationId());
+	}
+
+	@PostMapping("/api/v1/skills")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "For authors and admins: add a skill")
+	Skill add(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody NewSkill skill) {
+		if (!me.has(Role.AUTHOR) && !me.has(Role.ADMIN)) {
+			throw new AccessDeniedException("Only authors and admins add skills");
+		}
+		return skills.add(me.organisationId(), skill.name(), skill.description(), skill.frameworkCode());
+	}
+}
