@@ -181,6 +181,24 @@ public class Lessons {
 		return found;
 	}
 
+	/** The skills a version builds, as the organisation's skill ids. */
+	@Transactional(readOnly = true)
+	public List<SkillId> skillsOf(LessonVersion version) {
+		return jdbc.sql("""
+				SELECT skill_id
+				FROM lesson_skills
+				WHERE lesson_id = :id
+				  AND version = :version
+				""")
+			.param("id", version.lessonId().value())
+			.param("version", version.version())
+			.query(UUID.class)
+			.list()
+			.stream()
+			.map(SkillId::new)
+			.toList();
+	}
+
 	private record State(@Nullable Integer draft, @Nullable Integer published) {
 	}
 

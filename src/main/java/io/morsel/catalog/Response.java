@@ -1,10 +1,17 @@
 package io.morsel.catalog;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** What a learner answered to one interaction; each interaction type accepts one kind. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({ @JsonSubTypes.Type(value = Response.Choice.class, name = "choice"),
+		@JsonSubTypes.Type(value = Response.Matching.class, name = "matching"),
+		@JsonSubTypes.Type(value = Response.Ordering.class, name = "ordering"),
+		@JsonSubTypes.Type(value = Response.Text.class, name = "text") })
 public sealed interface Response {
 
 	/** The options picked: single choice, multiple choice, pick N, scenario. */

@@ -1,5 +1,6 @@
 package io.morsel.web;
 
+import io.morsel.catalog.InvalidResponseException;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
@@ -51,6 +52,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 		problem.setType(ProblemTypes.VALIDATION);
 		problem.setTitle("Invalid request");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidResponse(InvalidResponseException e) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+		problem.setType(ProblemTypes.VALIDATION);
+		problem.setTitle("Answer does not fit the interaction");
 		return problem;
 	}
 

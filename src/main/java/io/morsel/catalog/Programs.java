@@ -1,0 +1,128 @@
+package io.morsel.catalog;
+
+import io.morsel.identity.OrganisationId;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.InvalidRequestException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The organisation's programs. */
+@Service
+public class Programs {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Programs(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Creates a program of the organisation's lessons, in order. */
+	@Transactional
+	public Program create(OrganisationId organisation, String slug, String title, String outcome,
+			@Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
+		if (!slug.matches("[a-z0-9][a-z0-9-]{0,59}")) {
+			throw new InvalidRequestException("A program's slug is lower-case letters, digits and dashes");
+		}
+		if (title.isBlank() || title.length() > 120) {
+			throw new InvalidRequestException("A program needs a title of at most 120 characters");
+		}
+		if (outcome.isBlank() || outcome.length() > 300) {
+			throw new InvalidRequestException("A program states its business outcome in at most 300 characters");
+		}
+		if (lessons.isEmpty() || lessons.stream().distinct().count() != lessons.size()) {
+			throw new InvalidRequestException("A program has one or more lessons, each once");
+		}
+		var owned = jdbc.sql("""
+				SELECT COUNT(*)
+				FROM lessons
+				WHERE organisation_id = :organisation
+				  AND id IN (:ids)
+				""")
+			.param("organisation", organisation.value())
+			.param("ids", lessons.stream().map(LessonId::value).toList())
+			.query(Long.class)
+			.single();
+		if (owned != lessons.size()) {
+			throw new InvalidRequestException("Every lesson of a program must be one of the organisation's lessons");
+		}
+		var program = new Program(ProgramId.random(), slug, title.strip(), outcome.strip(), description, selfEnrol,
+				lessons);
+		try {
+			jdbc.sql("""
+					INSERT INTO programs (id, organisation_id, slug, title, outcome, description, self_enrol, created_at)
+					VALUES (:id, :organisation, :slug, :title, :outcome, :description, :selfEnrol, :now)
+					""")
+				.param("id", program.id().value())
+				.param("organisation", organisation.value())
+				.param("slug", slug)
+				.param("title", program.title())
+				.param("outcome", program.outcome())
+				.param("description", description)
+				.param("selfEnrol", selfEnrol)
+				.param("now", Lessons.utc(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("The organisation already has a program '" + slug + "'");
+		}
+		for (int i = 0; i < lessons.size(); i++) {
+			jdbc.sql("""
+					INSERT INTO program_lessons (program_id, position, lesson_id)
+					VALUES (:program, :position, :lesson)
+					""")
+				.param("program", program.id().value())
+				.param("position", i)
+				.param("lesson", lessons.get(i).value())
+				.update();
+		}
+		return program;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Program> all(OrganisationId organisation) {
+		return load(organisation, null);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Program> find(OrganisationId organisation, ProgramId id) {
+		return load(organisation, id).stream().findFirst();
+	}
+
+	private List<Program> load(OrganisationId organisation, @Nullable ProgramId only) {
+		record Row(UUID id, String slug, String title, String outcome, @Nullable String description, boolean selfEnrol,
+				@Nullable UUID lesson) {
+		}
+		var rows = jdbc.sql("""
+				SELECT p.id, p.slug, p.title, p.outcome, p.description, p.self_enrol, pl.lesson_id
+				FROM programs p
+				LEFT JOIN program_lessons pl ON pl.program_id = p.id
+				WHERE p.organisation_id = :organisation
+				  AND (CAST(:only AS uuid) IS NULL OR p.id = CAST(:only AS uuid))
+				ORDER BY p.title, p.id, pl.position
+				""")
+			.param("organisation", organisation.value())
+			.param("only", only == null ? null : only.value())
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getBoolean(6), rs.getObject(7, UUID.class)))
+			.list();
+		var programs = new LinkedHashMap<UUID, List<Row>>();
+		rows.forEach(r -> programs.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
+		return programs.values().stream().map(group -> {
+			var first = group.getFirst();
+			var lessons = group.stream().filter(r -> r.lesson() != null).map(r -> new LessonId(r.lesson())).toList();
+			return new Program(new ProgramId(first.id()), first.slug(), first.title(), first.outcome(),
+					first.description(), first.selfEnrol(), lessons);
+		}).toList();
+	}
+}

@@ -1,0 +1,45 @@
+package io.morsel.identity;
+
+import io.morsel.identity.internal.Accounts;
+import io.morsel.identity.internal.Organisations;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Looks up organisations and members for other modules, for work that runs outside a request (seeding, jobs). */
+@Service
+public class Directory {
+
+	private final Organisations organisations;
+	private final Accounts accounts;
+	private final io.morsel.identity.internal.Users users;
+	private final io.morsel.identity.internal.Memberships memberships;
+
+	Directory(Organisations organisations, Accounts accounts, io.morsel.identity.internal.Users users,
+			io.morsel.identity.internal.Memberships memberships) {
+		this.memberships = memberships;
+		this.organisations = organisations;
+		this.accounts = accounts;
+		this.users = users;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OrganisationId> organisation(String slug) {
+		return organisations.findBySlug(slug).map(Organisations.Organisation::id);
+	}
+
+	/** Everyone in the organisation, by name. */
+	@Transactional(readOnly = true)
+	public java.util.List<Member> people(OrganisationId organisation) {
+		return memberships.people(organisation)
+			.stream()
+			.map(p -> new Member(p.id(), p.userId(), p.name(), p.email(), p.roles()))
+			.toList();
+	}
+
+	/** The person with this email acting in the organisation, if they belong to it. */
+	@Transactional(readOnly = true)
+	public Optional<CurrentMember> member(String email, String organisationSlug) {
+		return users.findByEmail(email).flatMap(u -> accounts.switchTo(u.id(), organisationSlug));
+	}
+}

@@ -1,0 +1,144 @@
+package io.morsel.learning;
+
+import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.Programs;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Directory;
+import io.morsel.identity.Member;
+import io.morsel.identity.MemberId;
+import io.morsel.identity.Role;
+import io.morsel.identity.UserId;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.InvalidRequestException;
+import io.morsel.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Learners join programs open to them; managers assign programs to people, with a due date. */
+@Service
+public class Enrolments {
+
+	private final JdbcClient jdbc;
+	private final Programs programs;
+	private final Directory directory;
+	private final Clock clock;
+
+	Enrolments(JdbcClient jdbc, Programs programs, Directory directory, Clock clock) {
+		this.jdbc = jdbc;
+		this.programs = programs;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	/** The learner joins a program that allows it; joining twice changes nothing. */
+	@Transactional
+	public Enrolment enrol(CurrentMember learner, ProgramId programId) {
+		var program = programs.find(learner.organisationId(), programId)
+			.orElseThrow(() -> new NotFoundException("Program"));
+		var existing = of(learner, programId);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		if (!program.selfEnrol()) {
+			throw new ConflictException("This program is assigned by a manager; it cannot be joined");
+		}
+		insert(learner.organisationId().value(), programId, learner.userId(), null, null);
+		return of(learner, programId).orElseThrow();
+	}
+
+	/**
+	 * Assigns the program to members of the manager's organisation; an existing enrolment gets the new due date.
+	 * @return how many people were newly enrolled
+	 */
+	@Transactional
+	public int assign(CurrentMember manager, ProgramId programId, List<MemberId> members, @Nullable Instant dueAt) {
+		if (!manager.has(Role.MANAGER)) {
+			throw new AccessDeniedException("Only managers assign programs");
+		}
+		programs.find(manager.organisationId(), programId).orElseThrow(() -> new NotFoundException("Program"));
+		if (members.isEmpty()) {
+			throw new InvalidRequestException("Choose at least one person");
+		}
+		var people = directory.people(manager.organisationId());
+		var added = 0;
+		for (var id : members.stream().distinct().toList()) {
+			var member = people.stream()
+				.filter(p -> p.id().equals(id))
+				.findFirst()
+				.orElseThrow(() -> new InvalidRequestException("Not a member of this organisation: " + id));
+			added += enrolOrUpdate(manager, programId, member, dueAt);
+		}
+		return added;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Enrolment> of(CurrentMember learner) {
+		return jdbc.sql("""
+				SELECT program_id, assigned_by, due_at, enrolled_at
+				FROM enrolments
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				ORDER BY enrolled_at
+				""")
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.query((rs, n) -> new Enrolment(new ProgramId(rs.getObject(1, UUID.class)), rs.getObject(2) != null,
+					instant(rs.getObject(3, OffsetDateTime.class)), rs.getObject(4, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Enrolment> of(CurrentMember learner, ProgramId program) {
+		return of(learner).stream().filter(e -> e.programId().equals(program)).findFirst();
+	}
+
+	private int enrolOrUpdate(CurrentMember manager, ProgramId programId, Member member, @Nullable Instant dueAt) {
+		var updated = jdbc.sql("""
+				UPDATE enrolments
+				SET due_at = :due, assigned_by = :manager
+				WHERE organisation_id = :organisation
+				  AND program_id = :program
+				  AND user_id = :user
+				""")
+			.param("due", dueAt == null ? null : Attempts.utc(dueAt))
+			.param("manager", manager.userId().value())
+			.param("organisation", manager.organisationId().value())
+			.param("program", programId.value())
+			.param("user", member.userId().value())
+			.update();
+		if (updated > 0) {
+			return 0;
+		}
+		insert(manager.organisationId().value(), programId, member.userId(), manager.userId(), dueAt);
+		return 1;
+	}
+
+	private void insert(UUID organisation, ProgramId program, UserId user, @Nullable UserId assignedBy,
+			@Nullable Instant dueAt) {
+		jdbc.sql("""
+				INSERT INTO enrolments (id, organisation_id, program_id, user_id, assigned_by, due_at, enrolled_at)
+				VALUES (:id, :organisation, :program, :user, :by, :due, :now)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("organisation", organisation)
+			.param("program", program.value())
+			.param("user", user.value())
+			.param("by", assignedBy == null ? null : assignedBy.value())
+			.param("due", dueAt == null ? null : Attempts.utc(dueAt))
+			.param("now", Attempts.utc(clock.instant()))
+			.update();
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
+		return value == null ? null : value.toInstant();
+	}
+}

@@ -1,0 +1,93 @@
+package io.morsel.learning;
+
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.LessonSummary;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Program;
+import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.Programs;
+import io.morsel.identity.CurrentMember;
+import io.morsel.learning.ProgramProgress.LessonStatus;
+import io.morsel.learning.ProgramProgress.Status;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Where a learner stands in their programs, and in the programs they may join. */
+@Service
+public class Progress {
+
+	private final JdbcClient jdbc;
+	private final Programs programs;
+	private final Lessons lessons;
+	private final Enrolments enrolments;
+
+	Progress(JdbcClient jdbc, Programs programs, Lessons lessons, Enrolments enrolments) {
+		this.jdbc = jdbc;
+		this.programs = programs;
+		this.lessons = lessons;
+		this.enrolments = enrolments;
+	}
+
+	/** Every program the learner is enrolled in or may join, enrolled ones first. */
+	@Transactional(readOnly = true)
+	public List<ProgramProgress> of(CurrentMember learner) {
+		var published = published(learner);
+		var statuses = statuses(learner);
+		var enrolled = enrolments.of(learner).stream().collect(Collectors.toMap(Enrolment::programId, e -> e));
+		return programs.all(learner.organisationId())
+			.stream()
+			.filter(p -> enrolled.containsKey(p.id()) || p.selfEnrol())
+			.map(p -> progress(p, enrolled.get(p.id()), published, statuses))
+			.sorted((a, b) -> Boolean.compare(b.enrolment() != null, a.enrolment() != null))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ProgramProgress> of(CurrentMember learner, ProgramId id) {
+		return programs.find(learner.organisationId(), id)
+			.map(p -> progress(p, enrolments.of(learner, id).orElse(null), published(learner), statuses(learner)));
+	}
+
+	private ProgramProgress progress(Program program, Enrolment enrolment, Map<LessonId, LessonSummary> published,
+			Map<LessonId, Status> statuses) {
+		var lessonStatuses = program.lessons()
+			.stream()
+			.filter(published::containsKey)
+			.map(published::get)
+			.map(l -> new LessonStatus(l.id(), l.title(), l.objective(), l.estimatedMinutes(),
+					statuses.getOrDefault(l.id(), Status.NOT_STARTED)))
+			.toList();
+		return new ProgramProgress(program, enrolment, lessonStatuses);
+	}
+
+	private Map<LessonId, LessonSummary> published(CurrentMember learner) {
+		return lessons.published(learner.organisationId())
+			.stream()
+			.collect(Collectors.toMap(LessonSummary::id, Function.identity()));
+	}
+
+	private Map<LessonId, Status> statuses(CurrentMember learner) {
+		var statuses = new HashMap<LessonId, Status>();
+		jdbc.sql("""
+				SELECT lesson_id, completed_at IS NOT NULL
+				FROM lesson_attempts
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				""")
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.query((rs, n) -> Map.entry(new LessonId(rs.getObject(1, UUID.class)),
+					rs.getBoolean(2) ? Status.COMPLETED : Status.IN_PROGRESS))
+			.list()
+			.forEach(e -> statuses.put(e.getKey(), e.getValue()));
+		return statuses;
+	}
+}

@@ -1,0 +1,103 @@
+package io.morsel.learning.api;
+
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.Score;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.MemberId;
+import io.morsel.learning.Attempts;
+import io.morsel.learning.Enrolments;
+import io.morsel.learning.Progress;
+import io.morsel.learning.ProgramProgress;
+import io.morsel.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Learning", description = "Programs as the learner sees them, enrolment, answers with feedback, progress")
+class LearningApi {
+
+	private final Progress progress;
+	private final Enrolments enrolments;
+	private final Attempts attempts;
+
+	LearningApi(Progress progress, Enrolments enrolments, Attempts attempts) {
+		this.progress = progress;
+		this.enrolments = enrolments;
+		this.attempts = attempts;
+	}
+
+	record ProgramView(UUID id, String slug, String title, String outcome, @Nullable String description,
+			boolean selfEnrol, boolean enrolled, @Nullable Instant dueAt, long completed, int total,
+			List<ProgramProgress.LessonStatus> lessons) {
+
+		static ProgramView of(ProgramProgress p) {
+			var program = p.program();
+			return new ProgramView(program.id().value(), program.slug(), program.title(), program.outcome(),
+					program.description(), program.selfEnrol(), p.enrolment() != null,
+					p.enrolment() == null ? null : p.enrolment().dueAt(), p.completed(), p.total(), p.lessons());
+		}
+	}
+
+	record FeedbackView(String interactionId, double credit, @Nullable Boolean correct, List<String> feedback,
+			@Nullable String explanation, boolean lessonCompleted) {
+	}
+
+	record Assignment(@NotEmpty List<UUID> memberIds, @Nullable Instant dueAt) {
+	}
+
+	record Assigned(int newlyEnrolled) {
+	}
+
+	@GetMapping("/api/v1/programs")
+	@Operation(summary = "The programs the caller is enrolled in or may join, with their progress")
+	List<ProgramView> programs(@AuthenticationPrincipal CurrentMember me) {
+		return progress.of(me).stream().map(ProgramView::of).toList();
+	}
+
+	@GetMapping("/api/v1/programs/{id}")
+	@Operation(summary = "One program with the caller's progress")
+	ProgramView program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return progress.of(me, new ProgramId(id)).map(ProgramView::of).orElseThrow(() -> new NotFoundException("Program"));
+	}
+
+	@PostMapping("/api/v1/programs/{id}/enrolment")
+	@Operation(summary = "Join a program that is open to learners")
+	ProgramView enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		enrolments.enrol(me, new ProgramId(id));
+		return program(me, id);
+	}
+
+	@PostMapping("/api/v1/programs/{id}/assignments")
+	@Operation(summary = "For managers: assign the program to members, with an optional due date")
+	Assigned assign(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@Valid @RequestBody Assignment assignment) {
+		return new Assigned(enrolments.assign(me, new ProgramId(id),
+				assignment.memberIds().stream().map(MemberId::new).toList(), assignment.dueAt()));
+	}
+
+	@PostMapping("/api/v1/attempts")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Answer one interaction of a published lesson; answered with the feedback at once")
+	FeedbackView answer(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody AnswerRequest answer) {
+		var feedback = attempts.answer(me, new LessonId(answer.lessonId()), answer.interactionId(), answer.response(),
+				answer.timeTaken());
+		Score score = feedback.score();
+		return new FeedbackView(feedback.interactionId(), score.credit(), score.correct(), score.feedback(),
+				score.explanation(), feedback.lessonCompleted());
+	}
+}

@@ -1,0 +1,11 @@
+/**
+ * Learning: enrolments in programs (self or assigned, with a due date), each learner's attempt at a lesson — pinned
+ * to the version they started — with every answer, their progress, and "today".
+ *
+ * <p>Publishes {@link io.morsel.learning.AnswerRecorded} for every answer and {@link io.morsel.learning.LessonCompleted}
+ * when a lesson's interactions are all answered, through the event publication log.
+ */
+@NullMarked
+package io.morsel.learning;
+
+import org.jspecify.annotations.NullMarked;

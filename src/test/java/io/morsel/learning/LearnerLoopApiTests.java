@@ -1,0 +1,203 @@
+package io.morsel.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.morsel.MorselIntegrationTest;
+import io.morsel.support.Api;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A learner joins a program, answers every interaction of a lesson through the API and completes it. */
+@MorselIntegrationTest
+class LearnerLoopApiTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Api api;
+	String author;
+	String learner;
+	String lessonId;
+	String programId;
+
+	@BeforeEach
+	void setUp() {
+		api = Api.on(port);
+		author = api.token("author@acme.test", "acme");
+		learner = api.token("consultant@morsel.test", "acme");
+		var skill = "Loop skill " + UUID.randomUUID();
+		post(author, "/api/v1/skills", Map.of("name", skill));
+		lessonId = publishedLesson(skill);
+		var program = post(author, "/api/v1/programs", Map.of("slug", "loop-" + UUID.randomUUID().toString().substring(0, 8),
+				"title", "Measurable objectives", "outcome", "Authors publish lessons whose objectives pass review first time",
+				"selfEnrol", true, "lessons", List.of(lessonId)));
+		assertThat(program.getStatusCode()).as(program.getBody()).isEqualTo(HttpStatus.CREATED);
+		programId = tree(program).get("id").asString();
+	}
+
+	@Test
+	void learnerJoinsAnswersEveryInteractionAndCompletesTheLesson() {
+		assertThat(tree(get(learner, "/api/v1/programs/" + programId)).get("enrolled").asBoolean()).isFalse();
+		assertThat(post(learner, "/api/v1/programs/" + programId + "/enrolment", null).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+
+		var wrong = answer("verb", Map.of("optionIds", List.of("b")));
+		assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(tree(wrong).get("correct").asBoolean()).isFalse();
+		assertThat(tree(wrong).get("feedback").get(0).asString()).isEqualTo("You cannot see understanding.");
+		assertThat(tree(wrong).get("explanation").asString()).isEqualTo("Observable verbs make objectives measurable.");
+
+		assertThat(tree(answer("all", Map.of("optionIds", List.of("a")))).get("correct").asBoolean()).isTrue();
+		assertThat(tree(answer("top", Map.of("optionIds", List.of("a", "c")))).get("credit").asDouble()).isEqualTo(0.5);
+		assertThat(tree(answer("match", Map.of("pairs", Map.of("verb", "create", "condition", "inFive"))))
+			.get("credit").asDouble()).isEqualTo(1.0);
+		assertThat(tree(answer("order", Map.of("order", List.of("object", "verb")))).get("credit").asDouble()).isZero();
+		assertThat(tree(answer("acronym", Map.of("text", " measurable! "))).get("correct").asBoolean()).isTrue();
+		assertThat(tree(answer("case", Map.of("optionIds", List.of("a")))).get("lessonCompleted").asBoolean()).isFalse();
+		var last = answer("apply", Map.of("text", "Learners can build a weekly report in five minutes.", "timeTakenMs", 42000));
+		assertThat(tree(last).get("correct").isNull()).isTrue();
+		assertThat(tree(last).get("lessonCompleted").asBoolean()).isTrue();
+
+		var program = tree(get(learner, "/api/v1/programs/" + programId));
+		assertThat(program.get("completed").asInt()).isEqualTo(1);
+		assertThat(program.get("lessons").get(0).get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(jdbc.sql("""
+				SELECT time_taken_ms FROM answers a JOIN lesson_attempts t ON t.id = a.attempt_id
+				WHERE t.lesson_id = :lesson AND a.interaction_id = 'apply'
+				""").param("lesson", UUID.fromString(lessonId)).query(Long.class).single()).isEqualTo(42000L);
+	}
+
+	@Test
+	void replayedWrongAndForeignAnswersAreRefusedAndStoreNothing() {
+		assertThat(answer("verb", Map.of("optionIds", List.of("a"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		var before = answers();
+
+		var replay = answer("verb", Map.of("optionIds", List.of("a")));
+		var otherLessonsInteraction = answer("no-such-interaction", Map.of("optionIds", List.of("a")));
+		var wrongKind = answer("all", Map.of("text", "a"));
+		var twoKinds = answer("all", Map.of("text", "a", "optionIds", List.of("a")));
+		var pickTooFew = answer("top", Map.of("optionIds", List.of("a")));
+		var unknownOption = answer("all", Map.of("optionIds", List.of("zzz")));
+
+		assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(replay.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		for (var refused : List.of(otherLessonsInteraction, wrongKind, twoKinds, pickTooFew, unknownOption)) {
+			assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+		assertThat(answers()).isEqualTo(before);
+	}
+
+	@Test
+	void unpublishedAndForeignLessonsCannotBeAnswered() {
+		var draft = post(author, "/api/v1/lessons", lesson(null));
+		var draftId = tree(draft).get("id").asString();
+		var globexLearner = api.token("learner@globex.test", "globex");
+		var before = answers();
+
+		var unpublished = post(learner, "/api/v1/attempts",
+				Map.of("lessonId", draftId, "interactionId", "verb", "optionIds", List.of("a")));
+		var foreign = post(globexLearner, "/api/v1/attempts",
+				Map.of("lessonId", lessonId, "interactionId", "verb", "optionIds", List.of("a")));
+
+		assertThat(unpublished.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(answers()).isEqualTo(before);
+		assertThat(get(globexLearner, "/api/v1/programs/" + programId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void aLearnerWhoStartedAVersionFinishesThatVersion() {
+		assertThat(answer("verb", Map.of("optionIds", List.of("a"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		var shorter = lesson(null);
+		var blocks = (tools.jackson.databind.node.ArrayNode) shorter.get("blocks");
+		for (int i = blocks.size() - 1; i >= 0; i--) {
+			if (blocks.get(i).get("type").asString().equals("interaction")
+					&& !blocks.get(i).at("/interaction/id").asString().equals("verb")) {
+				blocks.remove(i);
+			}
+		}
+		shorter.putArray("skills");
+		assertThat(put(author, "/api/v1/lessons/" + lessonId + "/draft", shorter).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(post(author, "/api/v1/lessons/" + lessonId + "/publish", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		// Version 2 has only 'verb'; the learner is on version 1, so 'all' still exists for them and completion waits.
+		var stillOnVersionOne = answer("all", Map.of("optionIds", List.of("a")));
+		assertThat(stillOnVersionOne.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(tree(stillOnVersionOne).get("lessonCompleted").asBoolean()).isFalse();
+	}
+
+	private long answers() {
+		return jdbc.sql("SELECT COUNT(*) FROM answers").query(Long.class).single();
+	}
+
+	private ResponseEntity<String> answer(String interaction, Map<String, Object> response) {
+		var body = new java.util.HashMap<String, Object>(response);
+		body.put("lessonId", lessonId);
+		body.put("interactionId", interaction);
+		return post(learner, "/api/v1/attempts", body);
+	}
+
+	private String publishedLesson(String skill) {
+		var created = post(author, "/api/v1/lessons", lesson(skill));
+		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+		var id = tree(created).get("id").asString();
+		assertThat(post(author, "/api/v1/lessons/" + id + "/publish", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+		return id;
+	}
+
+	private ObjectNode lesson(String skill) {
+		try (var in = getClass().getResourceAsStream("/catalog/every-block.json")) {
+			var lesson = (ObjectNode) json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			var skills = lesson.putArray("skills");
+			if (skill != null) {
+				skills.add(skill);
+			}
+			return lesson;
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private JsonNode tree(ResponseEntity<String> response) {
+		return json.readTree(response.getBody());
+	}
+
+	private ResponseEntity<String> get(String token, String path) {
+		return api.http().get().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
+	}
+
+	private ResponseEntity<String> post(String token, String path, Object body) {
+		var request = api.http().post().uri(path).header("Authorization", "Bearer " + token);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body instanceof JsonNode node ? node.toString() : body);
+		}
+		return request.retrieve().toEntity(String.class);
+	}
+
+	private ResponseEntity<String> put(String token, String path, JsonNode body) {
+		return api.http().put().uri(path).header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().toEntity(String.class);
+	}
+}
