@@ -7,8 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * Sends each person to the home of their most far-reaching role, and serves the learner's, author's and manager's
- * homes until their modules take them over.
+ * Sends each person to the home of their most far-reaching role, and serves the author's home until the authoring
+ * module takes it over.
  */
 @Controller
 class HomeController {
@@ -30,18 +30,8 @@ class HomeController {
 		return "redirect:/people";
 	}
 
-	@GetMapping("/today")
-	String today() {
-		return "web/today";
-	}
-
 	@GetMapping("/studio")
 	String studio() {
 		return "web/studio";
-	}
-
-	@GetMapping("/team")
-	String team() {
-		return "web/team";
 	}
 }

@@ -1,0 +1,56 @@
+package io.morsel.learning.web;
+
+import io.morsel.catalog.ProgramId;
+import io.morsel.identity.CurrentMember;
+import io.morsel.learning.Enrolments;
+import io.morsel.learning.Progress;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.NotFoundException;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "Today": what to do next across the learner's programs, one tap to start; and each program's page. */
+@Controller
+class TodayController {
+
+	private final Progress progress;
+	private final Enrolments enrolments;
+
+	TodayController(Progress progress, Enrolments enrolments) {
+		this.progress = progress;
+		this.enrolments = enrolments;
+	}
+
+	@GetMapping("/today")
+	String today(@AuthenticationPrincipal CurrentMember me, Model model) {
+		var programs = progress.of(me);
+		model.addAttribute("enrolled", programs.stream().filter(p -> p.enrolment() != null).toList());
+		model.addAttribute("open", programs.stream().filter(p -> p.enrolment() == null).toList());
+		return "learning/today";
+	}
+
+	@GetMapping("/programs/{id}")
+	String program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
+		model.addAttribute("progress",
+				progress.of(me, new ProgramId(id)).orElseThrow(() -> new NotFoundException("Program")));
+		return "learning/program";
+	}
+
+	@PostMapping("/programs/{id}/enrolment")
+	String enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			enrolments.enrol(me, new ProgramId(id));
+			redirect.addFlashAttribute("flash", "flash.program.joined");
+		}
+		catch (ConflictException assignedOnly) {
+			redirect.addFlashAttribute("flash", "flash.program.assigned-only");
+		}
+		return "redirect:/programs/" + id;
+	}
+}

@@ -1,0 +1,26 @@
+package io.morsel.web;
+
+import io.morsel.catalog.Block;
+import io.morsel.catalog.Transcripts;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** What templates need to show a lesson block ({@code ${@blocks.kind(block)}}, {@code ${@blocks.cues(vtt)}}). */
+@Component("blocks")
+public class Blocks {
+
+	public String kind(Block block) {
+		return switch (block) {
+			case Block.Text text -> "text";
+			case Block.Image image -> "image";
+			case Block.Video video -> "video";
+			case Block.Audio audio -> "audio";
+			case Block.Resources resources -> "resources";
+			case Block.Question question -> "interaction";
+		};
+	}
+
+	public List<Transcripts.Cue> cues(String webVtt) {
+		return Transcripts.cues(webVtt);
+	}
+}

@@ -1,0 +1,106 @@
+package io.morsel.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.morsel.MorselIntegrationTest;
+import io.morsel.catalog.LessonContent;
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.Lessons;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Directory;
+import io.morsel.identity.security.MemberAuthentication;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The lesson page works as plain HTML forms, and htmx swaps in the feedback of one interaction. */
+@MorselIntegrationTest
+class LessonPlayerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Lessons lessons;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	JsonMapper json;
+
+	CurrentMember learner;
+	LessonId lesson;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		var author = directory.member("author@globex.test", "globex").orElseThrow();
+		learner = directory.member("learner@globex.test", "globex").orElseThrow();
+		try (var in = getClass().getResourceAsStream("/catalog/every-block.json")) {
+			var tree = (ObjectNode) json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			tree.putArray("skills");
+			var draft = lessons.create(author, json.treeToValue(tree, LessonContent.class));
+			lesson = lessons.publish(author, draft.lessonId()).lessonId();
+		}
+	}
+
+	@Test
+	void learnerAnswersWithAPlainFormAndSeesTheFeedbackOnTheSameStep() throws Exception {
+		var page = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(learner))))
+			.andReturn().getResponse();
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).contains("Rewrite a vague learning goal as one measurable objective.")
+			.contains("name=\"optionIds\"").doesNotContain("You cannot see understanding.");
+
+		var answered = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
+			.param("shownAt", String.valueOf(System.currentTimeMillis() - 5000))
+			.with(csrf()).with(authentication(MemberAuthentication.of(learner)))).andReturn().getResponse();
+		assertThat(answered.getStatus()).isEqualTo(302);
+		assertThat(answered.getRedirectedUrl()).isEqualTo("/lessons/" + lesson.value() + "?step=5#interaction-verb");
+
+		var after = mvc.perform(get(answered.getRedirectedUrl()).with(authentication(MemberAuthentication.of(learner))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(after).contains("Not quite.", "You cannot see understanding.", "Observable verbs make objectives measurable.");
+		assertThat(after).containsPattern("id=\"step-5\"\\s+class=\"step current\"");
+	}
+
+	@Test
+	void htmxGetsOnlyTheAnsweredInteractionAndTheCompletionWhenTheLastAnswerArrives() throws Exception {
+		var answers = List.of(
+				List.of("verb", "optionIds", "a"), List.of("all", "optionIds", "a"), List.of("match", "pair.verb", "create"),
+				List.of("order", "position.verb", "1"), List.of("acronym", "text", "measurable"),
+				List.of("case", "optionIds", "a"), List.of("apply", "text", "My objective."));
+		for (var answer : answers) {
+			var request = post("/lessons/" + lesson.value() + "/answers/" + answer.get(0)).param(answer.get(1), answer.get(2))
+				.header("HX-Request", "true").with(csrf()).with(authentication(MemberAuthentication.of(learner)));
+			if (answer.get(0).equals("match")) {
+				request.param("pair.condition", "inFive");
+			}
+			if (answer.get(0).equals("order")) {
+				request.param("position.object", "2");
+			}
+			var fragment = mvc.perform(request).andReturn().getResponse().getContentAsString();
+			assertThat(fragment).doesNotContain("<html").contains("id=\"interaction-" + answer.get(0) + "\"")
+				.contains("Your answer").doesNotContain("Lesson complete.");
+		}
+		var pickTwo = post("/lessons/" + lesson.value() + "/answers/top").param("optionIds", "a")
+			.header("HX-Request", "true").with(csrf()).with(authentication(MemberAuthentication.of(learner)));
+		assertThat(mvc.perform(pickTwo).andReturn().getResponse().getContentAsString()).contains("takes exactly 2 options")
+			.doesNotContain("Your answer");
+
+		var last = post("/lessons/" + lesson.value() + "/answers/top").param("optionIds", "a", "c")
+			.header("HX-Request", "true").with(csrf()).with(authentication(MemberAuthentication.of(learner)));
+		var fragment = mvc.perform(last).andReturn().getResponse().getContentAsString();
+		assertThat(fragment).contains("Partly right (50%).", "hx-swap-oob=\"true\"", "Lesson complete.");
+	}
+}
