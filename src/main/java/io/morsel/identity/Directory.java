@@ -14,10 +14,12 @@ public class Directory {
 	private final Accounts accounts;
 	private final io.morsel.identity.internal.Users users;
 	private final io.morsel.identity.internal.Memberships memberships;
+	private final io.morsel.identity.internal.Groups groups;
 
 	Directory(Organisations organisations, Accounts accounts, io.morsel.identity.internal.Users users,
-			io.morsel.identity.internal.Memberships memberships) {
+			io.morsel.identity.internal.Memberships memberships, io.morsel.identity.internal.Groups groups) {
 		this.memberships = memberships;
+		this.groups = groups;
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.users = users;
@@ -35,6 +37,12 @@ public class Directory {
 			.stream()
 			.map(p -> new Member(p.id(), p.userId(), p.name(), p.email(), p.roles()))
 			.toList();
+	}
+
+	/** The organisation's groups, each with its members. */
+	@Transactional(readOnly = true)
+	public java.util.List<Group> groups(OrganisationId organisation) {
+		return groups.of(organisation);
 	}
 
 	/** The person with this email acting in the organisation, if they belong to it. */

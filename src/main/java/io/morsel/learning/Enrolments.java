@@ -4,6 +4,7 @@ import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
+import io.morsel.identity.GroupId;
 import io.morsel.identity.Member;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.Role;
@@ -56,22 +57,33 @@ public class Enrolments {
 	}
 
 	/**
-	 * Assigns the program to members of the manager's organisation; an existing enrolment gets the new due date.
+	 * Assigns the program to members of the manager's organisation, named or through their groups (as the groups are
+	 * now); an existing enrolment gets the new due date.
 	 * @return how many people were newly enrolled
 	 */
 	@Transactional
-	public int assign(CurrentMember manager, ProgramId programId, List<MemberId> members, @Nullable Instant dueAt) {
+	public int assign(CurrentMember manager, ProgramId programId, List<MemberId> people, List<GroupId> groups,
+			@Nullable Instant dueAt) {
 		if (!manager.has(Role.MANAGER)) {
 			throw new AccessDeniedException("Only managers assign programs");
 		}
 		programs.find(manager.organisationId(), programId).orElseThrow(() -> new NotFoundException("Program"));
-		if (members.isEmpty()) {
-			throw new InvalidRequestException("Choose at least one person");
+		var known = directory.groups(manager.organisationId());
+		var members = new java.util.ArrayList<>(people);
+		for (var group : groups) {
+			members.addAll(known.stream()
+				.filter(g -> g.id().equals(group))
+				.findFirst()
+				.orElseThrow(() -> new InvalidRequestException("Not a group of this organisation: " + group))
+				.members());
 		}
-		var people = directory.people(manager.organisationId());
+		if (members.isEmpty()) {
+			throw new InvalidRequestException("Choose at least one person or a group with members");
+		}
+		var everyone = directory.people(manager.organisationId());
 		var added = 0;
 		for (var id : members.stream().distinct().toList()) {
-			var member = people.stream()
+			var member = everyone.stream()
 				.filter(p -> p.id().equals(id))
 				.findFirst()
 				.orElseThrow(() -> new InvalidRequestException("Not a member of this organisation: " + id));

@@ -3,6 +3,7 @@ package io.morsel.identity.web;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.Role;
+import io.morsel.identity.internal.Groups;
 import io.morsel.identity.internal.Invitations;
 import io.morsel.identity.internal.Memberships;
 import io.morsel.shared.NotFoundException;
@@ -32,10 +33,12 @@ class AdminController {
 
 	private final Memberships memberships;
 	private final Invitations invitations;
+	private final Groups groups;
 
-	AdminController(Memberships memberships, Invitations invitations) {
+	AdminController(Memberships memberships, Invitations invitations, Groups groups) {
 		this.memberships = memberships;
 		this.invitations = invitations;
+		this.groups = groups;
 	}
 
 	record InviteForm(@NotBlank @Email @Size(max = 254) String email, @NotEmpty List<Role> roles) {
@@ -86,6 +89,7 @@ class AdminController {
 		model.addAttribute("people", memberships.people(me.organisationId()));
 		model.addAttribute("pending", invitations.pending(me.organisationId()));
 		model.addAttribute("roles", Role.values());
+		model.addAttribute("groups", groups.of(me.organisationId()));
 		return VIEW;
 	}
 }

@@ -4,6 +4,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Score;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.GroupId;
 import io.morsel.identity.MemberId;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.Enrolments;
@@ -13,7 +14,6 @@ import io.morsel.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -57,7 +57,7 @@ class LearningApi {
 			@Nullable String explanation, boolean lessonCompleted) {
 	}
 
-	record Assignment(@NotEmpty List<UUID> memberIds, @Nullable Instant dueAt) {
+	record Assignment(@Nullable List<UUID> memberIds, @Nullable List<UUID> groupIds, @Nullable Instant dueAt) {
 	}
 
 	record Assigned(int newlyEnrolled) {
@@ -83,11 +83,13 @@ class LearningApi {
 	}
 
 	@PostMapping("/api/v1/programs/{id}/assignments")
-	@Operation(summary = "For managers: assign the program to members, with an optional due date")
+	@Operation(summary = "For managers: assign the program to members and groups, with an optional due date")
 	Assigned assign(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@Valid @RequestBody Assignment assignment) {
 		return new Assigned(enrolments.assign(me, new ProgramId(id),
-				assignment.memberIds().stream().map(MemberId::new).toList(), assignment.dueAt()));
+				assignment.memberIds() == null ? List.of() : assignment.memberIds().stream().map(MemberId::new).toList(),
+				assignment.groupIds() == null ? List.of() : assignment.groupIds().stream().map(GroupId::new).toList(),
+				assignment.dueAt()));
 	}
 
 	@PostMapping("/api/v1/attempts")

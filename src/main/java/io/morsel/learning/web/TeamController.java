@@ -4,6 +4,7 @@ import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
+import io.morsel.identity.GroupId;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.Role;
 import io.morsel.learning.Enrolments;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The manager's home: assign programs to people, with a due date. */
+/** The manager's home: assign programs to people and groups, with a due date. */
 @Controller
 class TeamController {
 
@@ -38,6 +39,7 @@ class TeamController {
 	@GetMapping("/team")
 	String team(@AuthenticationPrincipal CurrentMember me, Model model) {
 		model.addAttribute("programs", programs.all(me.organisationId()));
+		model.addAttribute("groups", directory.groups(me.organisationId()));
 		model.addAttribute("learners",
 				directory.people(me.organisationId()).stream().filter(p -> p.roles().contains(Role.LEARNER)).toList());
 		return "learning/team";
@@ -47,12 +49,14 @@ class TeamController {
 	@PostMapping("/team/assignments")
 	String assign(@AuthenticationPrincipal CurrentMember me, @RequestParam UUID program,
 			@RequestParam(name = "members", required = false) @Nullable List<UUID> members,
+			@RequestParam(name = "groups", required = false) @Nullable List<UUID> groups,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate due,
 			RedirectAttributes redirect) {
 		var dueAt = due == null ? null : due.plusDays(1).atStartOfDay(me.zone()).toInstant();
 		try {
 			var added = enrolments.assign(me, new ProgramId(program),
-					members == null ? List.of() : members.stream().map(MemberId::new).toList(), dueAt);
+					members == null ? List.of() : members.stream().map(MemberId::new).toList(),
+					groups == null ? List.of() : groups.stream().map(GroupId::new).toList(), dueAt);
 			redirect.addFlashAttribute("flash", "flash.program.assigned");
 			redirect.addFlashAttribute("assignedCount", added);
 		}

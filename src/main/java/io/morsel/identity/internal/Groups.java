@@ -1,0 +1,116 @@
+package io.morsel.identity.internal;
+
+import io.morsel.identity.Group;
+import io.morsel.identity.GroupId;
+import io.morsel.identity.MemberId;
+import io.morsel.identity.OrganisationId;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** An organisation's groups of members. Admins keep them; managers assign programs to them. */
+@Service
+public class Groups {
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Groups(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Group create(OrganisationId organisation, String name) {
+		var id = GroupId.random();
+		try {
+			jdbc.sql("""
+					INSERT INTO member_groups (id, organisation_id, name, created_at)
+					VALUES (:id, :organisation, :name, :now)
+					""")
+				.param("id", id.value())
+				.param("organisation", organisation.value())
+				.param("name", name.strip())
+				.param("now", Timestamps.of(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("There is already a group named '" + name.strip() + "'");
+		}
+		return new Group(id, name.strip(), List.of());
+	}
+
+	/** Sets who is in the group; members of other organisations are refused. */
+	@Transactional
+	public void setMembers(OrganisationId organisation, GroupId group, Set<MemberId> members) {
+		if (all(organisation, group).isEmpty()) {
+			throw new NotFoundException("Group");
+		}
+		if (!members.isEmpty()) {
+			var ours = jdbc.sql("""
+					SELECT COUNT(*)
+					FROM memberships
+					WHERE organisation_id = :organisation
+					  AND id IN (:ids)
+					""")
+				.param("organisation", organisation.value())
+				.param("ids", members.stream().map(MemberId::value).toList())
+				.query(Long.class)
+				.single();
+			if (ours != members.size()) {
+				throw new NotFoundException("Person");
+			}
+		}
+		jdbc.sql("""
+				DELETE FROM member_group_members
+				WHERE group_id = :group
+				""")
+			.param("group", group.value())
+			.update();
+		for (var member : members) {
+			jdbc.sql("""
+					INSERT INTO member_group_members (group_id, membership_id)
+					VALUES (:group, :member)
+					""")
+				.param("group", group.value())
+				.param("member", member.value())
+				.update();
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<Group> of(OrganisationId organisation) {
+		return all(organisation, null);
+	}
+
+	private List<Group> all(OrganisationId organisation, @Nullable GroupId only) {
+		record Row(UUID id, String name, @Nullable UUID member) {
+		}
+		var rows = jdbc.sql("""
+				SELECT g.id, g.name, gm.membership_id
+				FROM member_groups g
+				LEFT JOIN member_group_members gm ON gm.group_id = g.id
+				WHERE g.organisation_id = :organisation
+				  AND (CAST(:only AS uuid) IS NULL OR g.id = CAST(:only AS uuid))
+				ORDER BY g.name
+				""")
+			.param("organisation", organisation.value())
+			.param("only", only == null ? null : only.value())
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)))
+			.list();
+		var groups = new LinkedHashMap<UUID, List<Row>>();
+		rows.forEach(r -> groups.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
+		return groups.values().stream().map(g -> new Group(new GroupId(g.getFirst().id()), g.getFirst().name(),
+				g.stream().filter(r -> r.member() != null).map(r -> new MemberId(r.member())).toList())).toList();
+	}
+}

@@ -1,0 +1,64 @@
+package io.morsel.identity.web;
+
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.GroupId;
+import io.morsel.identity.MemberId;
+import io.morsel.identity.internal.Groups;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.PlainText;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Admins keep the organisation's groups on their page. */
+@Controller
+class GroupsController {
+
+	private final Groups groups;
+
+	GroupsController(Groups groups) {
+		this.groups = groups;
+	}
+
+	record GroupForm(@NotBlank @Size(max = 80) @PlainText String name) {
+	}
+
+	@PostMapping("/admin/groups")
+	String create(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute GroupForm form,
+			BindingResult errors, RedirectAttributes redirect) {
+		if (errors.hasErrors()) {
+			redirect.addFlashAttribute("flash", "flash.group.invalid");
+			return "redirect:/admin#groups";
+		}
+		try {
+			groups.create(me.organisationId(), form.name());
+			redirect.addFlashAttribute("flash", "flash.group.created");
+		}
+		catch (ConflictException duplicate) {
+			redirect.addFlashAttribute("flash", "flash.group.exists");
+		}
+		return "redirect:/admin#groups";
+	}
+
+	@PostMapping("/admin/groups/{id}/members")
+	String members(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(name = "members", required = false) @Nullable List<UUID> members,
+			RedirectAttributes redirect) {
+		groups.setMembers(me.organisationId(), new GroupId(id),
+				new HashSet<>((members == null ? List.<UUID>of() : members).stream().map(MemberId::new).toList()));
+		redirect.addFlashAttribute("flash", "flash.group.saved");
+		return "redirect:/admin#groups";
+	}
+}

@@ -1,0 +1,131 @@
+package io.morsel.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import io.morsel.MorselIntegrationTest;
+import io.morsel.catalog.LessonContent;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Programs;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Directory;
+import io.morsel.identity.security.MemberAuthentication;
+import io.morsel.support.Api;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Managers assign programs to people and to groups, with a due date; learners cannot join assigned-only programs. */
+@MorselIntegrationTest
+class AssignmentTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	Lessons lessons;
+
+	@Autowired
+	Programs programs;
+
+	@Autowired
+	JsonMapper json;
+
+	Api api;
+	CurrentMember admin;
+	String programId;
+
+	@BeforeEach
+	void setUp() throws IOException {
+		api = Api.on(port);
+		admin = directory.member("admin@acme.test", "acme").orElseThrow();
+		var author = directory.member("author@acme.test", "acme").orElseThrow();
+		try (var in = getClass().getResourceAsStream("/catalog/every-block.json")) {
+			var tree = (ObjectNode) json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			tree.putArray("skills");
+			var lesson = lessons.create(author, json.treeToValue(tree, LessonContent.class)).lessonId();
+			lessons.publish(author, lesson);
+			programId = programs.create(author.organisationId(), "assigned-" + UUID.randomUUID().toString().substring(0, 8),
+					"Partner launch readiness", "Partners register their first deal within 30 days", null, false,
+					List.of(lesson)).id().value().toString();
+		}
+	}
+
+	@Test
+	void managerAssignsAProgramToAGroupWithADueDate() throws Exception {
+		var groupName = "Field team " + UUID.randomUUID().toString().substring(0, 6);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups").param("name", groupName).with(csrf())
+			.with(authentication(MemberAuthentication.of(admin))));
+		var group = directory.groups(admin.organisationId()).stream().filter(g -> g.name().equals(groupName)).findFirst()
+			.orElseThrow();
+		var learner = directory.people(admin.organisationId()).stream()
+			.filter(p -> p.email().equals("learner@acme.test")).findFirst().orElseThrow();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups/" + group.id().value() + "/members").param("members", learner.id().value().toString())
+			.with(csrf()).with(authentication(MemberAuthentication.of(admin))));
+
+		var manager = api.token("manager@acme.test", "acme");
+		var assigned = post(manager, "/api/v1/programs/" + programId + "/assignments",
+				Map.of("groupIds", List.of(group.id().value()), "dueAt", "2031-03-01T17:00:00Z"));
+
+		assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(tree(assigned).get("newlyEnrolled").asInt()).isEqualTo(1);
+		var seen = tree(get(api.token("learner@acme.test", "acme"), "/api/v1/programs/" + programId));
+		assertThat(seen.get("enrolled").asBoolean()).isTrue();
+		assertThat(Instant.parse(seen.get("dueAt").asString())).isEqualTo(Instant.parse("2031-03-01T17:00:00Z"));
+	}
+
+	@Test
+	void onlyManagersAssignOnlyTheirOwnPeopleAndLearnersCannotJoinAssignedPrograms() {
+		var learner = api.token("consultant@morsel.test", "acme");
+		var manager = api.token("manager@acme.test", "acme");
+		var globexLearner = directory.people(directory.organisation("globex").orElseThrow()).getFirst();
+
+		var byLearner = post(learner, "/api/v1/programs/" + programId + "/assignments",
+				Map.of("memberIds", List.of(globexLearner.id().value())));
+		var foreignPerson = post(manager, "/api/v1/programs/" + programId + "/assignments",
+				Map.of("memberIds", List.of(globexLearner.id().value())));
+		var join = post(learner, "/api/v1/programs/" + programId + "/enrolment", null);
+
+		assertThat(byLearner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(foreignPerson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(join.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(tree(get(learner, "/api/v1/programs/" + programId)).get("enrolled").asBoolean()).isFalse();
+	}
+
+	private JsonNode tree(ResponseEntity<String> response) {
+		return json.readTree(response.getBody());
+	}
+
+	private ResponseEntity<String> get(String token, String path) {
+		return api.http().get().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
+	}
+
+	private ResponseEntity<String> post(String token, String path, Object body) {
+		var request = api.http().post().uri(path).header("Authorization", "Bearer " + token);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return request.retrieve().toEntity(String.class);
+	}
+}
