@@ -1,0 +1,86 @@
+package io.morsel.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.morsel.MorselIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Journeys in a real browser: Debian's Chromium driven by Playwright against the application of the shared test
+ * context. One browser per test class, a fresh browser context (cookies, storage) per test.
+ */
+@MorselIntegrationTest
+abstract class BrowserTest {
+
+	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MORSEL_CHROMIUM", "/usr/bin/chromium"));
+
+	static final String PASSWORD = "morsel-demo";
+
+	private static Playwright playwright;
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	BrowserContext context;
+	Page page;
+
+	@BeforeAll
+	static void launch() {
+		if (!Files.isExecutable(CHROMIUM)) {
+			throw new IllegalStateException("The browser journeys need Chromium at " + CHROMIUM
+					+ " (Debian package 'chromium'; .ci/run installs it) or MORSEL_CHROMIUM pointing at one");
+		}
+		playwright = Playwright.create();
+		// The machine has no route to the internet: background services of the browser would only fail.
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+			.setHeadless(true)
+			.setArgs(List.of("--disable-background-networking", "--disable-component-update", "--no-first-run",
+					"--disable-sync", "--disable-quic")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@BeforeEach
+	void open() {
+		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+		page = context.newPage();
+	}
+
+	@AfterEach
+	void closeContext() {
+		context.close();
+	}
+
+	String url(String path) {
+		return "http://localhost:" + port + path;
+	}
+
+	/** Signs in through the form, as a person would. */
+	void signIn(String email) {
+		signIn(email, PASSWORD);
+	}
+
+	void signIn(String email, String password) {
+		page.navigate(url("/sign-in"));
+		page.getByLabel("Email").fill(email);
+		page.getByLabel("Password").fill(password);
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Sign in")).click();
+	}
+}
