@@ -58,13 +58,18 @@ abstract class BrowserTest {
 
 	@BeforeEach
 	void open() {
-		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+		context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setBypassCSP(injectsScripts()));
 		page = context.newPage();
 	}
 
 	@AfterEach
 	void closeContext() {
 		context.close();
+	}
+
+	/** Whether the test injects scripts of its own (axe-core), which Morsel's Content Security Policy would block. */
+	boolean injectsScripts() {
+		return false;
 	}
 
 	String url(String path) {

@@ -1,0 +1,88 @@
+package io.morsel.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.morsel.identity.Directory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * axe-core checks every main page, signed out and as each role, on a phone and on a desktop; any serious or critical
+ * violation fails. Screenshots land in target/screenshots for a person to look at.
+ */
+class AccessibilityJourneyTests extends BrowserTest {
+
+	private static final Path AXE = Path.of("target/axe/axe.min.js");
+	private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+	@Autowired
+	Directory directory;
+
+	@Override
+	boolean injectsScripts() {
+		return true;
+	}
+
+	@Test
+	void everyMainPageHasNoSeriousOrCriticalViolations() throws IOException {
+		var violations = new ArrayList<String>();
+		check(violations, "/sign-in", "/password/forgot");
+		signIn("learner@acme.test");
+		var colleague = directory.people(directory.organisation("acme").orElseThrow()).getFirst();
+		check(violations, "/today", "/people", "/people/" + colleague.id().value(), "/profile", "/tokens",
+				"/people/" + UUID.randomUUID(), "/admin");
+		for (var role : List.of("author", "manager", "admin")) {
+			context.clearCookies();
+			signIn(role + "@acme.test");
+			check(violations, page.url().substring(url("").length()));
+		}
+		assertThat(violations).as(String.join("\n", violations)).isEmpty();
+	}
+
+	private void check(List<String> violations, String... paths) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		for (var path : paths) {
+			for (var width : List.of(390, 1280)) {
+				page.setViewportSize(width, width == 390 ? 844 : 800);
+				page.navigate(url(path));
+				page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+					.setPath(SCREENSHOTS.resolve(path.replaceAll("[^a-z0-9]+", "_") + "_" + width + ".png")));
+				violations.addAll(axe(path + " at " + width + "px"));
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> axe(String where) throws IOException {
+		if (!Files.exists(AXE)) {
+			throw new IllegalStateException(AXE + " is missing: the build downloads it (mvn generate-test-resources)");
+		}
+		page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(AXE)));
+		var result = (Map<String, Object>) page.evaluate("""
+				async () => {
+					const results = await axe.run(document);
+					return {
+						passed: results.passes.length,
+						violations: results.violations
+							.filter(v => v.impact === 'serious' || v.impact === 'critical')
+							.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+								targets: v.nodes.map(n => n.target.join(' ')).join(', ') }))
+					};
+				}
+				""");
+		// A run that checked nothing would pass every page: make sure the rules ran.
+		assertThat(((Number) result.get("passed")).intValue()).as("axe rules passed on " + where).isGreaterThan(10);
+		var found = (List<Map<String, Object>>) result.get("violations");
+		return found.stream()
+			.map(v -> where + ": " + v.get("impact") + " " + v.get("id") + " (" + v.get("help") + ") at " + v.get("targets"))
+			.toList();
+	}
+}
