@@ -33,8 +33,8 @@ public class ProblemResponses {
 		body.put("detail", detail);
 		body.put("instance", instance);
 		response.setStatus(status);
+		// JSON is UTF-8 by definition (RFC 8259); the mapper writes UTF-8 bytes, so no charset parameter is needed.
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
 		json.writeValue(response.getOutputStream(), body);
 	}
 }
