@@ -80,6 +80,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 				.requestMatchers("/static/**", "/webjars/**", "/favicon.ico", "/error", "/problems/**").permitAll()
+				// Only answered in the bench profile (web.BenchEndpoints).
+				.requestMatchers("/bench/**").permitAll()
 				.requestMatchers("/sign-in", "/password/**", "/invitations/**").permitAll()
 				.requestMatchers("/swagger-ui.html", "/swagger-ui/**").permitAll()
 				.requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
