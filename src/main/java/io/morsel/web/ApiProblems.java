@@ -1,6 +1,7 @@
 package io.morsel.web;
 
 import io.morsel.catalog.InvalidResponseException;
+import io.morsel.catalog.MediaLibrary;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
@@ -60,6 +61,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 		problem.setType(ProblemTypes.VALIDATION);
 		problem.setTitle("Answer does not fit the interaction");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unsupportedMedia(MediaLibrary.UnsupportedMediaException e) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+		problem.setType(ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
+		problem.setTitle("Unsupported file");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail mediaTooLarge(MediaLibrary.MediaTooLargeException e) {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+		problem.setType(ProblemTypes.BODY_TOO_LARGE);
+		problem.setTitle("File too large");
 		return problem;
 	}
 

@@ -40,9 +40,10 @@ class BodySizeLimit extends OncePerRequestFilter {
 		return false;
 	}
 
+	/** Uploads have limits of their own (per kind of media, and spring.servlet.multipart). */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !request.getRequestURI().startsWith("/api/");
+		return !request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals("/api/v1/media");
 	}
 
 	@Override

@@ -1,0 +1,218 @@
+package io.morsel.catalog;
+
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.OrganisationId;
+import io.morsel.shared.NotFoundException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.tika.Tika;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores and finds the organisation's media. A file is accepted by what its bytes are (Apache Tika's magic-byte
+ * detection), not by its name: the detected type must be one Morsel serves, and agree with the file's extension,
+ * so an executable named {@code .png} is refused. Each kind has its size limit.
+ */
+@Service
+public class MediaLibrary {
+
+	/** What Morsel accepts: file extension to the media type its bytes must have, and the size limit of that kind. */
+	private static final Map<String, Accepted> ACCEPTED = Map.ofEntries(
+			Map.entry("png", new Accepted("image/png", 5)), Map.entry("jpg", new Accepted("image/jpeg", 5)),
+			Map.entry("jpeg", new Accepted("image/jpeg", 5)), Map.entry("gif", new Accepted("image/gif", 5)),
+			Map.entry("webp", new Accepted("image/webp", 5)), Map.entry("mp4", new Accepted("video/mp4", 200)),
+			Map.entry("webm", new Accepted("video/webm", 200)), Map.entry("ogv", new Accepted("video/ogg", 200)),
+			Map.entry("mp3", new Accepted("audio/mpeg", 30)), Map.entry("ogg", new Accepted("audio/ogg", 30)),
+			Map.entry("opus", new Accepted("audio/ogg", 30)), Map.entry("oga", new Accepted("audio/ogg", 30)),
+			Map.entry("m4a", new Accepted("audio/mp4", 30)), Map.entry("wav", new Accepted("audio/vnd.wave", 30)),
+			Map.entry("vtt", new Accepted("text/vtt", 1)), Map.entry("pdf", new Accepted("application/pdf", 20)));
+
+	private record Accepted(String type, int maxMegabytes) {
+	}
+
+	/** The file is not one Morsel accepts, by its bytes or its name. */
+	public static class UnsupportedMediaException extends RuntimeException {
+
+		UnsupportedMediaException(String message) {
+			super(message);
+		}
+	}
+
+	/** The file is larger than its kind allows. */
+	public static class MediaTooLargeException extends RuntimeException {
+
+		MediaTooLargeException(String message) {
+			super(message);
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final Path root;
+	private final TransactionTemplate transaction;
+	private final Clock clock;
+	private final Tika tika = new Tika();
+
+	MediaLibrary(JdbcClient jdbc, @Value("${morsel.media.root:./data/media}") Path root, TransactionTemplate transaction,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.root = root;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	/**
+	 * Stores a file: written to a temporary file while its hash is computed, checked, then moved into place and
+	 * recorded. A refused or failed upload leaves neither a row nor a file behind.
+	 */
+	public Media store(CurrentMember uploader, String fileName, InputStream content) {
+		var name = Path.of(fileName == null ? "" : fileName).getFileName();
+		var safeName = name == null ? "" : name.toString().strip();
+		var extension = safeName.contains(".") ? safeName.substring(safeName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+		var accepted = ACCEPTED.get(extension);
+		if (safeName.isEmpty() || safeName.length() > 200 || accepted == null) {
+			throw new UnsupportedMediaException("Upload an image (PNG, JPEG, GIF, WebP), video (MP4, WebM, Ogg), audio "
+					+ "(MP3, Ogg, M4A, WAV), a WebVTT transcript or a PDF, named with its extension");
+		}
+		Path temporary = null;
+		try {
+			Files.createDirectories(root);
+			temporary = Files.createTempFile(root, "upload-", ".part");
+			var digest = MessageDigest.getInstance("SHA-256");
+			long size;
+			try (var in = new DigestInputStream(content, digest)) {
+				size = copyAtMost(in, temporary, accepted.maxMegabytes() * 1024L * 1024L);
+			}
+			if (size < 0) {
+				throw new MediaTooLargeException(
+						"A ." + extension + " file may be at most " + accepted.maxMegabytes() + " MB");
+			}
+			String detected;
+			try (var in = new BufferedInputStream(Files.newInputStream(temporary))) {
+				detected = tika.detect(in);
+			}
+			if (!matches(accepted.type(), detected)) {
+				throw new UnsupportedMediaException("The file named '" + safeName + "' is " + detected + ", not "
+						+ accepted.type() + " as its name says");
+			}
+			var media = new Media(UUID.randomUUID(), safeName, accepted.type(), size,
+					HexFormat.of().formatHex(digest.digest()), clock.instant());
+			var stored = temporary;
+			transaction.executeWithoutResult(status -> {
+				jdbc.sql("""
+						INSERT INTO media (id, organisation_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at)
+						VALUES (:id, :organisation, :name, :type, :size, :sha, :by, :at)
+						""")
+					.param("id", media.id())
+					.param("organisation", uploader.organisationId().value())
+					.param("name", media.fileName())
+					.param("type", media.contentType())
+					.param("size", media.size())
+					.param("sha", media.sha256())
+					.param("by", uploader.userId().value())
+					.param("at", media.uploadedAt().atOffset(java.time.ZoneOffset.UTC))
+					.update();
+				try {
+					Files.move(stored, file(media.id()), StandardCopyOption.ATOMIC_MOVE);
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException("Could not store the upload", e);
+				}
+			});
+			temporary = null;
+			return media;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not store the upload", e);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("Every Java platform provides SHA-256", e);
+		}
+		finally {
+			if (temporary != null) {
+				try {
+					Files.deleteIfExists(temporary);
+				}
+				catch (IOException ignored) {
+					// A leftover .part file is harmless and never served.
+				}
+			}
+		}
+	}
+
+	/** A media file of the organisation; another organisation's is not found. */
+	public Optional<Media> find(OrganisationId organisation, UUID id) {
+		return jdbc.sql("""
+				SELECT id, file_name, content_type, size_bytes, sha256, uploaded_at
+				FROM media
+				WHERE id = :id
+				  AND organisation_id = :organisation
+				""")
+			.param("id", id)
+			.param("organisation", organisation.value())
+			.query((rs, n) -> new Media(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getLong(4),
+					rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()))
+			.optional();
+	}
+
+	/** Where a media file's bytes are. */
+	public Path file(UUID id) {
+		return root.resolve(id.toString());
+	}
+
+	public Media require(OrganisationId organisation, UUID id) {
+		return find(organisation, id).orElseThrow(() -> new NotFoundException("Media"));
+	}
+
+	/** Tika names some types by an alias or a more general parent; these count as the type the name promises. */
+	private static boolean matches(String expected, String detected) {
+		if (expected.equals(detected)) {
+			return true;
+		}
+		return switch (expected) {
+			case "audio/ogg" -> detected.equals("audio/opus") || detected.equals("audio/vorbis") || detected.equals("application/ogg");
+			case "video/ogg" -> detected.equals("application/ogg") || detected.equals("video/theora");
+			case "video/webm" -> detected.equals("video/x-matroska") || detected.equals("audio/webm");
+			case "audio/mp4" -> detected.equals("video/mp4") || detected.equals("audio/x-m4a") || detected.equals("video/quicktime");
+			case "video/mp4" -> detected.equals("video/quicktime") || detected.equals("video/x-m4v");
+			case "audio/vnd.wave" -> detected.equals("audio/x-wav") || detected.equals("audio/wav");
+			case "text/vtt" -> detected.equals("text/plain");
+			default -> false;
+		};
+	}
+
+	/** Copies at most {@code limit} bytes; answers -1 when there were more. */
+	private static long copyAtMost(InputStream in, Path target, long limit) throws IOException {
+		try (var out = Files.newOutputStream(target)) {
+			var buffer = new byte[64 * 1024];
+			long total = 0;
+			int n;
+			while ((n = in.read(buffer)) > 0) {
+				total += n;
+				if (total > limit) {
+					return -1;
+				}
+				out.write(buffer, 0, n);
+			}
+			return total;
+		}
+	}
+
+}

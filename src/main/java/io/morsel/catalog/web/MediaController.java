@@ -1,0 +1,59 @@
+package io.morsel.catalog.web;
+
+import io.morsel.catalog.Media;
+import io.morsel.catalog.MediaLibrary;
+import io.morsel.identity.CurrentMember;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Serves the organisation's media to its members. A body of type {@link Resource} gets HTTP range requests from
+ * Spring MVC (206 with Content-Range, 416 for a range past the end), so players can seek. Media never change under
+ * their id, so browsers may keep them for a year and revalidate by ETag.
+ */
+@Controller
+class MediaController {
+
+	private final MediaLibrary library;
+
+	MediaController(MediaLibrary library) {
+		this.library = library;
+	}
+
+	@GetMapping({ "/media/{id}", "/api/v1/media/{id}" })
+	ResponseEntity<Resource> media(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			WebRequest request) {
+		var media = library.require(me.organisationId(), id);
+		var etag = "\"" + media.sha256() + "\"";
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(304).eTag(etag).build();
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(media.contentType()))
+			.eTag(etag)
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(media).toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new FileSystemResource(library.file(media.id())));
+	}
+
+	/** Documents download; images, video and audio show inline. */
+	private static ContentDisposition disposition(Media media) {
+		var builder = media.contentType().equals("application/pdf") ? ContentDisposition.attachment()
+				: ContentDisposition.inline();
+		return builder.filename(media.fileName(), java.nio.charset.StandardCharsets.UTF_8).build();
+	}
+}
