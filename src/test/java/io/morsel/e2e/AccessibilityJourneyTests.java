@@ -26,6 +26,14 @@ class AccessibilityJourneyTests extends BrowserTest {
 	@Autowired
 	Directory directory;
 
+	@Autowired
+	io.morsel.catalog.Lessons lessons;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
+	String lessonPath;
+
 	@Override
 	boolean injectsScripts() {
 		return true;
@@ -35,10 +43,18 @@ class AccessibilityJourneyTests extends BrowserTest {
 	void everyMainPageHasNoSeriousOrCriticalViolations() throws IOException {
 		var violations = new ArrayList<String>();
 		check(violations, "/sign-in", "/password/forgot");
+		var author = directory.member("author@acme.test", "acme").orElseThrow();
+		try (var in = getClass().getResourceAsStream("/catalog/every-block.json")) {
+			var lesson = (tools.jackson.databind.node.ObjectNode) json.readTree(in.readAllBytes());
+			lesson.putArray("skills");
+			var created = lessons.create(author, json.treeToValue(lesson, io.morsel.catalog.LessonContent.class));
+			lessons.publish(author, created.lessonId());
+			lessonPath = "/lessons/" + created.lessonId().value();
+		}
 		signIn("learner@acme.test");
 		var colleague = directory.people(directory.organisation("acme").orElseThrow()).getFirst();
 		check(violations, "/today", "/people", "/people/" + colleague.id().value(), "/profile", "/tokens",
-				"/people/" + UUID.randomUUID(), "/admin");
+				"/people/" + UUID.randomUUID(), "/admin", lessonPath);
 		for (var role : List.of("author", "manager", "admin")) {
 			context.clearCookies();
 			signIn(role + "@acme.test");
