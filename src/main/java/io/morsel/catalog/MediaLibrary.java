@@ -189,7 +189,8 @@ public class MediaLibrary {
 		return switch (expected) {
 			case "audio/ogg" -> detected.equals("audio/opus") || detected.equals("audio/vorbis") || detected.equals("application/ogg");
 			case "video/ogg" -> detected.equals("application/ogg") || detected.equals("video/theora");
-			case "video/webm" -> detected.equals("video/x-matroska") || detected.equals("audio/webm");
+			case "video/webm" -> detected.equals("video/x-matroska") || detected.equals("application/x-matroska")
+					|| detected.equals("audio/webm");
 			case "audio/mp4" -> detected.equals("video/mp4") || detected.equals("audio/x-m4a") || detected.equals("video/quicktime");
 			case "video/mp4" -> detected.equals("video/quicktime") || detected.equals("video/x-m4v");
 			case "audio/vnd.wave" -> detected.equals("audio/x-wav") || detected.equals("audio/wav");
