@@ -8,10 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/**
- * Sends each person to the home of their most far-reaching role, and serves the author's home until the authoring
- * module takes it over.
- */
+/** Sends each person to the home of their most far-reaching role. */
 @Controller
 class HomeController {
 
@@ -34,10 +31,5 @@ class HomeController {
 			return "redirect:/today";
 		}
 		return "redirect:/people";
-	}
-
-	@GetMapping("/studio")
-	String studio() {
-		return "web/studio";
 	}
 }

@@ -1,0 +1,81 @@
+package io.morsel.authoring;
+
+import io.morsel.catalog.Block;
+import io.morsel.catalog.Interaction;
+import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A block as the editor's forms send it. {@code kind} says which fields count: {@code markdown} for text;
+ * {@code media}, {@code alt}, {@code caption} for an image; {@code media} or {@code url}, {@code title},
+ * {@code transcript} for video and audio; {@code links} (one "Title | URL" a line) for resources; and the interaction
+ * as JSON in the lesson format for an interaction.
+ */
+public record BlockForm(String kind, @Nullable String markdown, @Nullable String media, @Nullable String alt,
+		@Nullable String caption, @Nullable String url, @Nullable String title, @Nullable String transcript,
+		@Nullable String links, @Nullable String interaction) {
+
+	/** The block; its constructor refuses what is missing or wrong with a message the editor shows. */
+	Block toBlock(JsonMapper json) {
+		return switch (kind) {
+			case "text" -> new Block.Text(blankToNull(markdown));
+			case "image" -> new Block.Image(blankToNull(media), blankToNull(alt), blankToNull(caption));
+			case "video" -> new Block.Video(blankToNull(media), blankToNull(url), blankToNull(title), blankToNull(transcript));
+			case "audio" -> new Block.Audio(blankToNull(media), blankToNull(title), blankToNull(transcript));
+			case "resources" -> new Block.Resources(resources());
+			case "interaction" -> new Block.Question(interaction(json));
+			default -> throw new IllegalArgumentException("Unknown kind of block: " + kind);
+		};
+	}
+
+	/** The form's fields filled from an existing block, for its edit form. */
+	static BlockForm of(Block block, JsonMapper json) {
+		return switch (block) {
+			case Block.Text t -> new BlockForm("text", t.markdown(), null, null, null, null, null, null, null, null);
+			case Block.Image i -> new BlockForm("image", null, i.media(), i.alt(), i.caption(), null, null, null, null, null);
+			case Block.Video v -> new BlockForm("video", null, v.media(), null, null, v.url(), v.title(), v.transcript(), null, null);
+			case Block.Audio a -> new BlockForm("audio", null, a.media(), null, null, null, a.title(), a.transcript(), null, null);
+			case Block.Resources r -> new BlockForm("resources", null, null, null, null, null, null, null,
+					String.join("\n", r.items().stream()
+						.map(item -> item.title() + " | " + (item.url() != null ? item.url() : "media:" + item.media()))
+						.toList()), null);
+			case Block.Question q -> new BlockForm("interaction", null, null, null, null, null, null, null, null,
+					json.writerWithDefaultPrettyPrinter().writeValueAsString(q.interaction()));
+		};
+	}
+
+	private Interaction interaction(JsonMapper json) {
+		if (interaction == null || interaction.isBlank()) {
+			throw new IllegalArgumentException("Write the interaction in the lesson format (docs/lesson-format.md)");
+		}
+		try {
+			return json.readValue(interaction, Interaction.class);
+		}
+		catch (tools.jackson.core.JacksonException e) {
+			var cause = e.getCause() instanceof IllegalArgumentException rule ? rule.getMessage() : e.getOriginalMessage();
+			throw new IllegalArgumentException("The interaction is not valid: " + cause);
+		}
+	}
+
+	private java.util.List<Block.Resource> resources() {
+		var items = new ArrayList<Block.Resource>();
+		for (var line : (links == null ? "" : links).split("\n")) {
+			if (line.isBlank()) {
+				continue;
+			}
+			var parts = line.split("\\|", 2);
+			if (parts.length != 2) {
+				throw new IllegalArgumentException("Write each resource as 'Title | https://…' on its own line");
+			}
+			var target = parts[1].strip();
+			items.add(target.startsWith("media:") ? new Block.Resource(parts[0].strip(), null, target.substring(6))
+					: new Block.Resource(parts[0].strip(), target, null));
+		}
+		return items;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

@@ -1,0 +1,236 @@
+package io.morsel.authoring;
+
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.LessonVersion;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.MediaLibrary;
+import io.morsel.catalog.PlayableLesson;
+import io.morsel.catalog.Skills;
+import io.morsel.identity.CurrentMember;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.InvalidRequestException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The author's studio: the lessons, new and imported ones, and the editor. Every edit is a plain form post that
+ * comes back to the editor; with htmx only the editor is swapped, without a page load. A refused edit shows why and
+ * keeps the draft as it was.
+ */
+@Controller
+class StudioController {
+
+	private static final String STUDIO = "authoring/studio";
+	private static final String EDITOR = "authoring/editor";
+
+	private final Lessons lessons;
+	private final Skills skills;
+	private final Workbench workbench;
+	private final ObjectiveLinter linter;
+	private final MediaLibrary media;
+	private final JsonMapper json;
+
+	StudioController(Lessons lessons, Skills skills, Workbench workbench, ObjectiveLinter linter, MediaLibrary media,
+			JsonMapper json) {
+		this.lessons = lessons;
+		this.skills = skills;
+		this.workbench = workbench;
+		this.linter = linter;
+		this.media = media;
+		this.json = json;
+	}
+
+	@GetMapping("/studio")
+	String studio(@AuthenticationPrincipal CurrentMember me, Model model) {
+		model.addAttribute("lessons", lessons.all(me.organisationId()));
+		model.addAttribute("skills", skills.of(me.organisationId()));
+		return STUDIO;
+	}
+
+	@PostMapping("/studio/lessons")
+	String create(@AuthenticationPrincipal CurrentMember me, @RequestParam String title, @RequestParam String objective,
+			@RequestParam(defaultValue = "5") int minutes, @RequestParam String text, Model model) {
+		try {
+			return "redirect:/studio/lessons/" + workbench.create(me, title, objective, minutes, text).lessonId();
+		}
+		catch (IllegalArgumentException refused) {
+			model.addAttribute("error", refused.getMessage());
+			return studio(me, model);
+		}
+	}
+
+	@PostMapping("/studio/import")
+	String importLesson(@AuthenticationPrincipal CurrentMember me, @RequestParam("file") MultipartFile file, Model model)
+			throws IOException {
+		try {
+			var lesson = workbench.importLesson(me, new String(file.getBytes(), StandardCharsets.UTF_8));
+			return "redirect:/studio/lessons/" + lesson.lessonId();
+		}
+		catch (IllegalArgumentException | InvalidRequestException refused) {
+			model.addAttribute("error", refused.getMessage());
+			return studio(me, model);
+		}
+	}
+
+	@PostMapping("/studio/skills")
+	String addSkill(@AuthenticationPrincipal CurrentMember me, @RequestParam String name,
+			@RequestParam(required = false) @Nullable String description,
+			@RequestParam(required = false) @Nullable String frameworkCode, Model model, RedirectAttributes redirect) {
+		try {
+			if (name.isBlank() || name.length() > 80 || name.matches(".*[<>;=`].*")) {
+				throw new IllegalArgumentException("A skill's name is plain text of at most 80 characters");
+			}
+			skills.add(me.organisationId(), name, blankToNull(description), blankToNull(frameworkCode));
+		}
+		catch (IllegalArgumentException | ConflictException refused) {
+			model.addAttribute("error", refused.getMessage());
+			return studio(me, model);
+		}
+		redirect.addFlashAttribute("flash", "studio.skill.added");
+		return "redirect:/studio";
+	}
+
+	@GetMapping("/studio/lessons/{id}")
+	String editor(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
+		return show(me, workbench.latest(me, new LessonId(id)), model, null);
+	}
+
+	@GetMapping("/studio/lessons/{id}/preview")
+	String preview(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
+		var version = workbench.latest(me, new LessonId(id));
+		model.addAttribute("lesson", PlayableLesson.of(version));
+		model.addAttribute("version", version);
+		return "authoring/preview";
+	}
+
+	@PostMapping("/studio/lessons/{id}/details")
+	String details(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @RequestParam String title,
+			@RequestParam String objective, @RequestParam(defaultValue = "0") int minutes,
+			@RequestParam(name = "skills", required = false) @Nullable List<String> chosen,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect, () -> workbench.details(me, new LessonId(id), title, objective, minutes,
+				chosen == null ? List.of() : chosen));
+	}
+
+	@PostMapping("/studio/lessons/{id}/blocks")
+	String addBlock(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @ModelAttribute BlockForm form,
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect,
+				() -> workbench.add(me, new LessonId(id), withUpload(me, form, file).toBlock(json)));
+	}
+
+	@PostMapping("/studio/lessons/{id}/blocks/{index}")
+	String replaceBlock(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable int index,
+			@ModelAttribute BlockForm form, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect,
+				() -> workbench.replace(me, new LessonId(id), index, withUpload(me, form, file).toBlock(json)));
+	}
+
+	@PostMapping("/studio/lessons/{id}/blocks/{index}/move")
+	String move(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable int index,
+			@RequestParam String direction, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model, RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect,
+				() -> workbench.move(me, new LessonId(id), index, "up".equals(direction) ? -1 : 1));
+	}
+
+	@PostMapping("/studio/lessons/{id}/blocks/{index}/delete")
+	String delete(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable int index,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect, () -> workbench.remove(me, new LessonId(id), index));
+	}
+
+	@PostMapping("/studio/lessons/{id}/publish")
+	String publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect, () -> lessons.publish(me, new LessonId(id)));
+	}
+
+	@GetMapping("/studio/lessons/{id}/export")
+	ResponseEntity<String> export(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		var version = workbench.latest(me, new LessonId(id));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lesson-" + id + ".json\"")
+			.body(json.writerWithDefaultPrettyPrinter().writeValueAsString(version.content()));
+	}
+
+	/** Applies an edit and answers with the editor: its fragment for htmx, a redirect to the page otherwise. */
+	private String edit(CurrentMember me, UUID id, @Nullable String htmx, Model model, RedirectAttributes redirect,
+			Supplier<LessonVersion> change) {
+		LessonVersion version;
+		String error = null;
+		try {
+			version = change.get();
+		}
+		catch (IllegalArgumentException | InvalidRequestException | ConflictException refused) {
+			error = refused.getMessage();
+			version = workbench.latest(me, new LessonId(id));
+		}
+		if (htmx != null || error != null) {
+			show(me, version, model, error);
+			return htmx != null ? EDITOR + " :: editor" : EDITOR;
+		}
+		redirect.addFlashAttribute("flash", "studio.saved");
+		return "redirect:/studio/lessons/" + id;
+	}
+
+	private String show(CurrentMember me, LessonVersion version, Model model, @Nullable String error) {
+		model.addAttribute("version", version);
+		model.addAttribute("lesson", version.content());
+		model.addAttribute("forms", version.content().blocks().stream().map(b -> BlockForm.of(b, json)).toList());
+		model.addAttribute("warnings", linter.warnings(version.content()));
+		model.addAttribute("skills", skills.of(me.organisationId()));
+		model.addAttribute("published", lessons.latestPublished(me.organisationId(), version.lessonId()).orElse(null));
+		model.addAttribute("error", error);
+		return EDITOR;
+	}
+
+	/** A file chosen in an image, video or audio form is uploaded first and its media id used. */
+	private BlockForm withUpload(CurrentMember me, BlockForm form, @Nullable MultipartFile file) {
+		if (file == null || file.isEmpty()) {
+			return form;
+		}
+		try (var in = file.getInputStream()) {
+			var stored = media.store(me, file.getOriginalFilename(), in);
+			return new BlockForm(form.kind(), form.markdown(), stored.id().toString(), form.alt(), form.caption(), null,
+					form.title(), form.transcript(), form.links(), form.interaction());
+		}
+		catch (MediaLibrary.UnsupportedMediaException | MediaLibrary.MediaTooLargeException refused) {
+			throw new IllegalArgumentException(refused.getMessage());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException("Could not read the upload", e);
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

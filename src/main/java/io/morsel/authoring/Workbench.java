@@ -1,0 +1,101 @@
+package io.morsel.authoring;
+
+import io.morsel.catalog.Block;
+import io.morsel.catalog.LessonContent;
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.LessonVersion;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Objective;
+import io.morsel.identity.CurrentMember;
+import io.morsel.shared.NotFoundException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The author's edits, each applied to the lesson's latest version and saved as its draft (a published version is
+ * never changed: the first edit after publishing opens the next draft). Invalid content is refused with the rule it
+ * breaks, and the draft stays as it was.
+ */
+@Service
+public class Workbench {
+
+	private final Lessons lessons;
+	private final JsonMapper json;
+
+	Workbench(Lessons lessons, JsonMapper json) {
+		this.lessons = lessons;
+		this.json = json;
+	}
+
+	public LessonVersion create(CurrentMember author, String title, String objective, int minutes, String firstText) {
+		return lessons.create(author, new LessonContent(title, new Objective(objective), minutes, List.of(),
+				List.of(new Block.Text(firstText))));
+	}
+
+	/** Creates a lesson from an exported one (the lesson format). */
+	public LessonVersion importLesson(CurrentMember author, String lessonJson) {
+		LessonContent content;
+		try {
+			content = json.readValue(lessonJson, LessonContent.class);
+		}
+		catch (tools.jackson.core.JacksonException e) {
+			var rule = e.getCause() instanceof IllegalArgumentException broken ? broken.getMessage() : e.getOriginalMessage();
+			throw new IllegalArgumentException("This file is not a lesson in Morsel's format: " + rule);
+		}
+		return lessons.create(author, content);
+	}
+
+	public LessonVersion details(CurrentMember author, LessonId id, String title, String objective, int minutes,
+			List<String> skills) {
+		return edit(author, id, c -> new LessonContent(title, new Objective(objective), minutes, skills, c.blocks()));
+	}
+
+	public LessonVersion add(CurrentMember author, LessonId id, Block block) {
+		return editBlocks(author, id, blocks -> blocks.add(block));
+	}
+
+	public LessonVersion replace(CurrentMember author, LessonId id, int index, Block block) {
+		return editBlocks(author, id, blocks -> blocks.set(checked(blocks, index), block));
+	}
+
+	public LessonVersion remove(CurrentMember author, LessonId id, int index) {
+		return editBlocks(author, id, blocks -> blocks.remove(checked(blocks, index)));
+	}
+
+	/** Moves a block one place up ({@code -1}) or down ({@code +1}); at either end nothing moves. */
+	public LessonVersion move(CurrentMember author, LessonId id, int index, int direction) {
+		return editBlocks(author, id, blocks -> {
+			var target = checked(blocks, index) + Integer.signum(direction);
+			if (target >= 0 && target < blocks.size()) {
+				blocks.add(target, blocks.remove(index));
+			}
+		});
+	}
+
+	public LessonVersion latest(CurrentMember author, LessonId id) {
+		return lessons.latest(author.organisationId(), id).orElseThrow(() -> new NotFoundException("Lesson"));
+	}
+
+	private LessonVersion editBlocks(CurrentMember author, LessonId id, java.util.function.Consumer<List<Block>> change) {
+		return edit(author, id, c -> {
+			var blocks = new ArrayList<>(c.blocks());
+			change.accept(blocks);
+			return new LessonContent(c.title(), c.objective(), c.estimatedMinutes(), c.skills(), blocks);
+		});
+	}
+
+	private LessonVersion edit(CurrentMember author, LessonId id, UnaryOperator<LessonContent> change) {
+		var current = latest(author, id);
+		return lessons.saveDraft(author, id, change.apply(current.content()));
+	}
+
+	private static int checked(List<Block> blocks, int index) {
+		if (index < 0 || index >= blocks.size()) {
+			throw new NotFoundException("Block");
+		}
+		return index;
+	}
+}

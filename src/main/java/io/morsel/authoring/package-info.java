@@ -1,0 +1,9 @@
+/**
+ * Authoring: the author's workbench. Lessons are created, edited block by block, previewed as a learner sees them,
+ * published, exported and imported through the catalog's API; the objective linter warns about vague objectives and
+ * lessons outside 2–7 minutes.
+ */
+@NullMarked
+package io.morsel.authoring;
+
+import org.jspecify.annotations.NullMarked;
