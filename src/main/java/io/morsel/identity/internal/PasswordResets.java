@@ -71,21 +71,29 @@ public class PasswordResets {
 		return userFor(secret).isPresent();
 	}
 
-	/** Sets the new password and spends the link; false when the link is unknown, used or expired. */
+	/**
+	 * Sets the new password and spends the link, and every other link of the account still open: an older mail
+	 * must not reset the new password. False when the link is unknown, used or expired.
+	 */
 	@Transactional
 	public boolean reset(String secret, String newPassword) {
 		var user = userFor(secret);
 		if (user.isEmpty()) {
 			return false;
 		}
-		jdbc.sql("""
+		// Two submissions of one link at once: the second finds the links already spent and changes nothing.
+		var spent = jdbc.sql("""
 				UPDATE password_resets
 				SET used_at = :now
-				WHERE token_hash = :hash
+				WHERE user_id = :user
+				  AND used_at IS NULL
 				""")
-			.param("hash", Secrets.hash(secret))
+			.param("user", user.get())
 			.param("now", Timestamps.of(clock.instant()))
 			.update();
+		if (spent == 0) {
+			return false;
+		}
 		var id = new io.morsel.identity.UserId(user.get());
 		users.updatePassword(id, passwords.encode(newPassword));
 		users.findById(id).ifPresent(u -> throttle.clear(u.email()));

@@ -1,0 +1,153 @@
+package io.morsel.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.morsel.MorselIntegrationTest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** "Forgot your password?": a one-time link by email, then a new password. */
+@MorselIntegrationTest
+class PasswordResetTests {
+
+	private static final String NEW_PASSWORD = "a brand new secret";
+
+	private static final String INVALID_LINK = "This link has expired or was already used. Ask for a new one.";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void mailsALinkThatSetsANewPassword() {
+		var email = newcomer("reset");
+		var browser = new Browser(port);
+
+		var requested = browser.post("/password/forgot", Map.of("email", email));
+		var mail = Mailbox.of(email);
+		var link = mail.link("/password/reset/");
+		var form = browser.get(link);
+		var reset = browser.post(link, Map.of("password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
+
+		assertThat(requested.location()).isEqualTo("/password/forgot?sent");
+		assertThat(browser.get(requested.location()).body())
+			.contains("If an account exists for that email, a link is on its way.");
+		assertThat(mail.messages()).extracting(Mailbox::subject)
+			.containsExactly("You are invited to Globex Partners on Morsel", "Reset your Morsel password");
+		assertThat(form.status()).isEqualTo(200);
+		assertThat(form.body()).contains("name=\"password\"", "name=\"confirmation\"").doesNotContain(INVALID_LINK);
+		assertThat(reset.location()).isEqualTo("/sign-in?reset");
+		assertThat(new Browser(port).signIn(email, NEW_PASSWORD).location()).isEqualTo("/");
+		assertThat(new Browser(port).signIn(email, Newcomers.PASSWORD).location()).isEqualTo("/sign-in?error=credentials");
+	}
+
+	@Test
+	void mismatchedConfirmationChangesNothing() {
+		var email = newcomer("mismatch");
+		var browser = new Browser(port);
+		browser.post("/password/forgot", Map.of("email", email));
+		var link = Mailbox.of(email).link("/password/reset/");
+
+		var mismatched = browser.post(link, Map.of("password", NEW_PASSWORD, "confirmation", "something else"));
+
+		assertThat(mismatched.status()).isEqualTo(200);
+		assertThat(mismatched.body()).contains("The two passwords differ.");
+		assertThat(new Browser(port).signIn(email, NEW_PASSWORD).location()).isEqualTo("/sign-in?error=credentials");
+		assertThat(new Browser(port).signIn(email, Newcomers.PASSWORD).location()).isEqualTo("/");
+		assertThat(browser.get(link).body()).doesNotContain(INVALID_LINK);
+	}
+
+	@Test
+	void linkWorksOnlyOnce() {
+		var email = newcomer("once");
+		var browser = new Browser(port);
+		browser.post("/password/forgot", Map.of("email", email));
+		var link = Mailbox.of(email).link("/password/reset/");
+		browser.post(link, Map.of("password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
+
+		var reopened = browser.get(link);
+		var reused = browser.post(link, Map.of("password", "yet another secret", "confirmation", "yet another secret"));
+
+		assertThat(reopened.status()).isEqualTo(200);
+		assertThat(reopened.body()).contains(INVALID_LINK).doesNotContain("name=\"confirmation\"");
+		assertThat(reused.status()).isEqualTo(200);
+		assertThat(reused.body()).contains(INVALID_LINK);
+		assertThat(new Browser(port).signIn(email, "yet another secret").location()).isEqualTo("/sign-in?error=credentials");
+		assertThat(new Browser(port).signIn(email, NEW_PASSWORD).location()).isEqualTo("/");
+	}
+
+	@Test
+	void resetSpendsEveryOtherLinkOfTheAccount() {
+		var email = newcomer("twice-asked");
+		var browser = new Browser(port);
+		browser.post("/password/forgot", Map.of("email", email));
+		var earlier = Mailbox.of(email).link("/password/reset/");
+		browser.post("/password/forgot", Map.of("email", email));
+		var later = Mailbox.of(email).link("/password/reset/");
+
+		browser.post(later, Map.of("password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
+		var reused = browser.post(earlier, Map.of("password", "yet another secret", "confirmation", "yet another secret"));
+
+		assertThat(earlier).isNotEqualTo(later);
+		assertThat(browser.get(earlier).body()).contains(INVALID_LINK);
+		assertThat(reused.body()).contains(INVALID_LINK);
+		assertThat(new Browser(port).signIn(email, NEW_PASSWORD).location()).isEqualTo("/");
+	}
+
+	@Test
+	void unknownEmailGetsTheSameAnswerAndNoMail() {
+		var unknown = Newcomers.email("nobody", "acme.test");
+
+		var requested = new Browser(port).post("/password/forgot", Map.of("email", unknown));
+
+		assertThat(requested.location()).isEqualTo("/password/forgot?sent");
+		assertThat(Mailbox.of(unknown).messages()).isEmpty();
+	}
+
+	@Test
+	void refusesExpiredLink() {
+		var email = newcomer("expired");
+		var browser = new Browser(port);
+		browser.post("/password/forgot", Map.of("email", email));
+		var link = Mailbox.of(email).link("/password/reset/");
+		jdbc.sql("""
+				UPDATE password_resets
+				SET expires_at = :past
+				WHERE user_id = (SELECT id FROM users WHERE email = :email)
+				""")
+			.param("past", Instant.now().minus(1, ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC))
+			.param("email", email)
+			.update();
+
+		var opened = browser.get(link);
+		var used = browser.post(link, Map.of("password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
+
+		assertThat(opened.body()).contains(INVALID_LINK).doesNotContain("name=\"confirmation\"");
+		assertThat(used.status()).isEqualTo(200);
+		assertThat(used.body()).contains(INVALID_LINK);
+		assertThat(new Browser(port).signIn(email, NEW_PASSWORD).location()).isEqualTo("/sign-in?error=credentials");
+		assertThat(new Browser(port).signIn(email, Newcomers.PASSWORD).location()).isEqualTo("/");
+	}
+
+	@Test
+	void refusesUnknownLink() {
+		var opened = new Browser(port).get("/password/reset/not-a-secret-anyone-was-sent");
+
+		assertThat(opened.status()).isEqualTo(200);
+		assertThat(opened.body()).contains(INVALID_LINK);
+	}
+
+	private String newcomer(String who) {
+		var email = Newcomers.email(who, "globex.test");
+		Newcomers.join(port, "admin@globex.test", email, "Rhea Reset", "LEARNER");
+		return email;
+	}
+}
