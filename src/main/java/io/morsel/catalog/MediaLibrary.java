@@ -15,15 +15,19 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.tika.Tika;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,7 +46,8 @@ public class MediaLibrary {
 			Map.entry("webm", new Accepted("video/webm", 200)), Map.entry("ogv", new Accepted("video/ogg", 200)),
 			Map.entry("mp3", new Accepted("audio/mpeg", 30)), Map.entry("ogg", new Accepted("audio/ogg", 30)),
 			Map.entry("opus", new Accepted("audio/ogg", 30)), Map.entry("oga", new Accepted("audio/ogg", 30)),
-			Map.entry("m4a", new Accepted("audio/mp4", 30)), Map.entry("wav", new Accepted("audio/vnd.wave", 30)),
+			Map.entry("weba", new Accepted("audio/webm", 30)), Map.entry("m4a", new Accepted("audio/mp4", 30)),
+			Map.entry("wav", new Accepted("audio/wav", 30)),
 			Map.entry("vtt", new Accepted("text/vtt", 1)), Map.entry("pdf", new Accepted("application/pdf", 20)));
 
 	private record Accepted(String type, int maxMegabytes) {
@@ -82,14 +87,16 @@ public class MediaLibrary {
 	 * Stores a file: written to a temporary file while its hash is computed, checked, then moved into place and
 	 * recorded. A refused or failed upload leaves neither a row nor a file behind.
 	 */
-	public Media store(CurrentMember uploader, String fileName, InputStream content) {
-		var name = Path.of(fileName == null ? "" : fileName).getFileName();
-		var safeName = name == null ? "" : name.toString().strip();
+	public Media store(CurrentMember uploader, @Nullable String fileName, InputStream content) {
+		var safeName = baseName(fileName);
 		var extension = safeName.contains(".") ? safeName.substring(safeName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
 		var accepted = ACCEPTED.get(extension);
-		if (safeName.isEmpty() || safeName.length() > 200 || accepted == null) {
+		if (accepted == null) {
 			throw new UnsupportedMediaException("Upload an image (PNG, JPEG, GIF, WebP), video (MP4, WebM, Ogg), audio "
-					+ "(MP3, Ogg, M4A, WAV), a WebVTT transcript or a PDF, named with its extension");
+					+ "(MP3, Ogg, M4A, WAV, WebM), a WebVTT transcript or a PDF, named with its extension");
+		}
+		if (safeName.length() > 200) {
+			throw new UnsupportedMediaException("A file name may be at most 200 characters long");
 		}
 		Path temporary = null;
 		try {
@@ -114,28 +121,7 @@ public class MediaLibrary {
 			}
 			var media = new Media(UUID.randomUUID(), safeName, accepted.type(), size,
 					HexFormat.of().formatHex(digest.digest()), clock.instant());
-			var stored = temporary;
-			transaction.executeWithoutResult(status -> {
-				jdbc.sql("""
-						INSERT INTO media (id, organisation_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at)
-						VALUES (:id, :organisation, :name, :type, :size, :sha, :by, :at)
-						""")
-					.param("id", media.id())
-					.param("organisation", uploader.organisationId().value())
-					.param("name", media.fileName())
-					.param("type", media.contentType())
-					.param("size", media.size())
-					.param("sha", media.sha256())
-					.param("by", uploader.userId().value())
-					.param("at", media.uploadedAt().atOffset(java.time.ZoneOffset.UTC))
-					.update();
-				try {
-					Files.move(stored, file(media.id()), StandardCopyOption.ATOMIC_MOVE);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException("Could not store the upload", e);
-				}
-			});
+			record(uploader, media, temporary);
 			temporary = null;
 			return media;
 		}
@@ -146,15 +132,47 @@ public class MediaLibrary {
 			throw new IllegalStateException("Every Java platform provides SHA-256", e);
 		}
 		finally {
-			if (temporary != null) {
-				try {
-					Files.deleteIfExists(temporary);
-				}
-				catch (IOException ignored) {
-					// A leftover .part file is harmless and never served.
-				}
-			}
+			deleteQuietly(temporary);
 		}
+	}
+
+	/**
+	 * Inserts the row and moves the file into place in one short transaction, after the slow part (receiving and
+	 * checking the bytes) is done. A failed move rolls the row back; a rollback after the move (a failed commit, or
+	 * a caller's transaction this one joined) removes the file again.
+	 */
+	private void record(CurrentMember uploader, Media media, Path upload) {
+		var target = file(media.id());
+		transaction.executeWithoutResult(status -> {
+			jdbc.sql("""
+					INSERT INTO media (id, organisation_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at)
+					VALUES (:id, :organisation, :name, :type, :size, :sha, :by, :at)
+					""")
+				.param("id", media.id())
+				.param("organisation", uploader.organisationId().value())
+				.param("name", media.fileName())
+				.param("type", media.contentType())
+				.param("size", media.size())
+				.param("sha", media.sha256())
+				.param("by", uploader.userId().value())
+				.param("at", media.uploadedAt().atOffset(ZoneOffset.UTC))
+				.update();
+			try {
+				Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("Could not store the upload", e);
+			}
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int outcome) {
+					if (outcome == STATUS_ROLLED_BACK) {
+						deleteQuietly(target);
+					}
+				}
+			});
+		});
 	}
 
 	/** A media file of the organisation; another organisation's is not found. */
@@ -177,6 +195,7 @@ public class MediaLibrary {
 		return root.resolve(id.toString());
 	}
 
+	/** A media file of the organisation, or {@link NotFoundException} (also for another organisation's). */
 	public Media require(OrganisationId organisation, UUID id) {
 		return find(organisation, id).orElseThrow(() -> new NotFoundException("Media"));
 	}
@@ -193,10 +212,35 @@ public class MediaLibrary {
 					|| detected.equals("audio/webm");
 			case "audio/mp4" -> detected.equals("video/mp4") || detected.equals("audio/x-m4a") || detected.equals("video/quicktime");
 			case "video/mp4" -> detected.equals("video/quicktime") || detected.equals("video/x-m4v");
-			case "audio/vnd.wave" -> detected.equals("audio/x-wav") || detected.equals("audio/wav");
-			case "text/vtt" -> detected.equals("text/plain");
+			case "audio/webm" -> detected.equals("video/webm") || detected.equals("application/x-matroska");
+			case "audio/wav" -> detected.equals("audio/vnd.wave") || detected.equals("audio/x-wav");
 			default -> false;
 		};
+	}
+
+	/**
+	 * The name without any folders a browser or client sent along. Control characters are refused: they have no place
+	 * in a file name and would end up in Content-Disposition headers.
+	 */
+	private static String baseName(@Nullable String fileName) {
+		var name = fileName == null ? "" : fileName;
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+		if (name.chars().anyMatch(Character::isISOControl)) {
+			throw new UnsupportedMediaException("A file name may not contain control characters");
+		}
+		return name;
+	}
+
+	private static void deleteQuietly(@Nullable Path file) {
+		if (file == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ignored) {
+			// A leftover file without a row is never served; only its disk space is lost.
+		}
 	}
 
 	/** Copies at most {@code limit} bytes; answers -1 when there were more. */

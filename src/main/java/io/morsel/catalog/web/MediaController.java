@@ -3,6 +3,7 @@ package io.morsel.catalog.web;
 import io.morsel.catalog.Media;
 import io.morsel.catalog.MediaLibrary;
 import io.morsel.identity.CurrentMember;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.core.io.FileSystemResource;
@@ -10,13 +11,13 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -26,6 +27,8 @@ import org.springframework.web.context.request.WebRequest;
  */
 @Controller
 class MediaController {
+
+	private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
 	private final MediaLibrary library;
 
@@ -39,12 +42,13 @@ class MediaController {
 		var media = library.require(me.organisationId(), id);
 		var etag = "\"" + media.sha256() + "\"";
 		if (request.checkNotModified(etag)) {
-			return ResponseEntity.status(304).eTag(etag).build();
+			// RFC 9110, 15.4.5: a 304 carries the Cache-Control a 200 would have, so the cached copy stays fresh.
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(IMMUTABLE).build();
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(media.contentType()))
 			.eTag(etag)
-			.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable())
+			.cacheControl(IMMUTABLE)
 			.header(HttpHeaders.CONTENT_DISPOSITION, disposition(media).toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(new FileSystemResource(library.file(media.id())));
@@ -54,6 +58,6 @@ class MediaController {
 	private static ContentDisposition disposition(Media media) {
 		var builder = media.contentType().equals("application/pdf") ? ContentDisposition.attachment()
 				: ContentDisposition.inline();
-		return builder.filename(media.fileName(), java.nio.charset.StandardCharsets.UTF_8).build();
+		return builder.filename(media.fileName(), StandardCharsets.UTF_8).build();
 	}
 }
