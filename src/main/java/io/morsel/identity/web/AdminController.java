@@ -34,8 +34,10 @@ class AdminController {
 	private final Memberships memberships;
 	private final Invitations invitations;
 	private final Groups groups;
+	private final Links links;
 
-	AdminController(Memberships memberships, Invitations invitations, Groups groups) {
+	AdminController(Memberships memberships, Invitations invitations, Groups groups, Links links) {
+		this.links = links;
 		this.memberships = memberships;
 		this.invitations = invitations;
 		this.groups = groups;
@@ -59,7 +61,7 @@ class AdminController {
 		if (errors.hasErrors()) {
 			return page(me, model);
 		}
-		invitations.invite(me, form.email(), EnumSet.copyOf(form.roles()), Links.to("/invitations/"));
+		invitations.invite(me, form.email(), EnumSet.copyOf(form.roles()), links.to("/invitations/"));
 		redirect.addFlashAttribute("flash", "flash.invitation.sent");
 		return "redirect:/admin";
 	}

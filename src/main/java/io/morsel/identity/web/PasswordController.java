@@ -21,9 +21,11 @@ class PasswordController {
 	private static final String RESET = "identity/password-reset";
 
 	private final PasswordResets resets;
+	private final Links links;
 
-	PasswordController(PasswordResets resets) {
+	PasswordController(PasswordResets resets, Links links) {
 		this.resets = resets;
+		this.links = links;
 	}
 
 	record ForgotForm(@NotBlank @Email @Size(max = 254) String email) {
@@ -42,7 +44,7 @@ class PasswordController {
 		if (errors.hasErrors()) {
 			return FORGOT;
 		}
-		resets.request(form.email(), Links.to("/password/reset/"));
+		resets.request(form.email(), links.to("/password/reset/"));
 		return "redirect:/password/forgot?sent";
 	}
 
