@@ -42,59 +42,40 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException e) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-		problem.setType(ProblemTypes.NOT_FOUND);
-		problem.setTitle("Not found");
-		return problem;
+		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidRequestException e) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setType(ProblemTypes.VALIDATION);
-		problem.setTitle("Invalid request");
-		return problem;
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", e.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail invalidResponse(InvalidResponseException e) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setType(ProblemTypes.VALIDATION);
-		problem.setTitle("Answer does not fit the interaction");
-		return problem;
+		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Answer does not fit the interaction",
+				e.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail unsupportedMedia(MediaLibrary.UnsupportedMediaException e) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-		problem.setType(ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
-		problem.setTitle("Unsupported file");
-		return problem;
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported file",
+				e.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail mediaTooLarge(MediaLibrary.MediaTooLargeException e) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-		problem.setType(ProblemTypes.BODY_TOO_LARGE);
-		problem.setTitle("File too large");
-		return problem;
+		return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "File too large", e.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException e) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-		problem.setType(ProblemTypes.CONFLICT);
-		problem.setTitle("Conflict");
-		return problem;
+		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail forbidden(AccessDeniedException e) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
 				"Your roles in this organisation do not allow this.");
-		problem.setType(ProblemTypes.FORBIDDEN);
-		problem.setTitle("Forbidden");
-		return problem;
 	}
 
 	@ExceptionHandler
@@ -109,9 +90,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Some fields are invalid.");
-		problem.setType(ProblemTypes.VALIDATION);
-		problem.setTitle("Invalid request");
+		var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+				"Some fields are invalid.");
 		var fields = e.getBindingResult()
 			.getFieldErrors()
 			.stream()
@@ -130,22 +110,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (BodySizeLimit.exceeded(e)) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-					"The request body is larger than this API accepts.");
-			problem.setType(ProblemTypes.BODY_TOO_LARGE);
-			problem.setTitle("Body too large");
+			var problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "Body too large",
+				"The request body is larger than this API accepts.");
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 		}
 		var rule = ruleBroken(e);
 		if (rule != null) {
-			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, rule);
-			problem.setType(ProblemTypes.VALIDATION);
-			problem.setTitle("Invalid request");
+			var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", rule);
 			return ResponseEntity.badRequest().body(problem);
 		}
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, readableReason(e));
-		problem.setType(ProblemTypes.MALFORMED_BODY);
-		problem.setTitle("Unreadable request body");
+		var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Unreadable request body",
+				readableReason(e));
 		if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
 			problem.setProperty("errors",
 					List.of(new FieldProblem(unknown.getPropertyName(), "is not a field of this request")));
@@ -156,10 +131,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+		var problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
+				"Unsupported media type",
 				"Send the body as " + e.getSupportedMediaTypes() + ", not " + e.getContentType() + ".");
-		problem.setType(ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
-		problem.setTitle("Unsupported media type");
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
 	}
 
@@ -184,6 +158,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			}
 		}
 		return null;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {
+		var problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type);
+		problem.setTitle(title);
+		return problem;
 	}
 
 	private static String readableReason(HttpMessageNotReadableException e) {
