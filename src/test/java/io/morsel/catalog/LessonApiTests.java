@@ -59,7 +59,7 @@ class LessonApiTests {
 		author = api.token("author@acme.test", "acme");
 		learner = api.token("learner@acme.test", "acme");
 		skill = "Objective writing " + UUID.randomUUID();
-		var created = post(author, "/api/v1/skills", Map.of("name", skill, "frameworkCode", "MRSL-OBJ-1"));
+		var created = api.post(author, "/api/v1/skills", Map.of("name", skill, "frameworkCode", "MRSL-OBJ-1"));
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 	}
 
@@ -67,12 +67,12 @@ class LessonApiTests {
 	void learnersGetOnlyPublishedVersionsAndNeverTheAnswerKey() {
 		var id = createLesson(lesson(skill));
 		assertThat(listTitles(learner)).doesNotContain("Write an objective you can measure " + skill);
-		assertThat(get(learner, "/api/v1/lessons/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.get(learner, "/api/v1/lessons/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-		var published = post(author, "/api/v1/lessons/" + id + "/publish", null);
+		var published = api.post(author, "/api/v1/lessons/" + id + "/publish", null);
 		assertThat(published.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-		var playable = get(learner, "/api/v1/lessons/" + id);
+		var playable = api.get(learner, "/api/v1/lessons/" + id);
 		assertThat(playable.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(playable.getBody()).contains("Which verb can you observe?")
 			.doesNotContain("\"correct\"", "acceptedAnswers", "Measurable\"", "You can see a list.",
@@ -82,7 +82,7 @@ class LessonApiTests {
 
 	@Test
 	void publishingAnnouncesTheVersionWithItsSkills() {
-		var me = tree(get(author, "/api/v1/me").getBody());
+		var me = tree(api.get(author, "/api/v1/me").getBody());
 		var member = new CurrentMember(new UserId(UUID.fromString(me.at("/user/id").asString())), MemberId.random(),
 				"author@acme.test", "Author", new OrganisationId(UUID.fromString(me.at("/organisation/id").asString())),
 				"acme", "Acme", Set.of(Role.AUTHOR), ZoneId.of("UTC"), Locale.ENGLISH, List.of());
@@ -104,32 +104,32 @@ class LessonApiTests {
 	@Test
 	void editingAPublishedLessonMakesANewDraftAndLeavesThePublishedVersionUnchanged() {
 		var id = createLesson(lesson(skill));
-		post(author, "/api/v1/lessons/" + id + "/publish", null);
+		api.post(author, "/api/v1/lessons/" + id + "/publish", null);
 		var edited = lesson(skill);
 		edited.put("title", "Second take " + skill);
 
-		var draft = put(author, "/api/v1/lessons/" + id + "/draft", edited);
+		var draft = api.put(author, "/api/v1/lessons/" + id + "/draft", edited);
 		assertThat(draft.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(tree(draft.getBody()).get("version").asInt()).isEqualTo(2);
-		assertThat(tree(get(learner, "/api/v1/lessons/" + id).getBody()).get("title").asString())
+		assertThat(tree(api.get(learner, "/api/v1/lessons/" + id).getBody()).get("title").asString())
 			.isEqualTo("Write an objective you can measure " + skill);
-		assertThat(tree(get(learner, "/api/v1/lessons/" + id).getBody()).get("version").asInt()).isEqualTo(1);
+		assertThat(tree(api.get(learner, "/api/v1/lessons/" + id).getBody()).get("version").asInt()).isEqualTo(1);
 
-		post(author, "/api/v1/lessons/" + id + "/publish", null);
-		assertThat(tree(get(learner, "/api/v1/lessons/" + id).getBody()).get("title").asString())
+		api.post(author, "/api/v1/lessons/" + id + "/publish", null);
+		assertThat(tree(api.get(learner, "/api/v1/lessons/" + id).getBody()).get("title").asString())
 			.isEqualTo("Second take " + skill);
-		var again = post(author, "/api/v1/lessons/" + id + "/publish", null);
+		var again = api.post(author, "/api/v1/lessons/" + id + "/publish", null);
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 	}
 
 	@Test
 	void exportedLessonImportsBackUnchanged() {
 		var id = createLesson(lesson(skill));
-		var exported = get(author, "/api/v1/lessons/" + id + "/export");
+		var exported = api.get(author, "/api/v1/lessons/" + id + "/export");
 		assertThat(exported.getHeaders().getContentDisposition().getFilename()).isEqualTo("lesson-" + id + ".json");
 
 		var imported = createLesson((ObjectNode) tree(exported.getBody()));
-		var reexported = get(author, "/api/v1/lessons/" + imported + "/export");
+		var reexported = api.get(author, "/api/v1/lessons/" + imported + "/export");
 
 		assertThat(imported).isNotEqualTo(id);
 		assertThat(tree(reexported.getBody())).isEqualTo(tree(exported.getBody()));
@@ -143,8 +143,8 @@ class LessonApiTests {
 		twoObjectives.put("objective", "Write an objective. Then write another.");
 		var unknownSkill = lesson("No such skill " + UUID.randomUUID());
 
-		var refused = post(author, "/api/v1/lessons", twoObjectives);
-		var unknown = post(author, "/api/v1/lessons", unknownSkill);
+		var refused = api.post(author, "/api/v1/lessons", twoObjectives);
+		var unknown = api.post(author, "/api/v1/lessons", unknownSkill);
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -157,20 +157,20 @@ class LessonApiTests {
 	@Test
 	void learnersCannotWriteLessonsAndOtherOrganisationsCannotSeeThem() {
 		var id = createLesson(lesson(skill));
-		post(author, "/api/v1/lessons/" + id + "/publish", null);
+		api.post(author, "/api/v1/lessons/" + id + "/publish", null);
 		var globexAuthor = api.token("author@globex.test", "globex");
 
-		assertThat(post(learner, "/api/v1/lessons", lesson(skill)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(get(globexAuthor, "/api/v1/lessons/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(get(globexAuthor, "/api/v1/lessons/" + id + "/export").getStatusCode())
+		assertThat(api.post(learner, "/api/v1/lessons", lesson(skill)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(api.get(globexAuthor, "/api/v1/lessons/" + id).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.get(globexAuthor, "/api/v1/lessons/" + id + "/export").getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(put(globexAuthor, "/api/v1/lessons/" + id + "/draft", lesson(skill)).getStatusCode())
+		assertThat(api.put(globexAuthor, "/api/v1/lessons/" + id + "/draft", lesson(skill)).getStatusCode())
 			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(listTitles(globexAuthor)).doesNotContain("Write an objective you can measure " + skill);
 	}
 
 	private String createLesson(ObjectNode lesson) {
-		var created = post(author, "/api/v1/lessons", lesson);
+		var created = api.post(author, "/api/v1/lessons", lesson);
 		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
 		return tree(created.getBody()).get("id").asString();
 	}
@@ -200,20 +200,6 @@ class LessonApiTests {
 		return json.readTree(body);
 	}
 
-	private ResponseEntity<String> get(String token, String path) {
-		return api.http().get().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
-	}
 
-	private ResponseEntity<String> post(String token, String path, Object body) {
-		var request = api.http().post().uri(path).header("Authorization", "Bearer " + token);
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body instanceof JsonNode node ? node.toString() : body);
-		}
-		return request.retrieve().toEntity(String.class);
-	}
 
-	private ResponseEntity<String> put(String token, String path, JsonNode body) {
-		return api.http().put().uri(path).header("Authorization", "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().toEntity(String.class);
-	}
 }

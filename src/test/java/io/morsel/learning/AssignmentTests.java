@@ -85,12 +85,12 @@ class AssignmentTests {
 			.with(csrf()).with(authentication(MemberAuthentication.of(admin))));
 
 		var manager = api.token("manager@acme.test", "acme");
-		var assigned = post(manager, "/api/v1/programs/" + programId + "/assignments",
+		var assigned = api.post(manager, "/api/v1/programs/" + programId + "/assignments",
 				Map.of("groupIds", List.of(group.id().value()), "dueAt", "2031-03-01T17:00:00Z"));
 
 		assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(tree(assigned).get("newlyEnrolled").asInt()).isEqualTo(1);
-		var seen = tree(get(api.token("learner@acme.test", "acme"), "/api/v1/programs/" + programId));
+		var seen = tree(api.get(api.token("learner@acme.test", "acme"), "/api/v1/programs/" + programId));
 		assertThat(seen.get("enrolled").asBoolean()).isTrue();
 		assertThat(Instant.parse(seen.get("dueAt").asString())).isEqualTo(Instant.parse("2031-03-01T17:00:00Z"));
 	}
@@ -101,31 +101,21 @@ class AssignmentTests {
 		var manager = api.token("manager@acme.test", "acme");
 		var globexLearner = directory.people(directory.organisation("globex").orElseThrow()).getFirst();
 
-		var byLearner = post(learner, "/api/v1/programs/" + programId + "/assignments",
+		var byLearner = api.post(learner, "/api/v1/programs/" + programId + "/assignments",
 				Map.of("memberIds", List.of(globexLearner.id().value())));
-		var foreignPerson = post(manager, "/api/v1/programs/" + programId + "/assignments",
+		var foreignPerson = api.post(manager, "/api/v1/programs/" + programId + "/assignments",
 				Map.of("memberIds", List.of(globexLearner.id().value())));
-		var join = post(learner, "/api/v1/programs/" + programId + "/enrolment", null);
+		var join = api.post(learner, "/api/v1/programs/" + programId + "/enrolment", null);
 
 		assertThat(byLearner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(foreignPerson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(join.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(tree(get(learner, "/api/v1/programs/" + programId)).get("enrolled").asBoolean()).isFalse();
+		assertThat(tree(api.get(learner, "/api/v1/programs/" + programId)).get("enrolled").asBoolean()).isFalse();
 	}
 
 	private JsonNode tree(ResponseEntity<String> response) {
 		return json.readTree(response.getBody());
 	}
 
-	private ResponseEntity<String> get(String token, String path) {
-		return api.http().get().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
-	}
 
-	private ResponseEntity<String> post(String token, String path, Object body) {
-		var request = api.http().post().uri(path).header("Authorization", "Bearer " + token);
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body);
-		}
-		return request.retrieve().toEntity(String.class);
-	}
 }

@@ -46,9 +46,9 @@ class LearnerLoopApiTests {
 		author = api.token("author@acme.test", "acme");
 		learner = api.token("consultant@morsel.test", "acme");
 		var skill = "Loop skill " + UUID.randomUUID();
-		post(author, "/api/v1/skills", Map.of("name", skill));
+		api.post(author, "/api/v1/skills", Map.of("name", skill));
 		lessonId = publishedLesson(skill);
-		var program = post(author, "/api/v1/programs", Map.of("slug", "loop-" + UUID.randomUUID().toString().substring(0, 8),
+		var program = api.post(author, "/api/v1/programs", Map.of("slug", "loop-" + UUID.randomUUID().toString().substring(0, 8),
 				"title", "Measurable objectives", "outcome", "Authors publish lessons whose objectives pass review first time",
 				"selfEnrol", true, "lessons", List.of(lessonId)));
 		assertThat(program.getStatusCode()).as(program.getBody()).isEqualTo(HttpStatus.CREATED);
@@ -57,8 +57,8 @@ class LearnerLoopApiTests {
 
 	@Test
 	void learnerJoinsAnswersEveryInteractionAndCompletesTheLesson() {
-		assertThat(tree(get(learner, "/api/v1/programs/" + programId)).get("enrolled").asBoolean()).isFalse();
-		assertThat(post(learner, "/api/v1/programs/" + programId + "/enrolment", null).getStatusCode())
+		assertThat(tree(api.get(learner, "/api/v1/programs/" + programId)).get("enrolled").asBoolean()).isFalse();
+		assertThat(api.post(learner, "/api/v1/programs/" + programId + "/enrolment", null).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 
 		var wrong = answer("verb", Map.of("optionIds", List.of("b")));
@@ -78,7 +78,7 @@ class LearnerLoopApiTests {
 		assertThat(tree(last).get("correct").isNull()).isTrue();
 		assertThat(tree(last).get("lessonCompleted").asBoolean()).isTrue();
 
-		var program = tree(get(learner, "/api/v1/programs/" + programId));
+		var program = tree(api.get(learner, "/api/v1/programs/" + programId));
 		assertThat(program.get("completed").asInt()).isEqualTo(1);
 		assertThat(program.get("lessons").get(0).get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(jdbc.sql("""
@@ -110,20 +110,20 @@ class LearnerLoopApiTests {
 
 	@Test
 	void unpublishedAndForeignLessonsCannotBeAnswered() {
-		var draft = post(author, "/api/v1/lessons", lesson(null));
+		var draft = api.post(author, "/api/v1/lessons", lesson(null));
 		var draftId = tree(draft).get("id").asString();
 		var globexLearner = api.token("learner@globex.test", "globex");
 		var before = answers();
 
-		var unpublished = post(learner, "/api/v1/attempts",
+		var unpublished = api.post(learner, "/api/v1/attempts",
 				Map.of("lessonId", draftId, "interactionId", "verb", "optionIds", List.of("a")));
-		var foreign = post(globexLearner, "/api/v1/attempts",
+		var foreign = api.post(globexLearner, "/api/v1/attempts",
 				Map.of("lessonId", lessonId, "interactionId", "verb", "optionIds", List.of("a")));
 
 		assertThat(unpublished.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(answers()).isEqualTo(before);
-		assertThat(get(globexLearner, "/api/v1/programs/" + programId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.get(globexLearner, "/api/v1/programs/" + programId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
@@ -138,8 +138,8 @@ class LearnerLoopApiTests {
 			}
 		}
 		shorter.putArray("skills");
-		assertThat(put(author, "/api/v1/lessons/" + lessonId + "/draft", shorter).getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(post(author, "/api/v1/lessons/" + lessonId + "/publish", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(api.put(author, "/api/v1/lessons/" + lessonId + "/draft", shorter).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(api.post(author, "/api/v1/lessons/" + lessonId + "/publish", null).getStatusCode()).isEqualTo(HttpStatus.OK);
 
 		// Version 2 has only 'verb'; the learner is on version 1, so 'all' still exists for them and completion waits.
 		var stillOnVersionOne = answer("all", Map.of("optionIds", List.of("a")));
@@ -155,14 +155,14 @@ class LearnerLoopApiTests {
 		var body = new java.util.HashMap<String, Object>(response);
 		body.put("lessonId", lessonId);
 		body.put("interactionId", interaction);
-		return post(learner, "/api/v1/attempts", body);
+		return api.post(learner, "/api/v1/attempts", body);
 	}
 
 	private String publishedLesson(String skill) {
-		var created = post(author, "/api/v1/lessons", lesson(skill));
+		var created = api.post(author, "/api/v1/lessons", lesson(skill));
 		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
 		var id = tree(created).get("id").asString();
-		assertThat(post(author, "/api/v1/lessons/" + id + "/publish", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(api.post(author, "/api/v1/lessons/" + id + "/publish", null).getStatusCode()).isEqualTo(HttpStatus.OK);
 		return id;
 	}
 
@@ -184,20 +184,6 @@ class LearnerLoopApiTests {
 		return json.readTree(response.getBody());
 	}
 
-	private ResponseEntity<String> get(String token, String path) {
-		return api.http().get().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
-	}
 
-	private ResponseEntity<String> post(String token, String path, Object body) {
-		var request = api.http().post().uri(path).header("Authorization", "Bearer " + token);
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body instanceof JsonNode node ? node.toString() : body);
-		}
-		return request.retrieve().toEntity(String.class);
-	}
 
-	private ResponseEntity<String> put(String token, String path, JsonNode body) {
-		return api.http().put().uri(path).header("Authorization", "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON).body(body.toString()).retrieve().toEntity(String.class);
-	}
 }

@@ -2,6 +2,7 @@ package io.morsel.support;
 
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 /** Calls a running Morsel over real HTTP, as an integrator would. */
@@ -23,6 +24,31 @@ public final class Api {
 
 	public RestClient http() {
 		return http;
+	}
+
+	/** GET with a bearer token; any status comes back as it is. */
+	public ResponseEntity<String> get(String token, String path) {
+		return http.get().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
+	}
+
+	/** POST a JSON body (a map, a record, or a JSON tree or string) with a bearer token; no body when null. */
+	public ResponseEntity<String> post(String token, String path, Object body) {
+		var request = http.post().uri(path).header("Authorization", "Bearer " + token);
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(json(body));
+		}
+		return request.retrieve().toEntity(String.class);
+	}
+
+	/** PUT a JSON body with a bearer token. */
+	public ResponseEntity<String> put(String token, String path, Object body) {
+		return http.put().uri(path).header("Authorization", "Bearer " + token).contentType(MediaType.APPLICATION_JSON)
+			.body(json(body)).retrieve().toEntity(String.class);
+	}
+
+	/** JSON trees are sent as their text, everything else as the message converters write it. */
+	private static Object json(Object body) {
+		return body instanceof tools.jackson.databind.JsonNode node ? node.toString() : body;
 	}
 
 	/** A fresh personal access token of a demo account (password morsel-demo). */
