@@ -59,6 +59,9 @@ class AccessibilityJourneyTests extends BrowserTest {
 			context.clearCookies();
 			signIn(role + "@acme.test");
 			check(violations, page.url().substring(url("").length()));
+			if (role.equals("author")) {
+				check(violations, "/studio" + lessonPath, "/studio" + lessonPath + "/preview");
+			}
 		}
 		assertThat(violations).as(String.join("\n", violations)).isEmpty();
 	}
