@@ -6,12 +6,12 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +60,7 @@ public class Lessons {
 			.param("id", id.value())
 			.param("organisation", author.organisationId().value())
 			.param("author", author.userId().value())
-			.param("now", utc(now))
+			.param("now", Timestamps.of(now))
 			.update();
 		return insertVersion(author, id, 1, content, now);
 	}
@@ -117,7 +117,7 @@ public class Lessons {
 				""")
 			.param("id", id.value())
 			.param("version", state.draft())
-			.param("now", utc(now))
+			.param("now", Timestamps.of(now))
 			.update();
 		jdbc.sql("""
 				UPDATE lessons
@@ -240,7 +240,7 @@ public class Lessons {
 			.param("minutes", content.estimatedMinutes())
 			.param("content", json.writeValueAsString(content))
 			.param("author", author.userId().value())
-			.param("now", utc(now))
+			.param("now", Timestamps.of(now))
 			.update();
 		for (var skill : skillIds) {
 			jdbc.sql("""
@@ -281,7 +281,4 @@ public class Lessons {
 				publishedAt == null ? null : publishedAt.toInstant());
 	}
 
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 }

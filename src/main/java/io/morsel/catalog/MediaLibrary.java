@@ -3,6 +3,7 @@ package io.morsel.catalog;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Timestamps;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -155,7 +155,7 @@ public class MediaLibrary {
 				.param("size", media.size())
 				.param("sha", media.sha256())
 				.param("by", uploader.userId().value())
-				.param("at", media.uploadedAt().atOffset(ZoneOffset.UTC))
+				.param("at", Timestamps.of(media.uploadedAt()))
 				.update();
 			try {
 				Files.move(upload, target, StandardCopyOption.ATOMIC_MOVE);

@@ -3,6 +3,7 @@ package io.morsel.catalog;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
+import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public class Programs {
 				.param("outcome", program.outcome())
 				.param("description", description)
 				.param("selfEnrol", selfEnrol)
-				.param("now", Lessons.utc(clock.instant()))
+				.param("now", Timestamps.of(clock.instant()))
 				.update();
 		}
 		catch (DuplicateKeyException e) {

@@ -3,6 +3,7 @@ package io.morsel.catalog;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
+import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +53,7 @@ public class Skills {
 				.param("name", skill.name())
 				.param("description", description)
 				.param("code", frameworkCode)
-				.param("now", Lessons.utc(clock.instant()))
+				.param("now", Timestamps.of(clock.instant()))
 				.update();
 		}
 		catch (DuplicateKeyException e) {

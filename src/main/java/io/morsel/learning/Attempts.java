@@ -9,11 +9,11 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.UUID;
@@ -62,7 +62,7 @@ public class Attempts {
 		}
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
 			.orElseThrow(() -> new NotFoundException("Lesson"));
-		var now = utc(clock.instant());
+		var now = Timestamps.of(clock.instant());
 		try {
 			jdbc.sql("""
 					INSERT INTO lesson_attempts (id, organisation_id, user_id, lesson_id, version, step, started_at, updated_at)
@@ -94,7 +94,7 @@ public class Attempts {
 				""")
 			.param("id", attempt.id())
 			.param("step", Math.max(0, Math.min(step, last)))
-			.param("now", utc(clock.instant()))
+			.param("now", Timestamps.of(clock.instant()))
 			.update();
 	}
 
@@ -136,7 +136,7 @@ public class Attempts {
 				.param("credit", score.credit())
 				.param("correct", score.correct())
 				.param("took", elapsed == null ? null : elapsed.toMillis())
-				.param("now", utc(now))
+				.param("now", Timestamps.of(now))
 				.update();
 		}
 		catch (DuplicateKeyException replayed) {
@@ -177,7 +177,7 @@ public class Attempts {
 				  AND completed_at IS NULL
 				""")
 			.param("id", attempt.id())
-			.param("now", utc(now))
+			.param("now", Timestamps.of(now))
 			.update();
 		var assessed = attempt.lesson()
 			.content()
@@ -236,7 +236,4 @@ public class Attempts {
 		return new Attempt(row.id(), row.lesson(), row.step(), answers, row.completedAt());
 	}
 
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
 }

@@ -12,6 +12,7 @@ import io.morsel.identity.UserId;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -121,7 +122,7 @@ public class Enrolments {
 				  AND program_id = :program
 				  AND user_id = :user
 				""")
-			.param("due", dueAt == null ? null : Attempts.utc(dueAt))
+			.param("due", dueAt == null ? null : Timestamps.of(dueAt))
 			.param("manager", manager.userId().value())
 			.param("organisation", manager.organisationId().value())
 			.param("program", programId.value())
@@ -145,8 +146,8 @@ public class Enrolments {
 			.param("program", program.value())
 			.param("user", user.value())
 			.param("by", assignedBy == null ? null : assignedBy.value())
-			.param("due", dueAt == null ? null : Attempts.utc(dueAt))
-			.param("now", Attempts.utc(clock.instant()))
+			.param("due", dueAt == null ? null : Timestamps.of(dueAt))
+			.param("now", Timestamps.of(clock.instant()))
 			.update();
 	}
 

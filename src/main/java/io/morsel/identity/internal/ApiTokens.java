@@ -4,6 +4,7 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

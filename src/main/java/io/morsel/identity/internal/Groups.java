@@ -6,6 +6,7 @@ import io.morsel.identity.MemberId;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import io.morsel.identity.OrganisationId;
 import io.morsel.identity.Role;
 import io.morsel.identity.UserId;
 import io.morsel.identity.internal.Users.User;
+import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import io.morsel.identity.MemberId;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.Role;
 import io.morsel.identity.UserId;
+import io.morsel.shared.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package io.morsel.identity.internal;
 
+import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

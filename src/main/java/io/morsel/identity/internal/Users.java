@@ -1,6 +1,7 @@
 package io.morsel.identity.internal;
 
 import io.morsel.identity.UserId;
+import io.morsel.shared.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

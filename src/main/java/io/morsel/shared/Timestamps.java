@@ -1,4 +1,4 @@
-package io.morsel.identity.internal;
+package io.morsel.shared;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,16 +8,16 @@ import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /** Instants in and out of {@code timestamp with time zone} columns, the same way on PostgreSQL and H2. */
-final class Timestamps {
+public final class Timestamps {
 
 	private Timestamps() {
 	}
 
-	static @Nullable OffsetDateTime of(@Nullable Instant instant) {
+	public static @Nullable OffsetDateTime of(@Nullable Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
-	static @Nullable Instant read(ResultSet rs, String column) throws SQLException {
+	public static @Nullable Instant read(ResultSet rs, String column) throws SQLException {
 		var value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}
