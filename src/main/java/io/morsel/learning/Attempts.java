@@ -63,22 +63,20 @@ public class Attempts {
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
 			.orElseThrow(() -> new NotFoundException("Lesson"));
 		var now = Timestamps.of(clock.instant());
-		try {
-			jdbc.sql("""
-					INSERT INTO lesson_attempts (id, organisation_id, user_id, lesson_id, version, step, started_at, updated_at)
-					VALUES (:id, :organisation, :user, :lesson, :version, 0, :now, :now)
-					""")
-				.param("id", UUID.randomUUID())
-				.param("organisation", learner.organisationId().value())
-				.param("user", learner.userId().value())
-				.param("lesson", lesson.value())
-				.param("version", version.version())
-				.param("now", now)
-				.update();
-		}
-		catch (DuplicateKeyException raced) {
-			// Another request of the same learner started it a moment ago: resume that one.
-		}
+		// Two requests of the same learner may start the lesson at once: the second inserts nothing and resumes.
+		// (A failed INSERT would abort the whole transaction on PostgreSQL, so the conflict is not an exception.)
+		jdbc.sql("""
+				INSERT INTO lesson_attempts (id, organisation_id, user_id, lesson_id, version, step, started_at, updated_at)
+				VALUES (:id, :organisation, :user, :lesson, :version, 0, :now, :now)
+				ON CONFLICT DO NOTHING
+				""")
+			.param("id", UUID.randomUUID())
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.param("lesson", lesson.value())
+			.param("version", version.version())
+			.param("now", now)
+			.update();
 		return load(row(learner, lesson).orElseThrow());
 	}
 

@@ -109,6 +109,27 @@ class LearnerLoopApiTests {
 	}
 
 	@Test
+	void answersArrivingAtOnceForANewLessonAllCount() throws Exception {
+		var answers = List.<Map<String, Object>>of(Map.of("interactionId", "verb", "optionIds", List.of("a")),
+				Map.of("interactionId", "all", "optionIds", List.of("a")),
+				Map.of("interactionId", "top", "optionIds", List.of("a", "b")),
+				Map.of("interactionId", "acronym", "text", "measurable"),
+				Map.of("interactionId", "case", "optionIds", List.of("a")));
+		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			var sent = answers.stream().map(a -> pool.submit(() -> {
+				var body = new java.util.HashMap<String, Object>(a);
+				body.put("lessonId", lessonId);
+				return api.post(learner, "/api/v1/attempts", body).getStatusCode();
+			})).toList();
+			for (var status : sent) {
+				assertThat(status.get()).isEqualTo(HttpStatus.CREATED);
+			}
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM lesson_attempts WHERE lesson_id = :lesson")
+			.param("lesson", UUID.fromString(lessonId)).query(Long.class).single()).isEqualTo(1L);
+	}
+
+	@Test
 	void unpublishedAndForeignLessonsCannotBeAnswered() {
 		var draft = api.post(author, "/api/v1/lessons", lesson(null));
 		var draftId = tree(draft).get("id").asString();

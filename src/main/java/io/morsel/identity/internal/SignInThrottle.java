@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,19 +49,17 @@ public class SignInThrottle {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean recordFailure(String account) {
 		var key = Users.normalise(account);
-		if (increment(key) == 0) {
-			try {
-				jdbc.sql("""
-						INSERT INTO sign_in_failures (account, failures, first_failure_at)
-						VALUES (:account, 1, :now)
-						""")
-					.param("account", key)
-					.param("now", Timestamps.of(clock.instant()))
-					.update();
-			}
-			catch (DuplicateKeyException raced) {
-				increment(key);
-			}
+		// Insert-or-count without an exception: a failed INSERT would abort the transaction on PostgreSQL.
+		var inserted = jdbc.sql("""
+				INSERT INTO sign_in_failures (account, failures, first_failure_at)
+				VALUES (:account, 1, :now)
+				ON CONFLICT DO NOTHING
+				""")
+			.param("account", key)
+			.param("now", Timestamps.of(clock.instant()))
+			.update();
+		if (inserted == 0) {
+			increment(key);
 		}
 		return lockedUntil(key).isPresent();
 	}
