@@ -2,7 +2,7 @@ package io.morsel.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -153,8 +153,8 @@ class StudioTests {
 			.getResponse().getStatus()).isEqualTo(403);
 		assertThat(mvc.perform(get(base()).with(authentication(MemberAuthentication.of(globexAuthor)))).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
-		assertThat(mvc.perform(post(base() + "/blocks/0/delete").with(csrf())
-			.with(authentication(MemberAuthentication.of(globexAuthor)))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(post(base() + "/blocks/0/delete").with(authentication(MemberAuthentication.of(globexAuthor)))
+			.with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
 	private String base() {
@@ -170,6 +170,6 @@ class StudioTests {
 	}
 
 	private <B extends AbstractMockHttpServletRequestBuilder<B>> B as(B request) {
-		return request.with(csrf()).with(authentication(MemberAuthentication.of(author)));
+		return request.with(authentication(MemberAuthentication.of(author))).with(csrf());
 	}
 }

@@ -96,6 +96,17 @@ final class Browser {
 			.orElseThrow();
 	}
 
+	/** Every value this browser keeps under the cookie's name (one it was given, one the server set). */
+	List<String> cookies(String name) {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+			.map(HttpCookie::getValue).toList();
+	}
+
+	/** The names of every cookie this browser keeps. */
+	List<String> cookieNames() {
+		return cookies.getCookieStore().getCookies().stream().map(HttpCookie::getName).toList();
+	}
+
 	/** A fresh browser presenting someone else's session cookie. */
 	static Browser withSessionCookie(int port, String session) {
 		var browser = new Browser(port);

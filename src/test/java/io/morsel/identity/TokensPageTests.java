@@ -2,7 +2,7 @@ package io.morsel.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -38,14 +38,18 @@ class TokensPageTests {
 	void aTokenMadeOnThePageWorksUntilItIsRevokedWithHtmx() throws Exception {
 		var me = directory.member("author@globex.test", "globex").orElseThrow();
 		var name = "CRM sync " + UUID.randomUUID().toString().substring(0, 6);
-		var created = mvc.perform(post("/tokens").param("name", name).with(csrf())
-			.with(authentication(MemberAuthentication.of(me)))).andReturn();
+		var created = mvc.perform(post("/tokens").param("name", name).with(authentication(MemberAuthentication.of(me)))
+			.with(csrf())).andReturn();
 		assertThat(created.getResponse().getRedirectedUrl()).as(created.getResponse().getContentAsString()).isEqualTo("/tokens");
-		// The secret travels as a flash attribute in the (database-backed) session, as after a browser's redirect.
-		var page = mvc.perform(get("/tokens").cookie(created.getResponse().getCookie("MORSEL_SESSION"))
+		// The secret travels as a flash attribute in an encrypted cookie, as after a browser's redirect.
+		var flash = created.getResponse().getCookie("MORSEL_FLASH");
+		assertThat(flash).isNotNull();
+		assertThat(flash.isHttpOnly()).isTrue();
+		var page = mvc.perform(get("/tokens").cookie(flash)
 			.with(authentication(MemberAuthentication.of(me)))).andReturn().getResponse().getContentAsString();
 		var secret = Pattern.compile("id=\"new-token\">(mrsl_[A-Za-z0-9_-]+)<").matcher(page);
 		assertThat(secret.find()).as(page).isTrue();
+		assertThat(flash.getValue()).doesNotContain(secret.group(1), "mrsl_");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :s OR name = :s")
 			.param("s", secret.group(1)).query(Long.class).single()).isZero();
 
@@ -58,11 +62,11 @@ class TokensPageTests {
 
 		var id = jdbc.sql("SELECT id FROM api_tokens WHERE name = :n").param("n", name).query(UUID.class).single();
 		var stranger = directory.member("learner@globex.test", "globex").orElseThrow();
-		assertThat(mvc.perform(post("/tokens/" + id + "/revoke").with(csrf())
-			.with(authentication(MemberAuthentication.of(stranger)))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		assertThat(mvc.perform(post("/tokens/" + id + "/revoke").with(authentication(MemberAuthentication.of(stranger)))
+			.with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
 
-		var revoked = mvc.perform(post("/tokens/" + id + "/revoke").header("HX-Request", "true").with(csrf())
-			.with(authentication(MemberAuthentication.of(me)))).andReturn().getResponse();
+		var revoked = mvc.perform(post("/tokens/" + id + "/revoke").header("HX-Request", "true").with(authentication(MemberAuthentication.of(me)))
+			.with(csrf())).andReturn().getResponse();
 		assertThat(revoked.getContentAsString()).contains("Token revoked.").doesNotContain("<html");
 		assertThat(api.get().uri("/api/v1/me").header("Authorization", "Bearer " + secret.group(1)).retrieve()
 			.toEntity(String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

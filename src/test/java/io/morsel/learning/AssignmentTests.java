@@ -2,7 +2,7 @@ package io.morsel.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.morsel.support.Csrf.csrf;
 
 import io.morsel.MorselIntegrationTest;
 import io.morsel.catalog.LessonContent;
@@ -75,14 +75,14 @@ class AssignmentTests {
 	@Test
 	void managerAssignsAProgramToAGroupWithADueDate() throws Exception {
 		var groupName = "Field team " + UUID.randomUUID().toString().substring(0, 6);
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups").param("name", groupName).with(csrf())
-			.with(authentication(MemberAuthentication.of(admin))));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups").param("name", groupName).with(authentication(MemberAuthentication.of(admin)))
+			.with(csrf()));
 		var group = directory.groups(admin.organisationId()).stream().filter(g -> g.name().equals(groupName)).findFirst()
 			.orElseThrow();
 		var learner = directory.people(admin.organisationId()).stream()
 			.filter(p -> p.email().equals("learner@acme.test")).findFirst().orElseThrow();
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups/" + group.id().value() + "/members").param("members", learner.id().value().toString())
-			.with(csrf()).with(authentication(MemberAuthentication.of(admin))));
+			.with(authentication(MemberAuthentication.of(admin))).with(csrf()));
 
 		var manager = api.token("manager@acme.test", "acme");
 		var assigned = api.post(manager, "/api/v1/programs/" + programId + "/assignments",

@@ -2,7 +2,7 @@ package io.morsel.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -64,7 +64,7 @@ class LessonPlayerTests {
 
 		var answered = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
 			.param("shownAt", String.valueOf(System.currentTimeMillis() - 5000))
-			.with(csrf()).with(authentication(MemberAuthentication.of(learner)))).andReturn().getResponse();
+			.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn().getResponse();
 		assertThat(answered.getStatus()).isEqualTo(302);
 		assertThat(answered.getRedirectedUrl()).isEqualTo("/lessons/" + lesson.value() + "?step=5#interaction-verb");
 
@@ -82,7 +82,7 @@ class LessonPlayerTests {
 				List.of("case", "optionIds", "a"), List.of("apply", "text", "My objective."));
 		for (var answer : answers) {
 			var request = post("/lessons/" + lesson.value() + "/answers/" + answer.get(0)).param(answer.get(1), answer.get(2))
-				.header("HX-Request", "true").with(csrf()).with(authentication(MemberAuthentication.of(learner)));
+				.header("HX-Request", "true").with(authentication(MemberAuthentication.of(learner))).with(csrf());
 			if (answer.get(0).equals("match")) {
 				request.param("pair.condition", "inFive");
 			}
@@ -94,12 +94,12 @@ class LessonPlayerTests {
 				.contains("Your answer").doesNotContain("Lesson complete.");
 		}
 		var pickTwo = post("/lessons/" + lesson.value() + "/answers/top").param("optionIds", "a")
-			.header("HX-Request", "true").with(csrf()).with(authentication(MemberAuthentication.of(learner)));
+			.header("HX-Request", "true").with(authentication(MemberAuthentication.of(learner))).with(csrf());
 		assertThat(mvc.perform(pickTwo).andReturn().getResponse().getContentAsString()).contains("takes exactly 2 options")
 			.doesNotContain("Your answer");
 
 		var last = post("/lessons/" + lesson.value() + "/answers/top").param("optionIds", "a", "c")
-			.header("HX-Request", "true").with(csrf()).with(authentication(MemberAuthentication.of(learner)));
+			.header("HX-Request", "true").with(authentication(MemberAuthentication.of(learner))).with(csrf());
 		var fragment = mvc.perform(last).andReturn().getResponse().getContentAsString();
 		assertThat(fragment).contains("Partly right (50%).", "hx-swap-oob=\"true\"", "Lesson complete.");
 	}

@@ -1,5 +1,7 @@
 package io.morsel.identity.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,14 +31,24 @@ public class ApiTokens {
 	/** Last use is recorded at most this often, so a busy token does not write on every request. */
 	private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-	private final JdbcClient jdbc;
-	private final Accounts accounts;
-	private final Clock clock;
+	private record Owner(UUID id, UserId user, OrganisationId organisation, @Nullable Instant lastUsedAt) {
+	}
 
-	ApiTokens(JdbcClient jdbc, Accounts accounts, Clock clock) {
+	private final JdbcClient jdbc;
+	private final ActiveMembers members;
+	private final Clock clock;
+	/**
+	 * Tokens by hash, read once per recheck interval per node ({@code morsel.sessions.recheck}, ADR 0004): a
+	 * revocation applies at once on the node that made it and within the interval on the others.
+	 */
+	private final Cache<String, Optional<Owner>> owners;
+
+	ApiTokens(JdbcClient jdbc, ActiveMembers members, Clock clock,
+			@Value("${morsel.sessions.recheck}") Duration recheck) {
 		this.jdbc = jdbc;
-		this.accounts = accounts;
+		this.members = members;
 		this.clock = clock;
+		this.owners = Caffeine.newBuilder().expireAfterWrite(recheck).maximumSize(50_000).build();
 	}
 
 	public record Token(UUID id, String name, String hint, Instant createdAt, @Nullable Instant lastUsedAt) {
@@ -99,31 +112,20 @@ public class ApiTokens {
 		if (revoked == 0) {
 			throw new NotFoundException("Token");
 		}
+		owners.asMap().values().removeIf(cached -> cached.filter(o -> o.id().equals(id)).isPresent());
 	}
 
 	/** The member a bearer secret acts as, while the token is not revoked and its owner still belongs there. */
-	@Transactional
 	public Optional<CurrentMember> authenticate(String secret) {
 		if (!secret.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		var now = clock.instant();
-		record Owner(UUID id, UserId user, OrganisationId organisation, @Nullable Instant lastUsedAt) {
-		}
-		var owner = jdbc.sql("""
-				SELECT id, user_id, organisation_id, last_used_at
-				FROM api_tokens
-				WHERE token_hash = :hash
-				  AND revoked_at IS NULL
-				""")
-			.param("hash", Secrets.hash(secret))
-			.query((rs, n) -> new Owner(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
-					new OrganisationId(rs.getObject("organisation_id", UUID.class)),
-					Timestamps.read(rs, "last_used_at")))
-			.optional();
+		var hash = Secrets.hash(secret);
+		var owner = owners.get(hash, this::owner);
 		if (owner.isEmpty()) {
 			return Optional.empty();
 		}
+		var now = clock.instant();
 		var last = owner.get().lastUsedAt();
 		if (last == null || last.isBefore(now.minus(LAST_USED_RESOLUTION))) {
 			jdbc.sql("""
@@ -134,7 +136,23 @@ public class ApiTokens {
 				.param("id", owner.get().id())
 				.param("now", Timestamps.of(now))
 				.update();
+			owners.asMap().replace(hash, owner, Optional.of(new Owner(owner.get().id(), owner.get().user(),
+					owner.get().organisation(), now)));
 		}
-		return accounts.memberOf(owner.get().user(), owner.get().organisation());
+		return members.find(owner.get().user(), owner.get().organisation());
+	}
+
+	private Optional<Owner> owner(String hash) {
+		return jdbc.sql("""
+				SELECT id, user_id, organisation_id, last_used_at
+				FROM api_tokens
+				WHERE token_hash = :hash
+				  AND revoked_at IS NULL
+				""")
+			.param("hash", hash)
+			.query((rs, n) -> new Owner(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
+					new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+					Timestamps.read(rs, "last_used_at")))
+			.optional();
 	}
 }

@@ -27,10 +27,12 @@ public class PasswordResets {
 	private final MessageSource messages;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
+	private final WebSessions sessions;
 
 	PasswordResets(JdbcClient jdbc, Users users, SignInThrottle throttle, PasswordEncoder passwords, Mailer mailer,
-			MessageSource messages, TransactionTemplate transaction, Clock clock) {
+			MessageSource messages, TransactionTemplate transaction, Clock clock, WebSessions sessions) {
 		this.jdbc = jdbc;
+		this.sessions = sessions;
 		this.users = users;
 		this.throttle = throttle;
 		this.passwords = passwords;
@@ -98,6 +100,8 @@ public class PasswordResets {
 		var id = new io.morsel.identity.UserId(user.get());
 		users.updatePassword(id, passwords.encode(newPassword));
 		users.findById(id).ifPresent(u -> throttle.clear(u.email()));
+		// Whoever knew the old password is signed out everywhere.
+		sessions.endAll(id);
 		return true;
 	}
 

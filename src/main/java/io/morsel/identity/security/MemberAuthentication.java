@@ -7,16 +7,18 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
-/** Builds the authentication of a member and replaces the one in the session (organisation switch, profile edit). */
+/**
+ * Builds the authentication of a member and replaces the one of the signed session (organisation switch, profile
+ * edit).
+ */
 @Component
 public class MemberAuthentication {
 
-	private final SecurityContextRepository contexts;
+	private final SignedSessions contexts;
 
-	MemberAuthentication(SecurityContextRepository contexts) {
+	MemberAuthentication(SignedSessions contexts) {
 		this.contexts = contexts;
 	}
 
@@ -30,5 +32,10 @@ public class MemberAuthentication {
 		context.setAuthentication(of(member));
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
+	}
+
+	/** Ends every other session of the signed-in person (after a password change); this one goes on. */
+	public void endOtherSessions(HttpServletRequest request) {
+		contexts.endOthers(request);
 	}
 }

@@ -19,12 +19,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Two filter chains: the API ({@code /api/**}, {@code /actuator/**}) is stateless, authenticated by bearer tokens and
- * answers with problem details; every page uses the database-backed session, a sign-in form and CSRF tokens.
+ * answers with problem details; every page uses a signed session cookie ({@link SignedSessions}), a sign-in form and
+ * CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,11 +37,6 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
-
-	@Bean
-	SecurityContextRepository securityContextRepository() {
-		return new HttpSessionSecurityContextRepository();
 	}
 
 	@Bean
@@ -71,12 +67,19 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignedSessions sessions, SessionCsrfTokens csrfTokens)
+			throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/sign-in?error=credentials");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?error=locked",
 				DisabledException.class.getName(), "/sign-in?error=no-organisation"));
-		return http.securityContext(context -> context.securityContextRepository(contexts))
+		return http.securityContext(context -> context.securityContextRepository(sessions))
+			.addFilterBefore(new SessionFilter(sessions), SecurityContextHolderFilter.class)
+			// No server-side HTTP session: the signed cookie, the CSRF token, the page to return to after sign-in
+			// and flash messages are all cookies (ADR 0004).
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 				.requestMatchers("/static/**", "/webjars/**", "/favicon.ico", "/error", "/problems/**").permitAll()

@@ -3,6 +3,7 @@ package io.morsel.identity.web;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.Role;
+import io.morsel.identity.internal.ActiveMembers;
 import io.morsel.identity.internal.Groups;
 import io.morsel.identity.internal.Invitations;
 import io.morsel.identity.internal.Memberships;
@@ -35,9 +36,12 @@ class AdminController {
 	private final Invitations invitations;
 	private final Groups groups;
 	private final Links links;
+	private final ActiveMembers active;
 
-	AdminController(Memberships memberships, Invitations invitations, Groups groups, Links links) {
+	AdminController(Memberships memberships, Invitations invitations, Groups groups, Links links,
+			ActiveMembers active) {
 		this.links = links;
+		this.active = active;
 		this.memberships = memberships;
 		this.invitations = invitations;
 		this.groups = groups;
@@ -83,6 +87,8 @@ class AdminController {
 		if (!memberships.replaceRoles(me.organisationId(), member, roles)) {
 			throw new NotFoundException("Person");
 		}
+		// Other nodes see the new roles within the session recheck interval (ADR 0004).
+		active.forget(member);
 		redirect.addFlashAttribute("flash", "flash.roles.saved");
 		return "redirect:/admin";
 	}

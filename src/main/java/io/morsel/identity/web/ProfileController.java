@@ -92,7 +92,7 @@ class ProfileController {
 	@PostMapping("/profile/password")
 	String changePassword(@AuthenticationPrincipal CurrentMember me,
 			@Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
 		if (form.newPassword() != null && !form.newPassword().equals(form.confirmation())) {
 			errors.rejectValue("confirmation", "password.mismatch");
 		}
@@ -103,6 +103,7 @@ class ProfileController {
 			model.addAttribute("form", new ProfileForm(me.name(), me.zone().getId(), me.locale().getLanguage()));
 			return VIEW;
 		}
+		authentication.endOtherSessions(request);
 		redirect.addFlashAttribute("flash", "flash.password.changed");
 		return "redirect:/profile";
 	}

@@ -1,0 +1,46 @@
+package io.morsel.identity.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.MemberId;
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The members that signed-in requests act as, kept on each node for at most the recheck interval
+ * ({@code morsel.sessions.recheck}): a change made on another node (roles, name, a removed membership) is seen
+ * within that interval, one made on this node at once.
+ */
+@Component
+public class ActiveMembers {
+
+	private record Key(UserId user, OrganisationId organisation) {
+	}
+
+	private final Accounts accounts;
+	private final Cache<Key, Optional<CurrentMember>> members;
+
+	ActiveMembers(Accounts accounts, @Value("${morsel.sessions.recheck}") Duration recheck) {
+		this.accounts = accounts;
+		this.members = Caffeine.newBuilder().expireAfterWrite(recheck).maximumSize(50_000).build();
+	}
+
+	public Optional<CurrentMember> find(UserId user, OrganisationId organisation) {
+		return members.get(new Key(user, organisation), key -> accounts.memberOf(key.user(), key.organisation()));
+	}
+
+	/** The member as it is now, after a change made on this node. */
+	public void put(CurrentMember member) {
+		members.put(new Key(member.userId(), member.organisationId()), Optional.of(member));
+	}
+
+	/** Forgets a member whose roles changed, so this node's next request of theirs reads them afresh. */
+	public void forget(MemberId member) {
+		members.asMap().values().removeIf(cached -> cached.filter(m -> m.memberId().equals(member)).isPresent());
+	}
+}

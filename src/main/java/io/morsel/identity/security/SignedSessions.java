@@ -1,0 +1,223 @@
+package io.morsel.identity.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
+import io.morsel.identity.internal.ActiveMembers;
+import io.morsel.identity.internal.SigningKeys;
+import io.morsel.identity.internal.WebSessions;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Browser sessions as signed cookies (ADR 0004). The cookie {@value #COOKIE} is a JWT signed with HMAC-SHA256 by a key
+ * every node shares: the session's id, the person, the organisation they act in, and when the session was last
+ * checked. A node trusts a valid cookie for {@code morsel.sessions.recheck} after that check; then it checks the
+ * session's row (signed out? ended by a password change? idle too long?) and signs a fresh cookie. So a signed-in
+ * request reads nothing from the database but the member (cached the same way), and any node serves any request.
+ */
+@Component
+public class SignedSessions implements SecurityContextRepository {
+
+	static final String COOKIE = "MORSEL_SESSION";
+	private static final String CURRENT = SignedSessions.class.getName() + ".current";
+	private static final String ORGANISATION = "org";
+
+	/** The session a request belongs to, once its cookie was verified. */
+	record Session(UUID id, CurrentMember member) {
+	}
+
+	private final WebSessions sessions;
+	private final ActiveMembers members;
+	private final Cookies cookies;
+	private final Clock clock;
+	private final Duration recheck;
+	private final MACSigner signer;
+	private final MACVerifier verifier;
+
+	SignedSessions(WebSessions sessions, ActiveMembers members, SigningKeys keys, Cookies cookies, Clock clock,
+			@Value("${morsel.sessions.recheck}") Duration recheck) throws JOSEException {
+		this.sessions = sessions;
+		this.members = members;
+		this.cookies = cookies;
+		this.clock = clock;
+		this.recheck = recheck;
+		var key = keys.key("session-cookie");
+		this.signer = new MACSigner(key);
+		this.verifier = new MACVerifier(key);
+	}
+
+	/** The verified session of this request, if it has one. */
+	static @Nullable Session current(HttpServletRequest request) {
+		return (Session) request.getAttribute(CURRENT);
+	}
+
+	/**
+	 * Reads the request's cookie once, before Spring Security looks for the signed-in member: a valid one becomes the
+	 * request's session; one due for a check is checked and signed afresh; anything else is cleared.
+	 */
+	void resolve(HttpServletRequest request, HttpServletResponse response) {
+		var values = cookies.readAll(request, COOKIE);
+		for (var value : values) {
+			var session = verify(value, request, response);
+			if (session != null) {
+				request.setAttribute(CURRENT, session);
+				return;
+			}
+		}
+		if (!values.isEmpty()) {
+			cookies.clear(request, response, COOKIE);
+		}
+	}
+
+	private @Nullable Session verify(String value, HttpServletRequest request, HttpServletResponse response) {
+		JWTClaimsSet claims;
+		try {
+			var jwt = SignedJWT.parse(value);
+			if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+				return null;
+			}
+			claims = jwt.getJWTClaimsSet();
+		}
+		catch (ParseException | JOSEException | IllegalStateException e) {
+			return null;
+		}
+		UUID id;
+		UserId user;
+		OrganisationId organisation;
+		Instant checked;
+		try {
+			id = UUID.fromString(claims.getJWTID());
+			user = new UserId(UUID.fromString(claims.getSubject()));
+			organisation = new OrganisationId(UUID.fromString(claims.getStringClaim(ORGANISATION)));
+			checked = claims.getIssueTime().toInstant();
+		}
+		catch (ParseException | RuntimeException e) {
+			return null;
+		}
+		if (sessions.endedHere(id)) {
+			return null;
+		}
+		var now = clock.instant();
+		if (checked.isBefore(now.minus(recheck)) || checked.isAfter(now.plusSeconds(60))) {
+			if (!sessions.touch(id, user, now)) {
+				return null;
+			}
+			var member = members.find(user, organisation);
+			member.ifPresent(m -> issue(id, m, request, response));
+			return member.map(m -> new Session(id, m)).orElse(null);
+		}
+		return members.find(user, organisation).map(m -> new Session(id, m)).orElse(null);
+	}
+
+	private void issue(UUID id, CurrentMember member, HttpServletRequest request, HttpServletResponse response) {
+		var claims = new JWTClaimsSet.Builder().jwtID(id.toString())
+			.subject(member.userId().value().toString())
+			.claim(ORGANISATION, member.organisationId().value().toString())
+			.issueTime(Date.from(clock.instant()))
+			.build();
+		var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		try {
+			jwt.sign(signer);
+		}
+		catch (JOSEException e) {
+			throw new IllegalStateException("HMAC-SHA256 with a 256-bit key cannot fail", e);
+		}
+		cookies.write(request, response, COOKIE, jwt.serialize(), null);
+	}
+
+	@Override
+	public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+		var session = current(request);
+		return new DeferredSecurityContext() {
+
+			@Override
+			public SecurityContext get() {
+				var context = SecurityContextHolder.createEmptyContext();
+				if (session != null) {
+					context.setAuthentication(MemberAuthentication.of(session.member()));
+				}
+				return context;
+			}
+
+			@Override
+			public boolean isGenerated() {
+				return session == null;
+			}
+		};
+	}
+
+	@Override
+	@Deprecated
+	public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+		return loadDeferredContext(holder.getRequest()).get();
+	}
+
+	/**
+	 * Signs a member in (a new session), switches the session's organisation or refreshes its member, or, given no
+	 * member, signs out: the session's row is deleted, so no copy of the cookie works after the next check.
+	 */
+	@Override
+	public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+		var authentication = context.getAuthentication();
+		var current = current(request);
+		if (authentication == null || !(authentication.getPrincipal() instanceof CurrentMember member)) {
+			if (current != null) {
+				sessions.end(current.id());
+				request.removeAttribute(CURRENT);
+				cookies.clear(request, response, COOKIE);
+			}
+			return;
+		}
+		UUID id;
+		if (current != null && current.member().userId().equals(member.userId())) {
+			id = current.id();
+			if (!current.member().organisationId().equals(member.organisationId())) {
+				sessions.moveTo(id, member.organisationId());
+			}
+		}
+		else {
+			if (current != null) {
+				sessions.end(current.id());
+			}
+			id = sessions.start(member.userId(), member.organisationId());
+		}
+		members.put(member);
+		request.setAttribute(CURRENT, new Session(id, member));
+		issue(id, member, request, response);
+	}
+
+	@Override
+	public boolean containsContext(HttpServletRequest request) {
+		return current(request) != null;
+	}
+
+	/** After a password change: every other session of the person ends. */
+	void endOthers(HttpServletRequest request) {
+		var current = current(request);
+		if (current != null) {
+			sessions.endAllBut(current.member().userId(), current.id());
+		}
+	}
+}
