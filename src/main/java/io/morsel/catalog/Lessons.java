@@ -36,6 +36,7 @@ public class Lessons {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final Cache<VersionKey, LessonVersion> published = Caffeine.newBuilder().maximumSize(5_000).build();
+	private final Cache<VersionKey, List<SkillId>> publishedSkills = Caffeine.newBuilder().maximumSize(5_000).build();
 
 	private record VersionKey(LessonId lesson, int version) {
 	}
@@ -181,9 +182,16 @@ public class Lessons {
 		return found;
 	}
 
-	/** The skills a version builds, as the organisation's skill ids. */
+	/** The skills a version builds, as the organisation's skill ids; a published version's are cached with it. */
 	@Transactional(readOnly = true)
 	public List<SkillId> skillsOf(LessonVersion version) {
+		if (version.published()) {
+			return publishedSkills.get(new VersionKey(version.lessonId(), version.version()), key -> loadSkills(version));
+		}
+		return loadSkills(version);
+	}
+
+	private List<SkillId> loadSkills(LessonVersion version) {
 		return jdbc.sql("""
 				SELECT skill_id
 				FROM lesson_skills

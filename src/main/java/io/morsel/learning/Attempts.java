@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,15 +49,15 @@ public class Attempts {
 	/** The learner's attempt at the lesson, if they started it. */
 	@Transactional(readOnly = true)
 	public Optional<Attempt> find(CurrentMember learner, LessonId lesson) {
-		return row(learner, lesson).map(this::load);
+		return attempt(learner, lesson);
 	}
 
 	/** Resumes the learner's attempt, or starts one on the lesson's published version. */
 	@Transactional
 	public Attempt open(CurrentMember learner, LessonId lesson) {
-		var existing = row(learner, lesson);
+		var existing = attempt(learner, lesson);
 		if (existing.isPresent()) {
-			return load(existing.get());
+			return existing.get();
 		}
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
 			.orElseThrow(() -> new NotFoundException("Lesson"));
@@ -77,7 +76,7 @@ public class Attempts {
 			.param("version", version.version())
 			.param("now", now)
 			.update();
-		return load(row(learner, lesson).orElseThrow());
+		return attempt(learner, lesson).orElseThrow();
 	}
 
 	/** Remembers where the learner is in the lesson, so they resume there on any device. */
@@ -105,7 +104,10 @@ public class Attempts {
 	@Transactional
 	public Feedback answer(CurrentMember learner, LessonId lesson, String interactionId, Response response,
 			@Nullable Duration timeTaken) {
-		var attempt = open(learner, lesson);
+		var attempt = state(learner, lesson).orElseGet(() -> {
+			open(learner, lesson);
+			return state(learner, lesson).orElseThrow();
+		});
 		var interaction = attempt.lesson()
 			.content()
 			.interactions()
@@ -114,41 +116,41 @@ public class Attempts {
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequestException(
 					"This lesson has no interaction '" + interactionId + "'"));
-		if (attempt.answered(interactionId)) {
+		if (attempt.credits().containsKey(interactionId)) {
 			throw new ConflictException("This interaction was already answered; an answer is given once");
 		}
 		var score = interaction.score(response);
 		var now = clock.instant();
 		var elapsed = timeTaken == null || timeTaken.isNegative() || timeTaken.compareTo(Duration.ofHours(12)) > 0
 				? null : timeTaken;
-		try {
-			jdbc.sql("""
-					INSERT INTO answers (attempt_id, interaction_id, organisation_id, response, credit, correct,
-					                     time_taken_ms, answered_at)
-					VALUES (:attempt, :interaction, :organisation, :response, :credit, :correct, :took, :now)
-					""")
-				.param("attempt", attempt.id())
-				.param("interaction", interactionId)
-				.param("organisation", learner.organisationId().value())
-				.param("response", json.writeValueAsString(response))
-				.param("credit", score.credit())
-				.param("correct", score.correct())
-				.param("took", elapsed == null ? null : elapsed.toMillis())
-				.param("now", Timestamps.of(now))
-				.update();
-		}
-		catch (DuplicateKeyException replayed) {
+		// The same answer sent twice at once: the second inserts nothing and is refused as a replay.
+		var inserted = jdbc.sql("""
+				INSERT INTO answers (attempt_id, interaction_id, organisation_id, response, credit, correct,
+				                     time_taken_ms, answered_at)
+				VALUES (:attempt, :interaction, :organisation, :response, :credit, :correct, :took, :now)
+				ON CONFLICT DO NOTHING
+				""")
+			.param("attempt", attempt.id())
+			.param("interaction", interactionId)
+			.param("organisation", learner.organisationId().value())
+			.param("response", json.writeValueAsString(response))
+			.param("credit", score.credit())
+			.param("correct", score.correct())
+			.param("took", elapsed == null ? null : elapsed.toMillis())
+			.param("now", Timestamps.of(now))
+			.update();
+		if (inserted == 0) {
 			throw new ConflictException("This interaction was already answered; an answer is given once");
 		}
 		var skills = lessons.skillsOf(attempt.lesson());
 		events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), lesson,
 				attempt.lesson().version(), interactionId, skills, interaction.assessesObjective(), score.correct(),
 				score.credit(), elapsed, now));
-		var answered = new HashMap<>(attempt.answers());
-		answered.put(interactionId, new Attempt.Answer(response, score, now));
-		var complete = attempt.lesson().content().interactions().stream().allMatch(i -> answered.containsKey(i.id()));
+		var credits = new HashMap<>(attempt.credits());
+		credits.put(interactionId, score.credit());
+		var complete = attempt.lesson().content().interactions().stream().allMatch(i -> credits.containsKey(i.id()));
 		if (complete) {
-			complete(learner, attempt, answered, now);
+			complete(learner, attempt.id(), attempt.lesson(), credits, now);
 		}
 		return new Feedback(interactionId, score, complete);
 	}
@@ -161,77 +163,102 @@ public class Attempts {
 			throw new ConflictException("This lesson completes when all its interactions are answered");
 		}
 		if (!attempt.completed()) {
-			complete(learner, attempt, attempt.answers(), clock.instant());
+			complete(learner, attempt.id(), attempt.lesson(), java.util.Map.of(), clock.instant());
 		}
-		return load(row(learner, lesson).orElseThrow());
+		return attempt(learner, lesson).orElseThrow();
 	}
 
-	private void complete(CurrentMember learner, Attempt attempt, java.util.Map<String, Attempt.Answer> answers,
-			Instant now) {
+	private void complete(CurrentMember learner, UUID attempt, LessonVersion version,
+			java.util.Map<String, Double> credits, Instant now) {
 		jdbc.sql("""
 				UPDATE lesson_attempts
 				SET completed_at = :now, updated_at = :now
 				WHERE id = :id
 				  AND completed_at IS NULL
 				""")
-			.param("id", attempt.id())
+			.param("id", attempt)
 			.param("now", Timestamps.of(now))
 			.update();
-		var assessed = attempt.lesson()
-			.content()
+		var assessed = version.content()
 			.interactions()
 			.stream()
 			.filter(Interaction::assessesObjective)
-			.mapToDouble(i -> answers.get(i.id()).score().credit())
+			.mapToDouble(i -> credits.get(i.id()))
 			.average()
 			.orElse(1);
-		events.publishEvent(new LessonCompleted(learner.organisationId(), learner.userId(), attempt.lesson().lessonId(),
-				attempt.lesson().version(), lessons.skillsOf(attempt.lesson()), assessed, now));
+		events.publishEvent(new LessonCompleted(learner.organisationId(), learner.userId(), version.lessonId(),
+				version.version(), lessons.skillsOf(version), assessed, now));
 	}
 
-	private record Row(UUID id, LessonVersion lesson, int step, @Nullable Instant completedAt) {
+	/** What answering needs of an attempt: its version and the credit of each answer so far, without the answers. */
+	private record State(UUID id, LessonVersion lesson, java.util.Map<String, Double> credits) {
 	}
 
-	private Optional<Row> row(CurrentMember learner, LessonId lesson) {
-		record Raw(UUID id, int version, int step, @Nullable OffsetDateTime completedAt) {
+	private Optional<State> state(CurrentMember learner, LessonId lesson) {
+		record Row(UUID id, int version, @Nullable String interaction, double credit) {
 		}
-		return jdbc.sql("""
-				SELECT id, version, step, completed_at
-				FROM lesson_attempts
-				WHERE organisation_id = :organisation
-				  AND user_id = :user
-				  AND lesson_id = :lesson
+		var rows = jdbc.sql("""
+				SELECT a.id, a.version, r.interaction_id, r.credit
+				FROM lesson_attempts a
+				LEFT JOIN answers r ON r.attempt_id = a.id
+				WHERE a.organisation_id = :organisation
+				  AND a.user_id = :user
+				  AND a.lesson_id = :lesson
 				""")
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
 			.param("lesson", lesson.value())
-			.query((rs, n) -> new Raw(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
-					rs.getObject(4, OffsetDateTime.class)))
-			.optional()
-			.map(raw -> new Row(raw.id(),
-					lessons.version(learner.organisationId(), lesson, raw.version()).orElseThrow(), raw.step(),
-					raw.completedAt() == null ? null : raw.completedAt().toInstant()));
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getDouble(4)))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		var credits = new HashMap<String, Double>();
+		rows.stream().filter(r -> r.interaction() != null).forEach(r -> credits.put(r.interaction(), r.credit()));
+		var version = lessons.version(learner.organisationId(), lesson, rows.getFirst().version()).orElseThrow();
+		return Optional.of(new State(rows.getFirst().id(), version, credits));
 	}
 
-	private Attempt load(Row row) {
-		var answers = new HashMap<String, Attempt.Answer>();
-		var interactions = row.lesson().content().interactions();
-		jdbc.sql("""
-				SELECT interaction_id, response, answered_at
-				FROM answers
-				WHERE attempt_id = :attempt
+	/** The learner's attempt with its answers, in one query: every page of the player reads it. */
+	private Optional<Attempt> attempt(CurrentMember learner, LessonId lesson) {
+		record Row(UUID id, int version, int step, @Nullable OffsetDateTime completedAt, @Nullable String interaction,
+				@Nullable String response, @Nullable OffsetDateTime answeredAt) {
+		}
+		var rows = jdbc.sql("""
+				SELECT a.id, a.version, a.step, a.completed_at, r.interaction_id, r.response, r.answered_at
+				FROM lesson_attempts a
+				LEFT JOIN answers r ON r.attempt_id = a.id
+				WHERE a.organisation_id = :organisation
+				  AND a.user_id = :user
+				  AND a.lesson_id = :lesson
 				""")
-			.param("attempt", row.id())
-			.query((rs, n) -> {
-				var id = rs.getString(1);
-				var response = json.readValue(rs.getString(2), Response.class);
-				var score = interactions.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow().score(response);
-				return java.util.Map.entry(id, new Attempt.Answer(response, score,
-						rs.getObject(3, OffsetDateTime.class).toInstant()));
-			})
-			.list()
-			.forEach(e -> answers.put(e.getKey(), e.getValue()));
-		return new Attempt(row.id(), row.lesson(), row.step(), answers, row.completedAt());
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.param("lesson", lesson.value())
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
+					rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6),
+					rs.getObject(7, OffsetDateTime.class)))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		var first = rows.getFirst();
+		var version = lessons.version(learner.organisationId(), lesson, first.version()).orElseThrow();
+		var interactions = version.content().interactions();
+		var answers = new HashMap<String, Attempt.Answer>();
+		for (var row : rows) {
+			if (row.interaction() == null) {
+				continue;
+			}
+			var response = json.readValue(row.response(), Response.class);
+			var score = interactions.stream()
+				.filter(i -> i.id().equals(row.interaction()))
+				.findFirst()
+				.orElseThrow()
+				.score(response);
+			answers.put(row.interaction(), new Attempt.Answer(response, score, row.answeredAt().toInstant()));
+		}
+		return Optional.of(new Attempt(first.id(), version, first.step(), answers,
+				first.completedAt() == null ? null : first.completedAt().toInstant()));
 	}
-
 }
