@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,13 +138,19 @@ public class Lessons {
 	/** Every lesson of the organisation, drafts included, most recently changed first: the authors' list. */
 	@Transactional(readOnly = true)
 	public List<LessonSummary> all(OrganisationId organisation) {
-		return summaries(organisation, false);
+		return summaries(organisation, false, null);
 	}
 
 	/** The lessons learners can take: those with a published version. */
 	@Transactional(readOnly = true)
 	public List<LessonSummary> published(OrganisationId organisation) {
-		return summaries(organisation, true);
+		return summaries(organisation, true, null);
+	}
+
+	/** Those of the given lessons that learners can take. */
+	@Transactional(readOnly = true)
+	public List<LessonSummary> published(OrganisationId organisation, Collection<LessonId> lessons) {
+		return lessons.isEmpty() ? List.of() : summaries(organisation, true, lessons);
 	}
 
 	/** The version an author works on: the draft if there is one, else the published version. */
@@ -263,7 +270,8 @@ public class Lessons {
 		return new LessonVersion(id, version, author.organisationId(), content, now, null);
 	}
 
-	private List<LessonSummary> summaries(OrganisationId organisation, boolean publishedOnly) {
+	private List<LessonSummary> summaries(OrganisationId organisation, boolean publishedOnly,
+			@Nullable Collection<LessonId> only) {
 		// The title shown is the published version's for learners, the latest version's for authors.
 		var shown = publishedOnly ? "l.published_version" : "COALESCE(l.draft_version, l.published_version)";
 		return jdbc.sql("""
@@ -271,9 +279,11 @@ public class Lessons {
 				FROM lessons l
 				JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = %s
 				WHERE l.organisation_id = :organisation
+				  %s
 				ORDER BY v.saved_at DESC, v.title
-				""".formatted(shown))
+				""".formatted(shown, only == null ? "" : "AND l.id IN (:only)"))
 			.param("organisation", organisation.value())
+			.param("only", only == null ? List.of() : only.stream().map(LessonId::value).toList())
 			.query((rs, n) -> new LessonSummary(new LessonId(rs.getObject(1, UUID.class)), rs.getString(2),
 					rs.getString(3), rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class),
 					rs.getObject(7, OffsetDateTime.class).toInstant()))

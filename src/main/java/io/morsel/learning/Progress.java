@@ -9,6 +9,7 @@ import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,15 @@ public class Progress {
 	/** Every program the learner is enrolled in or may join, enrolled ones first. */
 	@Transactional(readOnly = true)
 	public List<ProgramProgress> of(CurrentMember learner) {
-		var published = published(learner);
-		var statuses = statuses(learner);
 		var enrolled = enrolments.of(learner).stream().collect(Collectors.toMap(Enrolment::programId, e -> e));
-		return programs.all(learner.organisationId())
+		var shown = programs.all(learner.organisationId())
 			.stream()
 			.filter(p -> enrolled.containsKey(p.id()) || p.selfEnrol())
+			.toList();
+		var lessonIds = shown.stream().flatMap(p -> p.lessons().stream()).collect(Collectors.toSet());
+		var published = published(learner, lessonIds);
+		var statuses = statuses(learner, lessonIds);
+		return shown.stream()
 			.map(p -> progress(p, enrolled.get(p.id()), published, statuses))
 			.sorted((a, b) -> Boolean.compare(b.enrolment() != null, a.enrolment() != null))
 			.toList();
@@ -53,7 +57,8 @@ public class Progress {
 	@Transactional(readOnly = true)
 	public Optional<ProgramProgress> of(CurrentMember learner, ProgramId id) {
 		return programs.find(learner.organisationId(), id)
-			.map(p -> progress(p, enrolments.of(learner, id).orElse(null), published(learner), statuses(learner)));
+			.map(p -> progress(p, enrolments.of(learner, id).orElse(null), published(learner, p.lessons()),
+					statuses(learner, p.lessons())));
 	}
 
 	private ProgramProgress progress(Program program, Enrolment enrolment, Map<LessonId, LessonSummary> published,
@@ -68,20 +73,25 @@ public class Progress {
 		return new ProgramProgress(program, enrolment, lessonStatuses);
 	}
 
-	private Map<LessonId, LessonSummary> published(CurrentMember learner) {
-		return lessons.published(learner.organisationId())
+	private Map<LessonId, LessonSummary> published(CurrentMember learner, Collection<LessonId> only) {
+		return lessons.published(learner.organisationId(), only)
 			.stream()
 			.collect(Collectors.toMap(LessonSummary::id, Function.identity()));
 	}
 
-	private Map<LessonId, Status> statuses(CurrentMember learner) {
+	private Map<LessonId, Status> statuses(CurrentMember learner, Collection<LessonId> only) {
 		var statuses = new HashMap<LessonId, Status>();
+		if (only.isEmpty()) {
+			return statuses;
+		}
 		jdbc.sql("""
 				SELECT lesson_id, completed_at IS NOT NULL
 				FROM lesson_attempts
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
+				  AND lesson_id IN (:only)
 				""")
+			.param("only", only.stream().map(LessonId::value).toList())
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
 			.query((rs, n) -> Map.entry(new LessonId(rs.getObject(1, UUID.class)),
