@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -195,21 +196,7 @@ public class Attempts {
 	}
 
 	private Optional<State> state(CurrentMember learner, LessonId lesson) {
-		record Row(UUID id, int version, @Nullable String interaction, double credit) {
-		}
-		var rows = jdbc.sql("""
-				SELECT a.id, a.version, r.interaction_id, r.credit
-				FROM lesson_attempts a
-				LEFT JOIN answers r ON r.attempt_id = a.id
-				WHERE a.organisation_id = :organisation
-				  AND a.user_id = :user
-				  AND a.lesson_id = :lesson
-				""")
-			.param("organisation", learner.organisationId().value())
-			.param("user", learner.userId().value())
-			.param("lesson", lesson.value())
-			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getDouble(4)))
-			.list();
+		var rows = rows(learner, lesson);
 		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
@@ -221,24 +208,7 @@ public class Attempts {
 
 	/** The learner's attempt with its answers, in one query: every page of the player reads it. */
 	private Optional<Attempt> attempt(CurrentMember learner, LessonId lesson) {
-		record Row(UUID id, int version, int step, @Nullable OffsetDateTime completedAt, @Nullable String interaction,
-				@Nullable String response, @Nullable OffsetDateTime answeredAt) {
-		}
-		var rows = jdbc.sql("""
-				SELECT a.id, a.version, a.step, a.completed_at, r.interaction_id, r.response, r.answered_at
-				FROM lesson_attempts a
-				LEFT JOIN answers r ON r.attempt_id = a.id
-				WHERE a.organisation_id = :organisation
-				  AND a.user_id = :user
-				  AND a.lesson_id = :lesson
-				""")
-			.param("organisation", learner.organisationId().value())
-			.param("user", learner.userId().value())
-			.param("lesson", lesson.value())
-			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
-					rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6),
-					rs.getObject(7, OffsetDateTime.class)))
-			.list();
+		var rows = rows(learner, lesson);
 		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
@@ -260,5 +230,29 @@ public class Attempts {
 		}
 		return Optional.of(new Attempt(first.id(), version, first.step(), answers,
 				first.completedAt() == null ? null : first.completedAt().toInstant()));
+	}
+
+	/** One row per answer of the learner's attempt (one without an answer when there is none yet). */
+	private record Row(UUID id, int version, int step, @Nullable OffsetDateTime completedAt,
+			@Nullable String interaction, @Nullable String response, double credit,
+			@Nullable OffsetDateTime answeredAt) {
+	}
+
+	private List<Row> rows(CurrentMember learner, LessonId lesson) {
+		return jdbc.sql("""
+				SELECT a.id, a.version, a.step, a.completed_at, r.interaction_id, r.response, r.credit, r.answered_at
+				FROM lesson_attempts a
+				LEFT JOIN answers r ON r.attempt_id = a.id
+				WHERE a.organisation_id = :organisation
+				  AND a.user_id = :user
+				  AND a.lesson_id = :lesson
+				""")
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.param("lesson", lesson.value())
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
+					rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getDouble(7),
+					rs.getObject(8, OffsetDateTime.class)))
+			.list();
 	}
 }
