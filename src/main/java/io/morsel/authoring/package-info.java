@@ -1,7 +1,8 @@
 /**
  * Authoring: the author's workbench. Lessons are created, edited block by block, previewed as a learner sees them,
  * published, exported and imported through the catalog's API; the objective linter warns about vague objectives and
- * lessons outside 2–7 minutes.
+ * lessons outside 2–7 minutes. Programs are created and edited (details, lessons added, moved and removed) through the
+ * catalog's {@code Programs}.
  */
 @NullMarked
 package io.morsel.authoring;

@@ -3,6 +3,8 @@ package io.morsel.catalog;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
+import io.morsel.shared.NotFoundException;
+import io.morsel.shared.PlainText;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,14 +37,77 @@ public class Programs {
 		if (!slug.matches("[a-z0-9][a-z0-9-]{0,59}")) {
 			throw new InvalidRequestException("A program's slug is lower-case letters, digits and dashes");
 		}
-		if (title.isBlank() || title.length() > 120) {
-			throw new InvalidRequestException("A program needs a title of at most 120 characters");
+		var program = checked(organisation, ProgramId.random(), slug, title, outcome, description, selfEnrol, lessons);
+		try {
+			jdbc.sql("""
+					INSERT INTO programs (id, organisation_id, slug, title, outcome, description, self_enrol, created_at)
+					VALUES (:id, :organisation, :slug, :title, :outcome, :description, :selfEnrol, :now)
+					""")
+				.param("id", program.id().value())
+				.param("organisation", organisation.value())
+				.param("slug", slug)
+				.param("title", program.title())
+				.param("outcome", program.outcome())
+				.param("description", program.description())
+				.param("selfEnrol", selfEnrol)
+				.param("now", Timestamps.of(clock.instant()))
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("The organisation already has a program '" + slug + "'");
+		}
+		insertLessons(program);
+		return program;
+	}
+
+	/**
+	 * Changes a program's title, outcome, description, whether learners may join, and its lessons and their order;
+	 * the slug stays. Learners keep their enrolments and everything they did: attempts belong to lessons, not to the
+	 * program, so a lesson removed and added again comes back with their progress.
+	 * @throws NotFoundException when the organisation has no such program
+	 */
+	@Transactional
+	public Program update(OrganisationId organisation, ProgramId id, String title, String outcome,
+			@Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
+		var current = find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
+		var program = checked(organisation, id, current.slug(), title, outcome, description, selfEnrol, lessons);
+		jdbc.sql("""
+				UPDATE programs
+				SET title = :title, outcome = :outcome, description = :description, self_enrol = :selfEnrol
+				WHERE id = :id
+				  AND organisation_id = :organisation
+				""")
+			.param("title", program.title())
+			.param("outcome", program.outcome())
+			.param("description", program.description())
+			.param("selfEnrol", selfEnrol)
+			.param("id", id.value())
+			.param("organisation", organisation.value())
+			.update();
+		jdbc.sql("""
+				DELETE FROM program_lessons
+				WHERE program_id = :id
+				""")
+			.param("id", id.value())
+			.update();
+		insertLessons(program);
+		return program;
+	}
+
+	/** The program as it would be saved, or the rule its fields break. */
+	private Program checked(OrganisationId organisation, ProgramId id, String slug, String title, String outcome,
+			@Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
+		if (title.isBlank() || title.length() > 120 || !PlainText.Validator.isPlain(title)) {
+			throw new InvalidRequestException("A program needs a title of at most 120 characters, in plain text");
 		}
 		if (outcome.isBlank() || outcome.length() > 300) {
 			throw new InvalidRequestException("A program states its business outcome in at most 300 characters");
 		}
-		if (lessons.isEmpty() || lessons.stream().distinct().count() != lessons.size()) {
-			throw new InvalidRequestException("A program has one or more lessons, each once");
+		if (description != null && description.length() > 2000) {
+			throw new InvalidRequestException("A program's description has at most 2000 characters");
+		}
+		if (lessons.isEmpty() || lessons.size() > 100 || lessons.stream().distinct().count() != lessons.size()) {
+			throw new InvalidRequestException("A program has one to 100 lessons, each once");
 		}
 		var owned = jdbc.sql("""
 				SELECT COUNT(*)
@@ -57,26 +122,12 @@ public class Programs {
 		if (owned != lessons.size()) {
 			throw new InvalidRequestException("Every lesson of a program must be one of the organisation's lessons");
 		}
-		var program = new Program(ProgramId.random(), slug, title.strip(), outcome.strip(), description, selfEnrol,
-				lessons);
-		try {
-			jdbc.sql("""
-					INSERT INTO programs (id, organisation_id, slug, title, outcome, description, self_enrol, created_at)
-					VALUES (:id, :organisation, :slug, :title, :outcome, :description, :selfEnrol, :now)
-					""")
-				.param("id", program.id().value())
-				.param("organisation", organisation.value())
-				.param("slug", slug)
-				.param("title", program.title())
-				.param("outcome", program.outcome())
-				.param("description", description)
-				.param("selfEnrol", selfEnrol)
-				.param("now", Timestamps.of(clock.instant()))
-				.update();
-		}
-		catch (DuplicateKeyException e) {
-			throw new ConflictException("The organisation already has a program '" + slug + "'");
-		}
+		var described = description == null || description.isBlank() ? null : description.strip();
+		return new Program(id, slug, title.strip(), outcome.strip(), described, selfEnrol, lessons);
+	}
+
+	private void insertLessons(Program program) {
+		var lessons = program.lessons();
 		for (int i = 0; i < lessons.size(); i++) {
 			jdbc.sql("""
 					INSERT INTO program_lessons (program_id, position, lesson_id)
@@ -87,7 +138,6 @@ public class Programs {
 				.param("lesson", lessons.get(i).value())
 				.update();
 		}
-		return program;
 	}
 
 	@Transactional(readOnly = true)

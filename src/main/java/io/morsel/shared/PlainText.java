@@ -31,9 +31,11 @@ public @interface PlainText {
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {
-			if (value == null) {
-				return true;
-			}
+			return value == null || isPlain(value);
+		}
+
+		/** The rule itself, for services that check text the API did not validate (form posts). */
+		public static boolean isPlain(String value) {
 			return value.codePoints().noneMatch(c -> c == '<' || c == '>' || c == ';' || c == '=' || c == '`'
 					|| Character.isISOControl(c));
 		}

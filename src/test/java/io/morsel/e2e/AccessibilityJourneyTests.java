@@ -32,7 +32,12 @@ class AccessibilityJourneyTests extends BrowserTest {
 	@Autowired
 	tools.jackson.databind.json.JsonMapper json;
 
+	@Autowired
+	io.morsel.catalog.Programs programs;
+
 	String lessonPath;
+
+	String programPath;
 
 	@Override
 	boolean injectsScripts() {
@@ -50,6 +55,9 @@ class AccessibilityJourneyTests extends BrowserTest {
 			var created = lessons.create(author, json.treeToValue(lesson, io.morsel.catalog.LessonContent.class));
 			lessons.publish(author, created.lessonId());
 			lessonPath = "/lessons/" + created.lessonId().value();
+			programPath = "/studio/programs/" + programs.create(author.organisationId(),
+					"axe-" + UUID.randomUUID().toString().substring(0, 8), "Every block, in a program",
+					"Authors use every kind of block in their first lesson", null, true, List.of(created.lessonId())).id();
 		}
 		signIn("learner@acme.test");
 		var colleague = directory.people(directory.organisation("acme").orElseThrow()).getFirst();
@@ -60,7 +68,8 @@ class AccessibilityJourneyTests extends BrowserTest {
 			signIn(role + "@acme.test");
 			check(violations, page.url().substring(url("").length()));
 			if (role.equals("author")) {
-				check(violations, "/studio" + lessonPath, "/studio" + lessonPath + "/preview");
+				check(violations, "/studio" + lessonPath, "/studio" + lessonPath + "/preview", "/studio/programs",
+						programPath);
 			}
 		}
 		assertThat(violations).as(String.join("\n", violations)).isEmpty();

@@ -1,0 +1,186 @@
+package io.morsel.authoring;
+
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.LessonSummary;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Program;
+import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.Programs;
+import io.morsel.identity.CurrentMember;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.InvalidRequestException;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The author's programs in the studio: the list, a new program, and the program editor (details, lessons added,
+ * moved and removed). As in the lesson editor, every edit is a plain form post that comes back to the editor; with
+ * htmx only the editor is swapped. A refused edit shows why, keeps what the author typed, and saves nothing.
+ */
+@Controller
+class ProgramStudioController {
+
+	private static final String LIST = "authoring/programs";
+	private static final String EDITOR = "authoring/program";
+
+	private final Programs programs;
+	private final Lessons lessons;
+	private final ProgramWorkbench workbench;
+
+	ProgramStudioController(Programs programs, Lessons lessons, ProgramWorkbench workbench) {
+		this.programs = programs;
+		this.lessons = lessons;
+		this.workbench = workbench;
+	}
+
+	@GetMapping("/studio/programs")
+	String list(@AuthenticationPrincipal CurrentMember me, Model model) {
+		model.addAttribute("programs", programs.all(me.organisationId()));
+		model.addAttribute("lessons", lessons.all(me.organisationId()));
+		model.addAttribute("form", ProgramForm.empty());
+		return LIST;
+	}
+
+	@PostMapping("/studio/programs")
+	String create(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String description,
+			@RequestParam(defaultValue = "false") boolean selfEnrol, @RequestParam(required = false) @Nullable UUID lesson,
+			Model model) {
+		var form = new ProgramForm(title, outcome, description, selfEnrol);
+		try {
+			if (lesson == null) {
+				throw new InvalidRequestException("Choose the program's first lesson");
+			}
+			return "redirect:/studio/programs/" + workbench.create(me, form, new LessonId(lesson)).id();
+		}
+		catch (InvalidRequestException | ConflictException refused) {
+			list(me, model);
+			model.addAttribute("form", form);
+			model.addAttribute("chosen", lesson);
+			model.addAttribute("error", refused.getMessage());
+			return LIST;
+		}
+	}
+
+	@GetMapping("/studio/programs/{id}")
+	String editor(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
+		var program = workbench.program(me, new ProgramId(id));
+		return show(me, program, ProgramForm.of(program), model);
+	}
+
+	@PostMapping("/studio/programs/{id}/details")
+	String details(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String description,
+			@RequestParam(defaultValue = "false") boolean selfEnrol,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		var form = new ProgramForm(title, outcome, description, selfEnrol);
+		return edit(new Edit(me, id, htmx, form, "studio.programs.saved", p -> null), model, redirect,
+				() -> workbench.details(me, new ProgramId(id), form));
+	}
+
+	@PostMapping("/studio/programs/{id}/lessons")
+	String add(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable UUID lesson,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.lesson-added", p -> null), model, redirect, () -> {
+			if (lesson == null) {
+				throw new InvalidRequestException("Choose a lesson to add");
+			}
+			return workbench.add(me, new ProgramId(id), new LessonId(lesson));
+		});
+	}
+
+	@PostMapping("/studio/programs/{id}/lessons/{lesson}/move")
+	String move(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable UUID lesson,
+			@RequestParam String direction, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model, RedirectAttributes redirect) {
+		var up = "up".equals(direction);
+		var moved = new LessonId(lesson);
+		return edit(new Edit(me, id, htmx, null, "studio.programs.lesson-moved", p -> focusAfterMove(p, moved, up)),
+				model, redirect, () -> workbench.move(me, new ProgramId(id), moved, up ? -1 : 1));
+	}
+
+	@PostMapping("/studio/programs/{id}/lessons/{lesson}/remove")
+	String remove(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable UUID lesson,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.lesson-removed", p -> "lessons-heading"), model,
+				redirect, () -> workbench.remove(me, new ProgramId(id), new LessonId(lesson)));
+	}
+
+	/**
+	 * One edit in the editor: who, which program, whether htmx sent it, what the author typed (kept when refused), the
+	 * message that says it was saved, and the element the keyboard goes to afterwards (else htmx keeps the focused
+	 * element by its id).
+	 */
+	private record Edit(CurrentMember me, UUID id, @Nullable String htmx, @Nullable ProgramForm typed, String saved,
+			Function<Program, @Nullable String> focus) {
+	}
+
+	/**
+	 * Applies an edit and answers with the editor: its fragment for htmx, a redirect to the page otherwise (to the
+	 * element to focus, where the browser scrolls and the next Tab starts).
+	 */
+	private String edit(Edit edit, Model model, RedirectAttributes redirect, Supplier<Program> change) {
+		Program program;
+		String error = null;
+		try {
+			program = change.get();
+		}
+		catch (InvalidRequestException | ConflictException refused) {
+			error = refused.getMessage();
+			program = workbench.program(edit.me(), new ProgramId(edit.id()));
+		}
+		if (error == null && edit.htmx() == null) {
+			redirect.addFlashAttribute("flash", edit.saved());
+			var focus = edit.focus().apply(program);
+			return "redirect:/studio/programs/" + edit.id() + (focus == null ? "" : "#" + focus);
+		}
+		show(edit.me(), program, error != null && edit.typed() != null ? edit.typed() : ProgramForm.of(program), model);
+		model.addAttribute("error", error);
+		if (error == null) {
+			model.addAttribute("saved", edit.saved());
+			model.addAttribute("focus", edit.focus().apply(program));
+		}
+		return edit.htmx() != null ? EDITOR + " :: editor" : EDITOR;
+	}
+
+	/** The moved lesson's button in the same direction, or the other one once the lesson reached that end. */
+	private static String focusAfterMove(Program program, LessonId moved, boolean up) {
+		var index = program.lessons().indexOf(moved);
+		var last = program.lessons().size() - 1;
+		if (last == 0) {
+			return "add-lesson";
+		}
+		var atEnd = up ? index == 0 : index == last;
+		return (up != atEnd ? "up-" : "down-") + moved;
+	}
+
+	private String show(CurrentMember me, Program program, ProgramForm form, Model model) {
+		var all = lessons.all(me.organisationId());
+		var byId = all.stream().collect(Collectors.toMap(LessonSummary::id, Function.identity()));
+		List<LessonSummary> inOrder = program.lessons().stream().filter(byId::containsKey).map(byId::get).toList();
+		model.addAttribute("program", program);
+		model.addAttribute("form", form);
+		model.addAttribute("lessons", inOrder);
+		model.addAttribute("available", all.stream().filter(l -> !program.lessons().contains(l.id())).toList());
+		return EDITOR;
+	}
+}

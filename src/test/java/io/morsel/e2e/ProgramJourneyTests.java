@@ -1,0 +1,108 @@
+package io.morsel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.morsel.catalog.Block;
+import io.morsel.catalog.LessonContent;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Objective;
+import io.morsel.identity.Directory;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An author builds a program in the studio — adds lessons, puts them in order with the keyboard, states the outcome —
+ * and a learner finds it with that outcome and that order. author@acme.test and learner@acme.test are its people.
+ */
+class ProgramJourneyTests extends BrowserTest {
+
+	@Autowired
+	Lessons lessons;
+
+	@Autowired
+	Directory directory;
+
+	String suffix;
+
+	@BeforeEach
+	void publishLessons() {
+		suffix = UUID.randomUUID().toString().substring(0, 6);
+		var author = directory.member("author@acme.test", "acme").orElseThrow();
+		for (var title : List.of("Name the partner", "Agree the forecast", "Launch together")) {
+			var lesson = lessons.create(author, new LessonContent(title + " " + suffix,
+					new Objective("Agree a launch forecast with a partner."), 3, List.of(),
+					List.of(new Block.Text("Partners launch with a shared forecast."))));
+			lessons.publish(author, lesson.lessonId());
+		}
+	}
+
+	@Test
+	void anAuthorOrdersAProgramWithTheKeyboardAndALearnerSeesItsOutcome() {
+		var title = "Launch with partners " + suffix;
+		var outcome = "Every partner launch has an agreed forecast two weeks before go-live.";
+		signIn("author@acme.test");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Programs").setExact(true)).click();
+
+		page.getByLabel("Title").fill(title);
+		page.getByLabel("Business outcome").fill(outcome);
+		page.getByLabel("First lesson").selectOption(new com.microsoft.playwright.options.SelectOption()
+			.setLabel("Name the partner " + suffix));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create the program")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
+
+		for (var lesson : List.of("Agree the forecast", "Launch together")) {
+			var count = lessonCards().count();
+			page.getByLabel("Lesson to add").selectOption(new com.microsoft.playwright.options.SelectOption()
+				.setLabel(lesson + " " + suffix));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add lesson")).click();
+			assertThat(lessonCards()).hasCount(count + 1);
+		}
+
+		// "Launch together" moves from third to first: Enter twice on its Up button, which keeps the focus.
+		tabTo(button("Up: lesson 3, Launch together " + suffix));
+		page.keyboard().press("Enter");
+		assertThat(button("Up: lesson 2, Launch together " + suffix)).isFocused();
+		page.keyboard().press("Enter");
+		assertThat(button("Down: lesson 1, Launch together " + suffix)).isFocused();
+		assertThat(lessonCards()).containsText(new String[] { "Launch together", "Name the partner", "Agree the forecast" });
+
+		page.getByLabel("Description (optional)").fill("Three lessons for partner managers.");
+		tabTo(button("Save details"));
+		page.keyboard().press("Enter");
+		assertThat(page.locator("#program-editor [role=status]")).hasText("Program saved.");
+		assertThat(page.locator("#program-editor .error")).hasCount(0);
+
+		context.clearCookies();
+		signIn("learner@acme.test");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
+		assertThat(page.locator(".outcome")).containsText(outcome);
+		assertThat(page.locator(".lessons .card")).containsText(
+				new String[] { "Launch together", "Name the partner", "Agree the forecast" });
+	}
+
+	private Locator lessonCards() {
+		return page.locator(".program-lessons > li");
+	}
+
+	private Locator button(String name) {
+		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+	}
+
+	/** Presses Tab until the element has the focus, as a keyboard user moves through the page. */
+	private void tabTo(Locator target) {
+		for (int i = 0; i < 200; i++) {
+			if ((Boolean) target.evaluate("el => el === document.activeElement")) {
+				return;
+			}
+			page.keyboard().press("Tab");
+		}
+		throw new AssertionError("Tab never reached " + target);
+	}
+}
