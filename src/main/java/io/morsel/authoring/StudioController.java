@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -250,12 +252,15 @@ class StudioController {
 			@Nullable String htmx, Model model) {
 		var question = draft.form() == null ? null : draft.form().question();
 		if (question == null) {
-			throw new InvalidRequestException("Only a question's form, named by its section, has rows to change");
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"Only a question's form, named by its section, has rows to change");
 		}
+		// Nothing is saved, but only the lesson's authors get its forms.
+		var version = workbench.latest(me, new LessonId(id));
 		var changed = question.change(change);
 		model.addAttribute("focus", draft.section() + "-" + changed.focusAfter(change));
 		if (htmx == null) {
-			show(me, workbench.latest(me, new LessonId(id)), model, null);
+			show(me, version, model, null);
 			model.addAttribute("draft", new Draft(draft.section(), draft.form().with(changed), null));
 			return EDITOR;
 		}

@@ -148,6 +148,14 @@ class QuestionFormsTests {
 		assertThat(editor).contains("name=\"question.id\" value=\"" + before.id() + "\"",
 				"name=\"question.rows[0].id\" value=\"" + first + "\"");
 
+		var withRow = mvc.perform(as(post(base() + "/blocks/1"), author).param("kind", "interaction").param("section", "b1")
+			.param("question.type", "single-choice").param("question.id", before.id()).param("question.prompt", "Who?")
+			.param("question.rows[0].id", first).param("question.rows[0].text", "The routed rep").param("change", "add"))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(withRow).containsPattern("<details class=\"block-edit\"\\s+open=\"open\"");
+		assertThat(form(withRow, "b1-form")).contains("name=\"question.rows[0].id\" value=\"" + first + "\"",
+				"name=\"question.rows[1].text\"", "Save block");
+
 		// The author moves the wrong option first, rewords the right one and adds a third, as the edit form sends it.
 		htmx(post(base() + "/blocks/1").param("kind", "interaction").param("section", "b1")
 			.param("question.type", "single-choice").param("question.id", before.id())
