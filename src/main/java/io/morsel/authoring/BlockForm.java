@@ -9,12 +9,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A block as the editor's forms send it. {@code kind} says which fields count: {@code markdown} for text;
  * {@code media}, {@code alt}, {@code caption} for an image; {@code media} or {@code url}, {@code title},
- * {@code transcript} for video and audio; {@code links} (one "Title | URL" a line) for resources; and the interaction
- * as JSON in the lesson format for an interaction.
+ * {@code transcript} for video and audio; {@code links} (one "Title | URL" a line) for resources. An interaction comes
+ * from its {@code question} form, or, from the editor's advanced form, as {@code interaction} JSON in the lesson
+ * format: the JSON when it is sent, the question form otherwise.
  */
 public record BlockForm(String kind, @Nullable String markdown, @Nullable String media, @Nullable String alt,
 		@Nullable String caption, @Nullable String url, @Nullable String title, @Nullable String transcript,
-		@Nullable String links, @Nullable String interaction) {
+		@Nullable String links, @Nullable String interaction, @Nullable QuestionForm question) {
 
 	/** The block; its constructor refuses what is missing or wrong with a message the editor shows. */
 	Block toBlock(JsonMapper json) {
@@ -24,7 +25,8 @@ public record BlockForm(String kind, @Nullable String markdown, @Nullable String
 			case "video" -> new Block.Video(blankToNull(media), blankToNull(url), blankToNull(title), blankToNull(transcript));
 			case "audio" -> new Block.Audio(blankToNull(media), blankToNull(title), blankToNull(transcript));
 			case "resources" -> new Block.Resources(resources());
-			case "interaction" -> new Block.Question(interaction(json));
+			case "interaction" -> new Block.Question(interaction == null && question != null ? question.toInteraction()
+					: interaction(json));
 			default -> throw new IllegalArgumentException("Unknown kind of block: " + kind);
 		};
 	}
@@ -32,16 +34,16 @@ public record BlockForm(String kind, @Nullable String markdown, @Nullable String
 	/** The form's fields filled from an existing block, for its edit form. */
 	static BlockForm of(Block block, JsonMapper json) {
 		return switch (block) {
-			case Block.Text t -> new BlockForm("text", t.markdown(), null, null, null, null, null, null, null, null);
-			case Block.Image i -> new BlockForm("image", null, i.media(), i.alt(), i.caption(), null, null, null, null, null);
-			case Block.Video v -> new BlockForm("video", null, v.media(), null, null, v.url(), v.title(), v.transcript(), null, null);
-			case Block.Audio a -> new BlockForm("audio", null, a.media(), null, null, null, a.title(), a.transcript(), null, null);
+			case Block.Text t -> new BlockForm("text", t.markdown(), null, null, null, null, null, null, null, null, null);
+			case Block.Image i -> new BlockForm("image", null, i.media(), i.alt(), i.caption(), null, null, null, null, null, null);
+			case Block.Video v -> new BlockForm("video", null, v.media(), null, null, v.url(), v.title(), v.transcript(), null, null, null);
+			case Block.Audio a -> new BlockForm("audio", null, a.media(), null, null, null, a.title(), a.transcript(), null, null, null);
 			case Block.Resources r -> new BlockForm("resources", null, null, null, null, null, null, null,
 					String.join("\n", r.items().stream()
 						.map(item -> item.title() + " | " + (item.url() != null ? item.url() : "media:" + item.media()))
-						.toList()), null);
+						.toList()), null, null);
 			case Block.Question q -> new BlockForm("interaction", null, null, null, null, null, null, null, null,
-					json.writerWithDefaultPrettyPrinter().writeValueAsString(q.interaction()));
+					json.writerWithDefaultPrettyPrinter().writeValueAsString(q.interaction()), QuestionForm.of(q.interaction()));
 		};
 	}
 
@@ -56,6 +58,11 @@ public record BlockForm(String kind, @Nullable String markdown, @Nullable String
 			var cause = e.getCause() instanceof IllegalArgumentException rule ? rule.getMessage() : e.getOriginalMessage();
 			throw new IllegalArgumentException("The interaction is not valid: " + cause);
 		}
+	}
+
+	/** The same form with its question changed; nothing else of an interaction's form counts. */
+	BlockForm with(QuestionForm changed) {
+		return new BlockForm(kind, null, null, null, null, null, null, null, null, null, changed);
 	}
 
 	private java.util.List<Block.Resource> resources() {

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** A starting point for each interaction type in the editor, in the lesson format, to be rewritten by the author. */
+/**
+ * An example of each interaction type in the lesson format, to start from in the editor's advanced JSON form (the
+ * question forms are the usual way to write one).
+ */
 @Component("interactionTemplates")
 public class InteractionTemplates {
 

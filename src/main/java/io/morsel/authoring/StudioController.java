@@ -11,11 +11,14 @@ import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -135,18 +139,32 @@ class StudioController {
 	@PostMapping("/studio/lessons/{id}/blocks")
 	String addBlock(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @ModelAttribute BlockForm form,
 			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(required = false) @Nullable String section,
+			@RequestParam(required = false) @Nullable String change,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
-		return edit(me, id, htmx, model, redirect,
+		var draft = draft(section, form);
+		var action = "/studio/lessons/" + id + "/blocks";
+		if (change != null) {
+			return changeRows(me, id, draft, change, action, "studio.add.submit", htmx, model);
+		}
+		return edit(me, id, htmx, model, redirect, draft,
 				() -> workbench.add(me, new LessonId(id), withUpload(me, form, file).toBlock(json)));
 	}
 
 	@PostMapping("/studio/lessons/{id}/blocks/{index}")
 	String replaceBlock(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable int index,
 			@ModelAttribute BlockForm form, @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(required = false) @Nullable String section,
+			@RequestParam(required = false) @Nullable String change,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
-		return edit(me, id, htmx, model, redirect,
+		var draft = draft(section, form);
+		var action = "/studio/lessons/" + id + "/blocks/" + index;
+		if (change != null) {
+			return changeRows(me, id, draft, change, action, "studio.save-block", htmx, model);
+		}
+		return edit(me, id, htmx, model, redirect, draft,
 				() -> workbench.replace(me, new LessonId(id), index, withUpload(me, form, file).toBlock(json)));
 	}
 
@@ -184,6 +202,12 @@ class StudioController {
 	/** Applies an edit and answers with the editor: its fragment for htmx, a redirect to the page otherwise. */
 	private String edit(CurrentMember me, UUID id, @Nullable String htmx, Model model, RedirectAttributes redirect,
 			Supplier<LessonVersion> change) {
+		return edit(me, id, htmx, model, redirect, Draft.NONE, change);
+	}
+
+	/** As above; when a block's form is refused, it comes back as {@code draft}, with the reason, instead of saved. */
+	private String edit(CurrentMember me, UUID id, @Nullable String htmx, Model model, RedirectAttributes redirect,
+			Draft draft, Supplier<LessonVersion> change) {
 		LessonVersion version;
 		String error = null;
 		try {
@@ -194,7 +218,11 @@ class StudioController {
 			version = workbench.latest(me, new LessonId(id));
 		}
 		if (htmx != null || error != null) {
-			show(me, version, model, error);
+			var refused = error != null && draft.form() != null;
+			show(me, version, model, refused ? null : error);
+			if (refused) {
+				model.addAttribute("draft", new Draft(draft.section(), draft.form(), error));
+			}
 			return htmx != null ? EDITOR + " :: editor" : EDITOR;
 		}
 		redirect.addFlashAttribute("flash", "studio.saved");
@@ -209,7 +237,48 @@ class StudioController {
 		model.addAttribute("skills", skills.of(me.organisationId()));
 		model.addAttribute("published", lessons.latestPublished(me.organisationId(), version.lessonId()).orElse(null));
 		model.addAttribute("error", error);
+		model.addAttribute("draft", Draft.NONE);
+		model.addAttribute("newQuestions", QuestionForm.TYPES.stream()
+			.collect(Collectors.toMap(type -> type, QuestionForm::blank, (a, b) -> a, LinkedHashMap::new)));
 		return EDITOR;
+	}
+
+	/**
+	 * A row button of a question form: the form comes back with the row added, removed or moved, and nothing is
+	 * saved. Without JavaScript that is the whole editor with this form open; with htmx only the form, in place. The
+	 * focus goes to what the author works on next (the new row, the moved row's button).
+	 */
+	private String changeRows(CurrentMember me, UUID id, Draft draft, String change, String action, String submit,
+			@Nullable String htmx, Model model) {
+		var question = draft.form() == null ? null : draft.form().question();
+		if (question == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"Only a question's form, named by its section, has rows to change");
+		}
+		// Nothing is saved, but only the lesson's authors get its forms.
+		var version = workbench.latest(me, new LessonId(id));
+		var changed = question.change(change);
+		model.addAttribute("focus", draft.section() + "-" + changed.focusAfter(change));
+		if (htmx == null) {
+			show(me, version, model, null);
+			model.addAttribute("draft", new Draft(draft.section(), draft.form().with(changed), null));
+			return EDITOR;
+		}
+		model.addAttribute("draft", Draft.NONE);
+		model.addAttribute("q", changed);
+		model.addAttribute("p", draft.section());
+		model.addAttribute("action", action);
+		model.addAttribute("submit", submit);
+		return "authoring/fields :: question";
+	}
+
+	/**
+	 * The form sent, named as the editor names it ({@code section}); a form that does not say which one it is never
+	 * comes back as a draft, and a refusal is shown above the editor instead.
+	 */
+	private static Draft draft(@Nullable String section, BlockForm form) {
+		return section != null && section.matches("(b[0-9]{1,2}|new-[a-z-]{1,20})") ? new Draft(section, form, null)
+				: Draft.NONE;
 	}
 
 	/** A file chosen in an image, video or audio form is uploaded first and its media id used. */
@@ -220,7 +289,7 @@ class StudioController {
 		try (var in = file.getInputStream()) {
 			var stored = media.store(me, file.getOriginalFilename(), in);
 			return new BlockForm(form.kind(), form.markdown(), stored.id().toString(), form.alt(), form.caption(), null,
-					form.title(), form.transcript(), form.links(), form.interaction());
+					form.title(), form.transcript(), form.links(), form.interaction(), form.question());
 		}
 		catch (MediaLibrary.UnsupportedMediaException | MediaLibrary.MediaTooLargeException refused) {
 			throw new IllegalArgumentException(refused.getMessage());
