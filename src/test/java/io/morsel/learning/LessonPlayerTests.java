@@ -55,6 +55,14 @@ class LessonPlayerTests {
 	}
 
 	@Test
+	void finishingALessonThatStillHasQuestionsIsAConflictNotAServerError() throws Exception {
+		var finish = mvc.perform(post("/lessons/" + lesson.value() + "/finish")
+			.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn().getResponse();
+
+		assertThat(finish.getStatus()).isEqualTo(409);
+	}
+
+	@Test
 	void learnerAnswersWithAPlainFormAndSeesTheFeedbackOnTheSameStep() throws Exception {
 		var page = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(learner))))
 			.andReturn().getResponse();
