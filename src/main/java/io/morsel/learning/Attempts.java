@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -164,13 +165,13 @@ public class Attempts {
 			throw new ConflictException("This lesson completes when all its interactions are answered");
 		}
 		if (!attempt.completed()) {
-			complete(learner, attempt.id(), attempt.lesson(), java.util.Map.of(), clock.instant());
+			complete(learner, attempt.id(), attempt.lesson(), Map.of(), clock.instant());
 		}
 		return attempt(learner, lesson).orElseThrow();
 	}
 
 	private void complete(CurrentMember learner, UUID attempt, LessonVersion version,
-			java.util.Map<String, Double> credits, Instant now) {
+			Map<String, Double> credits, Instant now) {
 		jdbc.sql("""
 				UPDATE lesson_attempts
 				SET completed_at = :now, updated_at = :now
@@ -192,7 +193,7 @@ public class Attempts {
 	}
 
 	/** What answering needs of an attempt: its version and the credit of each answer so far, without the answers. */
-	private record State(UUID id, LessonVersion lesson, java.util.Map<String, Double> credits) {
+	private record State(UUID id, LessonVersion lesson, Map<String, Double> credits) {
 	}
 
 	private Optional<State> state(CurrentMember learner, LessonId lesson) {

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.catalog.Block;
 import io.morsel.catalog.PlayableLesson;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +27,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 @Component("renderedFragments")
 public class RenderedFragments {
 
-	private record Key(String fragment, List<Object> arguments, Locale locale) {
+	private record Key(String fragment, Map<String, Object> variables, Locale locale) {
 	}
 
 	private final ITemplateEngine templates;
@@ -60,7 +59,7 @@ public class RenderedFragments {
 
 	private String render(String template, String fragment, Map<String, Object> variables) {
 		var locale = LocaleContextHolder.getLocale();
-		var key = new Key(template + "::" + fragment, List.copyOf(new java.util.TreeMap<>(variables).values()), locale);
+		var key = new Key(template + "::" + fragment, variables, locale);
 		return html.get(key, k -> {
 			var request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
 			var exchange = JakartaServletWebApplication.buildApplication(request.getRequest().getServletContext())

@@ -40,10 +40,6 @@ public class WebSessions {
 		return endedHere.getIfPresent(id) != null;
 	}
 
-	public Duration idleTimeout() {
-		return idleTimeout;
-	}
-
 	/** Starts a session, and removes the sessions (of anyone) that have been idle for too long. */
 	public UUID start(UserId user, OrganisationId organisation) {
 		var now = clock.instant();
@@ -88,18 +84,25 @@ public class WebSessions {
 	}
 
 	public void end(UUID id) {
-		endedHere.put(id, true);
-		jdbc.sql("DELETE FROM web_sessions WHERE id = :id").param("id", id).update();
+		end(List.of(id));
 	}
 
 	/** Ends every session of the person but the given one (a password change signs out every other device). */
 	public void endAllBut(UserId user, UUID keep) {
-		sessionsOf(user).stream().filter(id -> !id.equals(keep)).forEach(this::end);
+		end(sessionsOf(user).stream().filter(id -> !id.equals(keep)).toList());
 	}
 
 	/** Ends every session of the person (a password reset through an emailed link). */
 	public void endAll(UserId user) {
-		sessionsOf(user).forEach(this::end);
+		end(sessionsOf(user));
+	}
+
+	private void end(List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		ids.forEach(id -> endedHere.put(id, true));
+		jdbc.sql("DELETE FROM web_sessions WHERE id IN (:ids)").param("ids", ids).update();
 	}
 
 	private List<UUID> sessionsOf(UserId user) {
@@ -107,12 +110,5 @@ public class WebSessions {
 			.param("user", user.value())
 			.query(UUID.class)
 			.list();
-	}
-
-	public long count(UserId user) {
-		return jdbc.sql("SELECT COUNT(*) FROM web_sessions WHERE user_id = :user")
-			.param("user", user.value())
-			.query(Long.class)
-			.single();
 	}
 }

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +65,7 @@ class FlashCookies extends AbstractFlashMapManager {
 		try {
 			var jwe = JWEObject.parse(value);
 			jwe.decrypt(decrypter);
-			return new java.util.ArrayList<>(
+			return new ArrayList<>(
 					json.readValue(jwe.getPayload().toString(), FLASHES).stream().map(FlashCookies::flashMap).toList());
 		}
 		catch (ParseException | JOSEException | JacksonException | IllegalStateException e) {
@@ -97,7 +99,7 @@ class FlashCookies extends AbstractFlashMapManager {
 
 	private static Flash flash(FlashMap map) {
 		return new Flash(map.getTargetRequestPath(), map.getTargetRequestParams(), map.getExpirationTime(),
-				new java.util.HashMap<>(map));
+				new HashMap<>(map));
 	}
 
 	private static FlashMap flashMap(Flash flash) {

@@ -120,15 +120,15 @@ public class SignedSessions implements SecurityContextRepository {
 			return null;
 		}
 		var now = clock.instant();
-		if (checked.isBefore(now.minus(recheck)) || checked.isAfter(now.plusSeconds(60))) {
-			if (!sessions.touch(id, user, now)) {
-				return null;
-			}
-			var member = members.find(user, organisation);
-			member.ifPresent(m -> issue(id, m, request, response));
-			return member.map(m -> new Session(id, m)).orElse(null);
+		var due = checked.isBefore(now.minus(recheck)) || checked.isAfter(now.plusSeconds(60));
+		if (due && !sessions.touch(id, user, now)) {
+			return null;
 		}
-		return members.find(user, organisation).map(m -> new Session(id, m)).orElse(null);
+		var member = members.find(user, organisation);
+		if (due) {
+			member.ifPresent(m -> issue(id, m, request, response));
+		}
+		return member.map(m -> new Session(id, m)).orElse(null);
 	}
 
 	private void issue(UUID id, CurrentMember member, HttpServletRequest request, HttpServletResponse response) {
