@@ -3,6 +3,7 @@ package io.morsel.e2e;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.morsel.MorselIntegrationTest;
@@ -77,6 +78,17 @@ abstract class BrowserTest {
 	}
 
 	/** Signs in through the form, as a person would. */
+	/** Presses Tab until the element has the focus, as a keyboard user moves through the page. */
+	void tabTo(Locator target) {
+		for (int i = 0; i < 200; i++) {
+			if ((Boolean) target.evaluate("el => el === document.activeElement")) {
+				return;
+			}
+			page.keyboard().press("Tab");
+		}
+		throw new AssertionError("Tab never reached " + target);
+	}
+
 	void signIn(String email) {
 		signIn(email, PASSWORD);
 	}

@@ -98,15 +98,4 @@ class LessonKeyboardJourneyTests extends BrowserTest {
 		page.keyboard().press("Enter");
 		assertThat(page.locator(interaction + " .feedback")).isVisible();
 	}
-
-	/** Presses Tab until the element has the focus, as a keyboard user moves through the page. */
-	private void tabTo(Locator target) {
-		for (int i = 0; i < 200; i++) {
-			if ((Boolean) target.evaluate("el => el === document.activeElement")) {
-				return;
-			}
-			page.keyboard().press("Tab");
-		}
-		throw new AssertionError("Tab never reached " + target);
-	}
 }

@@ -94,15 +94,4 @@ class ProgramJourneyTests extends BrowserTest {
 	private Locator button(String name) {
 		return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
 	}
-
-	/** Presses Tab until the element has the focus, as a keyboard user moves through the page. */
-	private void tabTo(Locator target) {
-		for (int i = 0; i < 200; i++) {
-			if ((Boolean) target.evaluate("el => el === document.activeElement")) {
-				return;
-			}
-			page.keyboard().press("Tab");
-		}
-		throw new AssertionError("Tab never reached " + target);
-	}
 }
