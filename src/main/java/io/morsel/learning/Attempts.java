@@ -1,26 +1,25 @@
 package io.morsel.learning;
 
-import io.morsel.catalog.Interaction;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.catalog.LessonId;
-import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Response;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,25 +36,27 @@ public class Attempts {
 	private final JdbcClient jdbc;
 	private final Lessons lessons;
 	private final JsonMapper json;
-	private final ApplicationEventPublisher events;
+	private final AnswerWriter writer;
 	private final Clock clock;
+	private final Cache<Key, Started> started = Caffeine.newBuilder().maximumSize(100_000).build();
 
-	Attempts(JdbcClient jdbc, Lessons lessons, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+	Attempts(JdbcClient jdbc, Lessons lessons, JsonMapper json, AnswerWriter writer, Clock clock) {
 		this.jdbc = jdbc;
 		this.lessons = lessons;
 		this.json = json;
-		this.events = events;
+		this.writer = writer;
 		this.clock = clock;
 	}
 
 	/** The learner's attempt at the lesson, if they started it. */
-	@Transactional(readOnly = true)
 	public Optional<Attempt> find(CurrentMember learner, LessonId lesson) {
 		return attempt(learner, lesson);
 	}
 
-	/** Resumes the learner's attempt, or starts one on the lesson's published version. */
-	@Transactional
+	/**
+	 * Resumes the learner's attempt, or starts one on the lesson's published version. No transaction: resuming is one
+	 * query, and starting one statement that cannot half-happen.
+	 */
 	public Attempt open(CurrentMember learner, LessonId lesson) {
 		var existing = attempt(learner, lesson);
 		if (existing.isPresent()) {
@@ -65,7 +66,7 @@ public class Attempts {
 			.orElseThrow(() -> new NotFoundException("Lesson"));
 		var now = Timestamps.of(clock.instant());
 		// Two requests of the same learner may start the lesson at once: the second inserts nothing and resumes.
-		// (A failed INSERT would abort the whole transaction on PostgreSQL, so the conflict is not an exception.)
+		// (A failed INSERT would abort a caller's transaction on PostgreSQL, so the conflict is not an exception.)
 		jdbc.sql("""
 				INSERT INTO lesson_attempts (id, organisation_id, user_id, lesson_id, version, step, started_at, updated_at)
 				VALUES (:id, :organisation, :user, :lesson, :version, 0, :now, :now)
@@ -82,7 +83,6 @@ public class Attempts {
 	}
 
 	/** Remembers where the learner is in the lesson, so they resume there on any device. */
-	@Transactional
 	public void moveTo(CurrentMember learner, LessonId lesson, int step) {
 		var attempt = open(learner, lesson);
 		var last = attempt.lesson().content().blocks().size() - 1;
@@ -103,58 +103,27 @@ public class Attempts {
 	 * @throws io.morsel.catalog.InvalidResponseException when the response does not fit the interaction
 	 * @throws ConflictException when the interaction was already answered
 	 */
-	@Transactional
 	public Feedback answer(CurrentMember learner, LessonId lesson, String interactionId, Response response,
 			@Nullable Duration timeTaken) {
-		var attempt = state(learner, lesson).orElseGet(() -> {
-			open(learner, lesson);
-			return state(learner, lesson).orElseThrow();
-		});
-		var interaction = attempt.lesson()
-			.content()
+		var attempt = started(learner, lesson);
+		var version = lessons.version(learner.organisationId(), lesson, attempt.version()).orElseThrow();
+		var interaction = version.content()
 			.interactions()
 			.stream()
 			.filter(i -> i.id().equals(interactionId))
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequestException(
 					"This lesson has no interaction '" + interactionId + "'"));
-		if (attempt.credits().containsKey(interactionId)) {
-			throw new ConflictException("This interaction was already answered; an answer is given once");
-		}
 		var score = interaction.score(response);
-		var now = clock.instant();
 		var elapsed = timeTaken == null || timeTaken.isNegative() || timeTaken.compareTo(Duration.ofHours(12)) > 0
 				? null : timeTaken;
-		// The same answer sent twice at once: the second inserts nothing and is refused as a replay.
-		var inserted = jdbc.sql("""
-				INSERT INTO answers (attempt_id, interaction_id, organisation_id, response, credit, correct,
-				                     time_taken_ms, answered_at)
-				VALUES (:attempt, :interaction, :organisation, :response, :credit, :correct, :took, :now)
-				ON CONFLICT DO NOTHING
-				""")
-			.param("attempt", attempt.id())
-			.param("interaction", interactionId)
-			.param("organisation", learner.organisationId().value())
-			.param("response", json.writeValueAsString(response))
-			.param("credit", score.credit())
-			.param("correct", score.correct())
-			.param("took", elapsed == null ? null : elapsed.toMillis())
-			.param("now", Timestamps.of(now))
-			.update();
-		if (inserted == 0) {
+		// The same answer sent twice, even at once: the second inserts nothing and is refused as a replay.
+		var written = writer.write(new AnswerWriter.Pending(attempt.id(), version, learner, interaction,
+				json.writeValueAsString(response), score, elapsed, clock.instant()));
+		if (!written.stored()) {
 			throw new ConflictException("This interaction was already answered; an answer is given once");
 		}
-		var skills = lessons.skillsOf(attempt.lesson());
-		events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), lesson,
-				attempt.lesson().version(), interactionId, skills, interaction.assessesObjective(), score.correct(),
-				score.credit(), elapsed, now));
-		var credits = new HashMap<>(attempt.credits());
-		credits.put(interactionId, score.credit());
-		var complete = attempt.lesson().content().interactions().stream().allMatch(i -> credits.containsKey(i.id()));
-		if (complete) {
-			complete(learner, attempt.id(), attempt.lesson(), credits, now);
-		}
-		return new Feedback(interactionId, score, complete);
+		return new Feedback(interactionId, score, written.lessonCompleted());
 	}
 
 	/** Completes a lesson that has no interactions, once the learner has reached its end. */
@@ -165,46 +134,27 @@ public class Attempts {
 			throw new ConflictException("This lesson completes when all its interactions are answered");
 		}
 		if (!attempt.completed()) {
-			complete(learner, attempt.id(), attempt.lesson(), Map.of(), clock.instant());
+			writer.complete(learner, attempt.id(), attempt.lesson(), clock.instant());
 		}
 		return attempt(learner, lesson).orElseThrow();
 	}
 
-	private void complete(CurrentMember learner, UUID attempt, LessonVersion version,
-			Map<String, Double> credits, Instant now) {
-		jdbc.sql("""
-				UPDATE lesson_attempts
-				SET completed_at = :now, updated_at = :now
-				WHERE id = :id
-				  AND completed_at IS NULL
-				""")
-			.param("id", attempt)
-			.param("now", Timestamps.of(now))
-			.update();
-		var assessed = version.content()
-			.interactions()
-			.stream()
-			.filter(Interaction::assessesObjective)
-			.mapToDouble(i -> credits.get(i.id()))
-			.average()
-			.orElse(1);
-		events.publishEvent(new LessonCompleted(learner.organisationId(), learner.userId(), version.lessonId(),
-				version.version(), lessons.skillsOf(version), assessed, now));
+	/** Which attempt a learner has at a lesson, and on which version: fixed once the attempt exists. */
+	private record Started(UUID id, int version) {
 	}
 
-	/** What answering needs of an attempt: its version and the credit of each answer so far, without the answers. */
-	private record State(UUID id, LessonVersion lesson, Map<String, Double> credits) {
+	private record Key(OrganisationId organisation, UserId user, LessonId lesson) {
 	}
 
-	private Optional<State> state(CurrentMember learner, LessonId lesson) {
-		var rows = rows(learner, lesson);
-		if (rows.isEmpty()) {
-			return Optional.empty();
-		}
-		var credits = new HashMap<String, Double>();
-		rows.stream().filter(r -> r.interaction() != null).forEach(r -> credits.put(r.interaction(), r.credit()));
-		var version = lessons.version(learner.organisationId(), lesson, rows.getFirst().version()).orElseThrow();
-		return Optional.of(new State(rows.getFirst().id(), version, credits));
+	/**
+	 * The learner's attempt, started now if need be: from memory once known, as it never changes. Requests that need
+	 * the same unknown attempt at once wait for one of them to look it up.
+	 */
+	private Started started(CurrentMember learner, LessonId lesson) {
+		return started.get(new Key(learner.organisationId(), learner.userId(), lesson), key -> {
+			var attempt = open(learner, lesson);
+			return new Started(attempt.id(), attempt.lesson().version());
+		});
 	}
 
 	/** The learner's attempt with its answers, in one query: every page of the player reads it. */

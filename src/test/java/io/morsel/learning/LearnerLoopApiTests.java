@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.morsel.MorselIntegrationTest;
 import io.morsel.support.Api;
+import io.morsel.support.PublishedEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,6 +34,9 @@ class LearnerLoopApiTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PublishedEvents events;
 
 	Api api;
 	String author;
@@ -78,6 +82,19 @@ class LearnerLoopApiTests {
 		assertThat(tree(last).get("correct").isNull()).isTrue();
 		assertThat(tree(last).get("lessonCompleted").asBoolean()).isTrue();
 
+		var recorded = events.of(AnswerRecorded.class, e -> e.lessonId().value().toString().equals(lessonId));
+		assertThat(recorded).extracting(AnswerRecorded::interactionId)
+			.containsExactlyInAnyOrder("verb", "all", "top", "match", "order", "acronym", "case", "apply");
+		assertThat(recorded).allSatisfy(e -> assertThat(e.skills()).hasSize(1));
+		assertThat(recorded).filteredOn(e -> e.interactionId().equals("apply"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.responseTime()).isEqualTo(java.time.Duration.ofSeconds(42)));
+		assertThat(recorded).filteredOn(e -> e.interactionId().equals("verb"))
+			.singleElement()
+			.satisfies(e -> assertThat(e.correct()).isFalse());
+		var completed = events.of(LessonCompleted.class, e -> e.lessonId().value().toString().equals(lessonId));
+		assertThat(completed).singleElement().satisfies(e -> assertThat(e.skills()).hasSize(1));
+
 		var program = tree(api.get(learner, "/api/v1/programs/" + programId));
 		assertThat(program.get("completed").asInt()).isEqualTo(1);
 		assertThat(program.get("lessons").get(0).get("status").asString()).isEqualTo("COMPLETED");
@@ -115,18 +132,64 @@ class LearnerLoopApiTests {
 				Map.of("interactionId", "top", "optionIds", List.of("a", "b")),
 				Map.of("interactionId", "acronym", "text", "measurable"),
 				Map.of("interactionId", "case", "optionIds", List.of("a")));
+		assertThat(atOnce(answers)).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.CREATED);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM lesson_attempts WHERE lesson_id = :lesson")
+			.param("lesson", UUID.fromString(lessonId)).query(Long.class).single()).isEqualTo(1L);
+	}
+
+	@Test
+	void everyAnswerSentAtOnceCompletesTheLessonOnce() throws Exception {
+		var answers = List.<Map<String, Object>>of(Map.of("interactionId", "verb", "optionIds", List.of("a")),
+				Map.of("interactionId", "all", "optionIds", List.of("a")),
+				Map.of("interactionId", "top", "optionIds", List.of("a", "b")),
+				Map.of("interactionId", "match", "pairs", Map.of("verb", "create", "condition", "inFive")),
+				Map.of("interactionId", "order", "order", List.of("verb", "object")),
+				Map.of("interactionId", "acronym", "text", "measurable"),
+				Map.of("interactionId", "case", "optionIds", List.of("a")),
+				Map.of("interactionId", "apply", "text", "Learners build a weekly report in five minutes."));
+
+		var responses = atOnce(answers);
+
+		assertThat(responses).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.CREATED);
+		assertThat(responses).anySatisfy(r -> assertThat(tree(r).get("lessonCompleted").asBoolean()).isTrue());
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM lesson_attempts WHERE lesson_id = :lesson AND completed_at IS NOT NULL")
+			.param("lesson", UUID.fromString(lessonId)).query(Long.class).single()).isEqualTo(1L);
+		assertThat(events.of(AnswerRecorded.class, e -> e.lessonId().value().toString().equals(lessonId))).hasSize(8);
+		assertThat(events.of(LessonCompleted.class, e -> e.lessonId().value().toString().equals(lessonId)))
+			.singleElement()
+			.satisfies(e -> assertThat(e.score()).isEqualTo(1.0));
+	}
+
+	@Test
+	void theSameAnswerSentManyTimesAtOnceIsStoredOnce() throws Exception {
+		var before = answers();
+
+		var responses = atOnce(java.util.Collections.nCopies(6, Map.of("interactionId", "verb", "optionIds", List.of("a"))));
+
+		assertThat(responses).extracting(ResponseEntity::getStatusCode)
+			.containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.CONFLICT, HttpStatus.CONFLICT, HttpStatus.CONFLICT,
+					HttpStatus.CONFLICT, HttpStatus.CONFLICT);
+		assertThat(answers()).isEqualTo(before + 1);
+		assertThat(events.of(AnswerRecorded.class, e -> e.lessonId().value().toString().equals(lessonId))).hasSize(1);
+	}
+
+	/** Sends the answers to the lesson all at once, each from its own thread, and waits for every response. */
+	private List<ResponseEntity<String>> atOnce(List<Map<String, Object>> answers) throws Exception {
+		var start = new java.util.concurrent.CountDownLatch(1);
 		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			var sent = answers.stream().map(a -> pool.submit(() -> {
 				var body = new java.util.HashMap<String, Object>(a);
 				body.put("lessonId", lessonId);
-				return api.post(learner, "/api/v1/attempts", body).getStatusCode();
+				start.await();
+				return api.post(learner, "/api/v1/attempts", body);
 			})).toList();
-			for (var status : sent) {
-				assertThat(status.get()).isEqualTo(HttpStatus.CREATED);
+			start.countDown();
+			var responses = new java.util.ArrayList<ResponseEntity<String>>();
+			for (var response : sent) {
+				responses.add(response.get());
 			}
+			return responses;
 		}
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM lesson_attempts WHERE lesson_id = :lesson")
-			.param("lesson", UUID.fromString(lessonId)).query(Long.class).single()).isEqualTo(1L);
 	}
 
 	@Test

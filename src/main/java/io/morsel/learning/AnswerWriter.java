@@ -1,0 +1,295 @@
+package io.morsel.learning;
+
+import io.morsel.catalog.Interaction;
+import io.morsel.catalog.LessonVersion;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Score;
+import io.morsel.identity.CurrentMember;
+import io.morsel.shared.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores scored answers, many learners' in one transaction (ADR 0005). Each answer request waits until its answer is
+ * committed, so nothing changes for the learner; but when many answer at once, the node writes them together: one
+ * commit, one flush of PostgreSQL's log and a few round trips for a whole batch instead of for each answer. A batch
+ * holds what arrived while the previous one was being written, so a lone answer is written at once.
+ *
+ * <p>In a batch's transaction each attempt's row is locked (its {@code updated_at} set, attempts in the order of their
+ * ids, so two nodes never wait on each other in a circle), the answers are inserted (an answer already given inserts
+ * nothing: a replay), the attempts' answers are counted, and a lesson whose every interaction is now answered
+ * completes. The lock makes that count exact even when two nodes write the last two answers of an attempt at the same
+ * time. {@link AnswerRecorded} and {@link LessonCompleted} are published in the same transaction, so the event
+ * publication log holds them exactly when the answers are stored.
+ */
+@Component
+class AnswerWriter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(AnswerWriter.class);
+
+	/** The most answers written in one transaction. */
+	private static final int MOST = 256;
+
+	/** An answer to write, scored, and the request waiting for it. */
+	record Pending(UUID attempt, LessonVersion version, CurrentMember learner, Interaction interaction, String response,
+			Score score, @Nullable Duration timeTaken, Instant at, CompletableFuture<Written> written) {
+
+		Pending(UUID attempt, LessonVersion version, CurrentMember learner, Interaction interaction, String response,
+				Score score, @Nullable Duration timeTaken, Instant at) {
+			this(attempt, version, learner, interaction, response, score, timeTaken, at, new CompletableFuture<>());
+		}
+	}
+
+	/** Whether the answer was stored (false: the interaction had been answered already), and whether that completed the lesson. */
+	record Written(boolean stored, boolean lessonCompleted) {
+	}
+
+	private final JdbcTemplate jdbc;
+	private final JdbcClient sql;
+	private final Lessons lessons;
+	private final ApplicationEventPublisher events;
+	private final TransactionTemplate transactions;
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+	private volatile @Nullable Thread writer;
+
+	AnswerWriter(JdbcTemplate jdbc, JdbcClient sql, Lessons lessons, ApplicationEventPublisher events,
+			PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.sql = sql;
+		this.lessons = lessons;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Writes the answer and returns once it is committed. Inside a caller's transaction it is written in that
+	 * transaction instead (a batch's transaction would wait for the caller's locks, and the caller for the batch).
+	 */
+	Written write(Pending answer) {
+		if (TransactionSynchronizationManager.isActualTransactionActive() || writer == null) {
+			return transactions.execute(status -> store(List.of(answer))).getFirst();
+		}
+		queue.add(answer);
+		if (writer == null && queue.remove(answer)) {
+			// Stopped in between: written here, as above.
+			return transactions.execute(status -> store(List.of(answer))).getFirst();
+		}
+		try {
+			return answer.written().join();
+		}
+		catch (CompletionException e) {
+			throw e.getCause() instanceof RuntimeException cause ? cause : e;
+		}
+	}
+
+	private void run() {
+		var batch = new ArrayList<Pending>();
+		// Not interrupted to stop (an interrupted virtual thread closes the socket it reads): it sees writer gone and
+		// ends once the queue is empty.
+		while (writer != null || !queue.isEmpty()) {
+			try {
+				var first = queue.poll(100, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				queue.drainTo(batch, MOST - 1);
+				writeAll(batch);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	/** Writes a batch in one transaction; when that fails, each answer alone, so one answer's failure is only its own. */
+	private void writeAll(List<Pending> batch) {
+		try {
+			var written = transactions.execute(status -> store(batch));
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).written().complete(written.get(i));
+			}
+		}
+		catch (RuntimeException | Error failed) {
+			if (batch.size() == 1) {
+				batch.getFirst().written().completeExceptionally(failed);
+				return;
+			}
+			log.debug("A batch of {} answers failed; writing them one by one", batch.size(), failed);
+			for (var answer : batch) {
+				writeAll(List.of(answer));
+			}
+		}
+	}
+
+	private List<Written> store(List<Pending> batch) {
+		var attempts = batch.stream().map(Pending::attempt).distinct().sorted().toList();
+		var now = Timestamps.of(batch.getLast().at());
+		jdbc.batchUpdate("UPDATE lesson_attempts SET updated_at = ? WHERE id = ?", attempts, attempts.size(),
+				(statement, attempt) -> {
+					statement.setObject(1, now);
+					statement.setObject(2, attempt);
+				});
+		var inserted = jdbc.batchUpdate("""
+				INSERT INTO answers (attempt_id, interaction_id, organisation_id, response, credit, correct,
+				                     time_taken_ms, answered_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING
+				""", batch, batch.size(), AnswerWriter::bind);
+		var answered = answered(attempts);
+		var completed = new HashMap<UUID, Boolean>();
+		var written = new ArrayList<Written>(batch.size());
+		int row = 0;
+		for (int[] chunk : inserted) {
+			for (int count : chunk) {
+				var answer = batch.get(row++);
+				if (count == 0) {
+					written.add(new Written(false, false));
+					continue;
+				}
+				var learner = answer.learner();
+				var version = answer.version();
+				var complete = answered.getOrDefault(answer.attempt(), 0) == version.content().interactions().size();
+				if (complete) {
+					completed.computeIfAbsent(answer.attempt(),
+							attempt -> complete(learner, attempt, version, answer.at()));
+				}
+				var score = answer.score();
+				events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
+						version.version(), answer.interaction().id(), lessons.skillsOf(version),
+						answer.interaction().assessesObjective(), score.correct(), score.credit(), answer.timeTaken(),
+						answer.at()));
+				written.add(new Written(true, complete));
+			}
+		}
+		return written;
+	}
+
+	private static void bind(PreparedStatement statement, Pending answer) throws SQLException {
+		var score = answer.score();
+		statement.setObject(1, answer.attempt());
+		statement.setString(2, answer.interaction().id());
+		statement.setObject(3, answer.learner().organisationId().value());
+		statement.setString(4, answer.response());
+		statement.setDouble(5, score.credit());
+		if (score.correct() == null) {
+			statement.setNull(6, Types.BOOLEAN);
+		}
+		else {
+			statement.setBoolean(6, score.correct());
+		}
+		if (answer.timeTaken() == null) {
+			statement.setNull(7, Types.BIGINT);
+		}
+		else {
+			statement.setLong(7, answer.timeTaken().toMillis());
+		}
+		statement.setObject(8, Timestamps.of(answer.at()));
+	}
+
+	/** How many answers each attempt has, this batch's included. */
+	private Map<UUID, Integer> answered(List<UUID> attempts) {
+		var counts = new LinkedHashMap<UUID, Integer>();
+		sql.sql("""
+				SELECT attempt_id, count(*)
+				FROM answers
+				WHERE attempt_id IN (:attempts)
+				GROUP BY attempt_id
+				""")
+			.param("attempts", attempts)
+			.query(rs -> {
+				counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+			});
+		return counts;
+	}
+
+	/**
+	 * Marks the attempt completed, once, and announces it with the average credit of its assessed interactions (1 for
+	 * a lesson that assesses none). In the caller's transaction.
+	 */
+	boolean complete(CurrentMember learner, UUID attempt, LessonVersion version, Instant at) {
+		var marked = sql.sql("""
+				UPDATE lesson_attempts
+				SET completed_at = :now, updated_at = :now
+				WHERE id = :id
+				  AND completed_at IS NULL
+				""")
+			.param("id", attempt)
+			.param("now", Timestamps.of(at))
+			.update();
+		if (marked == 0) {
+			return false;
+		}
+		var credits = new HashMap<String, Double>();
+		sql.sql("SELECT interaction_id, credit FROM answers WHERE attempt_id = :id")
+			.param("id", attempt)
+			.query(rs -> {
+				credits.put(rs.getString(1), rs.getDouble(2));
+			});
+		var assessed = version.content()
+			.interactions()
+			.stream()
+			.filter(Interaction::assessesObjective)
+			.mapToDouble(i -> credits.getOrDefault(i.id(), 0.0))
+			.average()
+			.orElse(1);
+		events.publishEvent(new LessonCompleted(learner.organisationId(), learner.userId(), version.lessonId(),
+				version.version(), lessons.skillsOf(version), assessed, at));
+		return true;
+	}
+
+	@Override
+	public void start() {
+		var thread = Thread.ofVirtual().name("answer-writer").unstarted(this::run);
+		writer = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		var running = writer;
+		writer = null;
+		if (running != null) {
+			try {
+				running.join(Duration.ofSeconds(10));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return writer != null;
+	}
+}
