@@ -1,5 +1,7 @@
 package io.morsel.identity.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,6 +58,11 @@ public class SignedSessions implements SecurityContextRepository {
 	private final Duration recheck;
 	private final MACSigner signer;
 	private final MACVerifier verifier;
+	/**
+	 * Cookies already verified, for as long as they go unchecked: a browser sends the same cookie with every request
+	 * of that time, and its signature is verified once.
+	 */
+	private final Cache<String, Optional<Claims>> verified;
 
 	SignedSessions(WebSessions sessions, ActiveMembers members, SigningKeys keys, Cookies cookies, Clock clock,
 			@Value("${morsel.sessions.recheck}") Duration recheck) throws JOSEException {
@@ -66,6 +74,7 @@ public class SignedSessions implements SecurityContextRepository {
 		var key = keys.key("session-cookie");
 		this.signer = new MACSigner(key);
 		this.verifier = new MACVerifier(key);
+		this.verified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(recheck).build();
 	}
 
 	/** The verified session of this request, if it has one. */
@@ -91,31 +100,18 @@ public class SignedSessions implements SecurityContextRepository {
 		}
 	}
 
+	/** What a cookie says, once its signature is verified. */
+	private record Claims(UUID id, UserId user, OrganisationId organisation, Instant checked) {
+	}
+
 	private @Nullable Session verify(String value, HttpServletRequest request, HttpServletResponse response) {
-		JWTClaimsSet claims;
-		try {
-			var jwt = SignedJWT.parse(value);
-			if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
-				return null;
-			}
-			claims = jwt.getJWTClaimsSet();
-		}
-		catch (ParseException | JOSEException | IllegalStateException e) {
+		var claims = verified.get(value, this::claims).orElse(null);
+		if (claims == null) {
 			return null;
 		}
-		UUID id;
-		UserId user;
-		OrganisationId organisation;
-		Instant checked;
-		try {
-			id = UUID.fromString(claims.getJWTID());
-			user = new UserId(UUID.fromString(claims.getSubject()));
-			organisation = new OrganisationId(UUID.fromString(claims.getStringClaim(ORGANISATION)));
-			checked = claims.getIssueTime().toInstant();
-		}
-		catch (ParseException | RuntimeException e) {
-			return null;
-		}
+		var id = claims.id();
+		var user = claims.user();
+		var checked = claims.checked();
 		if (sessions.endedHere(id)) {
 			return null;
 		}
@@ -124,11 +120,29 @@ public class SignedSessions implements SecurityContextRepository {
 		if (due && !sessions.touch(id, user, now)) {
 			return null;
 		}
-		var member = members.find(user, organisation);
+		var member = members.find(user, claims.organisation());
 		if (due) {
 			member.ifPresent(m -> issue(id, m, request, response));
 		}
 		return member.map(m -> new Session(id, m)).orElse(null);
+	}
+
+	/** The claims of a cookie signed with this key; empty when it is not one. */
+	private Optional<Claims> claims(String value) {
+		try {
+			var jwt = SignedJWT.parse(value);
+			if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+				return Optional.empty();
+			}
+			var claims = jwt.getJWTClaimsSet();
+			return Optional.of(new Claims(UUID.fromString(claims.getJWTID()),
+					new UserId(UUID.fromString(claims.getSubject())),
+					new OrganisationId(UUID.fromString(claims.getStringClaim(ORGANISATION))),
+					claims.getIssueTime().toInstant()));
+		}
+		catch (ParseException | JOSEException | RuntimeException e) {
+			return Optional.empty();
+		}
 	}
 
 	private void issue(UUID id, CurrentMember member, HttpServletRequest request, HttpServletResponse response) {
