@@ -4,31 +4,74 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.catalog.Block;
 import io.morsel.catalog.PlayableLesson;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.RequestContext;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.context.webmvc.SpringWebMvcThymeleafRequestContext;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.spring6.naming.SpringContextVariableNames;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
- * The parts of the lesson player that are the same for every learner, rendered once per node and language and then
- * kept ({@code ${@renderedFragments...}}): the blocks of a published version (text, media, transcripts), the fields
- * of an unanswered question and the navigation of a step. Each is kept under everything it is made of, so a cached
- * fragment is never stale: published versions never change, and a question or a step that differs is another key.
+ * The parts of pages that are the same for many requests, rendered once per node and language and then kept
+ * ({@code ${@renderedFragments...}}): the layout's head links and header (per set of organisations and roles), the
+ * blocks of a published version (text, media, transcripts), the form of an unanswered question, the navigation of a
+ * step, and whole pages with holes for what is the learner's own (ADR 0005). Each is kept under everything it is made
+ * of, so a kept fragment is never stale: published versions never change, and a question, a step or a member's roles
+ * that differ are another key.
+ *
+ * <p>What differs per request inside a kept fragment is rendered as a placeholder and filled in each time it is used:
+ * the CSRF token of each form (a kept fragment is rendered with {@link #TOKEN} as the token) and the time a question
+ * was shown. The placeholders are drawn at random when the node starts, so no lesson text can contain them.
  */
 @Component("renderedFragments")
 public class RenderedFragments {
 
 	private record Key(String fragment, Map<String, Object> variables, Locale locale) {
 	}
+
+	/** What the layout's header shows of a member: the same for everyone with these organisations and roles. */
+	public record Chrome(List<CurrentMember.Affiliation> organisations, String organisationSlug, String organisationName,
+			Set<Role> roles) {
+
+		public static Chrome of(CurrentMember me) {
+			return new Chrome(me.organisations(), me.organisationSlug(), me.organisationName(), me.roles());
+		}
+
+		public boolean has(Role role) {
+			return roles.contains(role);
+		}
+	}
+
+	private static final String NONCE = UUID.randomUUID().toString();
+
+	/** Rendered where a form's CSRF token goes in a kept fragment, and replaced by the request's own token. */
+	static final String TOKEN = "csrf-" + NONCE;
+
+	private static final String SHOWN_AT = "shown-at-" + NONCE;
+
+	/** Set on the request while a fragment renders, so that fragments it uses keep their placeholders. */
+	private static final String RENDERING = RenderedFragments.class.getName() + ".rendering";
 
 	private final ITemplateEngine templates;
 	private final ApplicationContext application;
@@ -42,14 +85,63 @@ public class RenderedFragments {
 		this.application = application;
 	}
 
+	/**
+	 * A fragment made of nothing but the language, such as the links in every page's head ({@code web/chrome ::
+	 * links}).
+	 */
+	public String kept(String template, String fragment) {
+		return withToken(render(template, fragment, Map.of()));
+	}
+
+	/**
+	 * The header: the switcher of the member's organisations and the navigation of their roles
+	 * ({@code web/chrome :: masthead}), for a {@link CurrentMember}, their {@link Chrome}, or no one.
+	 */
+	public String header(@Nullable Object me) {
+		var chrome = me instanceof CurrentMember member ? Chrome.of(member) : me;
+		return withToken(render("web/chrome", "masthead", chrome == null ? Map.of() : Map.of("me", chrome)));
+	}
+
+	/**
+	 * A whole page kept like a fragment, with this request's part put into its holes. The page is rendered once per
+	 * {@code key} and language from {@code model} (which the key must determine: a published version's id and number
+	 * determine the lesson, a member's {@link Chrome} the header) and with a marker in place of each hole; each request
+	 * then gets the kept page with {@code holes} (name to HTML) and its CSRF token put in. The model has no flash
+	 * message: a page that shows one is rendered whole.
+	 */
+	public String page(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
+		var locale = LocaleContextHolder.getLocale();
+		var cacheKey = new Key(template, Map.of("key", key, "holes", holes.keySet()), locale);
+		var page = html.getIfPresent(cacheKey);
+		if (page == null) {
+			var variables = new HashMap<String, @Nullable Object>(model);
+			holes.keySet().forEach(hole -> variables.put(hole, marker(hole)));
+			page = process(template, null, variables, locale);
+			html.put(cacheKey, page);
+		}
+		for (var hole : holes.entrySet()) {
+			page = page.replace(marker(hole.getKey()), hole.getValue());
+		}
+		return withToken(page);
+	}
+
+	private static String marker(String hole) {
+		return "<!--" + hole + "-" + NONCE + "-->";
+	}
+
+	/**
+	 * An unanswered question with its form ({@code learning/interaction :: interaction} without an answer), shown at
+	 * {@code shownAt} (milliseconds since the epoch).
+	 */
+	public String question(PlayableLesson.Question question, UUID lesson, long shownAt) {
+		return withToken(render("learning/interaction", "interaction",
+				Map.of("q", question, "lessonId", lesson, "shownAt", SHOWN_AT)))
+			.replace(SHOWN_AT, Long.toString(shownAt));
+	}
+
 	/** A block of a published version as learners see it ({@code web/blocks :: block}). */
 	public String block(Block block, UUID lesson, int version, int index) {
 		return render("web/blocks", "block", Map.of("block", block, "lessonId", lesson, "version", version, "index", index));
-	}
-
-	/** The fields of an unanswered question ({@code learning/interaction :: fields}); the form around them is not. */
-	public String fields(PlayableLesson.Question question) {
-		return render("learning/interaction", "fields", Map.of("q", question));
 	}
 
 	/** The links to the previous and next step ({@code learning/lesson :: nav}). */
@@ -57,17 +149,113 @@ public class RenderedFragments {
 		return render("learning/lesson", "nav", Map.of("lessonId", lesson, "index", index, "size", size));
 	}
 
+	/**
+	 * A fragment made of these variables alone, rendered now and not kept (a learner's answer, a form with an error),
+	 * its forms with this request's CSRF token.
+	 */
+	public String once(String template, String fragment, Map<String, @Nullable Object> variables) {
+		return withToken(process(template, fragment, variables, LocaleContextHolder.getLocale()));
+	}
+
+	/** The fragment with this request's CSRF token in place of the placeholder. */
+	private static String withToken(String fragment) {
+		if (!fragment.contains(TOKEN)) {
+			return fragment;
+		}
+		var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+		if (request.getAttribute(RENDERING) != null) {
+			return fragment; // Part of a fragment being kept: the placeholder stays, to be replaced when it is used.
+		}
+		if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
+			throw new IllegalStateException("A page with a form needs the request's CSRF token");
+		}
+		return fragment.replace(TOKEN, token.getToken());
+	}
+
 	private String render(String template, String fragment, Map<String, Object> variables) {
 		var locale = LocaleContextHolder.getLocale();
 		var key = new Key(template + "::" + fragment, variables, locale);
-		return html.get(key, k -> {
-			var request = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
-			var exchange = JakartaServletWebApplication.buildApplication(request.getRequest().getServletContext())
-				.buildExchange(request.getRequest(), request.getResponse());
-			var context = new WebContext(exchange, locale, variables);
-			context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-					new ThymeleafEvaluationContext(application, null));
-			return templates.process(template, Set.of(fragment), context);
-		});
+		var kept = html.getIfPresent(key);
+		if (kept != null) {
+			return kept;
+		}
+		// Rendered outside the cache's lock: a fragment may use another kept fragment, and two requests rendering the
+		// same one at once only render it twice.
+		var rendered = process(template, fragment, variables, locale);
+		html.put(key, rendered);
+		return rendered;
+	}
+
+	private String process(String template, @Nullable String fragment, Map<String, ? extends @Nullable Object> variables,
+			Locale locale) {
+		var attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+		var outer = attributes.getRequest().getAttribute(RENDERING);
+		attributes.getRequest().setAttribute(RENDERING, Boolean.TRUE);
+		try {
+			return process(template, fragment, variables, locale, attributes);
+		}
+		finally {
+			if (outer == null) {
+				attributes.getRequest().removeAttribute(RENDERING);
+			}
+		}
+	}
+
+	private String process(String template, @Nullable String fragment, Map<String, ? extends @Nullable Object> variables,
+			Locale locale, ServletRequestAttributes attributes) {
+		var request = new KeptRequest(attributes.getRequest());
+		var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, attributes.getResponse());
+		var model = new HashMap<String, Object>(variables);
+		var context = new WebContext(exchange, locale, model);
+		// What Thymeleaf's view sets up for a page: forms get their hidden fields (the CSRF token) through it.
+		var spring = new RequestContext(request, attributes.getResponse(), request.getServletContext(), model);
+		context.setVariable(SpringContextVariableNames.SPRING_REQUEST_CONTEXT, spring);
+		context.setVariable(SpringContextVariableNames.THYMELEAF_REQUEST_CONTEXT,
+				new SpringWebMvcThymeleafRequestContext(spring, request));
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(application, null));
+		return fragment == null ? templates.process(template, context)
+				: templates.process(template, Set.of(fragment), context);
+	}
+
+	/**
+	 * The request a kept fragment is rendered in: it sees none of the page's model (a kept fragment is made of its key
+	 * alone), keeps its own variables to itself, and gets the placeholder as its forms' CSRF token. Spring's own
+	 * attributes, named after their classes, still come from the request.
+	 */
+	private static final class KeptRequest extends HttpServletRequestWrapper {
+
+		private final Map<String, Object> attributes = new HashMap<>();
+
+		KeptRequest(HttpServletRequest request) {
+			super(request);
+			var placeholder = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", TOKEN);
+			attributes.put(CsrfToken.class.getName(), placeholder);
+			attributes.put("_csrf", placeholder);
+		}
+
+		@Override
+		public @Nullable Object getAttribute(String name) {
+			if (attributes.containsKey(name)) {
+				return attributes.get(name);
+			}
+			return name.contains(".") ? super.getAttribute(name) : null;
+		}
+
+		@Override
+		public Enumeration<String> getAttributeNames() {
+			return Collections.enumeration(attributes.keySet());
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			attributes.put(name, value);
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			attributes.remove(name);
+		}
 	}
 }

@@ -111,4 +111,64 @@ class LessonPlayerTests {
 		var fragment = mvc.perform(last).andReturn().getResponse().getContentAsString();
 		assertThat(fragment).contains("Partly right (50%).", "hx-swap-oob=\"true\"", "Lesson complete.");
 	}
+
+	@Test
+	void formsRenderedOnceForEveryLearnerCarryEachRequestsOwnTokenAndNoOtherLearnersAnswers() throws Exception {
+		var other = directory.member("consultant@morsel.test", "globex").orElseThrow();
+		var page = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(learner))))
+			.andReturn().getResponse();
+		var tokens = tokens(page.getContentAsString());
+		assertThat(tokens).hasSizeGreaterThan(1).containsOnly(tokens.getFirst());
+		// A masked token, not a placeholder; every hole of the kept page filled, every question's display time set.
+		assertThat(tokens.getFirst()).matches("[A-Za-z0-9_-]{40,}").doesNotContain("csrf");
+		assertThat(page.getContentAsString()).doesNotContainPattern("<!--[a-z]+-[0-9a-f-]{36}-->")
+			.containsPattern("name=\"shownAt\" value=\"\\d{13}\"");
+
+		// (That the token works is the browser journeys' part: they answer through these forms, signed in.)
+		var answered = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
+			.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn().getResponse();
+		assertThat(answered.getStatus()).isEqualTo(302);
+
+		var mine = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(learner))))
+			.andReturn().getResponse().getContentAsString();
+		var theirs = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(other))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(mine).contains("You cannot see understanding.");
+		assertThat(theirs).doesNotContain("You cannot see understanding.").contains("action=\"/lessons/" + lesson.value()
+				+ "/answers/verb\"");
+		assertThat(tokens(theirs)).doesNotContainAnyElementsOf(tokens(mine)).doesNotContainAnyElementsOf(tokens);
+	}
+
+	@Test
+	void aLessonWithoutQuestionsFinishesWithAButtonAndSaysSoAfterwards() throws Exception {
+		var author = directory.member("author@globex.test", "globex").orElseThrow();
+		var content = json.readValue("""
+				{"title": "Read first", "objective": "Name the three parts of an objective.", "estimatedMinutes": 2,
+				 "skills": [], "blocks": [{"type": "text", "markdown": "An objective has a verb, a condition and a standard."}]}
+				""", LessonContent.class);
+		var reading = lessons.publish(author, lessons.create(author, content).lessonId()).lessonId();
+		var page = mvc.perform(get("/lessons/" + reading.value()).with(authentication(MemberAuthentication.of(learner))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("action=\"/lessons/" + reading.value() + "/finish\"").doesNotContain("Lesson complete");
+
+		var finished = mvc.perform(post("/lessons/" + reading.value() + "/finish")
+			.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn().getResponse();
+		assertThat(finished.getStatus()).isEqualTo(302);
+		// The flash message comes back in its cookie: that page is rendered whole, with the message.
+		var after = mvc.perform(get(finished.getRedirectedUrl()).cookie(finished.getCookies())
+			.with(authentication(MemberAuthentication.of(learner)))).andReturn().getResponse().getContentAsString();
+		assertThat(after).contains("class=\"flash\"", "Lesson complete")
+			.doesNotContain("action=\"/lessons/" + reading.value() + "/finish\"");
+		var later = mvc.perform(get("/lessons/" + reading.value()).with(authentication(MemberAuthentication.of(learner))))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(later).contains("Lesson complete").doesNotContain("class=\"flash\"");
+	}
+
+	private static List<String> tokens(String page) {
+		return java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page)
+			.results()
+			.map(m -> m.group(1))
+			.toList();
+	}
 }

@@ -9,8 +9,11 @@ import io.morsel.learning.Attempts;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
+import io.morsel.web.HtmlView;
+import io.morsel.web.RenderedFragments;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,15 +38,19 @@ class LessonController {
 	private static final String VIEW = "learning/lesson";
 
 	private final Attempts attempts;
+	private final PlayerSteps steps;
+	private final RenderedFragments fragments;
 	private final Clock clock;
 
-	LessonController(Attempts attempts, Clock clock) {
+	LessonController(Attempts attempts, PlayerSteps steps, RenderedFragments fragments, Clock clock) {
 		this.attempts = attempts;
+		this.steps = steps;
+		this.fragments = fragments;
 		this.clock = clock;
 	}
 
 	@GetMapping("/lessons/{id}")
-	String show(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+	ModelAndView show(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable Integer step, Model model) {
 		var lesson = new LessonId(id);
 		var attempt = attempts.open(me, lesson);
@@ -50,7 +58,7 @@ class LessonController {
 			attempts.moveTo(me, lesson, step);
 			attempt = attempts.open(me, lesson);
 		}
-		return page(attempt, model);
+		return page(me, attempt, model);
 	}
 
 	@PostMapping("/lessons/{id}/answers/{interaction}")
@@ -99,14 +107,28 @@ class LessonController {
 		return "redirect:/lessons/" + id;
 	}
 
-	private String page(Attempt attempt, Model model) {
+	/**
+	 * The player: kept whole per version, language and header (web.RenderedFragments#page) with the learner's part put
+	 * in; rendered whole when it shows a message.
+	 */
+	private ModelAndView page(CurrentMember me, Attempt attempt, Model model) {
 		var playable = PlayableLesson.of(attempt.lesson());
-		model.addAttribute("attempt", attempt);
+		var errorFor = model.getAttribute("answerErrorFor") instanceof String interaction ? interaction : null;
+		var error = model.getAttribute("answerError") instanceof String message ? message : null;
+		var current = Math.min(attempt.step(), playable.steps().size() - 1);
+		var holes = Map.of("steps", steps.of(playable, attempt, current, clock.millis(), errorFor, error),
+				"status", attempt.completed() ? fragments.kept(VIEW, "complete") : "",
+				"finish", attempt.lesson().content().interactions().isEmpty() && !attempt.completed()
+						? fragments.once(VIEW, "finish", Map.of("lessonId", playable.id().value())) : "");
+		if (!model.containsAttribute("flash")) {
+			var chrome = RenderedFragments.Chrome.of(me);
+			var key = Map.<String, Object>of("lesson", playable.id(), "version", playable.version(), "me", chrome);
+			return new ModelAndView(new HtmlView(
+					fragments.page(VIEW, key, Map.of("lesson", playable, "me", chrome), holes)));
+		}
+		model.addAllAttributes(holes);
 		model.addAttribute("lesson", playable);
-		model.addAttribute("lessonId", playable.id().value());
-		model.addAttribute("current", Math.min(attempt.step(), playable.steps().size() - 1));
-		model.addAttribute("shownAt", clock.millis());
-		return VIEW;
+		return new ModelAndView(VIEW, model.asMap());
 	}
 
 	private static int stepOf(PlayableLesson lesson, String interaction) {

@@ -1,0 +1,29 @@
+package io.morsel.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.View;
+
+/** A page already rendered, such as a kept page with its holes filled ({@link RenderedFragments#page}). */
+public record HtmlView(String html) implements View {
+
+	private static final String CONTENT_TYPE = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";
+
+	@Override
+	public String getContentType() {
+		return CONTENT_TYPE;
+	}
+
+	@Override
+	public void render(@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setContentType(CONTENT_TYPE);
+		response.setLocale(LocaleContextHolder.getLocale());
+		response.getWriter().write(html);
+	}
+}
