@@ -12,10 +12,12 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -40,11 +42,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit, one flush of PostgreSQL's log and a few round trips for a whole batch instead of for each answer. A batch
  * holds what arrived while the previous one was being written, so a lone answer is written at once.
  *
- * <p>In a batch's transaction each attempt's row is locked (its {@code updated_at} set, attempts in the order of their
- * ids, so two nodes never wait on each other in a circle), the answers are inserted (an answer already given inserts
- * nothing: a replay), the attempts' answers are counted, and a lesson whose every interaction is now answered
- * completes. The lock makes that count exact even when two nodes write the last two answers of an attempt at the same
- * time. {@link AnswerRecorded} and {@link LessonCompleted} are published in the same transaction, so the event
+ * <p>In a batch's transaction the answers are inserted (an answer already given inserts nothing: a replay), each
+ * attempt's count of answers goes up by its new ones, which locks its row until the commit, and a lesson whose every
+ * interaction is now answered completes. Everything is written in one order, by attempt and interaction, so two
+ * batches (of one node or two) never wait on each other in a circle, and the lock makes the count exact even when two
+ * nodes write the last two answers of an attempt at the same time. {@link AnswerRecorded} and {@link LessonCompleted} are published in the same transaction, so the event
  * publication log holds them exactly when the answers are stored.
  */
 @Component
@@ -152,44 +154,53 @@ class AnswerWriter implements SmartLifecycle {
 	}
 
 	private List<Written> store(List<Pending> batch) {
-		var attempts = batch.stream().map(Pending::attempt).distinct().sorted().toList();
-		var now = Timestamps.of(batch.getLast().at());
-		jdbc.batchUpdate("UPDATE lesson_attempts SET updated_at = ? WHERE id = ?", attempts, attempts.size(),
-				(statement, attempt) -> {
-					statement.setObject(1, now);
-					statement.setObject(2, attempt);
-				});
-		var inserted = jdbc.batchUpdate("""
+		// In one order everywhere, by attempt and interaction, so that two batches never wait on each other in a circle.
+		var ordered = batch.stream()
+			.sorted(Comparator.comparing(Pending::attempt).thenComparing(answer -> answer.interaction().id()))
+			.toList();
+		var inserted = new IdentityHashMap<Pending, Boolean>();
+		var counts = jdbc.batchUpdate("""
 				INSERT INTO answers (attempt_id, interaction_id, organisation_id, response, credit, correct,
 				                     time_taken_ms, answered_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT DO NOTHING
-				""", batch, batch.size(), AnswerWriter::bind);
-		var answered = answered(attempts);
+				""", ordered, ordered.size(), AnswerWriter::bind);
+		int row = 0;
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				inserted.put(ordered.get(row++), count > 0);
+			}
+		}
+		var added = new TreeMap<UUID, Integer>();
+		ordered.forEach(answer -> added.merge(answer.attempt(), inserted.get(answer) ? 1 : 0, Integer::sum));
+		var now = Timestamps.of(batch.getLast().at());
+		// Locks each attempt's row until the commit: a count read after this is exact.
+		jdbc.batchUpdate("UPDATE lesson_attempts SET answered = answered + ?, updated_at = ? WHERE id = ?",
+				List.copyOf(added.entrySet()), added.size(), (statement, attempt) -> {
+					statement.setInt(1, attempt.getValue());
+					statement.setObject(2, now);
+					statement.setObject(3, attempt.getKey());
+				});
+		var answered = answered(List.copyOf(added.keySet()));
 		var completed = new HashMap<UUID, Boolean>();
 		var written = new ArrayList<Written>(batch.size());
-		int row = 0;
-		for (int[] chunk : inserted) {
-			for (int count : chunk) {
-				var answer = batch.get(row++);
-				if (count == 0) {
-					written.add(new Written(false, false));
-					continue;
-				}
-				var learner = answer.learner();
-				var version = answer.version();
-				var complete = answered.getOrDefault(answer.attempt(), 0) == version.content().interactions().size();
-				if (complete) {
-					completed.computeIfAbsent(answer.attempt(),
-							attempt -> complete(learner, attempt, version, answer.at()));
-				}
-				var score = answer.score();
-				events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
-						version.version(), answer.interaction().id(), lessons.skillsOf(version),
-						answer.interaction().assessesObjective(), score.correct(), score.credit(), answer.timeTaken(),
-						answer.at()));
-				written.add(new Written(true, complete));
+		for (var answer : batch) {
+			if (!inserted.get(answer)) {
+				written.add(new Written(false, false));
+				continue;
 			}
+			var learner = answer.learner();
+			var version = answer.version();
+			var complete = answered.getOrDefault(answer.attempt(), 0) >= version.content().interactions().size();
+			if (complete) {
+				completed.computeIfAbsent(answer.attempt(), attempt -> complete(learner, attempt, version, answer.at()));
+			}
+			var score = answer.score();
+			events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
+					version.version(), answer.interaction().id(), lessons.skillsOf(version),
+					answer.interaction().assessesObjective(), score.correct(), score.credit(), answer.timeTaken(),
+					answer.at()));
+			written.add(new Written(true, complete));
 		}
 		return written;
 	}
@@ -218,13 +229,8 @@ class AnswerWriter implements SmartLifecycle {
 
 	/** How many answers each attempt has, this batch's included. */
 	private Map<UUID, Integer> answered(List<UUID> attempts) {
-		var counts = new LinkedHashMap<UUID, Integer>();
-		sql.sql("""
-				SELECT attempt_id, count(*)
-				FROM answers
-				WHERE attempt_id IN (:attempts)
-				GROUP BY attempt_id
-				""")
+		var counts = new HashMap<UUID, Integer>();
+		sql.sql("SELECT id, answered FROM lesson_attempts WHERE id IN (:attempts)")
 			.param("attempts", attempts)
 			.query(rs -> {
 				counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
