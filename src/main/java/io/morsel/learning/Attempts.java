@@ -62,6 +62,12 @@ public class Attempts {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
+		start(learner, lesson);
+		return attempt(learner, lesson).orElseThrow();
+	}
+
+	/** Starts the learner's attempt on the lesson's published version, unless they have one. */
+	private void start(CurrentMember learner, LessonId lesson) {
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
 			.orElseThrow(() -> new NotFoundException("Lesson"));
 		var now = Timestamps.of(clock.instant());
@@ -79,7 +85,6 @@ public class Attempts {
 			.param("version", version.version())
 			.param("now", now)
 			.update();
-		return attempt(learner, lesson).orElseThrow();
 	}
 
 	/** Remembers where the learner is in the lesson, so they resume there on any device. */
@@ -152,9 +157,29 @@ public class Attempts {
 	 */
 	private Started started(CurrentMember learner, LessonId lesson) {
 		return started.get(new Key(learner.organisationId(), learner.userId(), lesson), key -> {
-			var attempt = open(learner, lesson);
-			return new Started(attempt.id(), attempt.lesson().version());
+			var known = startedRow(learner, lesson);
+			if (known.isPresent()) {
+				return known.get();
+			}
+			start(learner, lesson);
+			return startedRow(learner, lesson).orElseThrow();
 		});
+	}
+
+	/** The attempt's id and version alone, without its answers. */
+	private Optional<Started> startedRow(CurrentMember learner, LessonId lesson) {
+		return jdbc.sql("""
+				SELECT id, version
+				FROM lesson_attempts
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND lesson_id = :lesson
+				""")
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.param("lesson", lesson.value())
+			.query((rs, n) -> new Started(rs.getObject(1, UUID.class), rs.getInt(2)))
+			.optional();
 	}
 
 	/** The learner's attempt with its answers, in one query: every page of the player reads it. */
