@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempt's count of answers goes up by its new ones, which locks its row until the commit, and a lesson whose every
  * interaction is now answered completes. Everything is written in one order, by attempt and interaction, so two
  * batches (of one node or two) never wait on each other in a circle, and the lock makes the count exact even when two
- * nodes write the last two answers of an attempt at the same time. {@link AnswerRecorded} and {@link LessonCompleted} are published in the same transaction, so the event
- * publication log holds them exactly when the answers are stored.
+ * nodes write the last two answers of an attempt at the same time. {@link AnswerRecorded} and {@link LessonCompleted}
+ * are published in the same transaction, so the event publication log holds them exactly when the answers are stored.
  */
 @Component
 class AnswerWriter implements SmartLifecycle {
@@ -67,7 +68,10 @@ class AnswerWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Whether the answer was stored (false: the interaction had been answered already), and whether that completed the lesson. */
+	/**
+	 * Whether the answer was stored (false: the interaction had been answered already), and whether the lesson is now
+	 * complete.
+	 */
 	record Written(boolean stored, boolean lessonCompleted) {
 	}
 
@@ -94,12 +98,11 @@ class AnswerWriter implements SmartLifecycle {
 	 */
 	Written write(Pending answer) {
 		if (TransactionSynchronizationManager.isActualTransactionActive() || writer == null) {
-			return transactions.execute(status -> store(List.of(answer))).getFirst();
+			return writeHere(answer);
 		}
 		queue.add(answer);
 		if (writer == null && queue.remove(answer)) {
-			// Stopped in between: written here, as above.
-			return transactions.execute(status -> store(List.of(answer))).getFirst();
+			return writeHere(answer); // Stopped in between.
 		}
 		try {
 			return answer.written().join();
@@ -107,6 +110,11 @@ class AnswerWriter implements SmartLifecycle {
 		catch (CompletionException e) {
 			throw e.getCause() instanceof RuntimeException cause ? cause : e;
 		}
+	}
+
+	/** Writes the answer on the caller's thread, in its transaction if it has one. */
+	private Written writeHere(Pending answer) {
+		return transactions.execute(status -> store(List.of(answer))).getFirst();
 	}
 
 	private void run() {
@@ -182,7 +190,7 @@ class AnswerWriter implements SmartLifecycle {
 					statement.setObject(3, attempt.getKey());
 				});
 		var answered = answered(List.copyOf(added.keySet()));
-		var completed = new HashMap<UUID, Boolean>();
+		var completing = new HashSet<UUID>();
 		var written = new ArrayList<Written>(batch.size());
 		for (var answer : batch) {
 			if (!inserted.get(answer)) {
@@ -192,8 +200,8 @@ class AnswerWriter implements SmartLifecycle {
 			var learner = answer.learner();
 			var version = answer.version();
 			var complete = answered.getOrDefault(answer.attempt(), 0) >= version.content().interactions().size();
-			if (complete) {
-				completed.computeIfAbsent(answer.attempt(), attempt -> complete(learner, attempt, version, answer.at()));
+			if (complete && completing.add(answer.attempt())) {
+				complete(learner, answer.attempt(), version, answer.at());
 			}
 			var score = answer.score();
 			events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),

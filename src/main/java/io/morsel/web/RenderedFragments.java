@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -112,13 +113,11 @@ public class RenderedFragments {
 	public String page(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
 		var locale = LocaleContextHolder.getLocale();
 		var cacheKey = new Key(template, Map.of("key", key, "holes", holes.keySet()), locale);
-		var page = html.getIfPresent(cacheKey);
-		if (page == null) {
+		var page = keep(cacheKey, () -> {
 			var variables = new HashMap<String, @Nullable Object>(model);
 			holes.keySet().forEach(hole -> variables.put(hole, marker(hole)));
-			page = process(template, null, variables, locale);
-			html.put(cacheKey, page);
-		}
+			return process(template, null, variables, locale);
+		});
 		for (var hole : holes.entrySet()) {
 			page = page.replace(marker(hole.getKey()), hole.getValue());
 		}
@@ -175,13 +174,19 @@ public class RenderedFragments {
 	private String render(String template, String fragment, Map<String, Object> variables) {
 		var locale = LocaleContextHolder.getLocale();
 		var key = new Key(template + "::" + fragment, variables, locale);
+		return keep(key, () -> process(template, fragment, variables, locale));
+	}
+
+	/**
+	 * The kept rendering, or a new one kept from now. Rendered outside the cache's lock: a fragment may use another
+	 * kept fragment, and two requests rendering the same one at once only render it twice.
+	 */
+	private String keep(Key key, Supplier<String> rendering) {
 		var kept = html.getIfPresent(key);
 		if (kept != null) {
 			return kept;
 		}
-		// Rendered outside the cache's lock: a fragment may use another kept fragment, and two requests rendering the
-		// same one at once only render it twice.
-		var rendered = process(template, fragment, variables, locale);
+		var rendered = rendering.get();
 		html.put(key, rendered);
 		return rendered;
 	}
