@@ -44,8 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holds what arrived while the previous one was being written, so a lone answer is written at once.
  *
  * <p>In a batch's transaction the answers are inserted (an answer already given inserts nothing: a replay), each
- * attempt's count of answers goes up by its new ones, which locks its row until the commit, and a lesson whose every
- * interaction is now answered completes. Everything is written in one order, by attempt and interaction, so two
+ * attempt's count of answers (and the credit they earned on interactions assessing the objective) goes up by its new
+ * ones, which locks its row until the commit, and a lesson whose every interaction is now answered completes, without
+ * reading the answers table. Everything is written in one order, by attempt and interaction, so two
  * batches (of one node or two) never wait on each other in a circle, and the lock makes the count exact even when two
  * nodes write the last two answers of an attempt at the same time. {@link AnswerRecorded} and {@link LessonCompleted}
  * are published in the same transaction, so the event publication log holds them exactly when the answers are stored.
@@ -179,17 +180,26 @@ class AnswerWriter implements SmartLifecycle {
 				inserted.put(ordered.get(row++), count > 0);
 			}
 		}
-		var added = new TreeMap<UUID, Integer>();
-		ordered.forEach(answer -> added.merge(answer.attempt(), inserted.get(answer) ? 1 : 0, Integer::sum));
+		var added = new TreeMap<UUID, Added>();
+		ordered.stream()
+			.filter(inserted::get)
+			.forEach(answer -> added.merge(answer.attempt(), Added.of(answer), Added::plus));
+		if (added.isEmpty()) {
+			return batch.stream().map(answer -> new Written(false, false)).toList(); // All of them replays.
+		}
 		var now = Timestamps.of(batch.getLast().at());
-		// Locks each attempt's row until the commit: a count read after this is exact.
-		jdbc.batchUpdate("UPDATE lesson_attempts SET answered = answered + ?, updated_at = ? WHERE id = ?",
-				List.copyOf(added.entrySet()), added.size(), (statement, attempt) -> {
-					statement.setInt(1, attempt.getValue());
-					statement.setObject(2, now);
-					statement.setObject(3, attempt.getKey());
-				});
-		var answered = answered(List.copyOf(added.keySet()));
+		// Locks each attempt's row until the commit: what is read after this is exact.
+		jdbc.batchUpdate("""
+				UPDATE lesson_attempts
+				SET answered = answered + ?, assessed_credit = assessed_credit + ?, updated_at = ?
+				WHERE id = ?
+				""", List.copyOf(added.entrySet()), added.size(), (statement, attempt) -> {
+			statement.setInt(1, attempt.getValue().answers());
+			statement.setDouble(2, attempt.getValue().assessedCredit());
+			statement.setObject(3, now);
+			statement.setObject(4, attempt.getKey());
+		});
+		var totals = totals(List.copyOf(added.keySet()));
 		var completing = new HashSet<UUID>();
 		var written = new ArrayList<Written>(batch.size());
 		for (var answer : batch) {
@@ -199,9 +209,10 @@ class AnswerWriter implements SmartLifecycle {
 			}
 			var learner = answer.learner();
 			var version = answer.version();
-			var complete = answered.getOrDefault(answer.attempt(), 0) >= version.content().interactions().size();
+			var total = totals.get(answer.attempt());
+			var complete = total.answered() >= version.content().interactions().size();
 			if (complete && completing.add(answer.attempt())) {
-				complete(learner, answer.attempt(), version, answer.at());
+				complete(learner, answer.attempt(), version, answer.at(), total.assessedCredit());
 			}
 			var score = answer.score();
 			events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
@@ -211,6 +222,25 @@ class AnswerWriter implements SmartLifecycle {
 			written.add(new Written(true, complete));
 		}
 		return written;
+	}
+
+	/** What a batch adds to an attempt: its new answers, and their credit on interactions assessing the objective. */
+	private record Added(int answers, double assessedCredit) {
+
+		static Added of(Pending answer) {
+			return new Added(1, answer.interaction().assessesObjective() ? answer.score().credit() : 0);
+		}
+
+		Added plus(Added other) {
+			return new Added(answers + other.answers, assessedCredit + other.assessedCredit);
+		}
+	}
+
+	/**
+	 * An attempt's answers so far and the credit they earned on interactions assessing the objective (null for an
+	 * attempt started before that credit was kept, migration V13).
+	 */
+	private record Total(int answered, @Nullable Double assessedCredit) {
 	}
 
 	private static void bind(PreparedStatement statement, Pending answer) throws SQLException {
@@ -235,22 +265,23 @@ class AnswerWriter implements SmartLifecycle {
 		statement.setObject(8, Timestamps.of(answer.at()));
 	}
 
-	/** How many answers each attempt has, this batch's included. */
-	private Map<UUID, Integer> answered(List<UUID> attempts) {
-		var counts = new HashMap<UUID, Integer>();
-		sql.sql("SELECT id, answered FROM lesson_attempts WHERE id IN (:attempts)")
+	/** How many answers each attempt has and the credit they earned, this batch's included. */
+	private Map<UUID, Total> totals(List<UUID> attempts) {
+		var totals = new HashMap<UUID, Total>();
+		sql.sql("SELECT id, answered, assessed_credit FROM lesson_attempts WHERE id IN (:attempts)")
 			.param("attempts", attempts)
 			.query(rs -> {
-				counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+				totals.put(rs.getObject(1, UUID.class), new Total(rs.getInt(2), rs.getObject(3, Double.class)));
 			});
-		return counts;
+		return totals;
 	}
 
 	/**
 	 * Marks the attempt completed, once, and announces it with the average credit of its assessed interactions (1 for
-	 * a lesson that assesses none). In the caller's transaction.
+	 * a lesson that assesses none), from the sum of their credits. In the caller's transaction.
 	 */
-	boolean complete(CurrentMember learner, UUID attempt, LessonVersion version, Instant at) {
+	boolean complete(CurrentMember learner, UUID attempt, LessonVersion version, Instant at,
+			@Nullable Double assessedCredit) {
 		var marked = sql.sql("""
 				UPDATE lesson_attempts
 				SET completed_at = :now, updated_at = :now
@@ -263,22 +294,22 @@ class AnswerWriter implements SmartLifecycle {
 		if (marked == 0) {
 			return false;
 		}
+		var assessed = version.content().interactions().stream().filter(Interaction::assessesObjective).toList();
+		var credit = assessedCredit != null ? assessedCredit : creditFromAnswers(attempt, assessed);
+		events.publishEvent(new LessonCompleted(learner.organisationId(), learner.userId(), version.lessonId(),
+				version.version(), lessons.skillsOf(version), assessed.isEmpty() ? 1 : credit / assessed.size(), at));
+		return true;
+	}
+
+	/** The credit an attempt started before migration V13 earned on the assessed interactions, from its answers. */
+	private double creditFromAnswers(UUID attempt, List<Interaction> assessed) {
 		var credits = new HashMap<String, Double>();
 		sql.sql("SELECT interaction_id, credit FROM answers WHERE attempt_id = :id")
 			.param("id", attempt)
 			.query(rs -> {
 				credits.put(rs.getString(1), rs.getDouble(2));
 			});
-		var assessed = version.content()
-			.interactions()
-			.stream()
-			.filter(Interaction::assessesObjective)
-			.mapToDouble(i -> credits.getOrDefault(i.id(), 0.0))
-			.average()
-			.orElse(1);
-		events.publishEvent(new LessonCompleted(learner.organisationId(), learner.userId(), version.lessonId(),
-				version.version(), lessons.skillsOf(version), assessed, at));
-		return true;
+		return assessed.stream().mapToDouble(i -> credits.getOrDefault(i.id(), 0.0)).sum();
 	}
 
 	@Override

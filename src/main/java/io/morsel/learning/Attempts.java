@@ -139,7 +139,7 @@ public class Attempts {
 			throw new ConflictException("This lesson completes when all its interactions are answered");
 		}
 		if (!attempt.completed()) {
-			writer.complete(learner, attempt.id(), attempt.lesson(), clock.instant());
+			writer.complete(learner, attempt.id(), attempt.lesson(), clock.instant(), 0.0);
 		}
 		return attempt(learner, lesson).orElseThrow();
 	}

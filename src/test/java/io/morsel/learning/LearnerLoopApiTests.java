@@ -92,8 +92,12 @@ class LearnerLoopApiTests {
 		assertThat(recorded).filteredOn(e -> e.interactionId().equals("verb"))
 			.singleElement()
 			.satisfies(e -> assertThat(e.correct()).isFalse());
+		// Assessing the objective: verb (wrong), all, match and case (right); top, order, acronym and apply do not.
 		var completed = events.of(LessonCompleted.class, e -> e.lessonId().value().toString().equals(lessonId));
-		assertThat(completed).singleElement().satisfies(e -> assertThat(e.skills()).hasSize(1));
+		assertThat(completed).singleElement().satisfies(e -> {
+			assertThat(e.skills()).hasSize(1);
+			assertThat(e.score()).isEqualTo(0.75);
+		});
 
 		var program = tree(api.get(learner, "/api/v1/programs/" + programId));
 		assertThat(program.get("completed").asInt()).isEqualTo(1);
@@ -102,6 +106,28 @@ class LearnerLoopApiTests {
 				SELECT time_taken_ms FROM answers a JOIN lesson_attempts t ON t.id = a.attempt_id
 				WHERE t.lesson_id = :lesson AND a.interaction_id = 'apply'
 				""").param("lesson", UUID.fromString(lessonId)).query(Long.class).single()).isEqualTo(42000L);
+	}
+
+	@Test
+	void anAttemptStartedBeforeItsCreditWasKeptCompletesWithTheCreditOfItsAnswers() {
+		assertThat(answer("verb", Map.of("optionIds", List.of("b"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(answer("all", Map.of("optionIds", List.of("a"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		// As migration V13 left an attempt begun before it: no kept credit.
+		jdbc.sql("UPDATE lesson_attempts SET assessed_credit = NULL WHERE lesson_id = :lesson")
+			.param("lesson", UUID.fromString(lessonId))
+			.update();
+
+		answer("top", Map.of("optionIds", List.of("a", "c")));
+		answer("match", Map.of("pairs", Map.of("verb", "create", "condition", "inFive")));
+		answer("order", Map.of("order", List.of("object", "verb")));
+		answer("acronym", Map.of("text", "measurable"));
+		answer("case", Map.of("optionIds", List.of("b")));
+		assertThat(tree(answer("apply", Map.of("text", "Build a report."))).get("lessonCompleted").asBoolean()).isTrue();
+
+		// Assessing the objective: verb and case (wrong), all and match (right).
+		assertThat(events.of(LessonCompleted.class, e -> e.lessonId().value().toString().equals(lessonId)))
+			.singleElement()
+			.satisfies(e -> assertThat(e.score()).isEqualTo(0.5));
 	}
 
 	@Test
