@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,15 @@ class ApiProblemsTests {
 		var wrongMethod = http.send(request("/api/v1/me", learner).DELETE().build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(wrongMethod.statusCode()).isEqualTo(405);
 		assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		// A path with a variable in it is matched by its path first, and its methods and media types still count.
+		var lesson = "/api/v1/lessons/" + UUID.randomUUID();
+		var deleteLesson = http.send(request(lesson, learner).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(deleteLesson.statusCode()).isEqualTo(405);
+		assertThat(deleteLesson.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(deleteLesson.headers().firstValue("Allow").orElseThrow()).contains("GET");
+		var textDraft = http.send(request(lesson + "/draft", learner).header("Content-Type", "text/plain")
+			.PUT(HttpRequest.BodyPublishers.ofString("a draft")).build(), HttpResponse.BodyHandlers.ofString());
+		assertProblem(textDraft, 415, "/problems/unsupported-media-type");
 	}
 
 	@Test
