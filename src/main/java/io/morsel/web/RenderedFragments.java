@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -76,9 +78,9 @@ public class RenderedFragments {
 
 	private final ITemplateEngine templates;
 	private final ApplicationContext application;
-	private final Cache<Key, String> html = Caffeine.newBuilder()
+	private final Cache<Key, Cut> html = Caffeine.newBuilder()
 		.maximumWeight(64L * 1024 * 1024)
-		.<Key, String>weigher((key, value) -> 256 + 2 * value.length())
+		.<Key, Cut>weigher((key, value) -> 256 + 2 * value.length())
 		.build();
 
 	RenderedFragments(ITemplateEngine templates, ApplicationContext application) {
@@ -91,7 +93,7 @@ public class RenderedFragments {
 	 * links}).
 	 */
 	public String kept(String template, String fragment) {
-		return withToken(render(template, fragment, Map.of()));
+		return render(template, fragment, Map.of()).fill(Map.of());
 	}
 
 	/**
@@ -100,7 +102,7 @@ public class RenderedFragments {
 	 */
 	public String header(@Nullable Object me) {
 		var chrome = me instanceof CurrentMember member ? Chrome.of(member) : me;
-		return withToken(render("web/chrome", "masthead", chrome == null ? Map.of() : Map.of("me", chrome)));
+		return render("web/chrome", "masthead", chrome == null ? Map.of() : Map.of("me", chrome)).fill(Map.of());
 	}
 
 	/**
@@ -112,16 +114,14 @@ public class RenderedFragments {
 	 */
 	public String page(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
 		var locale = LocaleContextHolder.getLocale();
-		var cacheKey = new Key(template, Map.of("key", key, "holes", holes.keySet()), locale);
-		var page = keep(cacheKey, () -> {
+		var markers = new HashMap<String, String>();
+		holes.forEach((hole, content) -> markers.put(marker(hole), content));
+		var page = keep(new Key(template, Map.of("key", key, "holes", holes.keySet()), locale), markers.keySet(), () -> {
 			var variables = new HashMap<String, @Nullable Object>(model);
 			holes.keySet().forEach(hole -> variables.put(hole, marker(hole)));
 			return process(template, null, variables, locale);
 		});
-		for (var hole : holes.entrySet()) {
-			page = page.replace(marker(hole.getKey()), hole.getValue());
-		}
-		return withToken(page);
+		return page.fill(markers);
 	}
 
 	private static String marker(String hole) {
@@ -133,19 +133,22 @@ public class RenderedFragments {
 	 * {@code shownAt} (milliseconds since the epoch).
 	 */
 	public String question(PlayableLesson.Question question, UUID lesson, long shownAt) {
-		return withToken(render("learning/interaction", "interaction",
-				Map.of("q", question, "lessonId", lesson, "shownAt", SHOWN_AT)))
-			.replace(SHOWN_AT, Long.toString(shownAt));
+		var variables = Map.<String, Object>of("q", question, "lessonId", lesson, "shownAt", SHOWN_AT);
+		var locale = LocaleContextHolder.getLocale();
+		return keep(new Key("learning/interaction::interaction", variables, locale), Set.of(SHOWN_AT),
+				() -> process("learning/interaction", "interaction", variables, locale))
+			.fill(Map.of(SHOWN_AT, Long.toString(shownAt)));
 	}
 
 	/** A block of a published version as learners see it ({@code web/blocks :: block}). */
 	public String block(Block block, UUID lesson, int version, int index) {
-		return render("web/blocks", "block", Map.of("block", block, "lessonId", lesson, "version", version, "index", index));
+		return render("web/blocks", "block", Map.of("block", block, "lessonId", lesson, "version", version, "index", index))
+			.fill(Map.of());
 	}
 
 	/** The links to the previous and next step ({@code learning/lesson :: nav}). */
 	public String nav(UUID lesson, int index, int size) {
-		return render("learning/lesson", "nav", Map.of("lessonId", lesson, "index", index, "size", size));
+		return render("learning/lesson", "nav", Map.of("lessonId", lesson, "index", index, "size", size)).fill(Map.of());
 	}
 
 	/**
@@ -153,42 +156,88 @@ public class RenderedFragments {
 	 * its forms with this request's CSRF token.
 	 */
 	public String once(String template, String fragment, Map<String, @Nullable Object> variables) {
-		return withToken(process(template, fragment, variables, LocaleContextHolder.getLocale()));
+		var html = process(template, fragment, variables, LocaleContextHolder.getLocale());
+		return html.contains(TOKEN) ? html.replace(TOKEN, token()) : html;
 	}
 
-	/** The fragment with this request's CSRF token in place of the placeholder. */
-	private static String withToken(String fragment) {
-		if (!fragment.contains(TOKEN)) {
-			return fragment;
-		}
+	/**
+	 * This request's CSRF token, or the placeholder while a fragment is being kept (a fragment used in it keeps its
+	 * placeholder, to be replaced when the kept one is used).
+	 */
+	private static String token() {
 		var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
 		if (request.getAttribute(RENDERING) != null) {
-			return fragment; // Part of a fragment being kept: the placeholder stays, to be replaced when it is used.
+			return TOKEN;
 		}
 		if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)) {
 			throw new IllegalStateException("A page with a form needs the request's CSRF token");
 		}
-		return fragment.replace(TOKEN, token.getToken());
+		return token.getToken();
 	}
 
-	private String render(String template, String fragment, Map<String, Object> variables) {
+	private Cut render(String template, String fragment, Map<String, Object> variables) {
 		var locale = LocaleContextHolder.getLocale();
-		var key = new Key(template + "::" + fragment, variables, locale);
-		return keep(key, () -> process(template, fragment, variables, locale));
+		return keep(new Key(template + "::" + fragment, variables, locale), Set.of(),
+				() -> process(template, fragment, variables, locale));
 	}
 
 	/**
-	 * The kept rendering, or a new one kept from now. Rendered outside the cache's lock: a fragment may use another
-	 * kept fragment, and two requests rendering the same one at once only render it twice.
+	 * The kept rendering, or a new one kept from now, cut at these placeholders and at the CSRF token's. Rendered
+	 * outside the cache's lock: a fragment may use another kept fragment, and two requests rendering the same one at
+	 * once only render it twice.
 	 */
-	private String keep(Key key, Supplier<String> rendering) {
+	private Cut keep(Key key, Set<String> placeholders, Supplier<String> rendering) {
 		var kept = html.getIfPresent(key);
 		if (kept != null) {
 			return kept;
 		}
-		var rendered = rendering.get();
-		html.put(key, rendered);
-		return rendered;
+		var cut = Cut.of(rendering.get(), placeholders);
+		html.put(key, cut);
+		return cut;
+	}
+
+	/**
+	 * Kept HTML cut where its placeholders are: {@code parts[0]}, what goes in place of {@code slots[0]},
+	 * {@code parts[1]}, and so on, so that filling it in is one copy of the page.
+	 */
+	private record Cut(String[] parts, String[] slots, int length, boolean hasToken) {
+
+		static Cut of(String html, Set<String> placeholders) {
+			var found = new TreeMap<Integer, String>();
+			for (var placeholder : Stream.concat(placeholders.stream(), Stream.of(TOKEN)).toList()) {
+				for (int at = html.indexOf(placeholder); at >= 0; at = html.indexOf(placeholder, at + placeholder.length())) {
+					found.put(at, placeholder);
+				}
+			}
+			var parts = new String[found.size() + 1];
+			var slots = new String[found.size()];
+			int from = 0;
+			int i = 0;
+			for (var slot : found.entrySet()) {
+				parts[i] = html.substring(from, slot.getKey());
+				slots[i++] = slot.getValue();
+				from = slot.getKey() + slot.getValue().length();
+			}
+			parts[i] = html.substring(from);
+			return new Cut(parts, slots, html.length(), found.containsValue(TOKEN));
+		}
+
+		/** The HTML with each placeholder replaced by its value, and the CSRF token's by this request's token. */
+		String fill(Map<String, String> values) {
+			if (slots.length == 0) {
+				return parts[0];
+			}
+			var token = hasToken ? token() : TOKEN;
+			var size = length;
+			for (var value : values.values()) {
+				size += value.length();
+			}
+			var html = new StringBuilder(size);
+			for (int i = 0; i < slots.length; i++) {
+				html.append(parts[i]).append(slots[i].equals(TOKEN) ? token : values.get(slots[i]));
+			}
+			return html.append(parts[slots.length]).toString();
+		}
 	}
 
 	private String process(String template, @Nullable String fragment, Map<String, ? extends @Nullable Object> variables,
