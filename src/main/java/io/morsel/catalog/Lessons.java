@@ -166,8 +166,10 @@ public class Lessons {
 			.flatMap(s -> version(organisation, id, s.published()));
 	}
 
-	/** One version; published ones come from the cache after their first read. */
-	@Transactional(readOnly = true)
+	/**
+	 * One version; published ones come from the cache after their first read. No transaction: it is one query at most,
+	 * and a learner's every request reads a version from the cache, which needs no connection.
+	 */
 	public Optional<LessonVersion> version(OrganisationId organisation, LessonId id, int number) {
 		var cached = published.getIfPresent(new VersionKey(id, number));
 		if (cached != null) {
@@ -189,8 +191,10 @@ public class Lessons {
 		return found;
 	}
 
-	/** The skills a version builds, as the organisation's skill ids; a published version's are cached with it. */
-	@Transactional(readOnly = true)
+	/**
+	 * The skills a version builds, as the organisation's skill ids; a published version's are cached with it. One
+	 * query at most, without a transaction of its own.
+	 */
 	public List<SkillId> skillsOf(LessonVersion version) {
 		if (version.published()) {
 			return publishedSkills.get(new VersionKey(version.lessonId(), version.version()), key -> loadSkills(version));

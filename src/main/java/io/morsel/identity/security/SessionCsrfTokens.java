@@ -1,5 +1,7 @@
 package io.morsel.identity.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.identity.internal.SigningKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,6 +34,8 @@ class SessionCsrfTokens implements CsrfTokenRepository {
 
 	private final Cookies cookies;
 	private final SecretKeySpec key;
+	/** A session's token never changes, so a node computes it once (a request that renders a form needs it). */
+	private final Cache<UUID, String> ofSession = Caffeine.newBuilder().maximumSize(20_000).build();
 
 	SessionCsrfTokens(Cookies cookies, SigningKeys keys) {
 		this.cookies = cookies;
@@ -68,6 +72,10 @@ class SessionCsrfTokens implements CsrfTokenRepository {
 	}
 
 	private String of(UUID session) {
+		return ofSession.get(session, this::mac);
+	}
+
+	private String mac(UUID session) {
 		try {
 			var mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
