@@ -1,5 +1,8 @@
 package io.morsel.learning;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.morsel.catalog.Interaction;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
@@ -82,15 +85,24 @@ class AnswerWriter implements SmartLifecycle {
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+	private final Timer batches;
+	private final DistributionSummary batchSizes;
 	private volatile @Nullable Thread writer;
 
 	AnswerWriter(JdbcTemplate jdbc, JdbcClient sql, Lessons lessons, ApplicationEventPublisher events,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.sql = sql;
 		this.lessons = lessons;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactions);
+		this.batches = Timer.builder("morsel.answers.batches")
+			.description("Transactions of the answer writer, each writing a batch of answers")
+			.register(meters);
+		this.batchSizes = DistributionSummary.builder("morsel.answers.batch.size")
+			.description("Answers written in one transaction of the answer writer")
+			.baseUnit("answers")
+			.register(meters);
 	}
 
 	/**
@@ -120,8 +132,8 @@ class AnswerWriter implements SmartLifecycle {
 
 	private void run() {
 		var batch = new ArrayList<Pending>();
-		// Not interrupted to stop (an interrupted virtual thread closes the socket it reads): it sees writer gone and
-		// ends once the queue is empty.
+		// Not interrupted to stop, which could break off a batch's transaction: it sees writer gone and ends once the
+		// queue is empty, so no answer waiting is dropped.
 		while (writer != null || !queue.isEmpty()) {
 			try {
 				var first = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -145,7 +157,10 @@ class AnswerWriter implements SmartLifecycle {
 	/** Writes a batch in one transaction; when that fails, each answer alone, so one answer's failure is only its own. */
 	private void writeAll(List<Pending> batch) {
 		try {
+			var started = System.nanoTime();
 			var written = transactions.execute(status -> store(batch));
+			batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			batchSizes.record(batch.size());
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).written().complete(written.get(i));
 			}
@@ -314,7 +329,10 @@ class AnswerWriter implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		var thread = Thread.ofVirtual().name("answer-writer").unstarted(this::run);
+		// A platform thread, unlike the requests' virtual ones: the writer is the one step every answer goes through in
+		// turn, and as a virtual thread it queued for one of the few carrier threads behind the requests each time
+		// PostgreSQL answered it, which made a batch's transaction last about half as long again (ADR 0005).
+		var thread = Thread.ofPlatform().daemon().name("answer-writer").unstarted(this::run);
 		writer = thread;
 		thread.start();
 	}

@@ -138,7 +138,8 @@ class ApiProblemsTests {
 		var metrics = get("/actuator/prometheus", Api.on(port).token("admin@acme.test", "acme"));
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
-		assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests");
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests",
+				"morsel_answers_batches_seconds_count", "morsel_answers_batch_size_answers_sum");
 	}
 
 	@Test
