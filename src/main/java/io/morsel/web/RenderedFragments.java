@@ -133,10 +133,8 @@ public class RenderedFragments {
 	 * {@code shownAt} (milliseconds since the epoch).
 	 */
 	public String question(PlayableLesson.Question question, UUID lesson, long shownAt) {
-		var variables = Map.<String, Object>of("q", question, "lessonId", lesson, "shownAt", SHOWN_AT);
-		var locale = LocaleContextHolder.getLocale();
-		return keep(new Key("learning/interaction::interaction", variables, locale), Set.of(SHOWN_AT),
-				() -> process("learning/interaction", "interaction", variables, locale))
+		return render("learning/interaction", "interaction",
+				Map.of("q", question, "lessonId", lesson, "shownAt", SHOWN_AT), SHOWN_AT)
 			.fill(Map.of(SHOWN_AT, Long.toString(shownAt)));
 	}
 
@@ -175,9 +173,10 @@ public class RenderedFragments {
 		return token.getToken();
 	}
 
-	private Cut render(String template, String fragment, Map<String, Object> variables) {
+	/** The kept fragment, cut at these placeholders besides the CSRF token's. */
+	private Cut render(String template, String fragment, Map<String, Object> variables, String... placeholders) {
 		var locale = LocaleContextHolder.getLocale();
-		return keep(new Key(template + "::" + fragment, variables, locale), Set.of(),
+		return keep(new Key(template + "::" + fragment, variables, locale), Set.of(placeholders),
 				() -> process(template, fragment, variables, locale));
 	}
 
