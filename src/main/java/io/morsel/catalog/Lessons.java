@@ -1,7 +1,7 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.ConflictException;
@@ -36,13 +36,16 @@ public class Lessons {
 	private final Skills skills;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final Cache<VersionKey, LessonVersion> published = Caffeine.newBuilder().maximumSize(5_000).build();
-	private final Cache<VersionKey, List<SkillId>> publishedSkills = Caffeine.newBuilder().maximumSize(5_000).build();
+	private final Cache<VersionKey, LessonVersion> published;
+	private final Cache<VersionKey, List<SkillId>> publishedSkills;
 
 	private record VersionKey(LessonId lesson, int version) {
 	}
 
-	Lessons(JdbcClient jdbc, JsonMapper json, Skills skills, ApplicationEventPublisher events, Clock clock) {
+	Lessons(JdbcClient jdbc, JsonMapper json, Skills skills, ApplicationEventPublisher events, Clock clock,
+			Caches caches) {
+		this.published = caches.named("published-lesson-versions");
+		this.publishedSkills = caches.named("published-lesson-skills");
 		this.jdbc = jdbc;
 		this.json = json;
 		this.skills = skills;

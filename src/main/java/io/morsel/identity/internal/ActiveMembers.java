@@ -1,14 +1,12 @@
 package io.morsel.identity.internal;
 
+import io.morsel.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
-import java.time.Duration;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +23,9 @@ public class ActiveMembers {
 	private final Accounts accounts;
 	private final Cache<Key, Optional<CurrentMember>> members;
 
-	ActiveMembers(Accounts accounts, @Value("${morsel.sessions.recheck}") Duration recheck) {
+	ActiveMembers(Accounts accounts, Caches caches) {
 		this.accounts = accounts;
-		this.members = Caffeine.newBuilder().expireAfterWrite(recheck).maximumSize(50_000).build();
+		this.members = caches.named("active-members");
 	}
 
 	public Optional<CurrentMember> find(UserId user, OrganisationId organisation) {

@@ -1,7 +1,7 @@
 package io.morsel.identity.internal;
 
+import io.morsel.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +42,11 @@ public class ApiTokens {
 	 */
 	private final Cache<String, Optional<Owner>> owners;
 
-	ApiTokens(JdbcClient jdbc, ActiveMembers members, Clock clock,
-			@Value("${morsel.sessions.recheck}") Duration recheck) {
+	ApiTokens(JdbcClient jdbc, ActiveMembers members, Clock clock, Caches caches) {
 		this.jdbc = jdbc;
 		this.members = members;
 		this.clock = clock;
-		this.owners = Caffeine.newBuilder().expireAfterWrite(recheck).maximumSize(50_000).build();
+		this.owners = caches.named("api-token-owners");
 	}
 
 	public record Token(UUID id, String name, String hint, Instant createdAt, @Nullable Instant lastUsedAt) {

@@ -1,7 +1,7 @@
 package io.morsel.identity.internal;
 
+import io.morsel.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
 import io.morsel.shared.Timestamps;
@@ -28,11 +28,11 @@ public class WebSessions {
 	private final Cache<UUID, Boolean> endedHere;
 
 	WebSessions(JdbcClient jdbc, Clock clock, @Value("${morsel.sessions.idle-timeout}") Duration idleTimeout,
-			@Value("${morsel.sessions.recheck}") Duration recheck) {
+			@Value("${morsel.sessions.recheck}") Duration recheck, Caches caches) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.idleTimeout = idleTimeout;
-		this.endedHere = Caffeine.newBuilder().expireAfterWrite(recheck.plusMinutes(1)).build();
+		this.endedHere = caches.named("sessions-ended-here", recheck.plusMinutes(1));
 	}
 
 	/** Whether this node ended the session (signed out, a password changed) since its cookie was last checked. */

@@ -1,7 +1,7 @@
 package io.morsel.identity.security;
 
+import io.morsel.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.identity.internal.SigningKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,10 +35,11 @@ class SessionCsrfTokens implements CsrfTokenRepository {
 	private final Cookies cookies;
 	private final SecretKeySpec key;
 	/** A session's token never changes, so a node computes it once (a request that renders a form needs it). */
-	private final Cache<UUID, String> ofSession = Caffeine.newBuilder().maximumSize(20_000).build();
+	private final Cache<UUID, String> ofSession;
 
-	SessionCsrfTokens(Cookies cookies, SigningKeys keys) {
+	SessionCsrfTokens(Cookies cookies, SigningKeys keys, Caches caches) {
 		this.cookies = cookies;
+		this.ofSession = caches.named("session-csrf-tokens");
 		this.key = new SecretKeySpec(keys.key("csrf"), "HmacSHA256");
 	}
 

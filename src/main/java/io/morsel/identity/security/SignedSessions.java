@@ -1,7 +1,7 @@
 package io.morsel.identity.security;
 
+import io.morsel.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -65,7 +65,7 @@ public class SignedSessions implements SecurityContextRepository {
 	private final Cache<String, Optional<Claims>> verified;
 
 	SignedSessions(WebSessions sessions, ActiveMembers members, SigningKeys keys, Cookies cookies, Clock clock,
-			@Value("${morsel.sessions.recheck}") Duration recheck) throws JOSEException {
+			@Value("${morsel.sessions.recheck}") Duration recheck, Caches caches) throws JOSEException {
 		this.sessions = sessions;
 		this.members = members;
 		this.cookies = cookies;
@@ -74,7 +74,7 @@ public class SignedSessions implements SecurityContextRepository {
 		var key = keys.key("session-cookie");
 		this.signer = new MACSigner(key);
 		this.verifier = new MACVerifier(key);
-		this.verified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(recheck).build();
+		this.verified = caches.named("verified-session-cookies");
 	}
 
 	/** The verified session of this request, if it has one. */

@@ -1,0 +1,55 @@
+package io.morsel.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.morsel.MorselIntegrationTest;
+import io.morsel.support.Api;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+@MorselIntegrationTest
+class CachesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void everyCacheReportsItsHitsAndMissesToTheOperator() {
+		var api = Api.on(port);
+		var learner = api.token("learner@acme.test", "acme");
+		var lessons = json.readTree(api.get(learner, "/api/v1/lessons").getBody());
+		var lesson = "/api/v1/lessons/" + lessons.get(0).get("id").asString();
+		assertThat(api.get(learner, lesson).getStatusCode().value()).isEqualTo(200);
+		assertThat(api.get(learner, lesson).getStatusCode().value()).isEqualTo(200);
+
+		var metrics = api.get(api.token("admin@acme.test", "acme"), "/actuator/prometheus").getBody();
+		for (var cache : new String[] { "published-lesson-versions", "published-lesson-skills", "api-token-owners",
+				"active-members", "verified-session-cookies", "sessions-ended-here", "session-csrf-tokens" }) {
+			assertThat(metrics).as(cache).contains("cache_gets_total{cache=\"" + cache + "\"");
+		}
+		var hits = Pattern.compile("cache_gets_total\\{cache=\"published-lesson-versions\",.*result=\"hit\".*} (\\S+)")
+			.matcher(metrics);
+		assertThat(hits.find()).as(metrics).isTrue();
+		assertThat(Double.parseDouble(hits.group(1))).isPositive();
+	}
+
+	@Test
+	void aCacheWithoutBoundsStopsTheNodeWithAMessageNamingItsProperty() {
+		var caches = new Caches(environment, new SimpleMeterRegistry());
+		assertThatIllegalStateException()
+			.isThrownBy(() -> caches.named("no-such-cache"))
+			.withMessageContaining("morsel.caches.no-such-cache");
+	}
+}
