@@ -34,9 +34,7 @@ public class Programs {
 	@Transactional
 	public Program create(OrganisationId organisation, String slug, String title, String outcome,
 			@Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
-		if (!slug.matches("[a-z0-9][a-z0-9-]{0,59}")) {
-			throw new InvalidRequestException("A program's slug is lower-case letters, digits and dashes");
-		}
+		var valid = new ProgramSlug(slug);
 		var program = checked(organisation, ProgramId.random(), slug, title, outcome, description, selfEnrol, lessons);
 		try {
 			jdbc.sql("""
@@ -45,7 +43,7 @@ public class Programs {
 					""")
 				.param("id", program.id().value())
 				.param("organisation", organisation.value())
-				.param("slug", slug)
+				.param("slug", valid.value())
 				.param("title", program.title())
 				.param("outcome", program.outcome())
 				.param("description", program.description())
