@@ -46,7 +46,7 @@ class LearningApi {
 		this.attempts = attempts;
 	}
 
-	/** The caller's way through a program: what {@code GET /api/v1/programs/{id}} answered before it became the program. */
+	/** The caller's way through a program, kept beside the program itself (which GET /api/v1/programs/{id} answers). */
 	record ProgressView(UUID id, String slug, String title, String outcome, @Nullable String description,
 			boolean selfEnrol, boolean enrolled, @Nullable Instant dueAt, long completed, int total,
 			List<ProgramProgress.LessonStatus> lessons) {
@@ -91,13 +91,13 @@ class LearningApi {
 
 	@GetMapping("/api/v1/progress")
 	@Operation(summary = "The caller's progress in every program they are enrolled in or may join, enrolled first")
-	List<ProgressView> progress(@AuthenticationPrincipal CurrentMember me) {
+	List<ProgressView> everyProgress(@AuthenticationPrincipal CurrentMember me) {
 		return progress.of(me).stream().map(ProgressView::of).toList();
 	}
 
 	@GetMapping("/api/v1/programs/{id}/progress")
 	@Operation(summary = "The caller's progress in one program: enrolment, due date, and each published lesson's status")
-	ProgressView progress(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+	ProgressView progressIn(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return progress.of(me, new ProgramId(id)).map(ProgressView::of).orElseThrow(() -> new NotFoundException("Program"));
 	}
 
@@ -105,7 +105,7 @@ class LearningApi {
 	@Operation(summary = "Join a program that is open to learners; answered with the caller's progress in it")
 	ProgressView enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		enrolments.enrol(me, new ProgramId(id));
-		return progress(me, id);
+		return progressIn(me, id);
 	}
 
 	@PostMapping("/api/v1/programs/{id}/assignments")
