@@ -55,7 +55,9 @@ public class ProgramWorkbench {
 	/** Replaces the program's details and keeps its lessons. */
 	@Transactional
 	public Program details(CurrentMember author, ProgramId id, ProgramDetails details) {
-		return change(author, id, details, program(author, id).lessons());
+		var lessons = program(author, id).lessons();
+		return programs.update(author.organisationId(), id, details.title(), details.outcome(), details.description(),
+				details.selfEnrol(), lessons);
 	}
 
 	@Transactional

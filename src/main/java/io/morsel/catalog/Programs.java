@@ -30,7 +30,11 @@ public class Programs {
 		this.clock = clock;
 	}
 
-	/** Creates a program of the organisation's lessons, in order. */
+	/**
+	 * Creates a program of the organisation's lessons, in order.
+	 * @throws InvalidRequestException when the slug breaks {@link ProgramSlug}'s rule, or a detail its own
+	 * @throws ConflictException when the organisation has a program of that slug already
+	 */
 	@Transactional
 	public Program create(OrganisationId organisation, String slug, String title, String outcome,
 			@Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
