@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Warnings an author sees while writing (never errors: the author decides): an objective that does not start with
- * an observable verb, a lesson outside 2–7 minutes, no question that assesses the objective. Each is a message key.
+ * an observable verb, a lesson outside 2–7 minutes, no question that assesses the objective. The studio's editor and
+ * the API answer the same warnings, from here.
  */
 @Component
 public class ObjectiveLinter {
@@ -19,16 +20,16 @@ public class ObjectiveLinter {
 	private static final Pattern VAGUE = Pattern.compile(
 			"^(understand|know|learn|be aware|become aware|appreciate|be familiar|get familiar|grasp|realise|realize)\\b");
 
-	public List<String> warnings(LessonContent lesson) {
-		var warnings = new ArrayList<String>();
+	public List<LessonWarning> warnings(LessonContent lesson) {
+		var warnings = new ArrayList<LessonWarning>();
 		if (VAGUE.matcher(lesson.objective().text().toLowerCase(Locale.ROOT)).find()) {
-			warnings.add("studio.lint.vague-verb");
+			warnings.add(LessonWarning.VAGUE_VERB);
 		}
 		if (lesson.estimatedMinutes() < 2 || lesson.estimatedMinutes() > 7) {
-			warnings.add("studio.lint.duration");
+			warnings.add(LessonWarning.DURATION);
 		}
 		if (lesson.interactions().stream().noneMatch(Interaction::assessesObjective)) {
-			warnings.add("studio.lint.no-assessment");
+			warnings.add(LessonWarning.NO_ASSESSMENT);
 		}
 		return warnings;
 	}

@@ -5,7 +5,6 @@ import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
-import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
@@ -36,40 +35,40 @@ class ProgramStudioController {
 	private static final String LIST = "authoring/programs";
 	private static final String EDITOR = "authoring/program";
 
-	private final Programs programs;
 	private final Lessons lessons;
 	private final ProgramWorkbench workbench;
 
-	ProgramStudioController(Programs programs, Lessons lessons, ProgramWorkbench workbench) {
-		this.programs = programs;
+	ProgramStudioController(Lessons lessons, ProgramWorkbench workbench) {
 		this.lessons = lessons;
 		this.workbench = workbench;
 	}
 
 	@GetMapping("/studio/programs")
 	String list(@AuthenticationPrincipal CurrentMember me, Model model) {
-		model.addAttribute("programs", programs.all(me.organisationId()));
+		model.addAttribute("programs", workbench.all(me));
 		model.addAttribute("lessons", lessons.all(me.organisationId()));
-		model.addAttribute("form", ProgramForm.empty());
+		model.addAttribute("form", ProgramDetails.empty());
 		return LIST;
 	}
 
 	@PostMapping("/studio/programs")
-	String create(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) @Nullable String title,
+	String create(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) @Nullable String slug,
+			@RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @Nullable String description,
 			@RequestParam(defaultValue = "false") boolean selfEnrol, @RequestParam(required = false) @Nullable UUID lesson,
 			Model model) {
-		var form = new ProgramForm(title, outcome, description, selfEnrol);
+		var form = new ProgramDetails(title, outcome, description, selfEnrol);
 		try {
 			if (lesson == null) {
 				throw new InvalidRequestException("Choose the program's first lesson");
 			}
-			return "redirect:/studio/programs/" + workbench.create(me, form, new LessonId(lesson)).id();
+			return "redirect:/studio/programs/" + workbench.create(me, slug, form, List.of(new LessonId(lesson))).id();
 		}
 		catch (InvalidRequestException | ConflictException refused) {
 			list(me, model);
 			model.addAttribute("form", form);
+			model.addAttribute("slug", slug);
 			model.addAttribute("chosen", lesson);
 			model.addAttribute("error", refused.getMessage());
 			return LIST;
@@ -79,7 +78,7 @@ class ProgramStudioController {
 	@GetMapping("/studio/programs/{id}")
 	String editor(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
 		var program = workbench.program(me, new ProgramId(id));
-		return show(me, program, ProgramForm.of(program), model);
+		return show(me, program, ProgramDetails.of(program), model);
 	}
 
 	@PostMapping("/studio/programs/{id}/details")
@@ -89,7 +88,7 @@ class ProgramStudioController {
 			@RequestParam(defaultValue = "false") boolean selfEnrol,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
-		var form = new ProgramForm(title, outcome, description, selfEnrol);
+		var form = new ProgramDetails(title, outcome, description, selfEnrol);
 		return edit(new Edit(me, id, htmx, form, "studio.programs.saved", p -> null), model, redirect,
 				() -> workbench.details(me, new ProgramId(id), form));
 	}
@@ -130,7 +129,7 @@ class ProgramStudioController {
 	 * message that says it was saved, and the element the keyboard goes to afterwards (else htmx keeps the focused
 	 * element by its id).
 	 */
-	private record Edit(CurrentMember me, UUID id, @Nullable String htmx, @Nullable ProgramForm typed, String saved,
+	private record Edit(CurrentMember me, UUID id, @Nullable String htmx, @Nullable ProgramDetails typed, String saved,
 			Function<Program, @Nullable String> focus) {
 	}
 
@@ -153,7 +152,7 @@ class ProgramStudioController {
 			var focus = edit.focus().apply(program);
 			return "redirect:/studio/programs/" + edit.id() + (focus == null ? "" : "#" + focus);
 		}
-		show(edit.me(), program, error != null && edit.typed() != null ? edit.typed() : ProgramForm.of(program), model);
+		show(edit.me(), program, error != null && edit.typed() != null ? edit.typed() : ProgramDetails.of(program), model);
 		model.addAttribute("error", error);
 		if (error == null) {
 			model.addAttribute("saved", edit.saved());
@@ -173,7 +172,7 @@ class ProgramStudioController {
 		return (up != atEnd ? "up-" : "down-") + moved;
 	}
 
-	private String show(CurrentMember me, Program program, ProgramForm form, Model model) {
+	private String show(CurrentMember me, Program program, ProgramDetails form, Model model) {
 		var all = lessons.all(me.organisationId());
 		var byId = all.stream().collect(Collectors.toMap(LessonSummary::id, Function.identity()));
 		List<LessonSummary> inOrder = program.lessons().stream().filter(byId::containsKey).map(byId::get).toList();

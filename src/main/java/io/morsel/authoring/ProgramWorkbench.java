@@ -3,26 +3,27 @@ package io.morsel.authoring;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSlug;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The author's edits to a program, each applied to the program as it is now and saved at once. Lessons are named by
- * id, not by position, so a page opened before a colleague's change still moves or removes the lesson it shows. A
- * refused edit leaves the program as it was.
+ * The author's programs: created, and changed as a whole (the API) or one edit at a time (the studio), each saved at
+ * once. Both doors come here, so both check the author's role, make and check slugs, and refuse bad details by the
+ * same rules. Lessons are named by id, not by position, so a page opened before a colleague's change still moves or
+ * removes the lesson it shows. A refused edit leaves the program as it was.
  */
 @Service
-class ProgramWorkbench {
+public class ProgramWorkbench {
 
 	private final Programs programs;
 
@@ -30,22 +31,37 @@ class ProgramWorkbench {
 		this.programs = programs;
 	}
 
-	/** Creates a program with its first lesson; its slug comes from the title, made unique in the organisation. */
+	/**
+	 * Creates a program of the organisation's lessons, in order. Its slug is the one given, checked by
+	 * {@link ProgramSlug}'s rule, or, when none is given, made from the title and numbered when the organisation
+	 * already has it ("get-started-2").
+	 */
 	@Transactional
-	Program create(CurrentMember author, ProgramForm form, LessonId firstLesson) {
-		return programs.create(author.organisationId(), freeSlug(author, form.title()), form.title(), form.outcome(),
-				form.description(), form.selfEnrol(), List.of(firstLesson));
+	public Program create(CurrentMember author, @Nullable String slug, ProgramDetails details, List<LessonId> lessons) {
+		AuthorRole.required(author);
+		var chosen = slug == null || slug.isBlank() ? freeSlug(author, details.title()) : new ProgramSlug(slug.strip());
+		return programs.create(author.organisationId(), chosen.value(), details.title(), details.outcome(),
+				details.description(), details.selfEnrol(), lessons);
+	}
+
+	/** Replaces the program's details and its lessons, in order; the slug stays. */
+	@Transactional
+	public Program change(CurrentMember author, ProgramId id, ProgramDetails details, List<LessonId> lessons) {
+		program(author, id);
+		return programs.update(author.organisationId(), id, details.title(), details.outcome(), details.description(),
+				details.selfEnrol(), lessons);
+	}
+
+	/** Replaces the program's details and keeps its lessons. */
+	@Transactional
+	public Program details(CurrentMember author, ProgramId id, ProgramDetails details) {
+		var lessons = program(author, id).lessons();
+		return programs.update(author.organisationId(), id, details.title(), details.outcome(), details.description(),
+				details.selfEnrol(), lessons);
 	}
 
 	@Transactional
-	Program details(CurrentMember author, ProgramId id, ProgramForm form) {
-		var program = program(author, id);
-		return programs.update(author.organisationId(), id, form.title(), form.outcome(), form.description(),
-				form.selfEnrol(), program.lessons());
-	}
-
-	@Transactional
-	Program add(CurrentMember author, ProgramId id, LessonId lesson) {
+	public Program add(CurrentMember author, ProgramId id, LessonId lesson) {
 		return editLessons(author, id, lessons -> {
 			if (lessons.contains(lesson)) {
 				throw new InvalidRequestException("This lesson is already in the program");
@@ -56,7 +72,7 @@ class ProgramWorkbench {
 
 	/** Moves a lesson one place up ({@code -1}) or down ({@code +1}); at either end nothing moves. */
 	@Transactional
-	Program move(CurrentMember author, ProgramId id, LessonId lesson, int direction) {
+	public Program move(CurrentMember author, ProgramId id, LessonId lesson, int direction) {
 		return editLessons(author, id, lessons -> {
 			var index = indexOf(lessons, lesson);
 			var target = index + Integer.signum(direction);
@@ -67,7 +83,7 @@ class ProgramWorkbench {
 	}
 
 	@Transactional
-	Program remove(CurrentMember author, ProgramId id, LessonId lesson) {
+	public Program remove(CurrentMember author, ProgramId id, LessonId lesson) {
 		return editLessons(author, id, lessons -> {
 			lessons.remove(indexOf(lessons, lesson));
 			if (lessons.isEmpty()) {
@@ -77,9 +93,16 @@ class ProgramWorkbench {
 		});
 	}
 
+	/** Every program of the author's organisation, by title. */
 	@Transactional(readOnly = true)
-	Program program(CurrentMember author, ProgramId id) {
-		return programs.find(author.organisationId(), id).orElseThrow(() -> new NotFoundException("Program"));
+	public List<Program> all(CurrentMember author) {
+		return programs.all(AuthorRole.required(author).organisationId());
+	}
+
+	@Transactional(readOnly = true)
+	public Program program(CurrentMember author, ProgramId id) {
+		return programs.find(AuthorRole.required(author).organisationId(), id)
+			.orElseThrow(() -> new NotFoundException("Program"));
 	}
 
 	private Program editLessons(CurrentMember author, ProgramId id, Consumer<List<LessonId>> change) {
@@ -98,26 +121,14 @@ class ProgramWorkbench {
 		return index;
 	}
 
-	/** The title as a slug ("Get started!" → get-started), with -2, -3… when the organisation already has it. */
-	private String freeSlug(CurrentMember author, String title) {
+	/** The title's slug, with -2, -3… when the organisation already has it. */
+	private ProgramSlug freeSlug(CurrentMember author, String title) {
 		var taken = programs.all(author.organisationId()).stream().map(Program::slug).collect(Collectors.toSet());
-		var base = slugOf(title);
+		var base = ProgramSlug.fromTitle(title);
 		var slug = base;
-		for (var n = 2; taken.contains(slug); n++) {
-			slug = base + "-" + n;
+		for (var n = 2; taken.contains(slug.value()); n++) {
+			slug = base.numbered(n);
 		}
 		return slug;
-	}
-
-	static String slugOf(String title) {
-		var slug = Normalizer.normalize(title, Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
-			.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9]+", "-")
-			.replaceAll("^-|-$", "");
-		if (slug.length() > 50) {
-			slug = slug.substring(0, 50).replaceAll("-$", "");
-		}
-		return slug.isEmpty() ? "program" : slug;
 	}
 }

@@ -187,16 +187,16 @@ class StudioController {
 	String publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
-		return edit(me, id, htmx, model, redirect, () -> lessons.publish(me, new LessonId(id)));
+		return edit(me, id, htmx, model, redirect, () -> workbench.publish(me, new LessonId(id)));
 	}
 
 	@GetMapping("/studio/lessons/{id}/export")
 	ResponseEntity<String> export(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		var version = workbench.latest(me, new LessonId(id));
+		var content = workbench.export(me, new LessonId(id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lesson-" + id + ".json\"")
-			.body(json.writerWithDefaultPrettyPrinter().writeValueAsString(version.content()));
+			.body(json.writerWithDefaultPrettyPrinter().writeValueAsString(content));
 	}
 
 	/** Applies an edit and answers with the editor: its fragment for htmx, a redirect to the page otherwise. */

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The author's edits, each applied to the lesson's latest version and saved as its draft (a published version is
- * never changed: the first edit after publishing opens the next draft). Invalid content is refused with the rule it
- * breaks, and the draft stays as it was.
+ * The author's lessons: created, imported, edited, published and exported. The studio's pages and the REST API both
+ * come here, so both check the author's role and the lesson's rules the same way. Each edit is applied to the
+ * lesson's latest version and saved as its draft (a published version is never changed: the first edit after
+ * publishing opens the next draft). Invalid content is refused with the rule it breaks, and the draft stays as it
+ * was. Only authors get anything from here, not even a draft to read: drafts hold the answer key.
  */
 @Service
 public class Workbench {
@@ -30,13 +32,25 @@ public class Workbench {
 		this.json = json;
 	}
 
+	/** The studio's new lesson: its details and a first paragraph; the rest is added block by block. */
 	public LessonVersion create(CurrentMember author, String title, String objective, int minutes, String firstText) {
-		return lessons.create(author, new LessonContent(title, new Objective(objective), minutes, List.of(),
+		AuthorRole.required(author);
+		return create(author, new LessonContent(title, new Objective(objective), minutes, List.of(),
 				List.of(new Block.Text(firstText))));
 	}
 
-	/** Creates a lesson from an exported one (the lesson format). */
+	/**
+	 * Creates a lesson whose first version is a draft, from its content in the lesson format (docs/lesson-format.md):
+	 * a new lesson, or an exported one imported. The API's {@code POST /api/v1/lessons} and the studio's import both
+	 * end here.
+	 */
+	public LessonVersion create(CurrentMember author, LessonContent content) {
+		return lessons.create(AuthorRole.required(author), content);
+	}
+
+	/** The studio's import: a file in the lesson format, read, then created as the API creates one. */
 	public LessonVersion importLesson(CurrentMember author, String lessonJson) {
+		AuthorRole.required(author);
 		LessonContent content;
 		try {
 			content = json.readValue(lessonJson, LessonContent.class);
@@ -45,7 +59,22 @@ public class Workbench {
 			var rule = e.getCause() instanceof IllegalArgumentException broken ? broken.getMessage() : e.getOriginalMessage();
 			throw new IllegalArgumentException("This file is not a lesson in Morsel's format: " + rule);
 		}
-		return lessons.create(author, content);
+		return create(author, content);
+	}
+
+	/** Replaces the draft with the whole content (opens the next draft after a published version). */
+	public LessonVersion saveDraft(CurrentMember author, LessonId id, LessonContent content) {
+		return lessons.saveDraft(AuthorRole.required(author), id, content);
+	}
+
+	/** Publishes the draft: learners starting the lesson from now on get this version. */
+	public LessonVersion publish(CurrentMember author, LessonId id) {
+		return lessons.publish(AuthorRole.required(author), id);
+	}
+
+	/** The latest version's content in the lesson format, to import elsewhere. */
+	public LessonContent export(CurrentMember author, LessonId id) {
+		return latest(author, id).content();
 	}
 
 	public LessonVersion details(CurrentMember author, LessonId id, String title, String objective, int minutes,
@@ -75,8 +104,9 @@ public class Workbench {
 		});
 	}
 
+	/** The version the author works on: the draft, else the published one; answer key included. */
 	public LessonVersion latest(CurrentMember author, LessonId id) {
-		return lessons.latest(author.organisationId(), id).orElseThrow(() -> new NotFoundException("Lesson"));
+		return lessons.latest(AuthorRole.required(author).organisationId(), id).orElseThrow(() -> new NotFoundException("Lesson"));
 	}
 
 	private LessonVersion editBlocks(CurrentMember author, LessonId id, java.util.function.Consumer<List<Block>> change) {
@@ -89,7 +119,7 @@ public class Workbench {
 
 	private LessonVersion edit(CurrentMember author, LessonId id, UnaryOperator<LessonContent> change) {
 		var current = latest(author, id);
-		return lessons.saveDraft(author, id, change.apply(current.content()));
+		return saveDraft(author, id, change.apply(current.content()));
 	}
 
 	private static int checked(List<Block> blocks, int index) {

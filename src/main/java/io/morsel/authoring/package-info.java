@@ -1,9 +1,12 @@
 /**
- * Authoring: the author's workbench. Lessons are created, edited block by block (questions in a form for each
- * interaction type, or as the lesson format's JSON), previewed as a learner sees them, published, exported and
- * imported through the catalog's API; the objective linter warns about vague objectives and lessons outside 2–7
- * minutes. Programs are created and edited (details, lessons added, moved and removed) through the catalog's
- * {@code Programs}.
+ * Authoring: the author's use cases, each with one home that the studio's pages and the REST API
+ * ({@code authoring.api}) both call, so the author role, the rules and the linter answer the same through either.
+ * Lessons are created, edited block by block (questions in a form for each interaction type, or as the lesson
+ * format's JSON), previewed as a learner sees them, published, exported and imported ({@link
+ * io.morsel.authoring.Workbench}); the objective linter warns about vague objectives, lessons outside 2–7 minutes and
+ * objectives no question assesses. Programs are created (with a slug given or made from the title) and edited
+ * (details, lessons added, moved and removed) ({@link io.morsel.authoring.ProgramWorkbench}). Everything is stored
+ * through the catalog's API.
  */
 @NullMarked
 package io.morsel.authoring;

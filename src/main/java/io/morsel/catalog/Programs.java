@@ -30,13 +30,15 @@ public class Programs {
 		this.clock = clock;
 	}
 
-	/** Creates a program of the organisation's lessons, in order. */
+	/**
+	 * Creates a program of the organisation's lessons, in order.
+	 * @throws InvalidRequestException when the slug breaks {@link ProgramSlug}'s rule, or a detail its own
+	 * @throws ConflictException when the organisation has a program of that slug already
+	 */
 	@Transactional
 	public Program create(OrganisationId organisation, String slug, String title, String outcome,
 			@Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
-		if (!slug.matches("[a-z0-9][a-z0-9-]{0,59}")) {
-			throw new InvalidRequestException("A program's slug is lower-case letters, digits and dashes");
-		}
+		var valid = new ProgramSlug(slug);
 		var program = checked(organisation, ProgramId.random(), slug, title, outcome, description, selfEnrol, lessons);
 		try {
 			jdbc.sql("""
@@ -45,7 +47,7 @@ public class Programs {
 					""")
 				.param("id", program.id().value())
 				.param("organisation", organisation.value())
-				.param("slug", slug)
+				.param("slug", valid.value())
 				.param("title", program.title())
 				.param("outcome", program.outcome())
 				.param("description", program.description())

@@ -169,6 +169,20 @@ class LessonApiTests {
 		assertThat(listTitles(globexAuthor)).doesNotContain("Write an objective you can measure " + skill);
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesTheAuthorEndpointsAndTheLintersWarningsByCode() {
+		var docs = tree(api.http().get().uri("/api/docs").retrieve().body(String.class));
+
+		assertThat(docs.at("/paths/~1api~1v1~1lessons/post/summary").asString()).startsWith("For authors: create a lesson");
+		assertThat(docs.at("/paths/~1api~1v1~1lessons~1{id}~1draft/put/summary").asString()).startsWith("For authors");
+		assertThat(docs.at("/paths/~1api~1v1~1lessons~1{id}~1publish/post/summary").asString()).startsWith("For authors");
+		assertThat(docs.at("/paths/~1api~1v1~1lessons~1{id}~1export/get/summary").asString()).startsWith("For authors");
+		assertThat(docs.at("/paths/~1api~1v1~1programs/post/summary").asString()).startsWith("For authors");
+		assertThat(docs.at("/paths/~1api~1v1~1programs~1{id}/put/summary").asString()).startsWith("For authors");
+		assertThat(docs.at("/components/schemas/AuthorView/properties/warnings/items/enum").valueStream()
+			.map(JsonNode::asString)).containsExactly("vague-verb", "duration", "no-assessment");
+	}
+
 	private String createLesson(ObjectNode lesson) {
 		var created = api.post(author, "/api/v1/lessons", lesson);
 		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);

@@ -67,7 +67,9 @@ class ProgramApiTests {
 		assertThat(program.get("title").asString()).isEqualTo("Forecast horizons, revised");
 		assertThat(program.get("outcome").asString()).isEqualTo("Partners pick the right horizon in four forecasts out of five");
 		assertThat(program.get("selfEnrol").asBoolean()).isFalse();
-		assertThat(program.get("lessons").findValuesAsString("id")).containsExactly(second.toString(), first.toString());
+		assertThat(program.get("lessons").valueStream().map(JsonNode::asString)).containsExactly(second.toString(),
+				first.toString());
+		assertThat(program).isEqualTo(tree(changed));
 	}
 
 	@Test
@@ -118,6 +120,46 @@ class ProgramApiTests {
 		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(tree(foreign).get("type").asString()).isEqualTo(tree(missing).get("type").asString());
 		assertThat(tree(api.get(author, path)).get("title").asString()).isEqualTo("Forecast horizons");
+	}
+
+	@Test
+	void theProgramReadsAsItWasWrittenAndLearnersSeeOnlyItsPublishedLessonsWithTheirProgressBeside() {
+		var member = directory.member("author@acme.test", "acme").orElseThrow();
+		var unpublished = lessons.create(member, new LessonContent("Not yet", new Objective("Pick a horizon."), 3,
+				List.of(), List.of(new Block.Text("Soon.")))).lessonId();
+		var learner = api.token("learner@acme.test", "acme");
+
+		var changed = tree(api.put(author, path, changes("Forecast horizons", "Partners pick the right horizon", true,
+				List.of(first.value(), unpublished.value(), second.value()))));
+		var seen = tree(api.get(learner, path));
+		var progress = tree(api.get(learner, path + "/progress"));
+
+		assertThat(tree(api.get(author, path))).isEqualTo(changed);
+		assertThat(seen.propertyNames()).containsExactlyElementsOf(changed.propertyNames());
+		assertThat(seen.get("lessons").valueStream().map(JsonNode::asString)).containsExactly(first.toString(),
+				second.toString());
+		assertThat(progress.get("enrolled").asBoolean()).isFalse();
+		assertThat(progress.get("total").asInt()).isEqualTo(2);
+		assertThat(progress.get("lessons").findValuesAsString("status")).containsOnly("NOT_STARTED");
+	}
+
+	@Test
+	void authorsListEveryProgramAndLearnersThoseOpenOrAssignedToThem() {
+		var closed = tree(api.post(author, "/api/v1/programs", Map.of("title", "Closed " + UUID.randomUUID(),
+				"outcome", "Managers assign it", "selfEnrol", false, "lessons", List.of(first.value())))).get("id").asString();
+		var open = path.substring("/api/v1/programs/".length());
+		var learner = api.token("learner@acme.test", "acme");
+
+		var forAuthor = ids(api.get(author, "/api/v1/programs"));
+		var forLearner = ids(api.get(learner, "/api/v1/programs"));
+
+		assertThat(forAuthor).contains(open, closed);
+		assertThat(forLearner).contains(open).doesNotContain(closed);
+		assertThat(ids(api.get(learner, "/api/v1/progress"))).isEqualTo(forLearner);
+	}
+
+	private List<String> ids(ResponseEntity<String> list) {
+		return tree(list).valueStream().map(p -> p.get("id").asString()).toList();
 	}
 
 	private static Map<String, Object> changes(String title, String outcome, boolean selfEnrol, List<UUID> lessons) {

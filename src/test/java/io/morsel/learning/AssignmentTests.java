@@ -90,7 +90,7 @@ class AssignmentTests {
 
 		assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.OK);
 		assertThat(tree(assigned).get("newlyEnrolled").asInt()).isEqualTo(1);
-		var seen = tree(api.get(api.token("learner@acme.test", "acme"), "/api/v1/programs/" + programId));
+		var seen = tree(api.get(api.token("learner@acme.test", "acme"), "/api/v1/programs/" + programId + "/progress"));
 		assertThat(seen.get("enrolled").asBoolean()).isTrue();
 		assertThat(Instant.parse(seen.get("dueAt").asString())).isEqualTo(Instant.parse("2031-03-01T17:00:00Z"));
 	}
@@ -110,7 +110,7 @@ class AssignmentTests {
 		assertThat(byLearner.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(foreignPerson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(join.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(tree(api.get(learner, "/api/v1/programs/" + programId)).get("enrolled").asBoolean()).isFalse();
+		assertThat(tree(api.get(learner, "/api/v1/programs/" + programId + "/progress")).get("enrolled").asBoolean()).isFalse();
 	}
 
 	private JsonNode tree(ResponseEntity<String> response) {

@@ -61,7 +61,7 @@ class LearnerLoopApiTests {
 
 	@Test
 	void learnerJoinsAnswersEveryInteractionAndCompletesTheLesson() {
-		assertThat(tree(api.get(learner, "/api/v1/programs/" + programId)).get("enrolled").asBoolean()).isFalse();
+		assertThat(tree(api.get(learner, "/api/v1/programs/" + programId + "/progress")).get("enrolled").asBoolean()).isFalse();
 		assertThat(api.post(learner, "/api/v1/programs/" + programId + "/enrolment", null).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 
@@ -99,7 +99,7 @@ class LearnerLoopApiTests {
 			assertThat(e.score()).isEqualTo(0.75);
 		});
 
-		var program = tree(api.get(learner, "/api/v1/programs/" + programId));
+		var program = tree(api.get(learner, "/api/v1/programs/" + programId + "/progress"));
 		assertThat(program.get("completed").asInt()).isEqualTo(1);
 		assertThat(program.get("lessons").get(0).get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(jdbc.sql("""

@@ -1,4 +1,7 @@
-/** The catalog's REST API under {@code /api/v1}: lessons (authoring, export and import, what learners get) and skills. */
+/**
+ * The catalog's REST API under {@code /api/v1}: the lessons learners get, media and skills. Authors write lessons and
+ * programs through authoring's API, which calls the same services as the studio.
+ */
 @NullMarked
 package io.morsel.catalog.api;
 

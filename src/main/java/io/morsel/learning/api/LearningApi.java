@@ -1,11 +1,14 @@
 package io.morsel.learning.api;
 
 import io.morsel.catalog.LessonId;
+import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.Programs;
 import io.morsel.catalog.Score;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.GroupId;
 import io.morsel.identity.MemberId;
+import io.morsel.identity.Role;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.Progress;
@@ -31,23 +34,26 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Learning", description = "Programs as the learner sees them, enrolment, answers with feedback, progress")
 class LearningApi {
 
+	private final Programs programs;
 	private final Progress progress;
 	private final Enrolments enrolments;
 	private final Attempts attempts;
 
-	LearningApi(Progress progress, Enrolments enrolments, Attempts attempts) {
+	LearningApi(Programs programs, Progress progress, Enrolments enrolments, Attempts attempts) {
+		this.programs = programs;
 		this.progress = progress;
 		this.enrolments = enrolments;
 		this.attempts = attempts;
 	}
 
-	record ProgramView(UUID id, String slug, String title, String outcome, @Nullable String description,
+	/** The caller's way through a program, kept beside the program itself (which GET /api/v1/programs/{id} answers). */
+	record ProgressView(UUID id, String slug, String title, String outcome, @Nullable String description,
 			boolean selfEnrol, boolean enrolled, @Nullable Instant dueAt, long completed, int total,
 			List<ProgramProgress.LessonStatus> lessons) {
 
-		static ProgramView of(ProgramProgress p) {
+		static ProgressView of(ProgramProgress p) {
 			var program = p.program();
-			return new ProgramView(program.id().value(), program.slug(), program.title(), program.outcome(),
+			return new ProgressView(program.id().value(), program.slug(), program.title(), program.outcome(),
 					program.description(), program.selfEnrol(), p.enrolment() != null,
 					p.enrolment() == null ? null : p.enrolment().dueAt(), p.completed(), p.total(), p.lessons());
 		}
@@ -64,22 +70,42 @@ class LearningApi {
 	}
 
 	@GetMapping("/api/v1/programs")
-	@Operation(summary = "The programs the caller is enrolled in or may join, with their progress")
-	List<ProgramView> programs(@AuthenticationPrincipal CurrentMember me) {
-		return progress.of(me).stream().map(ProgramView::of).toList();
+	@Operation(summary = "The programs the caller may see, as POST and PUT answer them: authors get every program of "
+			+ "the organisation; others those they are enrolled in (joined or assigned) or may join, enrolled first, "
+			+ "with the lessons published so far. Progress: GET /api/v1/progress")
+	List<Program> programs(@AuthenticationPrincipal CurrentMember me) {
+		if (me.has(Role.AUTHOR)) {
+			return programs.all(me.organisationId());
+		}
+		return progress.of(me).stream().map(LearningApi::asLearnersSeeIt).toList();
 	}
 
 	@GetMapping("/api/v1/programs/{id}")
-	@Operation(summary = "One program with the caller's progress")
-	ProgramView program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		return progress.of(me, new ProgramId(id)).map(ProgramView::of).orElseThrow(() -> new NotFoundException("Program"));
+	@Operation(summary = "One program, as POST and PUT answer it; learners get the lessons published so far. "
+			+ "Progress: GET /api/v1/programs/{id}/progress")
+	Program program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		var found = me.has(Role.AUTHOR) ? programs.find(me.organisationId(), new ProgramId(id))
+				: progress.of(me, new ProgramId(id)).map(LearningApi::asLearnersSeeIt);
+		return found.orElseThrow(() -> new NotFoundException("Program"));
+	}
+
+	@GetMapping("/api/v1/progress")
+	@Operation(summary = "The caller's progress in every program they are enrolled in or may join, enrolled first")
+	List<ProgressView> everyProgress(@AuthenticationPrincipal CurrentMember me) {
+		return progress.of(me).stream().map(ProgressView::of).toList();
+	}
+
+	@GetMapping("/api/v1/programs/{id}/progress")
+	@Operation(summary = "The caller's progress in one program: enrolment, due date, and each published lesson's status")
+	ProgressView progressIn(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return progress.of(me, new ProgramId(id)).map(ProgressView::of).orElseThrow(() -> new NotFoundException("Program"));
 	}
 
 	@PostMapping("/api/v1/programs/{id}/enrolment")
-	@Operation(summary = "Join a program that is open to learners")
-	ProgramView enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+	@Operation(summary = "Join a program that is open to learners; answered with the caller's progress in it")
+	ProgressView enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		enrolments.enrol(me, new ProgramId(id));
-		return program(me, id);
+		return progressIn(me, id);
 	}
 
 	@PostMapping("/api/v1/programs/{id}/assignments")
@@ -101,5 +127,12 @@ class LearningApi {
 		Score score = feedback.score();
 		return new FeedbackView(feedback.interactionId(), score.credit(), score.correct(), score.feedback(),
 				score.explanation(), feedback.lessonCompleted());
+	}
+
+	/** The program with only its published lessons: one not yet published is the authors' business. */
+	private static Program asLearnersSeeIt(ProgramProgress p) {
+		var program = p.program();
+		return new Program(program.id(), program.slug(), program.title(), program.outcome(), program.description(),
+				program.selfEnrol(), p.lessons().stream().map(ProgramProgress.LessonStatus::id).toList());
 	}
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Each demo organisation starts with the demo catalog, its media uploaded and playable. */
@@ -33,10 +34,12 @@ class DemoCatalogSeedingTests {
 				.filter(p -> p.get("slug").asString().equals("get-started"))
 				.findFirst()
 				.orElseThrow();
-			assertThat(getStarted.get("total").asInt()).isEqualTo(8);
+			var inProgram = getStarted.get("lessons").valueStream().map(JsonNode::asString).toList();
+			assertThat(inProgram).hasSize(8);
 
-			var firstReport = getStarted.get("lessons").valueStream()
+			var firstReport = json.readTree(get(http, "/api/v1/lessons", token).body()).valueStream()
 				.filter(l -> l.get("title").asString().equals("Build your first report"))
+				.filter(l -> inProgram.contains(l.get("id").asString()))
 				.findFirst()
 				.orElseThrow();
 			var lesson = json.readTree(get(http, "/api/v1/lessons/" + firstReport.get("id").asString(), token).body());

@@ -1,11 +1,11 @@
-package io.morsel.catalog.api;
+package io.morsel.authoring.api;
 
+import io.morsel.authoring.ProgramDetails;
+import io.morsel.authoring.ProgramWorkbench;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
-import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
-import io.morsel.identity.Role;
 import io.morsel.shared.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,17 +26,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The author's side of the programs. Both answer the program as {@code GET /api/v1/programs/{id}} does, the
+ * catalog's {@link Program}; what learners read (and their progress) stays with learning.
+ */
 @RestController
 @Tag(name = "Programs", description = "Ordered sets of lessons with a measurable business outcome")
-class ProgramApi {
+class ProgramAuthoringApi {
 
-	private final Programs programs;
+	private final ProgramWorkbench workbench;
 
-	ProgramApi(Programs programs) {
-		this.programs = programs;
+	ProgramAuthoringApi(ProgramWorkbench workbench) {
+		this.workbench = workbench;
 	}
 
-	record NewProgram(@NotBlank @Size(max = 60) String slug, @NotBlank @Size(max = 120) @PlainText String title,
+	/** The slug is checked by the studio's rule; without one, it is made from the title as the studio makes it. */
+	record NewProgram(@Nullable String slug, @NotBlank @Size(max = 120) @PlainText String title,
 			@NotBlank @Size(max = 300) String outcome, @Size(max = 2000) @Nullable String description,
 			boolean selfEnrol, @NotEmpty @Size(max = 100) List<UUID> lessons) {
 	}
@@ -49,13 +53,12 @@ class ProgramApi {
 
 	@PostMapping("/api/v1/programs")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "For authors: create a program of the organisation's lessons, in order")
+	@Operation(summary = "For authors: create a program of the organisation's lessons, in order; without a slug, one is "
+			+ "made from the title (numbered when the organisation has it already)")
 	Program create(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody NewProgram program) {
-		if (!me.has(Role.AUTHOR)) {
-			throw new AccessDeniedException("Only authors create programs");
-		}
-		return programs.create(me.organisationId(), program.slug(), program.title(), program.outcome(),
-				program.description(), program.selfEnrol(), program.lessons().stream().map(LessonId::new).toList());
+		return workbench.create(me, program.slug(),
+				new ProgramDetails(program.title(), program.outcome(), program.description(), program.selfEnrol()),
+				lessons(program.lessons()));
 	}
 
 	@PutMapping("/api/v1/programs/{id}")
@@ -63,10 +66,12 @@ class ProgramApi {
 			+ "order; the slug stays. Enrolments and learners' progress are kept")
 	Program update(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@Valid @RequestBody ProgramChanges changes) {
-		if (!me.has(Role.AUTHOR)) {
-			throw new AccessDeniedException("Only authors change programs");
-		}
-		return programs.update(me.organisationId(), new ProgramId(id), changes.title(), changes.outcome(),
-				changes.description(), changes.selfEnrol(), changes.lessons().stream().map(LessonId::new).toList());
+		return workbench.change(me, new ProgramId(id),
+				new ProgramDetails(changes.title(), changes.outcome(), changes.description(), changes.selfEnrol()),
+				lessons(changes.lessons()));
+	}
+
+	private static List<LessonId> lessons(List<UUID> ids) {
+		return ids.stream().map(LessonId::new).toList();
 	}
 }

@@ -1,0 +1,85 @@
+package io.morsel.authoring.api;
+
+import io.morsel.authoring.LessonWarning;
+import io.morsel.authoring.ObjectiveLinter;
+import io.morsel.authoring.Workbench;
+import io.morsel.catalog.LessonContent;
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.LessonVersion;
+import io.morsel.identity.CurrentMember;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The author's side of the lessons; what learners read stays with the catalog. */
+@RestController
+@Tag(name = "Lessons", description = "Micro-lessons: authors write and publish them; learners get the published ones")
+class LessonAuthoringApi {
+
+	private final Workbench workbench;
+	private final ObjectiveLinter linter;
+
+	LessonAuthoringApi(Workbench workbench, ObjectiveLinter linter) {
+		this.workbench = workbench;
+		this.linter = linter;
+	}
+
+	/** A version as authors see it, answer key included, with the warnings the studio's editor shows. */
+	record AuthorView(UUID id, int version, boolean published, Instant savedAt, @Nullable Instant publishedAt,
+			LessonContent content, List<LessonWarning> warnings) {
+	}
+
+	@GetMapping("/api/v1/lessons/{id}/draft")
+	@Operation(summary = "For authors: the version being worked on (the draft, else the published one), answer key included")
+	AuthorView latest(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return view(workbench.latest(me, new LessonId(id)));
+	}
+
+	@PostMapping("/api/v1/lessons")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "For authors: create a lesson (also the import of an exported lesson); its first version is a draft")
+	AuthorView create(@AuthenticationPrincipal CurrentMember me, @RequestBody LessonContent content) {
+		return view(workbench.create(me, content));
+	}
+
+	@PutMapping("/api/v1/lessons/{id}/draft")
+	@Operation(summary = "For authors: save the draft (opens a new one after a published version, which never changes)")
+	AuthorView saveDraft(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestBody LessonContent content) {
+		return view(workbench.saveDraft(me, new LessonId(id), content));
+	}
+
+	@PostMapping("/api/v1/lessons/{id}/publish")
+	@Operation(summary = "For authors: publish the draft")
+	AuthorView publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return view(workbench.publish(me, new LessonId(id)));
+	}
+
+	@GetMapping("/api/v1/lessons/{id}/export")
+	@Operation(summary = "For authors: the lesson's latest version in the lesson format (docs/lesson-format.md)")
+	ResponseEntity<LessonContent> export(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		var content = workbench.export(me, new LessonId(id));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lesson-" + id + ".json\"")
+			.body(content);
+	}
+
+	private AuthorView view(LessonVersion v) {
+		return new AuthorView(v.lessonId().value(), v.version(), v.published(), v.savedAt(), v.publishedAt(), v.content(),
+				linter.warnings(v.content()));
+	}
+}
