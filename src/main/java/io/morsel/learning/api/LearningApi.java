@@ -8,6 +8,7 @@ import io.morsel.identity.GroupId;
 import io.morsel.identity.MemberId;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.Enrolments;
+import io.morsel.learning.Learner;
 import io.morsel.learning.Progress;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.shared.NotFoundException;
@@ -66,19 +67,19 @@ class LearningApi {
 	@GetMapping("/api/v1/programs")
 	@Operation(summary = "The programs the caller is enrolled in or may join, with their progress")
 	List<ProgramView> programs(@AuthenticationPrincipal CurrentMember me) {
-		return progress.of(me).stream().map(ProgramView::of).toList();
+		return progress.of(Learner.of(me)).stream().map(ProgramView::of).toList();
 	}
 
 	@GetMapping("/api/v1/programs/{id}")
 	@Operation(summary = "One program with the caller's progress")
 	ProgramView program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		return progress.of(me, new ProgramId(id)).map(ProgramView::of).orElseThrow(() -> new NotFoundException("Program"));
+		return progress.of(Learner.of(me), new ProgramId(id)).map(ProgramView::of).orElseThrow(() -> new NotFoundException("Program"));
 	}
 
 	@PostMapping("/api/v1/programs/{id}/enrolment")
 	@Operation(summary = "Join a program that is open to learners")
 	ProgramView enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		enrolments.enrol(me, new ProgramId(id));
+		enrolments.enrol(Learner.of(me), new ProgramId(id));
 		return program(me, id);
 	}
 
@@ -96,7 +97,7 @@ class LearningApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Answer one interaction of a published lesson; answered with the feedback at once")
 	FeedbackView answer(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody AnswerRequest answer) {
-		var feedback = attempts.answer(me, new LessonId(answer.lessonId()), answer.interactionId(), answer.response(),
+		var feedback = attempts.answer(Learner.of(me), new LessonId(answer.lessonId()), answer.interactionId(), answer.response(),
 				answer.timeTaken());
 		Score score = feedback.score();
 		return new FeedbackView(feedback.interactionId(), score.credit(), score.correct(), score.feedback(),
