@@ -21,8 +21,8 @@ record AttemptProgress(int interactions, int assessing, int answered, double ass
 
 	AttemptProgress {
 		if (assessing < 0 || assessing > interactions) {
-			throw new IllegalArgumentException(
-					"Between none and all of %d interactions assess the objective, not %d".formatted(interactions, assessing));
+			throw new IllegalArgumentException("Between none and all of %d interactions assess the objective, not %d"
+				.formatted(interactions, assessing));
 		}
 		if (answered < 0 || answered > interactions) {
 			throw new IllegalArgumentException(
@@ -30,8 +30,8 @@ record AttemptProgress(int interactions, int assessing, int answered, double ass
 		}
 		// Credits are sums of fractions: allow for their rounding.
 		if (assessedCredit < 0 || assessedCredit > assessing + 1e-9) {
-			throw new IllegalArgumentException(
-					"The credit on %d assessing interactions is 0 to %d, not %s".formatted(assessing, assessing, assessedCredit));
+			throw new IllegalArgumentException("The credit on %d assessing interactions is 0 to %d, not %s"
+				.formatted(assessing, assessing, assessedCredit));
 		}
 	}
 
@@ -54,8 +54,8 @@ record AttemptProgress(int interactions, int assessing, int answered, double ass
 	 */
 	double score() {
 		if (!allAnswered()) {
-			throw new IllegalStateException(
-					"An attempt has a score once every interaction is answered; %d of %d are".formatted(answered, interactions));
+			throw new IllegalStateException("An attempt has a score once every interaction is answered; %d of %d are"
+				.formatted(answered, interactions));
 		}
 		return assessing == 0 ? 1 : assessedCredit / assessing;
 	}

@@ -73,7 +73,9 @@ class LearningApi {
 	@GetMapping("/api/v1/programs/{id}")
 	@Operation(summary = "One program with the caller's progress")
 	ProgramView program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		return progress.of(Learner.of(me), new ProgramId(id)).map(ProgramView::of).orElseThrow(() -> new NotFoundException("Program"));
+		return progress.of(Learner.of(me), new ProgramId(id))
+			.map(ProgramView::of)
+			.orElseThrow(() -> new NotFoundException("Program"));
 	}
 
 	@PostMapping("/api/v1/programs/{id}/enrolment")
@@ -97,8 +99,8 @@ class LearningApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Answer one interaction of a published lesson; answered with the feedback at once")
 	FeedbackView answer(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody AnswerRequest answer) {
-		var feedback = attempts.answer(Learner.of(me), new LessonId(answer.lessonId()), answer.interactionId(), answer.response(),
-				answer.timeTaken());
+		var feedback = attempts.answer(Learner.of(me), new LessonId(answer.lessonId()), answer.interactionId(),
+				answer.response(), answer.timeTaken());
 		Score score = feedback.score();
 		return new FeedbackView(feedback.interactionId(), score.credit(), score.correct(), score.feedback(),
 				score.explanation(), feedback.lessonCompleted());
