@@ -1,5 +1,7 @@
 package io.morsel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -12,6 +14,16 @@ class ModularityTests {
 	@Test
 	void modulesRespectTheirBoundaries() {
 		modules.verify();
+	}
+
+	/**
+	 * Packages of the tests alone (io.morsel.listening, a module listening to learning's events; io.morsel.support) are
+	 * no modules of the application: Spring Modulith imports no test classes.
+	 */
+	@Test
+	void modulesOfTheTestsAreNotTheApplications() {
+		assertThat(modules.getModuleByName("listening")).isEmpty();
+		assertThat(modules.getModuleByName("support")).isEmpty();
 	}
 
 	/** Regenerates the diagrams under docs/modules, which are committed with the code they describe. */

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Response;
-import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
 import io.morsel.shared.ConflictException;
@@ -37,19 +36,21 @@ public class Attempts {
 	private final Lessons lessons;
 	private final JsonMapper json;
 	private final AnswerWriter writer;
+	private final Answers answers;
 	private final Clock clock;
 	private final Cache<Key, Started> started = Caffeine.newBuilder().maximumSize(100_000).build();
 
-	Attempts(JdbcClient jdbc, Lessons lessons, JsonMapper json, AnswerWriter writer, Clock clock) {
+	Attempts(JdbcClient jdbc, Lessons lessons, JsonMapper json, AnswerWriter writer, Answers answers, Clock clock) {
 		this.jdbc = jdbc;
 		this.lessons = lessons;
 		this.json = json;
 		this.writer = writer;
+		this.answers = answers;
 		this.clock = clock;
 	}
 
 	/** The learner's attempt at the lesson, if they started it. */
-	public Optional<Attempt> find(CurrentMember learner, LessonId lesson) {
+	public Optional<Attempt> find(Learner learner, LessonId lesson) {
 		return attempt(learner, lesson);
 	}
 
@@ -57,7 +58,7 @@ public class Attempts {
 	 * Resumes the learner's attempt, or starts one on the lesson's published version. No transaction: resuming is one
 	 * query, and starting one statement that cannot half-happen.
 	 */
-	public Attempt open(CurrentMember learner, LessonId lesson) {
+	public Attempt open(Learner learner, LessonId lesson) {
 		var existing = attempt(learner, lesson);
 		if (existing.isPresent()) {
 			return existing.get();
@@ -67,7 +68,7 @@ public class Attempts {
 	}
 
 	/** Starts the learner's attempt on the lesson's published version, unless they have one. */
-	private void start(CurrentMember learner, LessonId lesson) {
+	private void start(Learner learner, LessonId lesson) {
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
 			.orElseThrow(() -> new NotFoundException("Lesson"));
 		var now = Timestamps.of(clock.instant());
@@ -88,7 +89,7 @@ public class Attempts {
 	}
 
 	/** Remembers where the learner is in the lesson, so they resume there on any device. */
-	public void moveTo(CurrentMember learner, LessonId lesson, int step) {
+	public void moveTo(Learner learner, LessonId lesson, int step) {
 		var attempt = open(learner, lesson);
 		var last = attempt.lesson().content().blocks().size() - 1;
 		jdbc.sql("""
@@ -108,7 +109,7 @@ public class Attempts {
 	 * @throws io.morsel.catalog.InvalidResponseException when the response does not fit the interaction
 	 * @throws ConflictException when the interaction was already answered
 	 */
-	public Feedback answer(CurrentMember learner, LessonId lesson, String interactionId, Response response,
+	public Feedback answer(Learner learner, LessonId lesson, String interactionId, Response response,
 			@Nullable Duration timeTaken) {
 		var attempt = started(learner, lesson);
 		var version = lessons.version(learner.organisationId(), lesson, attempt.version()).orElseThrow();
@@ -123,7 +124,7 @@ public class Attempts {
 		var elapsed = timeTaken == null || timeTaken.isNegative() || timeTaken.compareTo(Duration.ofHours(12)) > 0
 				? null : timeTaken;
 		// The same answer sent twice, even at once: the second inserts nothing and is refused as a replay.
-		var written = writer.write(new AnswerWriter.Pending(attempt.id(), version, learner, interaction,
+		var written = writer.write(new Answers.Pending(attempt.id(), version, learner, interaction,
 				json.writeValueAsString(response), score, elapsed, clock.instant()));
 		if (!written.stored()) {
 			throw new ConflictException("This interaction was already answered; an answer is given once");
@@ -133,13 +134,14 @@ public class Attempts {
 
 	/** Completes a lesson that has no interactions, once the learner has reached its end. */
 	@Transactional
-	public Attempt finish(CurrentMember learner, LessonId lesson) {
+	public Attempt finish(Learner learner, LessonId lesson) {
 		var attempt = open(learner, lesson);
 		if (!attempt.lesson().content().interactions().isEmpty()) {
 			throw new ConflictException("This lesson completes when all its interactions are answered");
 		}
 		if (!attempt.completed()) {
-			writer.complete(learner, attempt.id(), attempt.lesson(), clock.instant(), 0.0);
+			answers.complete(learner, attempt.id(), attempt.lesson(), AttemptProgress.of(attempt.lesson(), 0, 0),
+					clock.instant());
 		}
 		return attempt(learner, lesson).orElseThrow();
 	}
@@ -155,7 +157,7 @@ public class Attempts {
 	 * The learner's attempt, started now if need be: from memory once known, as it never changes. Requests that need
 	 * the same unknown attempt at once wait for one of them to look it up.
 	 */
-	private Started started(CurrentMember learner, LessonId lesson) {
+	private Started started(Learner learner, LessonId lesson) {
 		return started.get(new Key(learner.organisationId(), learner.userId(), lesson), key -> {
 			var known = startedRow(learner, lesson);
 			if (known.isPresent()) {
@@ -167,7 +169,7 @@ public class Attempts {
 	}
 
 	/** The attempt's id and version alone, without its answers. */
-	private Optional<Started> startedRow(CurrentMember learner, LessonId lesson) {
+	private Optional<Started> startedRow(Learner learner, LessonId lesson) {
 		return jdbc.sql("""
 				SELECT id, version
 				FROM lesson_attempts
@@ -183,7 +185,7 @@ public class Attempts {
 	}
 
 	/** The learner's attempt with its answers, in one query: every page of the player reads it. */
-	private Optional<Attempt> attempt(CurrentMember learner, LessonId lesson) {
+	private Optional<Attempt> attempt(Learner learner, LessonId lesson) {
 		var rows = rows(learner, lesson);
 		if (rows.isEmpty()) {
 			return Optional.empty();
@@ -214,7 +216,7 @@ public class Attempts {
 			@Nullable OffsetDateTime answeredAt) {
 	}
 
-	private List<Row> rows(CurrentMember learner, LessonId lesson) {
+	private List<Row> rows(Learner learner, LessonId lesson) {
 		return jdbc.sql("""
 				SELECT a.id, a.version, a.step, a.completed_at, r.interaction_id, r.response, r.credit, r.answered_at
 				FROM lesson_attempts a

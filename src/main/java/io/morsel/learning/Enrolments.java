@@ -43,7 +43,7 @@ public class Enrolments {
 
 	/** The learner joins a program that allows it; joining twice changes nothing. */
 	@Transactional
-	public Enrolment enrol(CurrentMember learner, ProgramId programId) {
+	public Enrolment enrol(Learner learner, ProgramId programId) {
 		var program = programs.find(learner.organisationId(), programId)
 			.orElseThrow(() -> new NotFoundException("Program"));
 		var existing = of(learner, programId);
@@ -94,7 +94,7 @@ public class Enrolments {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Enrolment> of(CurrentMember learner) {
+	public List<Enrolment> of(Learner learner) {
 		return jdbc.sql("""
 				SELECT program_id, assigned_by, due_at, enrolled_at
 				FROM enrolments
@@ -110,7 +110,7 @@ public class Enrolments {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<Enrolment> of(CurrentMember learner, ProgramId program) {
+	public Optional<Enrolment> of(Learner learner, ProgramId program) {
 		return of(learner).stream().filter(e -> e.programId().equals(program)).findFirst();
 	}
 

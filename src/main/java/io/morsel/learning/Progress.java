@@ -6,7 +6,6 @@ import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Programs;
-import io.morsel.identity.CurrentMember;
 import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
 import java.util.Collection;
@@ -39,7 +38,7 @@ public class Progress {
 
 	/** Every program the learner is enrolled in or may join, enrolled ones first. */
 	@Transactional(readOnly = true)
-	public List<ProgramProgress> of(CurrentMember learner) {
+	public List<ProgramProgress> of(Learner learner) {
 		var enrolled = enrolments.of(learner).stream().collect(Collectors.toMap(Enrolment::programId, e -> e));
 		var shown = programs.all(learner.organisationId())
 			.stream()
@@ -55,7 +54,7 @@ public class Progress {
 	}
 
 	@Transactional(readOnly = true)
-	public Optional<ProgramProgress> of(CurrentMember learner, ProgramId id) {
+	public Optional<ProgramProgress> of(Learner learner, ProgramId id) {
 		return programs.find(learner.organisationId(), id)
 			.map(p -> progress(p, enrolments.of(learner, id).orElse(null), published(learner, p.lessons()),
 					statuses(learner, p.lessons())));
@@ -73,13 +72,13 @@ public class Progress {
 		return new ProgramProgress(program, enrolment, lessonStatuses);
 	}
 
-	private Map<LessonId, LessonSummary> published(CurrentMember learner, Collection<LessonId> only) {
+	private Map<LessonId, LessonSummary> published(Learner learner, Collection<LessonId> only) {
 		return lessons.published(learner.organisationId(), only)
 			.stream()
 			.collect(Collectors.toMap(LessonSummary::id, Function.identity()));
 	}
 
-	private Map<LessonId, Status> statuses(CurrentMember learner, Collection<LessonId> only) {
+	private Map<LessonId, Status> statuses(Learner learner, Collection<LessonId> only) {
 		var statuses = new HashMap<LessonId, Status>();
 		if (only.isEmpty()) {
 			return statuses;

@@ -4,6 +4,9 @@
  *
  * <p>Publishes {@link io.morsel.learning.AnswerRecorded} for every answer and {@link io.morsel.learning.LessonCompleted}
  * when a lesson's interactions are all answered, through the event publication log.
+ *
+ * <p>Its services act for a {@link io.morsel.learning.Learner} (organisation and user ids), which pages and the API make
+ * from the signed-in member and jobs or other modules' listeners from the ids they hold.
  */
 @NullMarked
 package io.morsel.learning;

@@ -19,6 +19,7 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.security.MemberAuthentication;
 import io.morsel.learning.Attempts;
+import io.morsel.learning.Learner;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.learning.Progress;
@@ -209,17 +210,17 @@ class ProgramStudioTests {
 		var learner = directory.member("learner@acme.test", "acme").orElseThrow();
 		submit(base() + "/lessons", "lesson", second.value().toString());
 		submit(base() + "/lessons", "lesson", draft.value().toString());
-		enrolments.enrol(learner, program);
-		attempts.open(learner, first);
+		enrolments.enrol(Learner.of(learner), program);
+		attempts.open(Learner.of(learner), first);
 
 		submit(base() + "/lessons/" + second.value() + "/move", "direction", "up");
-		var reordered = progress.of(learner, program).orElseThrow();
+		var reordered = progress.of(Learner.of(learner), program).orElseThrow();
 		var page = mvc.perform(get("/programs/" + program.value()).with(authentication(MemberAuthentication.of(learner))))
 			.andReturn().getResponse().getContentAsString();
 		submit(base() + "/lessons/" + first.value() + "/remove");
-		var removed = progress.of(learner, program).orElseThrow();
+		var removed = progress.of(Learner.of(learner), program).orElseThrow();
 		submit(base() + "/lessons", "lesson", first.value().toString());
-		var addedBack = progress.of(learner, program).orElseThrow();
+		var addedBack = progress.of(Learner.of(learner), program).orElseThrow();
 
 		// The draft lesson is not shown to learners until it is published.
 		assertThat(reordered.lessons()).extracting(ProgramProgress.LessonStatus::id).containsExactly(second, first);
@@ -227,7 +228,7 @@ class ProgramStudioTests {
 		assertThat(page).containsSubsequence("Read its range", "Open a forecast");
 		assertThat(removed.enrolment()).isNotNull();
 		assertThat(removed.lessons()).extracting(ProgramProgress.LessonStatus::id).containsExactly(second);
-		assertThat(attempts.find(learner, first)).isPresent();
+		assertThat(attempts.find(Learner.of(learner), first)).isPresent();
 		assertThat(addedBack.lessons()).extracting(ProgramProgress.LessonStatus::id).containsExactly(second, first);
 		assertThat(addedBack.lessons().get(1).status()).isEqualTo(ProgramProgress.Status.IN_PROGRESS);
 	}

@@ -109,28 +109,6 @@ class LearnerLoopApiTests {
 	}
 
 	@Test
-	void anAttemptStartedBeforeItsCreditWasKeptCompletesWithTheCreditOfItsAnswers() {
-		assertThat(answer("verb", Map.of("optionIds", List.of("b"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		assertThat(answer("all", Map.of("optionIds", List.of("a"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		// As migration V13 left an attempt begun before it: no kept credit.
-		jdbc.sql("UPDATE lesson_attempts SET assessed_credit = NULL WHERE lesson_id = :lesson")
-			.param("lesson", UUID.fromString(lessonId))
-			.update();
-
-		answer("top", Map.of("optionIds", List.of("a", "c")));
-		answer("match", Map.of("pairs", Map.of("verb", "create", "condition", "inFive")));
-		answer("order", Map.of("order", List.of("object", "verb")));
-		answer("acronym", Map.of("text", "measurable"));
-		answer("case", Map.of("optionIds", List.of("b")));
-		assertThat(tree(answer("apply", Map.of("text", "Build a report."))).get("lessonCompleted").asBoolean()).isTrue();
-
-		// Assessing the objective: verb and case (wrong), all and match (right).
-		assertThat(events.of(LessonCompleted.class, e -> e.lessonId().value().toString().equals(lessonId)))
-			.singleElement()
-			.satisfies(e -> assertThat(e.score()).isEqualTo(0.5));
-	}
-
-	@Test
 	void replayedWrongAndForeignAnswersAreRefusedAndStoreNothing() {
 		assertThat(answer("verb", Map.of("optionIds", List.of("a"))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		var before = answers();

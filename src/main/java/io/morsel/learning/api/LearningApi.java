@@ -11,6 +11,7 @@ import io.morsel.identity.MemberId;
 import io.morsel.identity.Role;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.Enrolments;
+import io.morsel.learning.Learner;
 import io.morsel.learning.Progress;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.shared.NotFoundException;
@@ -77,7 +78,7 @@ class LearningApi {
 		if (me.has(Role.AUTHOR)) {
 			return programs.all(me.organisationId());
 		}
-		return progress.of(me).stream().map(LearningApi::asLearnersSeeIt).toList();
+		return progress.of(Learner.of(me)).stream().map(LearningApi::asLearnersSeeIt).toList();
 	}
 
 	@GetMapping("/api/v1/programs/{id}")
@@ -85,26 +86,28 @@ class LearningApi {
 			+ "Progress: GET /api/v1/programs/{id}/progress")
 	Program program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		var found = me.has(Role.AUTHOR) ? programs.find(me.organisationId(), new ProgramId(id))
-				: progress.of(me, new ProgramId(id)).map(LearningApi::asLearnersSeeIt);
+				: progress.of(Learner.of(me), new ProgramId(id)).map(LearningApi::asLearnersSeeIt);
 		return found.orElseThrow(() -> new NotFoundException("Program"));
 	}
 
 	@GetMapping("/api/v1/progress")
 	@Operation(summary = "The caller's progress in every program they are enrolled in or may join, enrolled first")
 	List<ProgressView> everyProgress(@AuthenticationPrincipal CurrentMember me) {
-		return progress.of(me).stream().map(ProgressView::of).toList();
+		return progress.of(Learner.of(me)).stream().map(ProgressView::of).toList();
 	}
 
 	@GetMapping("/api/v1/programs/{id}/progress")
 	@Operation(summary = "The caller's progress in one program: enrolment, due date, and each published lesson's status")
 	ProgressView progressIn(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		return progress.of(me, new ProgramId(id)).map(ProgressView::of).orElseThrow(() -> new NotFoundException("Program"));
+		return progress.of(Learner.of(me), new ProgramId(id))
+			.map(ProgressView::of)
+			.orElseThrow(() -> new NotFoundException("Program"));
 	}
 
 	@PostMapping("/api/v1/programs/{id}/enrolment")
 	@Operation(summary = "Join a program that is open to learners; answered with the caller's progress in it")
 	ProgressView enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		enrolments.enrol(me, new ProgramId(id));
+		enrolments.enrol(Learner.of(me), new ProgramId(id));
 		return progressIn(me, id);
 	}
 
@@ -122,8 +125,8 @@ class LearningApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Answer one interaction of a published lesson; answered with the feedback at once")
 	FeedbackView answer(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody AnswerRequest answer) {
-		var feedback = attempts.answer(me, new LessonId(answer.lessonId()), answer.interactionId(), answer.response(),
-				answer.timeTaken());
+		var feedback = attempts.answer(Learner.of(me), new LessonId(answer.lessonId()), answer.interactionId(),
+				answer.response(), answer.timeTaken());
 		Score score = feedback.score();
 		return new FeedbackView(feedback.interactionId(), score.credit(), score.correct(), score.feedback(),
 				score.explanation(), feedback.lessonCompleted());

@@ -6,6 +6,7 @@ import io.morsel.catalog.PlayableLesson;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Attempt;
 import io.morsel.learning.Attempts;
+import io.morsel.learning.Learner;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
@@ -53,10 +54,10 @@ class LessonController {
 	ModelAndView show(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@RequestParam(required = false) @Nullable Integer step, Model model) {
 		var lesson = new LessonId(id);
-		var attempt = attempts.open(me, lesson);
+		var attempt = attempts.open(Learner.of(me), lesson);
 		if (step != null && step != attempt.step()) {
-			attempts.moveTo(me, lesson, step);
-			attempt = attempts.open(me, lesson);
+			attempts.moveTo(Learner.of(me), lesson, step);
+			attempt = attempts.open(Learner.of(me), lesson);
 		}
 		return page(me, attempt, model);
 	}
@@ -67,14 +68,14 @@ class LessonController {
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
 		var lesson = new LessonId(id);
-		var attempt = attempts.open(me, lesson);
+		var attempt = attempts.open(Learner.of(me), lesson);
 		var playable = PlayableLesson.of(attempt.lesson());
 		var index = stepOf(playable, interaction);
 		var question = playable.steps().get(index).interaction();
 		String error = null;
 		var completed = false;
 		try {
-			var feedback = attempts.answer(me, lesson, interaction, AnswerForm.read(question, form),
+			var feedback = attempts.answer(Learner.of(me), lesson, interaction, AnswerForm.read(question, form),
 					timeTaken(form.getFirst("shownAt")));
 			completed = feedback.lessonCompleted();
 		}
@@ -88,7 +89,7 @@ class LessonController {
 			}
 			return "redirect:/lessons/" + id + "?step=" + index + "#interaction-" + interaction;
 		}
-		var updated = attempts.open(me, lesson);
+		var updated = attempts.open(Learner.of(me), lesson);
 		model.addAttribute("answerError", error);
 		model.addAttribute("answerErrorFor", interaction);
 		model.addAttribute("q", question);
@@ -102,7 +103,7 @@ class LessonController {
 
 	@PostMapping("/lessons/{id}/finish")
 	String finish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
-		attempts.finish(me, new LessonId(id));
+		attempts.finish(Learner.of(me), new LessonId(id));
 		redirect.addFlashAttribute("flash", "flash.lesson.completed");
 		return "redirect:/lessons/" + id;
 	}

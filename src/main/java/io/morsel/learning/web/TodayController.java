@@ -3,6 +3,7 @@ package io.morsel.learning.web;
 import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Enrolments;
+import io.morsel.learning.Learner;
 import io.morsel.learning.Progress;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.NotFoundException;
@@ -29,7 +30,7 @@ class TodayController {
 
 	@GetMapping("/today")
 	String today(@AuthenticationPrincipal CurrentMember me, Model model) {
-		var programs = progress.of(me);
+		var programs = progress.of(Learner.of(me));
 		model.addAttribute("enrolled", programs.stream().filter(p -> p.enrolment() != null).toList());
 		model.addAttribute("open", programs.stream().filter(p -> p.enrolment() == null).toList());
 		return "learning/today";
@@ -38,14 +39,14 @@ class TodayController {
 	@GetMapping("/programs/{id}")
 	String program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
 		model.addAttribute("progress",
-				progress.of(me, new ProgramId(id)).orElseThrow(() -> new NotFoundException("Program")));
+				progress.of(Learner.of(me), new ProgramId(id)).orElseThrow(() -> new NotFoundException("Program")));
 		return "learning/program";
 	}
 
 	@PostMapping("/programs/{id}/enrolment")
 	String enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
 		try {
-			enrolments.enrol(me, new ProgramId(id));
+			enrolments.enrol(Learner.of(me), new ProgramId(id));
 			redirect.addFlashAttribute("flash", "flash.program.joined");
 		}
 		catch (ConflictException assignedOnly) {

@@ -1,0 +1,202 @@
+package io.morsel.learning;
+
+import io.morsel.catalog.Interaction;
+import io.morsel.catalog.LessonVersion;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Score;
+import io.morsel.shared.Timestamps;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The answers table and each attempt's count of answers and assessed credit: stores scored answers, many learners' in
+ * one statement, and completes the attempts they finish (ADR 0005). Each batch is written in its caller's transaction,
+ * the {@link AnswerWriter}'s or one the caller holds.
+ *
+ * <p>The answers are inserted (an answer already given inserts nothing: a replay), each attempt's count of answers (and
+ * the credit they earned on interactions assessing the objective) goes up by its new ones, which locks its row until
+ * the commit, and an attempt whose every interaction is now answered completes ({@link AttemptProgress}), without
+ * reading the answers table. Everything is written in one order, by attempt and interaction, so two batches (of one node
+ * or two) never wait on each other in a circle, and the lock makes the count exact even when two nodes write the last
+ * two answers of an attempt at the same time. {@link AnswerRecorded} and {@link LessonCompleted} are published in the
+ * same transaction, so the event publication log holds them exactly when the answers are stored.
+ */
+@Component
+class Answers {
+
+	/** An answer to write, scored. */
+	record Pending(UUID attempt, LessonVersion version, Learner learner, Interaction interaction, String response,
+			Score score, @Nullable Duration timeTaken, Instant at) {
+	}
+
+	/**
+	 * Whether the answer was stored (false: the interaction had been answered already), and whether the lesson is now
+	 * complete.
+	 */
+	record Written(boolean stored, boolean lessonCompleted) {
+	}
+
+	private final JdbcTemplate jdbc;
+	private final JdbcClient sql;
+	private final Lessons lessons;
+	private final ApplicationEventPublisher events;
+
+	Answers(JdbcTemplate jdbc, JdbcClient sql, Lessons lessons, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.sql = sql;
+		this.lessons = lessons;
+		this.events = events;
+	}
+
+	/** Writes the answers, in the caller's transaction; one result per answer, in the same order. */
+	List<Written> store(List<Pending> batch) {
+		// In one order everywhere, by attempt and interaction, so that two batches never wait on each other in a circle.
+		var ordered = batch.stream()
+			.sorted(Comparator.comparing(Pending::attempt).thenComparing(answer -> answer.interaction().id()))
+			.toList();
+		var inserted = new IdentityHashMap<Pending, Boolean>();
+		var counts = jdbc.batchUpdate("""
+				INSERT INTO answers (attempt_id, interaction_id, organisation_id, response, credit, correct,
+				                     time_taken_ms, answered_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT DO NOTHING
+				""", ordered, ordered.size(), Answers::bind);
+		int row = 0;
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				inserted.put(ordered.get(row++), count > 0);
+			}
+		}
+		var added = new TreeMap<UUID, Added>();
+		ordered.stream()
+			.filter(inserted::get)
+			.forEach(answer -> added.merge(answer.attempt(), Added.of(answer), Added::plus));
+		if (added.isEmpty()) {
+			return batch.stream().map(answer -> new Written(false, false)).toList(); // All of them replays.
+		}
+		var now = Timestamps.of(batch.getLast().at());
+		// Locks each attempt's row until the commit: what is read after this is exact.
+		jdbc.batchUpdate("""
+				UPDATE lesson_attempts
+				SET answered = answered + ?, assessed_credit = assessed_credit + ?, updated_at = ?
+				WHERE id = ?
+				""", List.copyOf(added.entrySet()), added.size(), (statement, attempt) -> {
+			statement.setInt(1, attempt.getValue().answers());
+			statement.setDouble(2, attempt.getValue().assessedCredit());
+			statement.setObject(3, now);
+			statement.setObject(4, attempt.getKey());
+		});
+		var totals = totals(List.copyOf(added.keySet()));
+		var completing = new HashSet<UUID>();
+		var written = new ArrayList<Written>(batch.size());
+		for (var answer : batch) {
+			if (!inserted.get(answer)) {
+				written.add(new Written(false, false));
+				continue;
+			}
+			var learner = answer.learner();
+			var version = answer.version();
+			var total = totals.get(answer.attempt());
+			var progress = AttemptProgress.of(version, total.answered(), total.assessedCredit());
+			if (progress.allAnswered() && completing.add(answer.attempt())) {
+				complete(learner, answer.attempt(), version, progress, answer.at());
+			}
+			var score = answer.score();
+			events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
+					version.version(), answer.interaction().id(), lessons.skillsOf(version),
+					answer.interaction().assessesObjective(), score.correct(), score.credit(), answer.timeTaken(),
+					answer.at()));
+			written.add(new Written(true, progress.allAnswered()));
+		}
+		return written;
+	}
+
+	/** What a batch adds to an attempt: its new answers, and their credit on interactions assessing the objective. */
+	private record Added(int answers, double assessedCredit) {
+
+		static Added of(Pending answer) {
+			return new Added(1, answer.interaction().assessesObjective() ? answer.score().credit() : 0);
+		}
+
+		Added plus(Added other) {
+			return new Added(answers + other.answers, assessedCredit + other.assessedCredit);
+		}
+	}
+
+	/** An attempt's answers so far and the credit they earned on interactions assessing the objective. */
+	private record Total(int answered, double assessedCredit) {
+	}
+
+	private static void bind(PreparedStatement statement, Pending answer) throws SQLException {
+		var score = answer.score();
+		statement.setObject(1, answer.attempt());
+		statement.setString(2, answer.interaction().id());
+		statement.setObject(3, answer.learner().organisationId().value());
+		statement.setString(4, answer.response());
+		statement.setDouble(5, score.credit());
+		if (score.correct() == null) {
+			statement.setNull(6, Types.BOOLEAN);
+		}
+		else {
+			statement.setBoolean(6, score.correct());
+		}
+		if (answer.timeTaken() == null) {
+			statement.setNull(7, Types.BIGINT);
+		}
+		else {
+			statement.setLong(7, answer.timeTaken().toMillis());
+		}
+		statement.setObject(8, Timestamps.of(answer.at()));
+	}
+
+	/** How many answers each attempt has and the credit they earned, this batch's included. */
+	private Map<UUID, Total> totals(List<UUID> attempts) {
+		var totals = new HashMap<UUID, Total>();
+		sql.sql("SELECT id, answered, assessed_credit FROM lesson_attempts WHERE id IN (:attempts)")
+			.param("attempts", attempts)
+			.query(rs -> {
+				totals.put(rs.getObject(1, UUID.class), new Total(rs.getInt(2), rs.getDouble(3)));
+			});
+		return totals;
+	}
+
+	/**
+	 * Marks the attempt completed, once, and publishes its {@link LessonCompleted}; in the caller's transaction.
+	 * @return false when it had been completed already
+	 * @throws IllegalStateException while an interaction is unanswered
+	 */
+	boolean complete(Learner learner, UUID attempt, LessonVersion version, AttemptProgress progress, Instant at) {
+		var completed = progress.complete(learner, version, lessons.skillsOf(version), at);
+		var marked = sql.sql("""
+				UPDATE lesson_attempts
+				SET completed_at = :now, updated_at = :now
+				WHERE id = :id
+				  AND completed_at IS NULL
+				""")
+			.param("id", attempt)
+			.param("now", Timestamps.of(at))
+			.update();
+		if (marked == 0) {
+			return false;
+		}
+		events.publishEvent(completed);
+		return true;
+	}
+}
