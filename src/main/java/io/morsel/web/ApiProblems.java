@@ -1,10 +1,6 @@
 package io.morsel.web;
 
-import io.morsel.catalog.InvalidResponseException;
-import io.morsel.catalog.MediaLibrary;
-import io.morsel.shared.ConflictException;
-import io.morsel.shared.InvalidRequestException;
-import io.morsel.shared.NotFoundException;
+import io.morsel.shared.ProblemException;
 import io.morsel.shared.ProblemTypes;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +24,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Maps every failure of a REST controller to an RFC 9457 problem detail with a stable {@code type}. Validation
- * failures list each field; a body that cannot be read says why (unknown field, malformed JSON, too large).
+ * Maps every failure of a REST controller to an RFC 9457 problem detail with a stable {@code type}. Modules' refusals
+ * carry their own answer ({@link ProblemException}, handled as every {@link org.springframework.web.ErrorResponse});
+ * validation failures list each field; a body that cannot be read says why (unknown field, malformed JSON, too
+ * large).
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -38,38 +36,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	/** One field that failed validation. */
 	record FieldProblem(String field, String message) {
-	}
-
-	@ExceptionHandler
-	ProblemDetail notFound(NotFoundException e) {
-		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalid(InvalidRequestException e) {
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidResponse(InvalidResponseException e) {
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Answer does not fit the interaction",
-				e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unsupportedMedia(MediaLibrary.UnsupportedMediaException e) {
-		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported file",
-				e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail mediaTooLarge(MediaLibrary.MediaTooLargeException e) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "File too large", e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail conflict(ConflictException e) {
-		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
 	}
 
 	@ExceptionHandler
