@@ -1,13 +1,11 @@
 package io.morsel.catalog;
 
-import io.morsel.shared.ProblemException;
-import io.morsel.shared.ProblemTypes;
-import org.springframework.http.HttpStatus;
+import io.morsel.shared.InvalidValueException;
 
 /** A response that does not fit its interaction: wrong kind, unknown ids, wrong number of picks. Nothing is scored. */
-public class InvalidResponseException extends ProblemException {
+public class InvalidResponseException extends InvalidValueException {
 
 	public InvalidResponseException(String message) {
-		super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Answer does not fit the interaction", message);
+		super(message, "Answer does not fit the interaction");
 	}
 }
