@@ -2,8 +2,11 @@ package io.morsel.authoring;
 
 import io.morsel.catalog.Block;
 import io.morsel.catalog.Interaction;
+import io.morsel.shared.InvalidValueException;
 import java.util.ArrayList;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +30,7 @@ public record BlockForm(String kind, @Nullable String markdown, @Nullable String
 			case "resources" -> new Block.Resources(resources());
 			case "interaction" -> new Block.Question(interaction == null && question != null ? question.toInteraction()
 					: interaction(json));
-			default -> throw new IllegalArgumentException("Unknown kind of block: " + kind);
+			default -> throw new InvalidValueException("Unknown kind of block: " + kind);
 		};
 	}
 
@@ -49,14 +52,21 @@ public record BlockForm(String kind, @Nullable String markdown, @Nullable String
 
 	private Interaction interaction(JsonMapper json) {
 		if (interaction == null || interaction.isBlank()) {
-			throw new IllegalArgumentException("Write the interaction in the lesson format (docs/lesson-format.md)");
+			throw new InvalidValueException("Write the interaction in the lesson format (docs/lesson-format.md)");
 		}
 		try {
 			return json.readValue(interaction, Interaction.class);
 		}
-		catch (tools.jackson.core.JacksonException e) {
-			var cause = e.getCause() instanceof IllegalArgumentException rule ? rule.getMessage() : e.getOriginalMessage();
-			throw new IllegalArgumentException("The interaction is not valid: " + cause);
+		catch (ValueInstantiationException e) {
+			// A value refused the interaction, or a value type failed: a bug, whose message is not for the author.
+			var broken = e.getCause() instanceof InvalidValueException rule ? rule : null;
+			if (broken == null) {
+				throw e;
+			}
+			throw new InvalidValueException("The interaction is not valid: " + broken.getMessage());
+		}
+		catch (JacksonException e) {
+			throw new InvalidValueException("The interaction is not valid: " + e.getOriginalMessage());
 		}
 	}
 
@@ -73,7 +83,7 @@ public record BlockForm(String kind, @Nullable String markdown, @Nullable String
 			}
 			var parts = line.split("\\|", 2);
 			if (parts.length != 2) {
-				throw new IllegalArgumentException("Write each resource as 'Title | https://…' on its own line");
+				throw new InvalidValueException("Write each resource as 'Title | https://…' on its own line");
 			}
 			var target = parts[1].strip();
 			items.add(target.startsWith("media:") ? new Block.Resource(parts[0].strip(), null, target.substring(6))

@@ -10,6 +10,7 @@ import io.morsel.catalog.PickN;
 import io.morsel.catalog.Scenario;
 import io.morsel.catalog.ShortText;
 import io.morsel.catalog.SingleChoice;
+import io.morsel.shared.InvalidValueException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +102,7 @@ public record QuestionForm(@Nullable String type, @Nullable String id, @Nullable
 	 */
 	Interaction toInteraction() {
 		if (type == null || !TYPES.contains(type)) {
-			throw new IllegalArgumentException("Unknown type of question: " + type);
+			throw new InvalidValueException("Unknown type of question: " + type);
 		}
 		var id = isBlank(this.id) ? newId("q") : this.id.strip();
 		var prompt = stripped(this.prompt);

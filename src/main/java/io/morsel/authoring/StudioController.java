@@ -9,6 +9,7 @@ import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
+import io.morsel.shared.InvalidValueException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ class StudioController {
 		try {
 			return "redirect:/studio/lessons/" + workbench.create(me, title, objective, minutes, text).lessonId();
 		}
-		catch (IllegalArgumentException refused) {
+		catch (InvalidValueException refused) {
 			model.addAttribute("error", refused.getMessage());
 			return studio(me, model);
 		}
@@ -89,7 +90,7 @@ class StudioController {
 			var lesson = workbench.importLesson(me, new String(file.getBytes(), StandardCharsets.UTF_8));
 			return "redirect:/studio/lessons/" + lesson.lessonId();
 		}
-		catch (IllegalArgumentException | InvalidRequestException refused) {
+		catch (InvalidValueException | InvalidRequestException refused) {
 			model.addAttribute("error", refused.getMessage());
 			return studio(me, model);
 		}
@@ -101,11 +102,11 @@ class StudioController {
 			@RequestParam(required = false) @Nullable String frameworkCode, Model model, RedirectAttributes redirect) {
 		try {
 			if (name.isBlank() || name.length() > 80 || name.matches(".*[<>;=`].*")) {
-				throw new IllegalArgumentException("A skill's name is plain text of at most 80 characters");
+				throw new InvalidValueException("A skill's name is plain text of at most 80 characters");
 			}
 			skills.add(me.organisationId(), name, blankToNull(description), blankToNull(frameworkCode));
 		}
-		catch (IllegalArgumentException | ConflictException refused) {
+		catch (InvalidValueException | ConflictException refused) {
 			model.addAttribute("error", refused.getMessage());
 			return studio(me, model);
 		}
@@ -213,7 +214,7 @@ class StudioController {
 		try {
 			version = change.get();
 		}
-		catch (IllegalArgumentException | InvalidRequestException | ConflictException refused) {
+		catch (InvalidValueException | InvalidRequestException | ConflictException refused) {
 			error = refused.getMessage();
 			version = workbench.latest(me, new LessonId(id));
 		}
@@ -292,7 +293,7 @@ class StudioController {
 					form.title(), form.transcript(), form.links(), form.interaction(), form.question());
 		}
 		catch (MediaLibrary.UnsupportedMediaException | MediaLibrary.MediaTooLargeException refused) {
-			throw new IllegalArgumentException(refused.getMessage());
+			throw new InvalidValueException(refused.getMessage());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("Could not read the upload", e);

@@ -7,11 +7,14 @@ import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Objective;
 import io.morsel.identity.CurrentMember;
+import io.morsel.shared.InvalidValueException;
 import io.morsel.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,9 +58,16 @@ public class Workbench {
 		try {
 			content = json.readValue(lessonJson, LessonContent.class);
 		}
-		catch (tools.jackson.core.JacksonException e) {
-			var rule = e.getCause() instanceof IllegalArgumentException broken ? broken.getMessage() : e.getOriginalMessage();
-			throw new IllegalArgumentException("This file is not a lesson in Morsel's format: " + rule);
+		catch (ValueInstantiationException e) {
+			// A value refused the file, or a value type failed: a bug, whose message is not for the author.
+			var broken = e.getCause() instanceof InvalidValueException rule ? rule : null;
+			if (broken == null) {
+				throw e;
+			}
+			throw new InvalidValueException("This file is not a lesson in Morsel's format: " + broken.getMessage());
+		}
+		catch (JacksonException e) {
+			throw new InvalidValueException("This file is not a lesson in Morsel's format: " + e.getOriginalMessage());
 		}
 		return create(author, content);
 	}

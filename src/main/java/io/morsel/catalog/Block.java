@@ -2,6 +2,7 @@ package io.morsel.catalog;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.morsel.shared.InvalidValueException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -40,10 +41,10 @@ public sealed interface Block {
 
 		public Video {
 			if ((media == null) == (url == null)) {
-				throw new IllegalArgumentException("A video is either an uploaded file or a URL");
+				throw new InvalidValueException("A video is either an uploaded file or a URL");
 			}
 			if (url != null && !url.matches("https://\\S{1,1990}")) {
-				throw new IllegalArgumentException("A video URL must start with https://");
+				throw new InvalidValueException("A video URL must start with https://");
 			}
 			Checks.text(title, "video title", 200);
 			Transcripts.check(transcript);
@@ -65,7 +66,7 @@ public sealed interface Block {
 
 		public Resources {
 			if (items == null || items.isEmpty()) {
-				throw new IllegalArgumentException("A resources block needs at least one resource");
+				throw new InvalidValueException("A resources block needs at least one resource");
 			}
 			items = List.copyOf(items);
 		}
@@ -77,10 +78,10 @@ public sealed interface Block {
 		public Resource {
 			Checks.text(title, "resource title", 200);
 			if ((url == null) == (media == null)) {
-				throw new IllegalArgumentException("A resource is either a link or a download");
+				throw new InvalidValueException("A resource is either a link or a download");
 			}
 			if (url != null && !url.matches("https?://\\S{1,1990}")) {
-				throw new IllegalArgumentException("A resource link must be an http(s) URL");
+				throw new InvalidValueException("A resource link must be an http(s) URL");
 			}
 		}
 	}
@@ -90,7 +91,7 @@ public sealed interface Block {
 
 		public Question {
 			if (interaction == null) {
-				throw new IllegalArgumentException("An interaction block needs its interaction");
+				throw new InvalidValueException("An interaction block needs its interaction");
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.function.Function;
@@ -12,16 +13,16 @@ final class Checks {
 
 	static void id(String id, String what) {
 		if (id == null || !id.matches("[A-Za-z0-9_-]{1,40}")) {
-			throw new IllegalArgumentException(what + " must be 1 to 40 letters, digits, '-' or '_'");
+			throw new InvalidValueException(what + " must be 1 to 40 letters, digits, '-' or '_'");
 		}
 	}
 
 	static void text(String text, String what, int max) {
 		if (text == null || text.isBlank()) {
-			throw new IllegalArgumentException(what + " must not be blank");
+			throw new InvalidValueException(what + " must not be blank");
 		}
 		if (text.length() > max) {
-			throw new IllegalArgumentException(what + " must be at most " + max + " characters");
+			throw new InvalidValueException(what + " must be at most " + max + " characters");
 		}
 	}
 
@@ -29,7 +30,7 @@ final class Checks {
 		var seen = new HashSet<String>();
 		for (var item : items) {
 			if (!seen.add(key.apply(item))) {
-				throw new IllegalArgumentException(what + " '" + key.apply(item) + "' appears twice");
+				throw new InvalidValueException(what + " '" + key.apply(item) + "' appears twice");
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,10 +13,10 @@ final class Choices {
 
 	static List<Option> options(List<Option> options, String interactionId) {
 		if (options == null || options.size() < 2) {
-			throw new IllegalArgumentException("Interaction '" + interactionId + "' needs at least two options");
+			throw new InvalidValueException("Interaction '" + interactionId + "' needs at least two options");
 		}
 		if (options.size() > 12) {
-			throw new IllegalArgumentException("Interaction '" + interactionId + "' has more than 12 options");
+			throw new InvalidValueException("Interaction '" + interactionId + "' has more than 12 options");
 		}
 		Checks.distinct(options, Option::id, "Option");
 		return List.copyOf(options);

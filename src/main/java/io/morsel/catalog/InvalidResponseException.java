@@ -1,9 +1,11 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
+
 /** A response that does not fit its interaction: wrong kind, unknown ids, wrong number of picks. Nothing is scored. */
-public class InvalidResponseException extends IllegalArgumentException {
+public class InvalidResponseException extends InvalidValueException {
 
 	public InvalidResponseException(String message) {
-		super(message);
+		super(message, "Answer does not fit the interaction");
 	}
 }

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,25 +18,25 @@ public record LessonContent(String title, Objective objective, int estimatedMinu
 	public LessonContent {
 		Checks.text(title, "title", 120);
 		if (objective == null) {
-			throw new IllegalArgumentException("A lesson needs its objective: one sentence");
+			throw new InvalidValueException("A lesson needs its objective: one sentence");
 		}
 		if (estimatedMinutes < 1 || estimatedMinutes > MAX_MINUTES) {
-			throw new IllegalArgumentException("The estimated duration must be 1 to " + MAX_MINUTES + " minutes");
+			throw new InvalidValueException("The estimated duration must be 1 to " + MAX_MINUTES + " minutes");
 		}
 		skills = skills == null ? List.of() : List.copyOf(skills);
 		skills.forEach(s -> Checks.text(s, "skill", 80));
 		Checks.distinct(skills, s -> s, "Skill");
 		if (blocks == null || blocks.isEmpty()) {
-			throw new IllegalArgumentException("A lesson needs at least one block");
+			throw new InvalidValueException("A lesson needs at least one block");
 		}
 		if (blocks.size() > 40) {
-			throw new IllegalArgumentException("A lesson has at most 40 blocks; split it into two lessons");
+			throw new InvalidValueException("A lesson has at most 40 blocks; split it into two lessons");
 		}
 		blocks = List.copyOf(blocks);
 		var ids = new HashSet<String>();
 		for (var interaction : interactions(blocks).toList()) {
 			if (!ids.add(interaction.id())) {
-				throw new IllegalArgumentException("Interaction id '" + interaction.id() + "' appears twice");
+				throw new InvalidValueException("Interaction id '" + interaction.id() + "' appears twice");
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ public record Matching(String id, String prompt, List<Pair> pairs, boolean asses
 		Checks.id(id, "interaction id");
 		Checks.text(prompt, "prompt", 1000);
 		if (pairs == null || pairs.size() < 2 || pairs.size() > 10) {
-			throw new IllegalArgumentException("Matching '" + id + "' needs 2 to 10 pairs");
+			throw new InvalidValueException("Matching '" + id + "' needs 2 to 10 pairs");
 		}
 		Checks.distinct(pairs, Pair::leftId, "Left id");
 		Checks.distinct(pairs, Pair::rightId, "Right id");

@@ -3,6 +3,8 @@ package io.morsel.catalog;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.ProblemException;
+import io.morsel.shared.ProblemTypes;
 import io.morsel.shared.Timestamps;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import org.apache.tika.Tika;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -54,18 +57,18 @@ public class MediaLibrary {
 	}
 
 	/** The file is not one Morsel accepts, by its bytes or its name. */
-	public static class UnsupportedMediaException extends RuntimeException {
+	public static class UnsupportedMediaException extends ProblemException {
 
 		UnsupportedMediaException(String message) {
-			super(message);
+			super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported file", message);
 		}
 	}
 
 	/** The file is larger than its kind allows. */
-	public static class MediaTooLargeException extends RuntimeException {
+	public static class MediaTooLargeException extends ProblemException {
 
 		MediaTooLargeException(String message) {
-			super(message);
+			super(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "File too large", message);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,7 @@ public record MultipleChoice(String id, String prompt, List<Option> options, boo
 		Checks.text(prompt, "prompt", 1000);
 		options = Choices.options(options, id);
 		if (Choices.correctCount(options) < 1) {
-			throw new IllegalArgumentException("Multiple choice '" + id + "' needs at least one correct option");
+			throw new InvalidValueException("Multiple choice '" + id + "' needs at least one correct option");
 		}
 	}
 

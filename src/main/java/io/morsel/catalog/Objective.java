@@ -2,6 +2,7 @@ package io.morsel.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.morsel.shared.InvalidValueException;
 import java.util.regex.Pattern;
 
 /**
@@ -18,14 +19,14 @@ public record Objective(@JsonValue String text) {
 	@JsonCreator
 	public Objective {
 		if (text == null || text.isBlank()) {
-			throw new IllegalArgumentException("A lesson needs its objective: one sentence");
+			throw new InvalidValueException("A lesson needs its objective: one sentence");
 		}
 		text = text.strip();
 		if (text.length() > MAX_LENGTH) {
-			throw new IllegalArgumentException("The objective must be at most " + MAX_LENGTH + " characters");
+			throw new InvalidValueException("The objective must be at most " + MAX_LENGTH + " characters");
 		}
 		if (SECOND_SENTENCE.matcher(text).find() || text.contains("\n")) {
-			throw new IllegalArgumentException("The objective must be one sentence; a lesson has one objective");
+			throw new InvalidValueException("The objective must be one sentence; a lesson has one objective");
 		}
 	}
 }

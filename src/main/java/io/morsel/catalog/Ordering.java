@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +29,7 @@ public record Ordering(String id, String prompt, List<Item> items, boolean asses
 		Checks.id(id, "interaction id");
 		Checks.text(prompt, "prompt", 1000);
 		if (items == null || items.size() < 2 || items.size() > 10) {
-			throw new IllegalArgumentException("Ordering '" + id + "' needs 2 to 10 items");
+			throw new InvalidValueException("Ordering '" + id + "' needs 2 to 10 items");
 		}
 		Checks.distinct(items, Item::id, "Item");
 		items = List.copyOf(items);

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -15,10 +16,10 @@ public record PickN(String id, String prompt, List<Option> options, int n, boole
 		Checks.text(prompt, "prompt", 1000);
 		options = Choices.options(options, id);
 		if (n < 1 || n >= options.size()) {
-			throw new IllegalArgumentException("Pick N '" + id + "' must pick at least one and fewer than all options");
+			throw new InvalidValueException("Pick N '" + id + "' must pick at least one and fewer than all options");
 		}
 		if (Choices.correctCount(options) != n) {
-			throw new IllegalArgumentException("Pick N '" + id + "' needs exactly " + n + " correct options");
+			throw new InvalidValueException("Pick N '" + id + "' needs exactly " + n + " correct options");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ public record ShortText(String id, String prompt, List<String> acceptedAnswers, 
 		Checks.text(prompt, "prompt", 1000);
 		if (acceptedAnswers == null || acceptedAnswers.isEmpty()
 				|| acceptedAnswers.stream().anyMatch(a -> normalise(a).isEmpty())) {
-			throw new IllegalArgumentException("Short text '" + id + "' needs at least one non-blank accepted answer");
+			throw new InvalidValueException("Short text '" + id + "' needs at least one non-blank accepted answer");
 		}
 		acceptedAnswers = List.copyOf(acceptedAnswers);
 	}

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,7 @@ public record SingleChoice(String id, String prompt, List<Option> options, boole
 		Checks.text(prompt, "prompt", 1000);
 		options = Choices.options(options, id);
 		if (Choices.correctCount(options) != 1) {
-			throw new IllegalArgumentException("Single choice '" + id + "' needs exactly one correct option");
+			throw new InvalidValueException("Single choice '" + id + "' needs exactly one correct option");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.morsel.shared.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,22 +23,22 @@ public final class Transcripts {
 
 	static void check(String transcript) {
 		if (transcript == null || transcript.isBlank()) {
-			throw new IllegalArgumentException("Video and audio need a transcript (WebVTT)");
+			throw new InvalidValueException("Video and audio need a transcript (WebVTT)");
 		}
 		if (transcript.length() > 200_000) {
-			throw new IllegalArgumentException("The transcript is longer than 200,000 characters");
+			throw new InvalidValueException("The transcript is longer than 200,000 characters");
 		}
 		cues(transcript);
 	}
 
 	/**
 	 * The cues of a WebVTT document, in order.
-	 * @throws IllegalArgumentException when it is not WebVTT or a cue's timing is malformed
+	 * @throws InvalidValueException when it is not WebVTT or a cue's timing is malformed
 	 */
 	public static List<Cue> cues(String webVtt) {
 		var lines = webVtt.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
 		if (lines.length == 0 || !lines[0].strip().startsWith("WEBVTT")) {
-			throw new IllegalArgumentException("A transcript must be a WebVTT document starting with 'WEBVTT'");
+			throw new InvalidValueException("A transcript must be a WebVTT document starting with 'WEBVTT'");
 		}
 		var cues = new ArrayList<Cue>();
 		for (int i = 1; i < lines.length; i++) {
@@ -46,12 +47,12 @@ public final class Transcripts {
 			}
 			var timing = TIMING.matcher(lines[i].strip());
 			if (!timing.matches()) {
-				throw new IllegalArgumentException("Malformed cue timing on line " + (i + 1) + ": " + lines[i].strip());
+				throw new InvalidValueException("Malformed cue timing on line " + (i + 1) + ": " + lines[i].strip());
 			}
 			var start = millis(timing.group(1));
 			var end = millis(timing.group(2));
 			if (end < start) {
-				throw new IllegalArgumentException("A cue ends before it starts on line " + (i + 1));
+				throw new InvalidValueException("A cue ends before it starts on line " + (i + 1));
 			}
 			var text = new StringBuilder();
 			while (i + 1 < lines.length && !lines[i + 1].isBlank()) {
@@ -60,7 +61,7 @@ public final class Transcripts {
 			cues.add(new Cue(start, end, text.toString().replaceAll("<[^>]*>", "")));
 		}
 		if (cues.isEmpty()) {
-			throw new IllegalArgumentException("The transcript has no cues");
+			throw new InvalidValueException("The transcript has no cues");
 		}
 		return cues;
 	}

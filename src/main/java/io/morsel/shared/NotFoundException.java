@@ -1,16 +1,14 @@
 package io.morsel.shared;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * Thrown when an object does not exist <em>or belongs to another organisation</em>: both answer 404, so nobody
  * learns that another tenant's object exists.
  */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends ProblemException {
 
 	public NotFoundException(String what) {
-		super(what + " not found");
+		super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", what + " not found");
 	}
 }

@@ -1,10 +1,6 @@
 package io.morsel.web;
 
-import io.morsel.catalog.InvalidResponseException;
-import io.morsel.catalog.MediaLibrary;
-import io.morsel.shared.ConflictException;
-import io.morsel.shared.InvalidRequestException;
-import io.morsel.shared.NotFoundException;
+import io.morsel.shared.ProblemException;
 import io.morsel.shared.ProblemTypes;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -26,10 +22,14 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
- * Maps every failure of a REST controller to an RFC 9457 problem detail with a stable {@code type}. Validation
- * failures list each field; a body that cannot be read says why (unknown field, malformed JSON, too large).
+ * Maps every failure of a REST controller to an RFC 9457 problem detail with a stable {@code type}. Modules' refusals
+ * carry their own answer ({@link ProblemException}, handled as every {@link org.springframework.web.ErrorResponse});
+ * validation failures list each field; a body that cannot be read says why (unknown field, malformed JSON, too
+ * large, the rule a value refused it by). Anything else is a failure on Morsel's side: logged, and answered 500
+ * without its message.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
@@ -41,38 +41,6 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail notFound(NotFoundException e) {
-		return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalid(InvalidRequestException e) {
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail invalidResponse(InvalidResponseException e) {
-		return problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Answer does not fit the interaction",
-				e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail unsupportedMedia(MediaLibrary.UnsupportedMediaException e) {
-		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported file",
-				e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail mediaTooLarge(MediaLibrary.MediaTooLargeException e) {
-		return problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "File too large", e.getMessage());
-	}
-
-	@ExceptionHandler
-	ProblemDetail conflict(ConflictException e) {
-		return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
-	}
-
-	@ExceptionHandler
 	ProblemDetail forbidden(AccessDeniedException e) {
 		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
 				"Your roles in this organisation do not allow this.");
@@ -81,10 +49,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail unexpected(RuntimeException e) {
 		log.error("Unexpected failure of an API request", e);
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"Morsel could not complete the request; it has been logged.");
-		problem.setType(ProblemTypes.SERVER_ERROR);
-		return problem;
+		return serverError();
 	}
 
 	@Override
@@ -114,10 +79,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				"The request body is larger than this API accepts.");
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 		}
-		var rule = ruleBroken(e);
-		if (rule != null) {
-			var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", rule);
-			return ResponseEntity.badRequest().body(problem);
+		var refusal = refusal(e);
+		if (refusal != null) {
+			return ResponseEntity.status(refusal.getStatusCode()).body(refusal.getBody());
+		}
+		if (failedInOurCode(e)) {
+			log.error("A value of a request body failed in an undeclared way", e);
+			return ResponseEntity.internalServerError().body(serverError());
 		}
 		var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Unreadable request body",
 				readableReason(e));
@@ -150,14 +118,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return super.createResponseEntity(body, headers, status, request);
 	}
 
-	/** The rule a value object's constructor refused the body with ("The objective must be one sentence"), if any. */
-	private static @Nullable String ruleBroken(Throwable failure) {
+	/** How a value of the body refused it ("The objective must be one sentence"), if one did. */
+	private static @Nullable ProblemException refusal(Throwable failure) {
 		for (var cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof IllegalArgumentException rule && rule.getMessage() != null) {
-				return rule.getMessage();
+			if (cause instanceof ProblemException refusal) {
+				return refusal;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Whether a constructor or factory of the body's types threw something other than a refusal: a bug (a plain
+	 * {@link IllegalArgumentException}, a {@link NullPointerException}), whose message is not for the client.
+	 */
+	private static boolean failedInOurCode(HttpMessageNotReadableException e) {
+		return e.getCause() instanceof ValueInstantiationException failed && failed.getCause() != null
+				&& !(failed.getCause() instanceof JacksonException);
+	}
+
+	private static ProblemDetail serverError() {
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Morsel could not complete the request; it has been logged.");
+		problem.setType(ProblemTypes.SERVER_ERROR);
+		return problem;
 	}
 
 	private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {

@@ -142,15 +142,20 @@ class LessonApiTests {
 		var twoObjectives = lesson(skill);
 		twoObjectives.put("objective", "Write an objective. Then write another.");
 		var unknownSkill = lesson("No such skill " + UUID.randomUUID());
+		var nullBlock = lesson(skill);
+		nullBlock.putArray("blocks").addNull();
 
 		var refused = api.post(author, "/api/v1/lessons", twoObjectives);
 		var unknown = api.post(author, "/api/v1/lessons", unknownSkill);
+		var unreadable = api.post(author, "/api/v1/lessons", nullBlock);
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(tree(refused.getBody()).get("detail").asString()).contains("one sentence");
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(tree(unknown.getBody()).get("detail").asString()).contains("Unknown skill");
+		assertThat(unreadable.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(tree(unreadable.getBody()).get("type").asString()).isEqualTo("/problems/malformed-body");
 		assertThat(listTitles(author)).hasSize(before);
 	}
 

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.BeforeEach;
@@ -126,6 +127,33 @@ class ApiProblemsTests {
 		var textDraft = http.send(request(lesson + "/draft", learner).header("Content-Type", "text/plain")
 			.PUT(HttpRequest.BodyPublishers.ofString("a draft")).build(), HttpResponse.BodyHandlers.ofString());
 		assertProblem(textDraft, 415, "/problems/unsupported-media-type");
+	}
+
+	@Test
+	void aValueThatRefusesInputAnswersWithItsRule() throws Exception {
+		var thrown = get("/api/v1/test-only/values/refused", learner);
+		var read = http.send(request("/api/v1/test-only/values", learner).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"value\": \"refused\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(assertProblem(thrown, 400, "/problems/validation").get("detail").asString())
+			.isEqualTo("A probe must not be refused");
+		assertThat(assertProblem(read, 400, "/problems/validation").get("detail").asString())
+			.isEqualTo("A probe must not be refused");
+	}
+
+	@Test
+	void aProgrammingErrorIsAServerErrorThatKeepsItsMessageToItself() throws Exception {
+		var thrown = get("/api/v1/test-only/values/bug", learner);
+		var read = http.send(request("/api/v1/test-only/values", learner).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"value\": \"bug\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		for (var response : List.of(thrown, read)) {
+			assertThat(assertProblem(response, 500, "/problems/server-error").get("detail").asString())
+				.isEqualTo("Morsel could not complete the request; it has been logged.");
+			assertThat(response.body()).doesNotContain("secret table", "Index 7");
+		}
 	}
 
 	@Test

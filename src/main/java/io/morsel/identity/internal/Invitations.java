@@ -2,6 +2,7 @@ package io.morsel.identity.internal;
 
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
+import io.morsel.identity.OutboundMail;
 import io.morsel.identity.Role;
 import io.morsel.identity.UserId;
 import io.morsel.identity.internal.Users.User;
@@ -36,18 +37,18 @@ public class Invitations {
 	private final Users users;
 	private final Memberships memberships;
 	private final PasswordEncoder passwords;
-	private final Mailer mailer;
+	private final OutboundMail mail;
 	private final MessageSource messages;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 
-	Invitations(JdbcClient jdbc, Users users, Memberships memberships, PasswordEncoder passwords, Mailer mailer,
+	Invitations(JdbcClient jdbc, Users users, Memberships memberships, PasswordEncoder passwords, OutboundMail mail,
 			MessageSource messages, TransactionTemplate transaction, Clock clock) {
 		this.jdbc = jdbc;
 		this.users = users;
 		this.memberships = memberships;
 		this.passwords = passwords;
-		this.mailer = mailer;
+		this.mail = mail;
 		this.messages = messages;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -66,10 +67,10 @@ public class Invitations {
 		var secret = Secrets.newSecret("");
 		var locale = admin.locale();
 		store(admin.organisationId(), admin.userId(), email, roles, secret);
-		mailer.send(email, messages.getMessage("mail.invite.subject", new Object[] { admin.organisationName() }, locale),
-				messages.getMessage("mail.invite.body",
-						new Object[] { admin.name(), admin.organisationName(), linkBase + secret, VALIDITY.toDays() },
-						locale));
+		var subject = messages.getMessage("mail.invite.subject", new Object[] { admin.organisationName() }, locale);
+		var text = messages.getMessage("mail.invite.body",
+				new Object[] { admin.name(), admin.organisationName(), linkBase + secret, VALIDITY.toDays() }, locale);
+		mail.send(OutboundMail.Message.plain(email, subject, text));
 	}
 
 	/** Invites the first admin of a new organisation, on behalf of nobody (see {@link OrganisationBootstrap}). */
@@ -77,9 +78,10 @@ public class Invitations {
 		var secret = Secrets.newSecret("");
 		var locale = Locale.ENGLISH;
 		store(organisation.id(), null, email, EnumSet.of(Role.ADMIN), secret);
-		mailer.send(email, messages.getMessage("mail.invite.subject", new Object[] { organisation.name() }, locale),
-				messages.getMessage("mail.bootstrap.body",
-						new Object[] { organisation.name(), linkBase + secret, VALIDITY.toDays() }, locale));
+		var subject = messages.getMessage("mail.invite.subject", new Object[] { organisation.name() }, locale);
+		var text = messages.getMessage("mail.bootstrap.body",
+				new Object[] { organisation.name(), linkBase + secret, VALIDITY.toDays() }, locale);
+		mail.send(OutboundMail.Message.plain(email, subject, text));
 	}
 
 	private void store(OrganisationId organisation, @Nullable UserId invitedBy, String email, Set<Role> roles,

@@ -1,14 +1,18 @@
 package io.morsel.identity.internal;
 
+import io.morsel.identity.OutboundMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,12 +23,12 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the account emails (password reset, invitation). With an SMTP server configured
- * ({@code spring.mail.host}) they go through it; without one, as on the embedded default, each message is written
- * as an {@code .eml} file to the outbox folder, where it can be opened with any mail program.
+ * Morsel's {@link OutboundMail}. With an SMTP server configured ({@code spring.mail.host}) messages go through it;
+ * without one, as on the embedded default, each message is written as an {@code .eml} file to the outbox folder,
+ * where it can be opened with any mail program.
  */
 @Component
-public class Mailer {
+class Mailer implements OutboundMail {
 
 	private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
@@ -41,28 +45,47 @@ public class Mailer {
 		this.clock = clock;
 	}
 
-	public void send(String to, String subject, String body) {
+	@Override
+	public void send(Message message) {
 		var sender = smtp.getIfAvailable();
 		try {
-			var message = sender != null ? sender.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
-			message.setFrom(new InternetAddress(from));
-			message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to));
-			message.setSubject(subject, "UTF-8");
-			message.setText(body, "UTF-8");
-			message.setSentDate(java.util.Date.from(clock.instant()));
+			var mime = sender != null ? sender.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
+			mime.setFrom(new InternetAddress(from));
+			mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(message.to()));
+			mime.setSubject(message.subject(), "UTF-8");
+			if (message.html() == null) {
+				mime.setText(message.text(), "UTF-8");
+			}
+			else {
+				mime.setContent(alternatives(message.text(), message.html()));
+			}
+			for (var header : message.headers().entrySet()) {
+				mime.setHeader(header.getKey(), header.getValue());
+			}
+			mime.setSentDate(Date.from(clock.instant()));
 			if (sender != null) {
-				sender.send(message);
+				sender.send(mime);
 				return;
 			}
 			Files.createDirectories(outbox);
 			var file = outbox.resolve(clock.instant().toEpochMilli() + "-" + UUID.randomUUID() + ".eml");
 			try (OutputStream out = Files.newOutputStream(file)) {
-				message.writeTo(out);
+				mime.writeTo(out);
 			}
-			log.info("No SMTP server configured: wrote mail to {} for {} to {}", subject, to, file.toAbsolutePath());
+			log.info("No SMTP server configured: wrote mail to {} for {} to {}", message.subject(), message.to(),
+					file.toAbsolutePath());
 		}
 		catch (MessagingException | IOException e) {
-			throw new IllegalStateException("Could not send mail to " + to, e);
+			throw new IllegalStateException("Could not send mail to " + message.to(), e);
 		}
+	}
+
+	/** The plain text first: mail programs show the last alternative they can, so HTML wins where it is shown. */
+	private static MimeMultipart alternatives(String text, String html) throws MessagingException {
+		var plain = new MimeBodyPart();
+		plain.setText(text, "UTF-8");
+		var rich = new MimeBodyPart();
+		rich.setText(html, "UTF-8", "html");
+		return new MimeMultipart("alternative", plain, rich);
 	}
 }

@@ -1,5 +1,6 @@
 package io.morsel.identity.internal;
 
+import io.morsel.identity.OutboundMail;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,20 +24,20 @@ public class PasswordResets {
 	private final Users users;
 	private final SignInThrottle throttle;
 	private final PasswordEncoder passwords;
-	private final Mailer mailer;
+	private final OutboundMail mail;
 	private final MessageSource messages;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final WebSessions sessions;
 
-	PasswordResets(JdbcClient jdbc, Users users, SignInThrottle throttle, PasswordEncoder passwords, Mailer mailer,
+	PasswordResets(JdbcClient jdbc, Users users, SignInThrottle throttle, PasswordEncoder passwords, OutboundMail mail,
 			MessageSource messages, TransactionTemplate transaction, Clock clock, WebSessions sessions) {
 		this.jdbc = jdbc;
 		this.sessions = sessions;
 		this.users = users;
 		this.throttle = throttle;
 		this.passwords = passwords;
-		this.mailer = mailer;
+		this.mail = mail;
 		this.messages = messages;
 		this.transaction = transaction;
 		this.clock = clock;
@@ -63,9 +64,10 @@ public class PasswordResets {
 			.param("expires", Timestamps.of(clock.instant().plus(VALIDITY)))
 			.update());
 		var locale = Locale.forLanguageTag(user.get().language());
-		mailer.send(user.get().email(), messages.getMessage("mail.reset.subject", null, locale),
-				messages.getMessage("mail.reset.body", new Object[] { user.get().name(), linkBase + secret,
-						VALIDITY.toMinutes() }, locale));
+		var text = messages.getMessage("mail.reset.body",
+				new Object[] { user.get().name(), linkBase + secret, VALIDITY.toMinutes() }, locale);
+		mail.send(OutboundMail.Message.plain(user.get().email(), messages.getMessage("mail.reset.subject", null, locale),
+				text));
 	}
 
 	/** Whether the link can still be used. */

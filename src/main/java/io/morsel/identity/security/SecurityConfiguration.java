@@ -1,10 +1,13 @@
 package io.morsel.identity.security;
 
+import io.morsel.identity.AccessRules;
 import io.morsel.identity.internal.ApiTokens;
 import io.morsel.shared.ProblemResponses;
 import io.morsel.shared.ProblemTypes;
 import jakarta.servlet.DispatcherType;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,7 +29,8 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
 /**
  * Two filter chains: the API ({@code /api/**}, {@code /actuator/**}) is stateless, authenticated by bearer tokens and
  * answers with problem details; every page uses a signed session cookie ({@link SignedSessions}), a sign-in form and
- * CSRF tokens.
+ * CSRF tokens. Each chain takes identity's own rules first, then those the modules declare ({@link AccessRules}), and
+ * last requires a signed-in member for everything else.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -52,19 +56,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems,
+			ObjectProvider<AccessRules> modules) throws Exception {
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class)
-			.authorizeHttpRequests(requests -> requests
-				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-				.requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
-				.requestMatchers("/api/docs", "/api/docs/**").permitAll()
-				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-				.requestMatchers("/actuator/**").hasRole("ADMIN")
-				.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> {
+				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+					.requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
+					.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+					.requestMatchers("/actuator/**").hasRole("ADMIN");
+				CollectedAccessRules.api(ordered(modules), requests);
+				requests.anyRequest().authenticated();
+			})
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((request, response, e) -> {
 					response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -78,8 +84,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, SignedSessions sessions, SessionCsrfTokens csrfTokens)
-			throws Exception {
+	SecurityFilterChain pages(HttpSecurity http, SignedSessions sessions, SessionCsrfTokens csrfTokens,
+			ObjectProvider<AccessRules> modules) throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/sign-in?error=credentials");
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?error=locked",
@@ -91,18 +97,13 @@ class SecurityConfiguration {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
-			.authorizeHttpRequests(requests -> requests
-				.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-				.requestMatchers("/static/**", "/webjars/**", "/favicon.ico", "/error", "/problems/**").permitAll()
-				// Only answered in the bench profile (web.BenchEndpoints).
-				.requestMatchers("/bench/**").permitAll()
-				.requestMatchers("/sign-in", "/password/**", "/invitations/**").permitAll()
-				.requestMatchers("/swagger-ui.html", "/swagger-ui/**").permitAll()
-				.requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
-				.requestMatchers("/studio", "/studio/**").hasRole("AUTHOR")
-				.requestMatchers("/team", "/team/**").hasRole("MANAGER")
-				.requestMatchers("/today", "/today/**").hasRole("LEARNER")
-				.anyRequest().authenticated())
+			.authorizeHttpRequests(requests -> {
+				requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+					.requestMatchers("/sign-in", "/password/**", "/invitations/**").permitAll()
+					.requestMatchers("/admin", "/admin/**").hasRole("ADMIN");
+				CollectedAccessRules.pages(ordered(modules), requests);
+				requests.anyRequest().authenticated();
+			})
 			.formLogin(form -> form.loginPage("/sign-in")
 				.usernameParameter("email")
 				.passwordParameter("password")
@@ -112,5 +113,9 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.build();
+	}
+
+	private static List<AccessRules> ordered(ObjectProvider<AccessRules> modules) {
+		return modules.orderedStream().toList();
 	}
 }
