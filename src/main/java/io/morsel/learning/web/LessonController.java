@@ -3,6 +3,7 @@ package io.morsel.learning.web;
 import io.morsel.catalog.InvalidResponseException;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.PlayableLesson;
+import io.morsel.catalog.QuestionForms;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Attempt;
 import io.morsel.learning.Attempts;
@@ -74,7 +75,7 @@ class LessonController {
 		String error = null;
 		var completed = false;
 		try {
-			var feedback = attempts.answer(me, lesson, interaction, AnswerForm.read(question, form),
+			var feedback = attempts.answer(me, lesson, interaction, QuestionForms.read(question, form),
 					timeTaken(form.getFirst("shownAt")));
 			completed = feedback.lessonCompleted();
 		}
