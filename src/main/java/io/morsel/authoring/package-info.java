@@ -6,6 +6,8 @@
  * {@code Programs}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "catalog", "identity", "shared", "web" })
 package io.morsel.authoring;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

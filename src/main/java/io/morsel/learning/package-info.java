@@ -6,6 +6,8 @@
  * when a lesson's interactions are all answered, through the event publication log.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "catalog", "identity", "shared", "web" })
 package io.morsel.learning;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
