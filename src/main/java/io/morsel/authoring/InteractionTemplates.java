@@ -1,6 +1,16 @@
 package io.morsel.authoring;
 
-import java.util.LinkedHashMap;
+import static io.morsel.catalog.InteractionType.EXERCISE;
+import static io.morsel.catalog.InteractionType.MATCHING;
+import static io.morsel.catalog.InteractionType.MULTIPLE_CHOICE;
+import static io.morsel.catalog.InteractionType.ORDERING;
+import static io.morsel.catalog.InteractionType.PICK_N;
+import static io.morsel.catalog.InteractionType.SCENARIO;
+import static io.morsel.catalog.InteractionType.SHORT_TEXT;
+import static io.morsel.catalog.InteractionType.SINGLE_CHOICE;
+
+import io.morsel.catalog.InteractionType;
+import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +27,12 @@ public class InteractionTemplates {
 			    {"id": "b", "text": "A real mistake", "correct": false, "feedback": "Why it is wrong."}
 			  ],""";
 
-	private final Map<String, String> templates = new LinkedHashMap<>();
+	private final Map<InteractionType, String> templates = new EnumMap<>(InteractionType.class);
 
 	InteractionTemplates() {
-		templates.put("single-choice", choice("single-choice", "choose"));
-		templates.put("multiple-choice", choice("multiple-choice", "all-that-apply"));
-		templates.put("pick-n", """
+		templates.put(SINGLE_CHOICE, choice(SINGLE_CHOICE, "choose"));
+		templates.put(MULTIPLE_CHOICE, choice(MULTIPLE_CHOICE, "all-that-apply"));
+		templates.put(PICK_N, """
 				{
 				  "type": "pick-n", "id": "top", "prompt": "Pick the top 2",
 				  "n": 2,
@@ -33,7 +43,7 @@ public class InteractionTemplates {
 				  ],
 				  "assessesObjective": true, "explanation": null
 				}""");
-		templates.put("matching", """
+		templates.put(MATCHING, """
 				{
 				  "type": "matching", "id": "match", "prompt": "Match each feature to its benefit",
 				  "pairs": [
@@ -42,7 +52,7 @@ public class InteractionTemplates {
 				  ],
 				  "assessesObjective": true, "explanation": null
 				}""");
-		templates.put("ordering", """
+		templates.put(ORDERING, """
 				{
 				  "type": "ordering", "id": "order", "prompt": "Put the steps in order",
 				  "items": [
@@ -51,36 +61,36 @@ public class InteractionTemplates {
 				  ],
 				  "assessesObjective": true, "explanation": null
 				}""");
-		templates.put("short-text", """
+		templates.put(SHORT_TEXT, """
 				{
 				  "type": "short-text", "id": "word", "prompt": "Which word is missing?",
 				  "acceptedAnswers": ["answer"], "wrongFeedback": "The answer is 'answer'.",
 				  "assessesObjective": true, "explanation": null
 				}""");
-		templates.put("scenario", """
+		templates.put(SCENARIO, """
 				{
 				  "type": "scenario", "id": "case", "situation": "A short case the learner reads first.",
 				  "prompt": "What do you do?",
 				%s
 				  "assessesObjective": true, "explanation": null
 				}""".formatted(OPTIONS));
-		templates.put("exercise", """
+		templates.put(EXERCISE, """
 				{
 				  "type": "exercise", "id": "apply", "prompt": "Apply it to your own work.", "explanation": null
 				}""");
 	}
 
-	public Map<String, String> all() {
+	public Map<InteractionType, String> all() {
 		return templates;
 	}
 
 	/** Interaction ids are unique within a lesson: rename it when a lesson has two of a type. */
-	private static String choice(String type, String id) {
+	private static String choice(InteractionType type, String id) {
 		return """
 				{
 				  "type": "%s", "id": "%s", "prompt": "Your question",
 				%s
 				  "assessesObjective": true, "explanation": null
-				}""".formatted(type, id, OPTIONS);
+				}""".formatted(type.formatName(), id, OPTIONS);
 	}
 }

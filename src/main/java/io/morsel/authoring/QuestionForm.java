@@ -1,7 +1,17 @@
 package io.morsel.authoring;
 
+import static io.morsel.catalog.InteractionType.EXERCISE;
+import static io.morsel.catalog.InteractionType.MATCHING;
+import static io.morsel.catalog.InteractionType.MULTIPLE_CHOICE;
+import static io.morsel.catalog.InteractionType.ORDERING;
+import static io.morsel.catalog.InteractionType.PICK_N;
+import static io.morsel.catalog.InteractionType.SCENARIO;
+import static io.morsel.catalog.InteractionType.SHORT_TEXT;
+import static io.morsel.catalog.InteractionType.SINGLE_CHOICE;
+
 import io.morsel.catalog.ApplicationExercise;
 import io.morsel.catalog.Interaction;
+import io.morsel.catalog.InteractionType;
 import io.morsel.catalog.Matching;
 import io.morsel.catalog.MultipleChoice;
 import io.morsel.catalog.Option;
@@ -35,8 +45,7 @@ public record QuestionForm(@Nullable String type, @Nullable String id, @Nullable
 		@Nullable String wrongFeedback, @Nullable List<Row> rows) {
 
 	/** The types in the order the editor offers them. */
-	static final List<String> TYPES = List.of("single-choice", "multiple-choice", "pick-n", "matching", "ordering",
-			"short-text", "scenario", "exercise");
+	static final List<InteractionType> TYPES = List.of(InteractionType.values());
 
 	/** The most rows a form grows to: the most options a choice interaction takes. */
 	static final int MAX_ROWS = 12;
@@ -65,33 +74,33 @@ public record QuestionForm(@Nullable String type, @Nullable String id, @Nullable
 	}
 
 	/** A new question of a type: its rows empty, assessing the objective (an author unticks practice questions). */
-	static QuestionForm blank(String type) {
+	static QuestionForm blank(InteractionType type) {
 		var rows = switch (type) {
-			case "pick-n" -> 4;
-			case "single-choice", "multiple-choice", "scenario", "matching", "ordering" -> 3;
-			default -> 0;
+			case PICK_N -> 4;
+			case SINGLE_CHOICE, MULTIPLE_CHOICE, SCENARIO, MATCHING, ORDERING -> 3;
+			case SHORT_TEXT, EXERCISE -> 0;
 		};
-		return new QuestionForm(type, null, null, true, null, null, "pick-n".equals(type) ? "2" : null, null, null,
-				java.util.Collections.nCopies(rows, Row.empty()));
+		return new QuestionForm(type.formatName(), null, null, true, null, null, type == PICK_N ? "2" : null, null,
+				null, java.util.Collections.nCopies(rows, Row.empty()));
 	}
 
 	/** The form of an existing question, ids kept. */
 	static QuestionForm of(Interaction interaction) {
 		return switch (interaction) {
-			case SingleChoice s -> choices("single-choice", s, null, null, s.options());
-			case MultipleChoice m -> choices("multiple-choice", m, null, null, m.options());
-			case PickN p -> choices("pick-n", p, null, String.valueOf(p.n()), p.options());
-			case Scenario s -> choices("scenario", s, s.situation(), null, s.options());
-			case Matching m -> new QuestionForm("matching", m.id(), m.prompt(), m.assessesObjective(), m.explanation(),
+			case SingleChoice s -> choices(SINGLE_CHOICE, s, null, null, s.options());
+			case MultipleChoice m -> choices(MULTIPLE_CHOICE, m, null, null, m.options());
+			case PickN p -> choices(PICK_N, p, null, String.valueOf(p.n()), p.options());
+			case Scenario s -> choices(SCENARIO, s, s.situation(), null, s.options());
+			case Matching m -> new QuestionForm(MATCHING.formatName(), m.id(), m.prompt(), m.assessesObjective(), m.explanation(),
 					null, null, null, null, m.pairs().stream()
 						.map(p -> new Row(p.leftId(), p.left(), false, p.feedback(), p.rightId(), p.right()))
 						.toList());
-			case Ordering o -> new QuestionForm("ordering", o.id(), o.prompt(), o.assessesObjective(), o.explanation(),
+			case Ordering o -> new QuestionForm(ORDERING.formatName(), o.id(), o.prompt(), o.assessesObjective(), o.explanation(),
 					null, null, null, null,
 					o.items().stream().map(i -> new Row(i.id(), i.text(), false, i.feedback(), null, null)).toList());
-			case ShortText t -> new QuestionForm("short-text", t.id(), t.prompt(), t.assessesObjective(), t.explanation(),
+			case ShortText t -> new QuestionForm(SHORT_TEXT.formatName(), t.id(), t.prompt(), t.assessesObjective(), t.explanation(),
 					null, null, String.join("\n", t.acceptedAnswers()), t.wrongFeedback(), List.of());
-			case ApplicationExercise e -> new QuestionForm("exercise", e.id(), e.prompt(), false, e.explanation(), null,
+			case ApplicationExercise e -> new QuestionForm(EXERCISE.formatName(), e.id(), e.prompt(), false, e.explanation(), null,
 					null, null, null, List.of());
 		};
 	}
@@ -101,34 +110,49 @@ public record QuestionForm(@Nullable String type, @Nullable String id, @Nullable
 	 * message. A new question and its new rows get their ids here.
 	 */
 	Interaction toInteraction() {
-		if (type == null || !TYPES.contains(type)) {
-			throw new InvalidValueException("Unknown type of question: " + type);
+		var type = interactionType();
+		if (type == null) {
+			throw new InvalidValueException("Unknown type of question: " + this.type);
 		}
 		var id = isBlank(this.id) ? newId("q") : this.id.strip();
 		var prompt = stripped(this.prompt);
 		var assesses = Boolean.TRUE.equals(this.assesses);
 		var explanation = stripped(this.explanation);
 		return switch (type) {
-			case "single-choice" -> new SingleChoice(id, prompt, options(), assesses, explanation);
-			case "multiple-choice" -> new MultipleChoice(id, prompt, options(), assesses, explanation);
-			case "pick-n" -> new PickN(id, prompt, options(), count(), assesses, explanation);
-			case "scenario" -> new Scenario(id, stripped(situation), prompt, options(), assesses, explanation);
-			case "matching" -> new Matching(id, prompt, pairs(), assesses, explanation);
-			case "ordering" -> new Ordering(id, prompt, items(), assesses, explanation);
-			case "short-text" -> new ShortText(id, prompt, acceptedAnswers(), stripped(wrongFeedback), assesses,
+			case SINGLE_CHOICE -> new SingleChoice(id, prompt, options(), assesses, explanation);
+			case MULTIPLE_CHOICE -> new MultipleChoice(id, prompt, options(), assesses, explanation);
+			case PICK_N -> new PickN(id, prompt, options(), count(), assesses, explanation);
+			case SCENARIO -> new Scenario(id, stripped(situation), prompt, options(), assesses, explanation);
+			case MATCHING -> new Matching(id, prompt, pairs(), assesses, explanation);
+			case ORDERING -> new Ordering(id, prompt, items(), assesses, explanation);
+			case SHORT_TEXT -> new ShortText(id, prompt, acceptedAnswers(), stripped(wrongFeedback), assesses,
 					explanation);
-			default -> new ApplicationExercise(id, prompt, explanation);
+			case EXERCISE -> new ApplicationExercise(id, prompt, explanation);
 		};
 	}
 
 	/** What its rows are called: {@code option}, {@code pair} or {@code item}; {@code null} for a question without. */
 	public @Nullable String rowKind() {
-		return switch (type == null ? "" : type) {
-			case "single-choice", "multiple-choice", "pick-n", "scenario" -> "option";
-			case "matching" -> "pair";
-			case "ordering" -> "item";
-			default -> null;
+		var type = interactionType();
+		if (type == null) {
+			return null;
+		}
+		return switch (type) {
+			case SINGLE_CHOICE, MULTIPLE_CHOICE, PICK_N, SCENARIO -> "option";
+			case MATCHING -> "pair";
+			case ORDERING -> "item";
+			case SHORT_TEXT, EXERCISE -> null;
 		};
+	}
+
+	/** The type the form names, or {@code null} for a name that is none. */
+	public @Nullable InteractionType interactionType() {
+		try {
+			return type == null ? null : InteractionType.named(type);
+		}
+		catch (InvalidValueException unknown) {
+			return null;
+		}
 	}
 
 	/** Whether the form may grow by one more row. */
@@ -187,9 +211,9 @@ public record QuestionForm(@Nullable String type, @Nullable String id, @Nullable
 		}
 	}
 
-	private static QuestionForm choices(String type, Interaction interaction, @Nullable String situation,
+	private static QuestionForm choices(InteractionType type, Interaction interaction, @Nullable String situation,
 			@Nullable String n, List<Option> options) {
-		return new QuestionForm(type, interaction.id(), interaction.prompt(), interaction.assessesObjective(),
+		return new QuestionForm(type.formatName(), interaction.id(), interaction.prompt(), interaction.assessesObjective(),
 				interaction.explanation(), situation, n, null, null,
 				options.stream().map(o -> new Row(o.id(), o.text(), o.correct(), o.feedback(), null, null)).toList());
 	}

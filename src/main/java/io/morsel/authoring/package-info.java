@@ -9,6 +9,8 @@
  * through the catalog's API.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "catalog", "identity", "shared", "web" })
 package io.morsel.authoring;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

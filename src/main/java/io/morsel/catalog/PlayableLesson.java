@@ -1,5 +1,14 @@
 package io.morsel.catalog;
 
+import static io.morsel.catalog.InteractionType.EXERCISE;
+import static io.morsel.catalog.InteractionType.MATCHING;
+import static io.morsel.catalog.InteractionType.MULTIPLE_CHOICE;
+import static io.morsel.catalog.InteractionType.ORDERING;
+import static io.morsel.catalog.InteractionType.PICK_N;
+import static io.morsel.catalog.InteractionType.SCENARIO;
+import static io.morsel.catalog.InteractionType.SHORT_TEXT;
+import static io.morsel.catalog.InteractionType.SINGLE_CHOICE;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +28,7 @@ public record PlayableLesson(LessonId id, int version, String title, String obje
 	}
 
 	/** An interaction's question, without its answer key. */
-	public record Question(String type, String id, String prompt, boolean assessesObjective,
+	public record Question(InteractionType type, String id, String prompt, boolean assessesObjective,
 			@Nullable String situation, @Nullable Integer pick, List<Choice> options, List<Choice> left,
 			List<Choice> right) {
 	}
@@ -42,24 +51,24 @@ public record PlayableLesson(LessonId id, int version, String title, String obje
 	private static Question question(Interaction interaction, LessonVersion version) {
 		var random = new Random((version.lessonId().value().toString() + version.version() + interaction.id()).hashCode());
 		return switch (interaction) {
-			case SingleChoice s -> choices("single-choice", s.id(), s.prompt(), s.assessesObjective(), null, null, s.options());
-			case MultipleChoice m -> choices("multiple-choice", m.id(), m.prompt(), m.assessesObjective(), null, null, m.options());
-			case PickN p -> choices("pick-n", p.id(), p.prompt(), p.assessesObjective(), null, p.n(), p.options());
-			case Scenario s -> choices("scenario", s.id(), s.prompt(), s.assessesObjective(), s.situation(), null, s.options());
-			case Matching m -> new Question("matching", m.id(), m.prompt(), m.assessesObjective(), null, null, List.of(),
+			case SingleChoice s -> choices(SINGLE_CHOICE, s.id(), s.prompt(), s.assessesObjective(), null, null, s.options());
+			case MultipleChoice m -> choices(MULTIPLE_CHOICE, m.id(), m.prompt(), m.assessesObjective(), null, null, m.options());
+			case PickN p -> choices(PICK_N, p.id(), p.prompt(), p.assessesObjective(), null, p.n(), p.options());
+			case Scenario s -> choices(SCENARIO, s.id(), s.prompt(), s.assessesObjective(), s.situation(), null, s.options());
+			case Matching m -> new Question(MATCHING, m.id(), m.prompt(), m.assessesObjective(), null, null, List.of(),
 					m.pairs().stream().map(p -> new Choice(p.leftId(), p.left())).toList(),
 					shuffled(m.pairs().stream().map(p -> new Choice(p.rightId(), p.right())).toList(), random));
-			case Ordering o -> new Question("ordering", o.id(), o.prompt(), o.assessesObjective(), null, null,
+			case Ordering o -> new Question(ORDERING, o.id(), o.prompt(), o.assessesObjective(), null, null,
 					shuffled(o.items().stream().map(i -> new Choice(i.id(), i.text())).toList(), random), List.of(),
 					List.of());
-			case ShortText t -> new Question("short-text", t.id(), t.prompt(), t.assessesObjective(), null, null,
+			case ShortText t -> new Question(SHORT_TEXT, t.id(), t.prompt(), t.assessesObjective(), null, null,
 					List.of(), List.of(), List.of());
-			case ApplicationExercise e -> new Question("exercise", e.id(), e.prompt(), false, null, null, List.of(),
+			case ApplicationExercise e -> new Question(EXERCISE, e.id(), e.prompt(), false, null, null, List.of(),
 					List.of(), List.of());
 		};
 	}
 
-	private static Question choices(String type, String id, String prompt, boolean assesses, @Nullable String situation,
+	private static Question choices(InteractionType type, String id, String prompt, boolean assesses, @Nullable String situation,
 			@Nullable Integer pick, List<Option> options) {
 		return new Question(type, id, prompt, assesses, situation, pick,
 				options.stream().map(o -> new Choice(o.id(), o.text())).toList(), List.of(), List.of());

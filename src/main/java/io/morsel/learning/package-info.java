@@ -9,6 +9,8 @@
  * from the signed-in member and jobs or other modules' listeners from the ids they hold.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "catalog", "identity", "shared", "web" })
 package io.morsel.learning;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.View;
 
-/** A page already rendered, such as a kept page with its holes filled ({@link RenderedFragments#page}). */
+/** A page already rendered, such as a kept page with its holes filled ({@link KeptFragments#page}). */
 public record HtmlView(String html) implements View {
 
 	private static final String CONTENT_TYPE = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8";

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.morsel.MorselIntegrationTest;
 import io.morsel.catalog.Block;
+import io.morsel.catalog.InteractionType;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
@@ -111,7 +112,7 @@ class StudioTests {
 
 	@Test
 	void publishingKeepsTheVersionAndTheNextEditOpensADraft() throws Exception {
-		htmx(post(base() + "/blocks").param("kind", "interaction").param("interaction", templates.all().get("single-choice")));
+		htmx(post(base() + "/blocks").param("kind", "interaction").param("interaction", templates.all().get(InteractionType.SINGLE_CHOICE)));
 		var preview = mvc.perform(as(get(base() + "/preview"))).andReturn().getResponse().getContentAsString();
 		assertThat(preview).contains("Your question", "The right answer").doesNotContain("Why it is right.");
 
@@ -126,7 +127,7 @@ class StudioTests {
 
 	@Test
 	void anExportedLessonImportsBackUnchanged() throws Exception {
-		htmx(post(base() + "/blocks").param("kind", "interaction").param("interaction", templates.all().get("matching")));
+		htmx(post(base() + "/blocks").param("kind", "interaction").param("interaction", templates.all().get(InteractionType.MATCHING)));
 		var exported = mvc.perform(as(get(base() + "/export"))).andReturn().getResponse().getContentAsString();
 
 		var imported = mvc.perform(as(multipart("/studio/import")

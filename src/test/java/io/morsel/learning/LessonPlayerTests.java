@@ -15,11 +15,18 @@ import io.morsel.identity.Directory;
 import io.morsel.identity.security.MemberAuthentication;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.Cookie;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.FlashMapManager;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +45,9 @@ class LessonPlayerTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	FlashMapManager flashMaps;
 
 	CurrentMember learner;
 	LessonId lesson;
@@ -121,7 +131,7 @@ class LessonPlayerTests {
 		assertThat(tokens).hasSizeGreaterThan(1).containsOnly(tokens.getFirst());
 		// A masked token, not a placeholder; every hole of the kept page filled, every question's display time set.
 		assertThat(tokens.getFirst()).matches("[A-Za-z0-9_-]{40,}").doesNotContain("csrf");
-		assertThat(page.getContentAsString()).doesNotContainPattern("<!--[a-z]+-[0-9a-f-]{36}-->")
+		assertThat(page.getContentAsString()).doesNotContainPattern("(hole|value)-[A-Za-z0-9-]+-[0-9a-f]{8}-[0-9a-f]{4}-")
 			.containsPattern("name=\"shownAt\" value=\"\\d{13}\"");
 
 		// (That the token works is the browser journeys' part: they answer through these forms, signed in.)
@@ -162,6 +172,42 @@ class LessonPlayerTests {
 		var later = mvc.perform(get("/lessons/" + reading.value()).with(authentication(MemberAuthentication.of(learner))))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(later).contains("Lesson complete").doesNotContain("class=\"flash\"");
+	}
+
+	@Test
+	void theKeptPageShowsTheLearnerWhatThePageRenderedWholeShows() throws Exception {
+		var me = authentication(MemberAuthentication.of(learner));
+		mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b").with(me).with(csrf()));
+		var page = "/lessons/" + lesson.value() + "?step=3";
+		var refused = Map.of("answerError", "Match every item first.", "answerErrorFor", "match");
+		var kept = mvc.perform(get(page).with(me).cookie(flash(refused))).andReturn().getResponse().getContentAsString();
+		// A flash message makes the player render the page whole, through Thymeleaf, from the same template.
+		var withMessage = new HashMap<String, String>(refused);
+		withMessage.put("flash", "flash.lesson.completed");
+		var whole = mvc.perform(get(page).with(me).cookie(flash(withMessage))).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(kept).contains("You cannot see understanding.", "Match every item first.", "class=\"step current\"");
+		assertThat(whole).contains("class=\"flash\"");
+		assertThat(comparable(whole.replaceFirst("<div class=\"flash\" role=\"status\">[^<]*</div>", "")))
+			.isEqualTo(comparable(kept));
+	}
+
+	/** The cookie that carries these flash attributes to the next request, as a redirect after a form post sets it. */
+	private Cookie[] flash(Map<String, String> attributes) {
+		var flash = new FlashMap();
+		flash.putAll(attributes);
+		var response = new MockHttpServletResponse();
+		flashMaps.saveOutputFlashMap(flash, new MockHttpServletRequest(), response);
+		return response.getCookies();
+	}
+
+	/** The page apart from whitespace and what differs per request: the CSRF token and the time questions were shown. */
+	private static String comparable(String page) {
+		return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "name=\"_csrf\"")
+			.replaceAll("name=\"shownAt\" value=\"\\d+\"", "name=\"shownAt\"")
+			.replaceAll("\\s+", " ")
+			.replace("> <", "><");
 	}
 
 	private static List<String> tokens(String page) {

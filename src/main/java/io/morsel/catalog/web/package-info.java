@@ -1,4 +1,8 @@
-/** The catalog's pages and files for browsers: transcripts as WebVTT captions. */
+/**
+ * The catalog's pages and files for browsers: media, transcripts as WebVTT captions, and what templates of any module
+ * use to show catalog content: blocks ({@code catalog/blocks}), a question's form fields ({@code catalog/question}),
+ * and an answer in words with its verdict.
+ */
 @NullMarked
 package io.morsel.catalog.web;
 

@@ -3,18 +3,15 @@ package io.morsel.learning.web;
 import io.morsel.catalog.InvalidResponseException;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.PlayableLesson;
+import io.morsel.catalog.QuestionForms;
 import io.morsel.identity.CurrentMember;
-import io.morsel.learning.Attempt;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.Learner;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
-import io.morsel.web.HtmlView;
-import io.morsel.web.RenderedFragments;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,17 +33,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LessonController {
 
-	private static final String VIEW = "learning/lesson";
-
 	private final Attempts attempts;
-	private final PlayerSteps steps;
-	private final RenderedFragments fragments;
+	private final PlayerPage page;
 	private final Clock clock;
 
-	LessonController(Attempts attempts, PlayerSteps steps, RenderedFragments fragments, Clock clock) {
+	LessonController(Attempts attempts, PlayerPage page, Clock clock) {
 		this.attempts = attempts;
-		this.steps = steps;
-		this.fragments = fragments;
+		this.page = page;
 		this.clock = clock;
 	}
 
@@ -59,7 +52,7 @@ class LessonController {
 			attempts.moveTo(Learner.of(me), lesson, step);
 			attempt = attempts.open(Learner.of(me), lesson);
 		}
-		return page(me, attempt, model);
+		return page.of(me, attempt, clock.millis(), model);
 	}
 
 	@PostMapping("/lessons/{id}/answers/{interaction}")
@@ -75,7 +68,7 @@ class LessonController {
 		String error = null;
 		var completed = false;
 		try {
-			var feedback = attempts.answer(Learner.of(me), lesson, interaction, AnswerForm.read(question, form),
+			var feedback = attempts.answer(Learner.of(me), lesson, interaction, QuestionForms.read(question, form),
 					timeTaken(form.getFirst("shownAt")));
 			completed = feedback.lessonCompleted();
 		}
@@ -106,30 +99,6 @@ class LessonController {
 		attempts.finish(Learner.of(me), new LessonId(id));
 		redirect.addFlashAttribute("flash", "flash.lesson.completed");
 		return "redirect:/lessons/" + id;
-	}
-
-	/**
-	 * The player: kept whole per version, language and header (web.RenderedFragments#page) with the learner's part put
-	 * in; rendered whole when it shows a message.
-	 */
-	private ModelAndView page(CurrentMember me, Attempt attempt, Model model) {
-		var playable = PlayableLesson.of(attempt.lesson());
-		var errorFor = model.getAttribute("answerErrorFor") instanceof String interaction ? interaction : null;
-		var error = model.getAttribute("answerError") instanceof String message ? message : null;
-		var current = Math.min(attempt.step(), playable.steps().size() - 1);
-		var holes = Map.of("steps", steps.of(playable, attempt, current, clock.millis(), errorFor, error),
-				"status", attempt.completed() ? fragments.kept(VIEW, "complete") : "",
-				"finish", attempt.lesson().content().interactions().isEmpty() && !attempt.completed()
-						? fragments.once(VIEW, "finish", Map.of("lessonId", playable.id().value())) : "");
-		if (!model.containsAttribute("flash")) {
-			var chrome = RenderedFragments.Chrome.of(me);
-			var key = Map.<String, Object>of("lesson", playable.id(), "version", playable.version(), "me", chrome);
-			return new ModelAndView(new HtmlView(
-					fragments.page(VIEW, key, Map.of("lesson", playable, "me", chrome), holes)));
-		}
-		model.addAllAttributes(holes);
-		model.addAttribute("lesson", playable);
-		return new ModelAndView(VIEW, model.asMap());
 	}
 
 	private static int stepOf(PlayableLesson lesson, String interaction) {

@@ -1,13 +1,16 @@
-package io.morsel.web;
+package io.morsel.catalog.web;
 
 import io.morsel.catalog.Block;
 import io.morsel.catalog.Transcripts;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** What templates need to show a lesson block ({@code ${@blocks.kind(block)}}, {@code ${@blocks.cues(vtt)}}). */
+/**
+ * What templates need to show a lesson block ({@code catalog/blocks :: block}, {@code ${@blocks.kind(block)}},
+ * {@code ${@blocks.cues(vtt)}}).
+ */
 @Component("blocks")
-public class Blocks {
+class Blocks {
 
 	public String kind(Block block) {
 		return switch (block) {

@@ -2,8 +2,6 @@ package io.morsel.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.morsel.catalog.Block;
-import io.morsel.catalog.PlayableLesson;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
@@ -37,18 +37,20 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The parts of pages that are the same for many requests, rendered once per node and language and then kept
- * ({@code ${@renderedFragments...}}): the layout's head links and header (per set of organisations and roles), the
- * blocks of a published version (text, media, transcripts), the form of an unanswered question, the navigation of a
- * step, and whole pages with holes for what is the learner's own (ADR 0005). Each is kept under everything it is made
- * of, so a kept fragment is never stale: published versions never change, and a question, a step or a member's roles
- * that differ are another key.
+ * ({@code ${@keptFragments...}}): the layout's head links and header (per set of organisations and roles), any
+ * module's fragment made of nothing but its variables, and whole pages with holes for what is the request's own
+ * (ADR 0005, ADR 00XX). Each is kept under everything it is made of, so a kept fragment is never stale: its caller
+ * keys it by what determines it (a published version never changes; another question or member's roles is another
+ * key). This class knows no module's types: what a fragment shows is its template's business.
  *
- * <p>What differs per request inside a kept fragment is rendered as a placeholder and filled in each time it is used:
- * the CSRF token of each form (a kept fragment is rendered with {@link #TOKEN} as the token) and the time a question
- * was shown. The placeholders are drawn at random when the node starts, so no lesson text can contain them.
+ * <p>What differs per request inside a kept fragment is rendered as a placeholder and put in each time it is used:
+ * the CSRF token of each form (a kept fragment is rendered with {@link #TOKEN} as the token), the named per-request
+ * values of {@link #kept(String, String, Map, Map)} (such as the time a question was shown) and the holes of
+ * {@link #page}. The placeholders end in a nonce drawn at random when the node starts, so no lesson text can contain
+ * them, and are plain letters, digits and dashes, so they survive inside an attribute as well as in text.
  */
-@Component("renderedFragments")
-public class RenderedFragments {
+@Component("keptFragments")
+public class KeptFragments {
 
 	private record Key(String fragment, Map<String, Object> variables, Locale locale) {
 	}
@@ -71,10 +73,14 @@ public class RenderedFragments {
 	/** Rendered where a form's CSRF token goes in a kept fragment, and replaced by the request's own token. */
 	static final String TOKEN = "csrf-" + NONCE;
 
-	private static final String SHOWN_AT = "shown-at-" + NONCE;
+	/** What a hole's or a per-request value's name may be: it becomes part of a placeholder. */
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]{1,60}");
+
+	/** The placeholders made so far, by kind and name: a page asks for the same few on every request. */
+	private static final Map<String, String> PLACEHOLDERS = new ConcurrentHashMap<>();
 
 	/** Set on the request while a fragment renders, so that fragments it uses keep their placeholders. */
-	private static final String RENDERING = RenderedFragments.class.getName() + ".rendering";
+	private static final String RENDERING = KeptFragments.class.getName() + ".rendering";
 
 	private final ITemplateEngine templates;
 	private final ApplicationContext application;
@@ -83,7 +89,7 @@ public class RenderedFragments {
 		.<Key, Cut>weigher((key, value) -> 256 + 2 * value.length())
 		.build();
 
-	RenderedFragments(ITemplateEngine templates, ApplicationContext application) {
+	KeptFragments(ITemplateEngine templates, ApplicationContext application) {
 		this.templates = templates;
 		this.application = application;
 	}
@@ -106,47 +112,60 @@ public class RenderedFragments {
 	}
 
 	/**
+	 * A fragment made of these variables and of named per-request values (name to value), such as the time a
+	 * question was shown: it is rendered once per {@code variables}, the names of {@code perRequest} and the language,
+	 * with a placeholder for each per-request value (its template reads {@code ${shownAt}} as usual), and each use puts
+	 * this request's values and CSRF token in. The variables must be all the fragment is made of.
+	 */
+	public String kept(String template, String fragment, Map<String, Object> variables, Map<String, String> perRequest) {
+		var locale = LocaleContextHolder.getLocale();
+		var placeholders = new HashMap<String, String>();
+		var values = new HashMap<String, String>();
+		perRequest.forEach((name, value) -> {
+			placeholders.put(name, placeholder("value", name));
+			values.put(placeholder("value", name), value);
+		});
+		var key = new Key(template + "::" + fragment, Map.of("variables", variables, "perRequest", perRequest.keySet()),
+				locale);
+		return keep(key, values.keySet(), () -> {
+			var all = new HashMap<String, @Nullable Object>(variables);
+			all.putAll(placeholders);
+			return process(template, fragment, all, locale);
+		}).fill(values);
+	}
+
+	/**
 	 * A whole page kept like a fragment, with this request's part put into its holes. The page is rendered once per
 	 * {@code key} and language from {@code model} (which the key must determine: a published version's id and number
-	 * determine the lesson, a member's {@link Chrome} the header) and with a marker in place of each hole; each request
-	 * then gets the kept page with {@code holes} (name to HTML) and its CSRF token put in. The model has no flash
-	 * message: a page that shows one is rendered whole.
+	 * determine the lesson, a member's {@link Chrome} the header) and with a placeholder in place of each hole; each
+	 * request then gets the kept page with {@code holes} (name to HTML, or to text in an attribute) and its CSRF token
+	 * put in. The template reads a hole as {@code ${holes['name']}}, so that it renders the same page whole when its
+	 * model has the holes' contents under {@code holes} (as for a page with a flash message, which this model lacks).
 	 */
 	public String page(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
 		var locale = LocaleContextHolder.getLocale();
 		var markers = new HashMap<String, String>();
-		holes.forEach((hole, content) -> markers.put(marker(hole), content));
-		var page = keep(new Key(template, Map.of("key", key, "holes", holes.keySet()), locale), markers.keySet(), () -> {
+		var contents = new HashMap<String, String>();
+		holes.forEach((hole, content) -> {
+			markers.put(hole, placeholder("hole", hole));
+			contents.put(placeholder("hole", hole), content);
+		});
+		var page = keep(new Key(template, Map.of("key", key, "holes", holes.keySet()), locale), contents.keySet(), () -> {
 			var variables = new HashMap<String, @Nullable Object>(model);
-			holes.keySet().forEach(hole -> variables.put(hole, marker(hole)));
+			variables.put("holes", markers);
 			return process(template, null, variables, locale);
 		});
-		return page.fill(markers);
+		return page.fill(contents);
 	}
 
-	private static String marker(String hole) {
-		return "<!--" + hole + "-" + NONCE + "-->";
-	}
-
-	/**
-	 * An unanswered question with its form ({@code learning/interaction :: interaction} without an answer), shown at
-	 * {@code shownAt} (milliseconds since the epoch).
-	 */
-	public String question(PlayableLesson.Question question, UUID lesson, long shownAt) {
-		return render("learning/interaction", "interaction",
-				Map.of("q", question, "lessonId", lesson, "shownAt", SHOWN_AT), SHOWN_AT)
-			.fill(Map.of(SHOWN_AT, Long.toString(shownAt)));
-	}
-
-	/** A block of a published version as learners see it ({@code web/blocks :: block}). */
-	public String block(Block block, UUID lesson, int version, int index) {
-		return render("web/blocks", "block", Map.of("block", block, "lessonId", lesson, "version", version, "index", index))
-			.fill(Map.of());
-	}
-
-	/** The links to the previous and next step ({@code learning/lesson :: nav}). */
-	public String nav(UUID lesson, int index, int size) {
-		return render("learning/lesson", "nav", Map.of("lessonId", lesson, "index", index, "size", size)).fill(Map.of());
+	/** The placeholder of a hole or a per-request value: its name between a kind and the nonce, so none contains another. */
+	private static String placeholder(String kind, String name) {
+		return PLACEHOLDERS.computeIfAbsent(kind + "-" + name, kindAndName -> {
+			if (!NAME.matcher(name).matches()) {
+				throw new IllegalArgumentException("A placeholder's name is letters, digits and dashes: " + name);
+			}
+			return kindAndName + "-" + NONCE;
+		});
 	}
 
 	/**
@@ -173,10 +192,10 @@ public class RenderedFragments {
 		return token.getToken();
 	}
 
-	/** The kept fragment, cut at these placeholders besides the CSRF token's. */
-	private Cut render(String template, String fragment, Map<String, Object> variables, String... placeholders) {
+	/** The kept fragment, cut at the CSRF token's placeholder. */
+	private Cut render(String template, String fragment, Map<String, Object> variables) {
 		var locale = LocaleContextHolder.getLocale();
-		return keep(new Key(template + "::" + fragment, variables, locale), Set.of(placeholders),
+		return keep(new Key(template + "::" + fragment, variables, locale), Set.of(),
 				() -> process(template, fragment, variables, locale));
 	}
 

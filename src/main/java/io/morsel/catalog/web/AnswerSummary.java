@@ -1,18 +1,21 @@
-package io.morsel.learning.web;
+package io.morsel.catalog.web;
 
 import io.morsel.catalog.PlayableLesson.Choice;
 import io.morsel.catalog.PlayableLesson.Question;
 import io.morsel.catalog.Response;
-import io.morsel.learning.Attempt;
+import io.morsel.catalog.Score;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The learner's own answer in words, shown beside its feedback ({@code ${@answerSummary.lines(q, answer)}}). */
+/**
+ * A learner's answer to a question in words, and how it did, as any page that shows feedback needs them
+ * ({@code ${@answerSummary.lines(q, response)}}, {@code ${@answerSummary.verdict(score)}}).
+ */
 @Component("answerSummary")
 class AnswerSummary {
 
-	public List<String> lines(Question question, Attempt.Answer answer) {
-		return switch (answer.response()) {
+	public List<String> lines(Question question, Response response) {
+		return switch (response) {
 			case Response.Choice choice -> question.options()
 				.stream()
 				.filter(o -> choice.optionIds().contains(o.id()))
@@ -31,8 +34,7 @@ class AnswerSummary {
 	}
 
 	/** How the answer did, as a message key: right, partly right, not quite, or kept (exercises). */
-	public String verdict(Attempt.Answer answer) {
-		var score = answer.score();
+	public String verdict(Score score) {
 		if (score.correct() == null) {
 			return "player.verdict.kept";
 		}
@@ -43,12 +45,12 @@ class AnswerSummary {
 	}
 
 	/** The verdict as a style: right, partly, wrong or kept. */
-	public String tone(Attempt.Answer answer) {
-		return verdict(answer).substring("player.verdict.".length());
+	public String tone(Score score) {
+		return verdict(score).substring("player.verdict.".length());
 	}
 
-	public long percent(Attempt.Answer answer) {
-		return Math.round(answer.score().credit() * 100);
+	public long percent(Score score) {
+		return Math.round(score.credit() * 100);
 	}
 
 	private static String text(List<Choice> choices, String id) {
