@@ -2,18 +2,65 @@ package io.morsel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module graph of ARCHITECTURE.md holds: no cycles, no module reaching into another's internals. */
+/**
+ * The module graph of ARCHITECTURE.md holds: every module declares the modules it may use, those are arrows of the
+ * map, and nothing uses more (no cycles, no module reaching into another's internals).
+ */
 class ModularityTests {
+
+	/**
+	 * The arrows of ARCHITECTURE.md ("may call the API of"): every module → identity, shared and web; web → identity
+	 * only; the content modules → catalog; credentials, analytics and delivery → reinforcement → learning. Identity,
+	 * which every module uses, uses only the shared kernel.
+	 */
+	private static final Map<String, Set<String>> ARROWS = Map.of(
+			"identity", Set.of("shared"),
+			"web", Set.of("identity", "shared"),
+			"catalog", Set.of("identity", "shared", "web"),
+			"authoring", Set.of("catalog", "identity", "shared", "web"),
+			"learning", Set.of("catalog", "identity", "shared", "web"),
+			"reinforcement", Set.of("learning", "identity", "shared", "web"),
+			"search", Set.of("catalog", "identity", "shared", "web"),
+			"credentials", Set.of("reinforcement", "catalog", "identity", "shared", "web"),
+			"delivery", Set.of("reinforcement", "catalog", "identity", "shared", "web"),
+			"analytics", Set.of("reinforcement", "catalog", "identity", "shared", "web"));
 
 	private final ApplicationModules modules = ApplicationModules.of(MorselApplication.class);
 
 	@Test
 	void modulesRespectTheirBoundaries() {
 		modules.verify();
+	}
+
+	@Test
+	void everyModuleDeclaresOnlyArrowsOfTheArchitecture() {
+		modules.forEach(module -> {
+			var name = module.getIdentifier().toString();
+			if (name.equals("shared")) {
+				return; // The shared kernel is open to every module and uses none (ADR 0002).
+			}
+			var declared = packageAnnotation(module.getBasePackage().getName());
+			assertThat(declared).as("%s's package-info declares @ApplicationModule(allowedDependencies = ...)", name)
+				.isNotNull();
+			var allowed = Arrays.stream(declared.allowedDependencies()).map(d -> d.split(" :: ")[0]).toList();
+			assertThat(allowed).as("%s declares the modules it may use", name)
+				.doesNotContain(ApplicationModule.OPEN_TOKEN);
+			assertThat(ARROWS).as("ARCHITECTURE.md has a row for %s", name).containsKey(name);
+			assertThat(ARROWS.get(name)).as("the arrows of ARCHITECTURE.md from %s", name).containsAll(allowed);
+		});
 	}
 
 	/**
@@ -26,12 +73,49 @@ class ModularityTests {
 		assertThat(modules.getModuleByName("support")).isEmpty();
 	}
 
-	/** Regenerates the diagrams under docs/modules, which are committed with the code they describe. */
+	/**
+	 * Regenerates the diagrams under docs/modules, which are committed with the code they describe. The documenter
+	 * writes a diagram's relations in no fixed order, so they are sorted: a diagram changes only when the graph does.
+	 */
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+	void writesModuleDocumentation() throws IOException {
+		var folder = Path.of("docs/modules");
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
 			.writeModulesAsPlantUml()
 			.writeIndividualModulesAsPlantUml()
 			.writeModuleCanvases();
+		try (var diagrams = Files.list(folder)) {
+			for (var diagram : diagrams.filter(p -> p.toString().endsWith(".puml")).toList()) {
+				Files.write(diagram, relationsSorted(Files.readAllLines(diagram)));
+			}
+		}
+	}
+
+	private static ApplicationModule packageAnnotation(String name) {
+		try {
+			return Class.forName(name + ".package-info").getAnnotation(ApplicationModule.class);
+		}
+		catch (ClassNotFoundException e) {
+			return null;
+		}
+	}
+
+	/** The lines, with each run of {@code Rel(...)} lines in alphabetical order. */
+	private static List<String> relationsSorted(List<String> lines) {
+		var sorted = new ArrayList<String>(lines.size());
+		var run = new ArrayList<String>();
+		for (var line : lines) {
+			if (line.startsWith("Rel(")) {
+				run.add(line);
+				continue;
+			}
+			run.sort(null);
+			sorted.addAll(run);
+			run.clear();
+			sorted.add(line);
+		}
+		run.sort(null);
+		sorted.addAll(run);
+		return sorted;
 	}
 }

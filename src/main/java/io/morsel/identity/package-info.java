@@ -8,6 +8,8 @@
  * module depends on it; it depends only on {@code shared}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "shared" })
 package io.morsel.identity;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -5,6 +5,8 @@
  * live with their modules' templates.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "identity", "shared" })
 package io.morsel.web;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
