@@ -1,12 +1,12 @@
 package io.morsel.learning;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Response;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
+import io.morsel.shared.Caches;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
@@ -38,9 +38,11 @@ public class Attempts {
 	private final AnswerWriter writer;
 	private final Answers answers;
 	private final Clock clock;
-	private final Cache<Key, Started> started = Caffeine.newBuilder().maximumSize(100_000).build();
+	private final Cache<Key, Started> started;
 
-	Attempts(JdbcClient jdbc, Lessons lessons, JsonMapper json, AnswerWriter writer, Answers answers, Clock clock) {
+	Attempts(JdbcClient jdbc, Lessons lessons, JsonMapper json, AnswerWriter writer, Answers answers, Clock clock,
+			Caches caches) {
+		this.started = caches.named("started-attempts");
 		this.jdbc = jdbc;
 		this.lessons = lessons;
 		this.json = json;

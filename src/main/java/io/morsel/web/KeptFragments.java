@@ -1,9 +1,9 @@
 package io.morsel.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
+import io.morsel.shared.Caches;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.util.Collections;
@@ -84,14 +84,13 @@ public class KeptFragments {
 
 	private final ITemplateEngine templates;
 	private final ApplicationContext application;
-	private final Cache<Key, Cut> html = Caffeine.newBuilder()
-		.maximumWeight(64L * 1024 * 1024)
-		.<Key, Cut>weigher((key, value) -> 256 + 2 * value.length())
-		.build();
+	/** Weighed by the characters kept (two bytes each) and an entry's overhead. */
+	private final Cache<Key, Cut> html;
 
-	KeptFragments(ITemplateEngine templates, ApplicationContext application) {
+	KeptFragments(ITemplateEngine templates, ApplicationContext application, Caches caches) {
 		this.templates = templates;
 		this.application = application;
+		this.html = caches.named("kept-fragments", (Key key, Cut value) -> 256 + 2 * value.length());
 	}
 
 	/**

@@ -36,7 +36,8 @@ class CachesTests {
 
 		var metrics = api.get(api.token("admin@acme.test", "acme"), "/actuator/prometheus").getBody();
 		for (var cache : new String[] { "published-lesson-versions", "published-lesson-skills", "api-token-owners",
-				"active-members", "verified-session-cookies", "sessions-ended-here", "session-csrf-tokens" }) {
+				"active-members", "verified-session-cookies", "sessions-ended-here", "session-csrf-tokens",
+				"kept-fragments", "started-attempts" }) {
 			assertThat(metrics).as(cache).contains("cache_gets_total{cache=\"" + cache + "\"");
 		}
 		var hits = Pattern.compile("cache_gets_total\\{cache=\"published-lesson-versions\",.*result=\"hit\".*} (\\S+)")
