@@ -20,4 +20,18 @@ class TestConventionsTests {
 					+ "use io.morsel.support.Csrf.csrf()")
 			.check(tests);
 	}
+
+	@Test
+	void testsOutsideIdentitySignInThroughItsTestApi() {
+		var tests = new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+			.importPackages("io.morsel");
+		noClasses().that()
+			.resideOutsideOfPackage("io.morsel.identity..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.morsel.identity.security..", "io.morsel.identity.internal..")
+			.because("a test signs a member in with io.morsel.identity.SignedIn, like every other test, and does not "
+					+ "depend on how identity keeps sessions")
+			.check(tests);
+	}
 }

@@ -3,7 +3,6 @@ package io.morsel.authoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.morsel.support.Csrf.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,8 +18,8 @@ import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
-import io.morsel.identity.security.MemberAuthentication;
 import io.morsel.support.Api;
+import io.morsel.identity.SignedIn;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -241,7 +240,7 @@ class AuthoringDoorsTests {
 	}
 
 	private static <B extends AbstractMockHttpServletRequestBuilder<B>> B as(CurrentMember member, B request) {
-		return request.with(authentication(MemberAuthentication.of(member))).with(csrf());
+		return request.with(SignedIn.as(member)).with(csrf());
 	}
 
 	private JsonNode tree(ResponseEntity<String> response) {

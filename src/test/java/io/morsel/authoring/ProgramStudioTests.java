@@ -1,7 +1,6 @@
 package io.morsel.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -17,12 +16,12 @@ import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
-import io.morsel.identity.security.MemberAuthentication;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.Learner;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.learning.Progress;
+import io.morsel.identity.SignedIn;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -215,7 +214,7 @@ class ProgramStudioTests {
 
 		submit(base() + "/lessons/" + second.value() + "/move", "direction", "up");
 		var reordered = progress.of(Learner.of(learner), program).orElseThrow();
-		var page = mvc.perform(get("/programs/" + program.value()).with(authentication(MemberAuthentication.of(learner))))
+		var page = mvc.perform(get("/programs/" + program.value()).with(SignedIn.as(learner)))
 			.andReturn().getResponse().getContentAsString();
 		submit(base() + "/lessons/" + first.value() + "/remove");
 		var removed = progress.of(Learner.of(learner), program).orElseThrow();
@@ -266,7 +265,7 @@ class ProgramStudioTests {
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.with(authentication(MemberAuthentication.of(author))).with(csrf()))
+		return mvc.perform(request.with(SignedIn.as(author)).with(csrf()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -282,6 +281,6 @@ class ProgramStudioTests {
 	}
 
 	private static MockHttpServletRequestBuilder as(CurrentMember member, MockHttpServletRequestBuilder request) {
-		return request.with(authentication(MemberAuthentication.of(member))).with(csrf());
+		return request.with(SignedIn.as(member)).with(csrf());
 	}
 }

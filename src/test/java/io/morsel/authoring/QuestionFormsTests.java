@@ -1,7 +1,6 @@
 package io.morsel.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -20,7 +19,7 @@ import io.morsel.catalog.Scenario;
 import io.morsel.catalog.SingleChoice;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
-import io.morsel.identity.security.MemberAuthentication;
+import io.morsel.identity.SignedIn;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +104,7 @@ class QuestionFormsTests {
 		mvc.perform(as(post(base() + "/publish"), author)).andReturn();
 
 		var learner = directory.member("learner@globex.test", "globex").orElseThrow();
-		var page = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(learner))))
+		var page = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(learner)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Who owns a new inbound lead?", "Whoever calls first", "Favourite colour", "Hobbies",
 				"Authority", "Book the demo", "A lead from a trade fair asks for a demo tomorrow.")
@@ -238,7 +237,7 @@ class QuestionFormsTests {
 		for (int i = 0; i < fields.length; i += 2) {
 			request.param(fields[i], fields[i + 1]);
 		}
-		return mvc.perform(request.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn()
+		return mvc.perform(request.with(SignedIn.as(learner)).with(csrf())).andReturn()
 			.getResponse().getContentAsString();
 	}
 
@@ -263,6 +262,6 @@ class QuestionFormsTests {
 	}
 
 	private static MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request, CurrentMember member) {
-		return request.with(authentication(MemberAuthentication.of(member))).with(csrf());
+		return request.with(SignedIn.as(member)).with(csrf());
 	}
 }

@@ -1,7 +1,6 @@
 package io.morsel.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -15,7 +14,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
-import io.morsel.identity.security.MemberAuthentication;
+import io.morsel.identity.SignedIn;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,11 +149,11 @@ class StudioTests {
 		var learner = directory.member("learner@acme.test", "acme").orElseThrow();
 		var globexAuthor = directory.member("author@globex.test", "globex").orElseThrow();
 
-		assertThat(mvc.perform(get("/studio").with(authentication(MemberAuthentication.of(learner)))).andReturn()
+		assertThat(mvc.perform(get("/studio").with(SignedIn.as(learner))).andReturn()
 			.getResponse().getStatus()).isEqualTo(403);
-		assertThat(mvc.perform(get(base()).with(authentication(MemberAuthentication.of(globexAuthor)))).andReturn()
+		assertThat(mvc.perform(get(base()).with(SignedIn.as(globexAuthor))).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
-		assertThat(mvc.perform(post(base() + "/blocks/0/delete").with(authentication(MemberAuthentication.of(globexAuthor)))
+		assertThat(mvc.perform(post(base() + "/blocks/0/delete").with(SignedIn.as(globexAuthor))
 			.with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
 	}
 
@@ -171,6 +170,6 @@ class StudioTests {
 	}
 
 	private <B extends AbstractMockHttpServletRequestBuilder<B>> B as(B request) {
-		return request.with(authentication(MemberAuthentication.of(author))).with(csrf());
+		return request.with(SignedIn.as(author)).with(csrf());
 	}
 }

@@ -1,13 +1,11 @@
 package io.morsel.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.morsel.MorselIntegrationTest;
-import io.morsel.identity.security.MemberAuthentication;
 import io.morsel.support.Api;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -38,7 +36,7 @@ class TokensPageTests {
 	void aTokenMadeOnThePageWorksUntilItIsRevokedWithHtmx() throws Exception {
 		var me = directory.member("author@globex.test", "globex").orElseThrow();
 		var name = "CRM sync " + UUID.randomUUID().toString().substring(0, 6);
-		var created = mvc.perform(post("/tokens").param("name", name).with(authentication(MemberAuthentication.of(me)))
+		var created = mvc.perform(post("/tokens").param("name", name).with(SignedIn.as(me))
 			.with(csrf())).andReturn();
 		assertThat(created.getResponse().getRedirectedUrl()).as(created.getResponse().getContentAsString()).isEqualTo("/tokens");
 		// The secret travels as a flash attribute in an encrypted cookie, as after a browser's redirect.
@@ -46,7 +44,7 @@ class TokensPageTests {
 		assertThat(flash).isNotNull();
 		assertThat(flash.isHttpOnly()).isTrue();
 		var page = mvc.perform(get("/tokens").cookie(flash)
-			.with(authentication(MemberAuthentication.of(me)))).andReturn().getResponse().getContentAsString();
+			.with(SignedIn.as(me))).andReturn().getResponse().getContentAsString();
 		var secret = Pattern.compile("id=\"new-token\">(mrsl_[A-Za-z0-9_-]+)<").matcher(page);
 		assertThat(secret.find()).as(page).isTrue();
 		assertThat(flash.getValue()).doesNotContain(secret.group(1), "mrsl_");
@@ -56,16 +54,16 @@ class TokensPageTests {
 		var api = Api.on(port).http();
 		assertThat(api.get().uri("/api/v1/me").header("Authorization", "Bearer " + secret.group(1)).retrieve()
 			.toEntity(String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
-		var again = mvc.perform(get("/tokens").with(authentication(MemberAuthentication.of(me)))).andReturn().getResponse()
+		var again = mvc.perform(get("/tokens").with(SignedIn.as(me))).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(again).contains(name).doesNotContain(secret.group(1));
 
 		var id = jdbc.sql("SELECT id FROM api_tokens WHERE name = :n").param("n", name).query(UUID.class).single();
 		var stranger = directory.member("learner@globex.test", "globex").orElseThrow();
-		assertThat(mvc.perform(post("/tokens/" + id + "/revoke").with(authentication(MemberAuthentication.of(stranger)))
+		assertThat(mvc.perform(post("/tokens/" + id + "/revoke").with(SignedIn.as(stranger))
 			.with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
 
-		var revoked = mvc.perform(post("/tokens/" + id + "/revoke").header("HX-Request", "true").with(authentication(MemberAuthentication.of(me)))
+		var revoked = mvc.perform(post("/tokens/" + id + "/revoke").header("HX-Request", "true").with(SignedIn.as(me))
 			.with(csrf())).andReturn().getResponse();
 		assertThat(revoked.getContentAsString()).contains("Token revoked.").doesNotContain("<html");
 		assertThat(api.get().uri("/api/v1/me").header("Authorization", "Bearer " + secret.group(1)).retrieve()

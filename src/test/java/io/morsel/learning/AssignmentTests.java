@@ -1,7 +1,6 @@
 package io.morsel.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static io.morsel.support.Csrf.csrf;
 
 import io.morsel.MorselIntegrationTest;
@@ -10,8 +9,8 @@ import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
-import io.morsel.identity.security.MemberAuthentication;
 import io.morsel.support.Api;
+import io.morsel.identity.SignedIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -75,14 +74,14 @@ class AssignmentTests {
 	@Test
 	void managerAssignsAProgramToAGroupWithADueDate() throws Exception {
 		var groupName = "Field team " + UUID.randomUUID().toString().substring(0, 6);
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups").param("name", groupName).with(authentication(MemberAuthentication.of(admin)))
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups").param("name", groupName).with(SignedIn.as(admin))
 			.with(csrf()));
 		var group = directory.groups(admin.organisationId()).stream().filter(g -> g.name().equals(groupName)).findFirst()
 			.orElseThrow();
 		var learner = directory.people(admin.organisationId()).stream()
 			.filter(p -> p.email().equals("learner@acme.test")).findFirst().orElseThrow();
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups/" + group.id().value() + "/members").param("members", learner.id().value().toString())
-			.with(authentication(MemberAuthentication.of(admin))).with(csrf()));
+			.with(SignedIn.as(admin)).with(csrf()));
 
 		var manager = api.token("manager@acme.test", "acme");
 		var assigned = api.post(manager, "/api/v1/programs/" + programId + "/assignments",

@@ -1,7 +1,6 @@
 package io.morsel.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,7 +11,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
-import io.morsel.identity.security.MemberAuthentication;
+import io.morsel.identity.SignedIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.Cookie;
@@ -67,14 +66,14 @@ class LessonPlayerTests {
 	@Test
 	void finishingALessonThatStillHasQuestionsIsAConflictNotAServerError() throws Exception {
 		var finish = mvc.perform(post("/lessons/" + lesson.value() + "/finish")
-			.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn().getResponse();
+			.with(SignedIn.as(learner)).with(csrf())).andReturn().getResponse();
 
 		assertThat(finish.getStatus()).isEqualTo(409);
 	}
 
 	@Test
 	void learnerAnswersWithAPlainFormAndSeesTheFeedbackOnTheSameStep() throws Exception {
-		var page = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(learner))))
+		var page = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(learner)))
 			.andReturn().getResponse();
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains("Rewrite a vague learning goal as one measurable objective.")
@@ -82,11 +81,11 @@ class LessonPlayerTests {
 
 		var answered = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
 			.param("shownAt", String.valueOf(System.currentTimeMillis() - 5000))
-			.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn().getResponse();
+			.with(SignedIn.as(learner)).with(csrf())).andReturn().getResponse();
 		assertThat(answered.getStatus()).isEqualTo(302);
 		assertThat(answered.getRedirectedUrl()).isEqualTo("/lessons/" + lesson.value() + "?step=5#interaction-verb");
 
-		var after = mvc.perform(get(answered.getRedirectedUrl()).with(authentication(MemberAuthentication.of(learner))))
+		var after = mvc.perform(get(answered.getRedirectedUrl()).with(SignedIn.as(learner)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(after).contains("Not quite.", "You cannot see understanding.", "Observable verbs make objectives measurable.");
 		assertThat(after).containsPattern("id=\"step-5\"\\s+class=\"step current\"");
@@ -100,7 +99,7 @@ class LessonPlayerTests {
 				List.of("case", "optionIds", "a"), List.of("apply", "text", "My objective."));
 		for (var answer : answers) {
 			var request = post("/lessons/" + lesson.value() + "/answers/" + answer.get(0)).param(answer.get(1), answer.get(2))
-				.header("HX-Request", "true").with(authentication(MemberAuthentication.of(learner))).with(csrf());
+				.header("HX-Request", "true").with(SignedIn.as(learner)).with(csrf());
 			if (answer.get(0).equals("match")) {
 				request.param("pair.condition", "inFive");
 			}
@@ -112,12 +111,12 @@ class LessonPlayerTests {
 				.contains("Your answer").doesNotContain("Lesson complete.");
 		}
 		var pickTwo = post("/lessons/" + lesson.value() + "/answers/top").param("optionIds", "a")
-			.header("HX-Request", "true").with(authentication(MemberAuthentication.of(learner))).with(csrf());
+			.header("HX-Request", "true").with(SignedIn.as(learner)).with(csrf());
 		assertThat(mvc.perform(pickTwo).andReturn().getResponse().getContentAsString()).contains("takes exactly 2 options")
 			.doesNotContain("Your answer");
 
 		var last = post("/lessons/" + lesson.value() + "/answers/top").param("optionIds", "a", "c")
-			.header("HX-Request", "true").with(authentication(MemberAuthentication.of(learner))).with(csrf());
+			.header("HX-Request", "true").with(SignedIn.as(learner)).with(csrf());
 		var fragment = mvc.perform(last).andReturn().getResponse().getContentAsString();
 		assertThat(fragment).contains("Partly right (50%).", "hx-swap-oob=\"true\"", "Lesson complete.");
 	}
@@ -125,7 +124,7 @@ class LessonPlayerTests {
 	@Test
 	void formsRenderedOnceForEveryLearnerCarryEachRequestsOwnTokenAndNoOtherLearnersAnswers() throws Exception {
 		var other = directory.member("consultant@morsel.test", "globex").orElseThrow();
-		var page = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(learner))))
+		var page = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(learner)))
 			.andReturn().getResponse();
 		var tokens = tokens(page.getContentAsString());
 		assertThat(tokens).hasSizeGreaterThan(1).containsOnly(tokens.getFirst());
@@ -136,12 +135,12 @@ class LessonPlayerTests {
 
 		// (That the token works is the browser journeys' part: they answer through these forms, signed in.)
 		var answered = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
-			.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn().getResponse();
+			.with(SignedIn.as(learner)).with(csrf())).andReturn().getResponse();
 		assertThat(answered.getStatus()).isEqualTo(302);
 
-		var mine = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(learner))))
+		var mine = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(learner)))
 			.andReturn().getResponse().getContentAsString();
-		var theirs = mvc.perform(get("/lessons/" + lesson.value()).with(authentication(MemberAuthentication.of(other))))
+		var theirs = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(other)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(mine).contains("You cannot see understanding.");
 		assertThat(theirs).doesNotContain("You cannot see understanding.").contains("action=\"/lessons/" + lesson.value()
@@ -157,26 +156,26 @@ class LessonPlayerTests {
 				 "skills": [], "blocks": [{"type": "text", "markdown": "An objective has a verb, a condition and a standard."}]}
 				""", LessonContent.class);
 		var reading = lessons.publish(author, lessons.create(author, content).lessonId()).lessonId();
-		var page = mvc.perform(get("/lessons/" + reading.value()).with(authentication(MemberAuthentication.of(learner))))
+		var page = mvc.perform(get("/lessons/" + reading.value()).with(SignedIn.as(learner)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("action=\"/lessons/" + reading.value() + "/finish\"").doesNotContain("Lesson complete");
 
 		var finished = mvc.perform(post("/lessons/" + reading.value() + "/finish")
-			.with(authentication(MemberAuthentication.of(learner))).with(csrf())).andReturn().getResponse();
+			.with(SignedIn.as(learner)).with(csrf())).andReturn().getResponse();
 		assertThat(finished.getStatus()).isEqualTo(302);
 		// The flash message comes back in its cookie: that page is rendered whole, with the message.
 		var after = mvc.perform(get(finished.getRedirectedUrl()).cookie(finished.getCookies())
-			.with(authentication(MemberAuthentication.of(learner)))).andReturn().getResponse().getContentAsString();
+			.with(SignedIn.as(learner))).andReturn().getResponse().getContentAsString();
 		assertThat(after).contains("class=\"flash\"", "Lesson complete")
 			.doesNotContain("action=\"/lessons/" + reading.value() + "/finish\"");
-		var later = mvc.perform(get("/lessons/" + reading.value()).with(authentication(MemberAuthentication.of(learner))))
+		var later = mvc.perform(get("/lessons/" + reading.value()).with(SignedIn.as(learner)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(later).contains("Lesson complete").doesNotContain("class=\"flash\"");
 	}
 
 	@Test
 	void theKeptPageShowsTheLearnerWhatThePageRenderedWholeShows() throws Exception {
-		var me = authentication(MemberAuthentication.of(learner));
+		var me = SignedIn.as(learner);
 		mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b").with(me).with(csrf()));
 		var page = "/lessons/" + lesson.value() + "?step=3";
 		var refused = Map.of("answerError", "Match every item first.", "answerErrorFor", "match");

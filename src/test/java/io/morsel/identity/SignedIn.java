@@ -1,0 +1,21 @@
+package io.morsel.identity;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+import io.morsel.identity.security.MemberAuthentication;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Signs a MockMvc request in as a member, the one way tests outside identity do it: they name the member
+ * ({@link Directory#member}) and never identity's security internals.
+ */
+public final class SignedIn {
+
+	private SignedIn() {
+	}
+
+	/** The request, made by this member in the organisation they act in. */
+	public static RequestPostProcessor as(CurrentMember member) {
+		return authentication(MemberAuthentication.of(member));
+	}
+}
