@@ -49,7 +49,7 @@ public final class Fsrs {
 
 	/**
 	 * With n > 1 relearning steps, each "again" in relearning multiplies S by e^(w17·w18) at most; the optimizer caps
-	 * w17 and w18 at √(−(ln w11 + ln(2^w13 − 1) + 0.3·w14) / n) (clamped to [0.01, 2]) so that n such steps cannot
+	 * w17 and w18 at √(−(ln w11 + ln(2^w13 − 1) + 0.3·w14) / n) (clamped to 0.01…2) so that n such steps cannot
 	 * lift S above the stability after a lapse. ts-fsrs: clipParameters.
 	 */
 	private static void lowerShortTermCeiling(double[] w, int relearningSteps) {
@@ -111,14 +111,14 @@ public final class Fsrs {
 		return Math.max(w[rating.grade() - 1], 0.1);
 	}
 
-	/** Initial difficulty D0(G) = w4 − e^(w5·(G−1)) + 1 (FSRS-5 onward), not yet clamped to [1, 10]. */
+	/** Initial difficulty D0(G) = w4 − e^(w5·(G−1)) + 1 (FSRS-5 onward), not yet clamped to 1…10. */
 	double initialDifficulty(Rating rating) {
 		return round8(w[4] - Math.exp((rating.grade() - 1) * w[5]) + 1);
 	}
 
 	/**
 	 * Next difficulty: ΔD = −w6·(G − 3), damped linearly as D approaches 10 (ΔD·(10 − D)/9, FSRS-5 onward), then
-	 * mean reversion towards D0(easy): D'' = w7·D0(4) + (1 − w7)·(D + damped ΔD), clamped to [1, 10].
+	 * mean reversion towards D0(easy): D'' = w7·D0(4) + (1 − w7)·(D + damped ΔD), clamped to 1…10.
 	 */
 	double nextDifficulty(double difficulty, Rating rating) {
 		double delta = -w[6] * (rating.grade() - 3);
@@ -128,8 +128,8 @@ public final class Fsrs {
 	}
 
 	/**
-	 * Stability after a successful recall: S'r = S·(1 + e^w8·(11 − D)·S^(−w9)·(e^(w10·(1 − R)) − 1)·w15[hard]
-	 * ·w16[easy]).
+	 * Stability after a successful recall: S'r = S·(1 + e^w8·(11 − D)·S^(−w9)·(e^(w10·(1 − R)) − 1)·h·e), where
+	 * h = w15 for hard and e = w16 for easy, 1 otherwise.
 	 */
 	double recallStability(double difficulty, double stability, double retrievability, Rating rating) {
 		double hardPenalty = rating == Rating.HARD ? w[15] : 1;
@@ -162,7 +162,7 @@ public final class Fsrs {
 	 * formula on the same day (short-term on), the lapse formula on "again" — never above the stability a same-day
 	 * "again" could have reached, S/e^(w17·w18) — and the recall formula otherwise. ts-fsrs: next_state.
 	 */
-	Memory nextMemory(double difficulty, double stability, int elapsedDays, Rating rating, double retrievability) {
+	private Memory nextMemory(double difficulty, double stability, int elapsedDays, Rating rating, double retrievability) {
 		if (difficulty == 0 && stability == 0) {
 			return new Memory(clamp(initialDifficulty(rating), 1, 10), initialStability(rating));
 		}
@@ -194,9 +194,9 @@ public final class Fsrs {
 	}
 
 	/**
-	 * Spreads an interval over [I − δ, I + δ] with δ = 1 + 0.15·(part of I in [2.5, 7]) + 0.10·(part in [7, 20]) +
+	 * Spreads an interval I over I − δ … I + δ with δ = 1 + 0.15·(part of I in 2.5…7) + 0.10·(part in 7…20) +
 	 * 0.05·(part above 20), never below 2 days, nor at or below the days already elapsed, nor above the maximum.
-	 * {@code fuzz} is uniform in [0, 1). ts-fsrs: get_fuzz_range and apply_fuzz.
+	 * {@code fuzz} is uniform from 0 (included) to 1 (excluded). ts-fsrs: get_fuzz_range and apply_fuzz.
 	 */
 	static int fuzzed(double interval, int elapsedDays, int maximumInterval, double fuzz) {
 		double delta = 1 + 0.15 * Math.max(Math.min(interval, 7) - 2.5, 0) + 0.1 * Math.max(Math.min(interval, 20) - 7, 0)
@@ -220,7 +220,7 @@ public final class Fsrs {
 	}
 
 	/** Stability and difficulty: FSRS's memory state. */
-	record Memory(double difficulty, double stability) {
+	private record Memory(double difficulty, double stability) {
 	}
 
 	/** One review of one card: the card before it, and the facts every rating's outcome is computed from. */
