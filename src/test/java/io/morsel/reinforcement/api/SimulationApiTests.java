@@ -147,6 +147,20 @@ class SimulationApiTests {
 		assertThat(tree(refused).get("type").asString()).isEqualTo("/problems/malformed-body");
 	}
 
+	@Test
+	void theOpenApiDocumentDescribesTheSimulation() {
+		var docs = json.readTree(api.http().get().uri("/api/docs").retrieve().body(String.class));
+		var post = docs.at("/paths/~1api~1v1~1reinforcement~1simulate/post");
+		assertThat(post.get("summary").asString()).contains("FSRS-6");
+		var schemas = docs.at("/components/schemas");
+		assertThat(schemas.get("SimulationRequest").get("properties").propertyNames()).containsExactlyInAnyOrder(
+				"weights", "desiredRetention", "learningSteps", "relearningSteps", "maximumInterval", "enableShortTerm",
+				"enableFuzz", "reviews");
+		assertThat(schemas.at("/SimulationRequest/required").toString()).isEqualTo("[\"reviews\"]");
+		assertThat(schemas.get("SimulatedStep").get("properties").propertyNames()).containsExactlyInAnyOrder("at",
+				"rating", "state", "stability", "difficulty", "due", "scheduledDays");
+	}
+
 	static Map<String, Object> review(String at, int rating) {
 		return Map.of("at", at, "rating", rating);
 	}
