@@ -1,5 +1,6 @@
 package io.morsel.reinforcement;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,7 +74,7 @@ public record Weights(List<Double> values) {
 
 	/** The weights with one replaced; the result must still be valid. */
 	public Weights with(int index, double value) {
-		var changed = new java.util.ArrayList<>(values);
+		var changed = new ArrayList<>(values);
 		changed.set(index, value);
 		return new Weights(changed);
 	}

@@ -3,6 +3,7 @@ package io.morsel.reinforcement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class FsrsReferenceTests {
 				}
 				long due = reference.get(1).asLong();
 				if (card.due().toEpochMilli() != due) {
-					mismatches.add(where + ": due " + card.due() + ", reference " + java.time.Instant.ofEpochMilli(due));
+					mismatches.add(where + ": due " + card.due() + ", reference " + Instant.ofEpochMilli(due));
 				}
 				if (card.scheduledDays() != reference.get(4).asInt()) {
 					mismatches.add(where + ": scheduled days " + card.scheduledDays() + ", reference "
@@ -64,7 +65,7 @@ class FsrsReferenceTests {
 				}
 			}
 		}
-		System.out.printf("FSRS reference check: %d histories, %d reviews, largest relative error %.3g, %d mismatches%n",
+		System.out.printf("FSRS reference check: %d histories, %d reviews, largest relative error %s, %d mismatches%n",
 				histories.size(), reviews, largestError, mismatches.size());
 		assertThat(mismatches.subList(0, Math.min(30, mismatches.size())))
 			.as("differences from ts-fsrs (the first 30 of %d)", mismatches.size())

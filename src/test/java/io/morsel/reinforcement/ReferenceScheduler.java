@@ -1,12 +1,13 @@
 package io.morsel.reinforcement;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * ts-fsrs, the reference FSRS-6 implementation, run by Node.js: the pinned package of src/test/node/fsrs installed
@@ -69,7 +70,7 @@ public final class ReferenceScheduler {
 
 	private static boolean onPath(String executable) {
 		var path = System.getenv("PATH");
-		var folders = new ArrayList<String>(List.of((path == null ? "" : path).split(java.io.File.pathSeparator)));
-		return folders.stream().anyMatch(folder -> Files.isExecutable(Path.of(folder, executable)));
+		return Stream.of((path == null ? "" : path).split(File.pathSeparator))
+			.anyMatch(folder -> Files.isExecutable(Path.of(folder, executable)));
 	}
 }

@@ -27,6 +27,7 @@ import java.lang.annotation.Target;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -117,7 +118,7 @@ record SimulationRequest(
 					}
 					var problem = Weights.problem(i, value);
 					if (problem.isEmpty() && i == 19 && request.shortTerm() && value < 0.01) {
-						problem = java.util.Optional.of("must be at least 0.01 with short-term scheduling on");
+						problem = Optional.of("must be at least 0.01 with short-term scheduling on");
 					}
 					if (problem.isPresent()) {
 						valid = false;
