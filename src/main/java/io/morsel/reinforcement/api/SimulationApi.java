@@ -3,6 +3,7 @@ package io.morsel.reinforcement.api;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
 import io.morsel.reinforcement.Fsrs;
+import io.morsel.reinforcement.Review;
 import io.morsel.reinforcement.ReviewCard;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,8 +34,8 @@ class SimulationApi {
 	record SimulatedStep(Instant at, int rating, String state, double stability, double difficulty, Instant due,
 			int scheduledDays) {
 
-		static SimulatedStep of(ReviewCard card, int rating) {
-			return new SimulatedStep(card.lastReview(), rating, card.state().title(), card.stability(),
+		static SimulatedStep of(Review review, ReviewCard card) {
+			return new SimulatedStep(review.at(), review.rating().grade(), card.state().title(), card.stability(),
 					card.difficulty(), card.due(), card.scheduledDays());
 		}
 	}
@@ -57,7 +58,7 @@ class SimulationApi {
 		var cards = new Fsrs(request.parameters()).replay(reviews);
 		var steps = new ArrayList<SimulatedStep>(cards.size());
 		for (int i = 0; i < cards.size(); i++) {
-			steps.add(SimulatedStep.of(cards.get(i), reviews.get(i).rating().grade()));
+			steps.add(SimulatedStep.of(reviews.get(i), cards.get(i)));
 		}
 		return new Simulation(steps);
 	}
