@@ -39,7 +39,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * The parts of pages that are the same for many requests, rendered once per node and language and then kept
  * ({@code ${@keptFragments...}}): the layout's head links and header (per set of organisations and roles), any
  * module's fragment made of nothing but its variables, and whole pages with holes for what is the request's own
- * (ADR 0005, ADR 00XX). Each is kept under everything it is made of, so a kept fragment is never stale: its caller
+ * (ADR 0005, ADR 0007). Each is kept under everything it is made of, so a kept fragment is never stale: its caller
  * keys it by what determines it (a published version never changes; another question or member's roles is another
  * key). This class knows no module's types: what a fragment shows is its template's business.
  *

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The lesson player's page ({@code learning/lesson}), made fast by keeping what every learner of a published version
- * sees alike (ADR 0005, ADR 00XX): the page is rendered once per version, language and header, with holes for the
+ * sees alike (ADR 0005, ADR 0007): the page is rendered once per version, language and header, with holes for the
  * learner's own part, which is all a request renders. The holes are which step is current, each question, whether
  * the lesson is complete, and the finish button of a lesson without questions. A question nobody has answered
  * is itself kept (its form, with the time it was shown put in); an answered one, or one with an error, is rendered
