@@ -14,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "Today": what to do next across the learner's programs, one tap to start; and each program's page. */
@@ -22,18 +23,17 @@ class TodayController {
 
 	private final Progress progress;
 	private final Enrolments enrolments;
+	private final TodayPage today;
 
-	TodayController(Progress progress, Enrolments enrolments) {
+	TodayController(Progress progress, Enrolments enrolments, TodayPage today) {
 		this.progress = progress;
 		this.enrolments = enrolments;
+		this.today = today;
 	}
 
 	@GetMapping("/today")
-	String today(@AuthenticationPrincipal CurrentMember me, Model model) {
-		var programs = progress.of(Learner.of(me));
-		model.addAttribute("enrolled", programs.stream().filter(p -> p.enrolment() != null).toList());
-		model.addAttribute("open", programs.stream().filter(p -> p.enrolment() == null).toList());
-		return "learning/today";
+	ModelAndView today(@AuthenticationPrincipal CurrentMember me, Model model) {
+		return today.of(me, progress.of(Learner.of(me)), model);
 	}
 
 	@GetMapping("/programs/{id}")
