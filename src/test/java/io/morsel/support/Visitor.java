@@ -44,8 +44,13 @@ public final class Visitor {
 
 	/** A visitor signed in with a demo account (password morsel-demo). */
 	public static Visitor signedIn(int port, String email) {
+		return signedIn(port, email, "morsel-demo");
+	}
+
+	/** A visitor signed in with the account's password. */
+	public static Visitor signedIn(int port, String email, String password) {
 		var visitor = new Visitor(port);
-		var answer = visitor.form("/sign-in", Map.of("email", email, "password", "morsel-demo"));
+		var answer = visitor.form("/sign-in", Map.of("email", email, "password", password));
 		if (answer.statusCode() != 302 || !answer.headers().firstValue("Location").orElse("").endsWith("/")) {
 			throw new IllegalStateException("Sign-in of " + email + " refused: " + answer.headers().map());
 		}
@@ -88,6 +93,23 @@ public final class Visitor {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+	}
+
+	/** A multipart upload of one file (field {@code file}) to the API, with a bearer token (none when null). */
+	public HttpResponse<String> multipartWithToken(String path, String token, String fileName, byte[] content) {
+		var boundary = "morsel" + UUID.randomUUID().toString().replace("-", "");
+		var body = new ByteArrayOutputStream();
+		write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+		body.writeBytes(content);
+		write(body, "\r\n--" + boundary + "--\r\n");
+		var request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return send(request);
 	}
 
 	/** Any request at all: any method, content type (none when null) and body. */
