@@ -144,6 +144,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setType(switch (status.value()) {
 				case 400 -> ProblemTypes.VALIDATION;
 				case 404 -> ProblemTypes.NOT_FOUND;
+				case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
 				default -> problem.getType();
 			});
 		}
