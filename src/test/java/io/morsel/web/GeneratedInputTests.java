@@ -65,6 +65,7 @@ class GeneratedInputTests {
 	final Map<String, Integer> tried = new TreeMap<>();
 	final List<String> failures = new ArrayList<>();
 	boolean settle = true;
+	String lastSent = "";
 
 	String email;
 	UUID memberId;
@@ -218,6 +219,13 @@ class GeneratedInputTests {
 				forms.putIfAbsent("(signed out) " + form.action(), form.signedOut());
 			}
 		}
+		// Forms behind an emailed secret: sent with a secret that is not one.
+		var secret = UUID.randomUUID().toString().replace("-", "");
+		forms.put("(signed out) /invitations/{secret}", new Form("/invitations/" + secret, false,
+				Map.of("name", List.of(""), "password", List.of(""), "confirmation", List.of(""), "timeZone", List.of("UTC")),
+				List.of(), true));
+		forms.put("(signed out) /password/reset/{secret}", new Form("/password/reset/" + secret, false,
+				Map.of("password", List.of(""), "confirmation", List.of("")), List.of(), true));
 		forms.forEach((name, form) -> {
 			if (form.action().equals("/sign-out") || form.action().contains(memberId.toString())) {
 				return;
@@ -288,6 +296,10 @@ class GeneratedInputTests {
 		if (values.chance(0.15)) {
 			action += (action.contains("?") ? "&" : "?") + "q=" + encode(values.text());
 		}
+		lastSent = action + " with " + sent.entrySet().stream()
+			.map(e -> e.getKey() + "=" + String.valueOf(e.getValue()).length() + " chars "
+					+ String.valueOf(e.getValue()).substring(0, Math.min(20, String.valueOf(e.getValue()).length())))
+			.toList();
 		if (form.multipart() || !form.files().isEmpty()) {
 			var fileName = values.chance(0.6) ? "lesson.json" : values.text();
 			return visitor.multipart(action, sent, form.files().isEmpty() ? null : form.files().getFirst(), fileName,
@@ -318,6 +330,7 @@ class GeneratedInputTests {
 
 	private void tryOne(String operation, boolean page, java.util.function.Supplier<HttpResponse<String>> request) {
 		tried.merge(operation, 1, Integer::sum);
+		lastSent = "";
 		// A GET writes nothing by design; only requests that may write are checked for half-done writes.
 		var writes = !operation.startsWith("GET ");
 		var before = writes ? fingerprint(settle) : "";
@@ -332,7 +345,7 @@ class GeneratedInputTests {
 		var status = answer.statusCode();
 		settle = writes && status < 400;
 		if (status >= 500) {
-			failures.add(operation + " answered " + status + " to " + answer.request().uri() + ": "
+			failures.add(operation + " answered " + status + " to " + answer.request().uri() + " (" + lastSent + "): "
 					+ answer.body().substring(0, Math.min(300, answer.body().length())));
 			return;
 		}
@@ -383,6 +396,18 @@ class GeneratedInputTests {
 		for (var role : List.of("LEARNER", "AUTHOR", "MANAGER", "ADMIN")) {
 			jdbc.sql("INSERT INTO membership_roles (membership_id, role) VALUES (?, ?)").params(memberId, role).update();
 		}
+		// A learner whose roles and groups the admin's forms change, and a group to add people to.
+		var learnerUser = UUID.randomUUID();
+		var learner = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO users (id, email, name, time_zone, language, created_at)
+				VALUES (?, ?, 'Fuzzed learner', 'UTC', 'en', ?)""").params(learnerUser, "learner@" + slug + ".test", now).update();
+		jdbc.sql("INSERT INTO memberships (id, organisation_id, user_id, joined_at) VALUES (?, ?, ?, ?)")
+			.params(learner, organisation, learnerUser, now).update();
+		jdbc.sql("INSERT INTO membership_roles (membership_id, role) VALUES (?, 'LEARNER')").params(learner).update();
+		jdbc.sql("INSERT INTO member_groups (id, organisation_id, name, created_at) VALUES (?, ?, 'Fuzzed group', ?)")
+			.params(UUID.randomUUID(), organisation, now).update();
+		known.put("people", List.of(memberId.toString(), learner.toString()));
 	}
 
 	/** A skill, a published lesson with a question and a program to aim at, made as an author would. */
@@ -395,9 +420,9 @@ class GeneratedInputTests {
 				{"slug": "fuzz", "title": "Fuzzed program", "outcome": "Tag deals.", "selfEnrol": true,
 				 "lessons": ["%s"]}""".formatted(lessonId), token).body());
 		member.send("POST", "/api/v1/skills", "application/json", "{\"name\": \"Fuzzing\"}", token);
+		member.send("PUT", "/api/v1/lessons/" + lessonId + "/draft", "application/json", keyboardLesson(), token);
 		known.put("lessons", List.of(lessonId));
 		known.put("programs", List.of(program.path("id").asString()));
-		known.put("people", List.of(memberId.toString()));
 		known.put("attempts", List.of());
 		known.put("media", List.of());
 		if (lessonId.isEmpty() || program.path("id").asString().isEmpty()) {

@@ -188,6 +188,22 @@ class HostileInputTests {
 		assertThat(anonymous.headers().firstValue("Allow").orElse("")).contains("POST");
 	}
 
+	@Test
+	void aHugeAnswerOnTheLessonPageIsRefusedWithoutBreakingTheRedirect() throws Exception {
+		var lesson = json.readTree(author.send("POST", "/api/v1/lessons", "application/json",
+				new String(getClass().getResourceAsStream("/catalog/keyboard-lesson.json").readAllBytes(),
+						StandardCharsets.UTF_8), authorToken).body()).get("id").asString();
+		author.send("POST", "/api/v1/lessons/" + lesson + "/publish", null, "", authorToken);
+		var learner = Visitor.signedIn(port, "learner@acme.test");
+		var answer = learner.form("/lessons/" + lesson + "/answers/top3", Map.of("optionIds", "x".repeat(20_000)));
+		assertThat(answer.statusCode()).isEqualTo(302);
+		// A client that never follows the redirects piles up messages for the next page.
+		for (int i = 0; i < 40; i++) {
+			assertThat(learner.form("/lessons/" + lesson + "/answers/top3", Map.of("optionIds", "x" + i)).statusCode())
+				.isEqualTo(302);
+		}
+	}
+
 	private UUID newLesson() {
 		var created = author.form("/studio/lessons", Map.of("title", "Hostile " + UUID.randomUUID(), "objective",
 				"Tag a deal with its launch campaign in the CRM.", "minutes", "3", "text", "Some text."));
