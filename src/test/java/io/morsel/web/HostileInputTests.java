@@ -77,6 +77,13 @@ class HostileInputTests {
 	}
 
 	@Test
+	void aPasswordResetWithoutItsPasswordComesBackAsTheForm() {
+		var answer = Visitor.anonymous(port).form("/password/reset/" + UUID.randomUUID(),
+				Map.of("confirmation", "a".repeat(40)));
+		assertThat(answer.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void aNulInAJsonStringIsAValidationProblem() {
 		var before = count("skills");
 		var answer = author.send("POST", "/api/v1/skills", "application/json",
