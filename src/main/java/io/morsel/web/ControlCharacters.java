@@ -49,8 +49,8 @@ class ControlCharacters extends OncePerRequestFilter {
 
 	/** What is wrong with the field's text, for a message. */
 	static String reason(String field, int character) {
-		return "The field '" + field + "' contains the control character U+%04X; text may contain tabs and line breaks, no other control characters."
-			.formatted(character);
+		return "The field '" + field + "' contains the control character U+" + "%04X".formatted(character)
+				+ "; text may contain tabs and line breaks, no other control characters.";
 	}
 
 	@Override
@@ -76,7 +76,7 @@ class ControlCharacters extends OncePerRequestFilter {
 				return reason(printable(name), refused(name));
 			}
 			for (var value : parameter.getValue()) {
-				if (refused(value) >= 0) {
+				if (value != null && refused(value) >= 0) {
 					return reason(name, refused(value));
 				}
 			}

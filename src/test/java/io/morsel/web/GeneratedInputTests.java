@@ -128,7 +128,8 @@ class GeneratedInputTests {
 			}
 		}
 		if (values.chance(0.3)) {
-			path += "?" + encode(values.ordinary()) + "=" + encode(values.text());
+			path += "?" + values.oneOf(List.of("q=" + encode(values.text()), encode(values.text()), "%25s%25n=" + encode(values.text()),
+					"a&&=&b=", "q"));
 		}
 		return path;
 	}

@@ -43,6 +43,11 @@ class InputRulesTests {
 	}
 
 	@Test
+	void theReasonNamesAnyFieldVerbatim() {
+		assertThat(ControlCharacters.reason("%s%n%d", 0)).startsWith("The field '%s%n%d' contains the control character U+0000");
+	}
+
+	@Test
 	void datesAreWithinTheRangeExactlyWhenTheirYearIs() {
 		for (int i = 0; i < 300; i++) {
 			var year = random.nextInt(200_001) - 100_000;
