@@ -16,12 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
  * from its {@code question} form, or, from the editor's advanced form, as {@code interaction} JSON in the lesson
  * format: the JSON when it is sent, the question form otherwise.
  */
-public record BlockForm(String kind, @Nullable String markdown, @Nullable String media, @Nullable String alt,
+public record BlockForm(@Nullable String kind, @Nullable String markdown, @Nullable String media, @Nullable String alt,
 		@Nullable String caption, @Nullable String url, @Nullable String title, @Nullable String transcript,
 		@Nullable String links, @Nullable String interaction, @Nullable QuestionForm question) {
 
 	/** The block; its constructor refuses what is missing or wrong with a message the editor shows. */
 	Block toBlock(JsonMapper json) {
+		if (kind == null) {
+			throw new InvalidValueException(
+					"Choose the kind of block: text, image, video, audio, resources or interaction");
+		}
 		return switch (kind) {
 			case "text" -> new Block.Text(blankToNull(markdown));
 			case "image" -> new Block.Image(blankToNull(media), blankToNull(alt), blankToNull(caption));

@@ -4,12 +4,14 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.MediaLibrary;
+import io.morsel.catalog.NewSkill;
 import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.InvalidValueException;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +28,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,9 +58,11 @@ class StudioController {
 	private final ObjectiveLinter linter;
 	private final MediaLibrary media;
 	private final JsonMapper json;
+	private final int importLimit;
 
 	StudioController(Lessons lessons, Skills skills, Workbench workbench, ObjectiveLinter linter, MediaLibrary media,
-			JsonMapper json) {
+			JsonMapper json, @Value("${morsel.studio.import-max-size:1MB}") DataSize importLimit) {
+		this.importLimit = Math.toIntExact(importLimit.toBytes());
 		this.lessons = lessons;
 		this.skills = skills;
 		this.workbench = workbench;
@@ -83,11 +90,17 @@ class StudioController {
 		}
 	}
 
+	/** Reads at most the limit (and one byte more, to tell), never the whole upload the multipart limits allow. */
 	@PostMapping("/studio/import")
 	String importLesson(@AuthenticationPrincipal CurrentMember me, @RequestParam("file") MultipartFile file, Model model)
 			throws IOException {
-		try {
-			var lesson = workbench.importLesson(me, new String(file.getBytes(), StandardCharsets.UTF_8));
+		try (var in = file.getInputStream()) {
+			var lessonJson = in.readNBytes(importLimit + 1);
+			if (file.getSize() > importLimit || lessonJson.length > importLimit) {
+				throw new InvalidValueException("A lesson file is at most " + megabytes(importLimit)
+						+ "; this one is larger. Export the lesson again, or split it.");
+			}
+			var lesson = workbench.importLesson(me, new String(lessonJson, StandardCharsets.UTF_8));
 			return "redirect:/studio/lessons/" + lesson.lessonId();
 		}
 		catch (InvalidValueException | InvalidRequestException refused) {
@@ -97,17 +110,21 @@ class StudioController {
 	}
 
 	@PostMapping("/studio/skills")
-	String addSkill(@AuthenticationPrincipal CurrentMember me, @RequestParam String name,
-			@RequestParam(required = false) @Nullable String description,
-			@RequestParam(required = false) @Nullable String frameworkCode, Model model, RedirectAttributes redirect) {
-		try {
-			if (name.isBlank() || name.length() > 80 || name.matches(".*[<>;=`].*")) {
-				throw new InvalidValueException("A skill's name is plain text of at most 80 characters");
-			}
-			skills.add(me.organisationId(), name, blankToNull(description), blankToNull(frameworkCode));
+	String addSkill(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute NewSkill skill, BindingResult refused,
+			Model model, RedirectAttributes redirect) {
+		if (refused.hasErrors()) {
+			model.addAttribute("error", refused.getFieldErrors()
+				.stream()
+				.map(field -> field.getField() + ": " + field.getDefaultMessage())
+				.collect(Collectors.joining("; ")));
+			return studio(me, model);
 		}
-		catch (InvalidValueException | ConflictException refused) {
-			model.addAttribute("error", refused.getMessage());
+		try {
+			skills.add(me.organisationId(), skill.name(), blankToNull(skill.description()),
+					blankToNull(skill.frameworkCode()));
+		}
+		catch (InvalidValueException | ConflictException rule) {
+			model.addAttribute("error", rule.getMessage());
 			return studio(me, model);
 		}
 		redirect.addFlashAttribute("flash", "studio.skill.added");
@@ -298,6 +315,10 @@ class StudioController {
 		catch (IOException e) {
 			throw new IllegalStateException("Could not read the upload", e);
 		}
+	}
+
+	private static String megabytes(int bytes) {
+		return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " KB";
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -10,6 +10,7 @@ public final class ProblemTypes {
 	public static final URI BODY_TOO_LARGE = URI.create("/problems/body-too-large");
 	public static final URI UNSUPPORTED_MEDIA_TYPE = URI.create("/problems/unsupported-media-type");
 	public static final URI NOT_FOUND = URI.create("/problems/not-found");
+	public static final URI METHOD_NOT_ALLOWED = URI.create("/problems/method-not-allowed");
 	public static final URI UNAUTHENTICATED = URI.create("/problems/unauthenticated");
 	public static final URI FORBIDDEN = URI.create("/problems/forbidden");
 	public static final URI INVALID_CREDENTIALS = URI.create("/problems/invalid-credentials");

@@ -108,11 +108,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
 			problem.setType(switch (status.value()) {
 				case 400 -> ProblemTypes.VALIDATION;
 				case 404 -> ProblemTypes.NOT_FOUND;
-				default -> problem.getType();
+				case 405 -> ProblemTypes.METHOD_NOT_ALLOWED;
+				default -> problem.getType() == null ? java.net.URI.create("about:blank") : problem.getType();
 			});
 		}
 		return super.createResponseEntity(body, headers, status, request);

@@ -4,6 +4,7 @@ import io.morsel.shared.ProblemResponses;
 import io.morsel.shared.ProblemTypes;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -22,8 +23,11 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ErrorPages implements ErrorController {
 
+	/** A request attribute: the message key of why a request was refused, which the error page shows. */
+	static final String REASON = ErrorPages.class.getName() + ".reason";
+
 	private static final Map<Integer, URI> TYPES = Map.of(400, ProblemTypes.VALIDATION, 401, ProblemTypes.UNAUTHENTICATED,
-			403, ProblemTypes.FORBIDDEN, 404, ProblemTypes.NOT_FOUND, 413, ProblemTypes.BODY_TOO_LARGE, 415,
+			403, ProblemTypes.FORBIDDEN, 404, ProblemTypes.NOT_FOUND, 405, ProblemTypes.METHOD_NOT_ALLOWED, 413, ProblemTypes.BODY_TOO_LARGE, 415,
 			ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
 
 	private final ProblemResponses problems;
@@ -52,7 +56,28 @@ class ErrorPages implements ErrorController {
 		};
 		var page = new ModelAndView(view, status);
 		page.addObject("status", status.value());
+		page.addObject("reason", request.getAttribute(REASON));
 		return page;
+	}
+
+	/**
+	 * Shows the error for {@code status} from a filter, as a problem detail or the page: forwarded as a GET, since the
+	 * method may be one that the security firewall refuses on the way to this controller.
+	 */
+	static void show(HttpServletRequest request, HttpServletResponse response, int status, @Nullable String reason)
+			throws IOException, jakarta.servlet.ServletException {
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+		if (reason != null) {
+			request.setAttribute(REASON, reason);
+		}
+		response.setStatus(status);
+		request.getRequestDispatcher("/error").forward(new HttpServletRequestWrapper(request) {
+			@Override
+			public String getMethod() {
+				return "GET";
+			}
+		}, response);
 	}
 
 	private static String detail(HttpStatus status) {

@@ -1,17 +1,14 @@
 package io.morsel.catalog.api;
 
+import io.morsel.catalog.NewSkill;
 import io.morsel.catalog.Skill;
 import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
-import io.morsel.shared.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,10 +26,6 @@ class SkillApi {
 
 	SkillApi(Skills skills) {
 		this.skills = skills;
-	}
-
-	record NewSkill(@NotBlank @Size(max = 80) @PlainText String name, @Size(max = 1000) @Nullable String description,
-			@Size(max = 60) @PlainText @Nullable String frameworkCode) {
 	}
 
 	@GetMapping("/api/v1/skills")

@@ -58,6 +58,11 @@ public class Accounts {
 	 * or into their first organisation when none is given.
 	 */
 	public CurrentMember signIn(String email, String password, @Nullable String organisationSlug) {
+		// No account has a longer address (RFC 5321), and the throttle could not count one (the form, unlike the API,
+		// does not validate the address's length).
+		if (email.length() > 254) {
+			throw new SignInRefused(Refusal.BAD_CREDENTIALS);
+		}
 		if (throttle.lockedUntil(email).isPresent()) {
 			throw new SignInRefused(Refusal.LOCKED);
 		}

@@ -36,6 +36,9 @@ class FlashCookies extends AbstractFlashMapManager {
 
 	static final String COOKIE = "MORSEL_FLASH";
 	private static final Duration LIFETIME = Duration.ofMinutes(3);
+	private static final int MAX_TEXT = 300;
+	/** Bytes of JSON, at most; encrypted and in Base64 it stays under the 4 KB a browser keeps of a cookie. */
+	private static final int MAX_PAYLOAD = 2_500;
 	private static final TypeReference<List<Flash>> FLASHES = new TypeReference<>() {
 	};
 
@@ -80,9 +83,15 @@ class FlashCookies extends AbstractFlashMapManager {
 			cookies.clear(request, response, COOKIE);
 			return;
 		}
-		var flashes = flashMaps.stream().map(FlashCookies::flash).toList();
-		var jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM),
-				new Payload(json.writeValueAsString(flashes)));
+		var flashes = new ArrayList<>(flashMaps.stream().map(FlashCookies::flash).toList());
+		var payload = json.writeValueAsString(flashes);
+		// Maps pile up when redirects are not followed; browsers drop a cookie over 4 KB, and Tomcat fails a response
+		// whose headers outgrow its buffer. The newest maps are the ones the next page needs.
+		while (payload.length() > MAX_PAYLOAD && flashes.size() > 1) {
+			flashes.removeFirst();
+			payload = json.writeValueAsString(flashes);
+		}
+		var jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(payload));
 		try {
 			jwe.encrypt(encrypter);
 		}
@@ -98,8 +107,12 @@ class FlashCookies extends AbstractFlashMapManager {
 	}
 
 	private static Flash flash(FlashMap map) {
-		return new Flash(map.getTargetRequestPath(), map.getTargetRequestParams(), map.getExpirationTime(),
-				new HashMap<>(map));
+		var values = new HashMap<String, Object>(map);
+		// A message may quote what was sent ("Unknown option: ..."); quoted whole, a huge input would make the cookie
+		// too large for the response's headers, and the redirect a 500.
+		values.replaceAll((name, value) -> value instanceof String text && text.length() > MAX_TEXT
+				? text.substring(0, MAX_TEXT - 1) + "…" : value);
+		return new Flash(map.getTargetRequestPath(), map.getTargetRequestParams(), map.getExpirationTime(), values);
 	}
 
 	private static FlashMap flashMap(Flash flash) {

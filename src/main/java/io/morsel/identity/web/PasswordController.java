@@ -57,7 +57,7 @@ class PasswordController {
 	@PostMapping("/password/reset/{secret}")
 	String setPassword(@PathVariable String secret, @Valid @ModelAttribute("form") NewPasswordForm form,
 			BindingResult errors, Model model) {
-		if (!form.password().equals(form.confirmation())) {
+		if (!java.util.Objects.equals(form.password(), form.confirmation())) {
 			errors.rejectValue("confirmation", "password.mismatch");
 		}
 		if (errors.hasErrors()) {
