@@ -2,6 +2,7 @@ package io.morsel.web;
 
 import io.morsel.identity.AccessRules;
 import io.morsel.shared.InvalidValueException;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * and API endpoints that fail as a value refusing input and as a bug do, in a handler and while a body is read.
  */
 @RestController
+@Hidden // Not part of the API: the OpenAPI document, and the tests generated from it, leave it out.
 class TestOnlyEndpoints implements AccessRules {
 
 	@Override
