@@ -6,25 +6,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties FSRS-6 keeps for any weights in their ranges and any review history: a good review never shortens a
- * review card's interval nor lowers its stability, retrievability stays a probability, and nothing
- * overflows into NaN or infinity, even with every weight at a bound of its range or a century between reviews.
+ * review card's interval nor lowers its stability, retrievability stays a probability, and nothing overflows into NaN
+ * or infinity, even with every weight at a bound of its range or a century between reviews. Each property is tried on
+ * inputs drawn from a seeded generator, so a failure names the try that reproduces it.
  */
 class FsrsPropertyTests {
 
 	static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+
+	static final long SEED = 20261130L;
 
 	/**
 	 * A card in review rated good on its due date or later is next due after at least as many days as the last
@@ -32,20 +28,24 @@ class FsrsPropertyTests {
 	 * and easy are kept a day apart, and a step of a day graduates with that day; good after a third-day "easy" of a
 	 * card stable for an hour may come back in two.)
 	 */
-	@Property(tries = 1000, seed = "20261130")
-	void goodNeverShortensTheIntervalOfAReviewCard(@ForAll("parameters") FsrsParameters parameters,
-			@ForAll("histories") List<Review> history, @ForAll @IntRange(min = 0, max = 2000) int lateBy) {
-		var fsrs = new Fsrs(parameters);
-		var card = replay(fsrs, history);
-		if (card.state() != CardState.REVIEW
-				|| card.scheduledDays() != fsrs.nextInterval(card.stability(), card.elapsedDays(), 0)) {
-			return;
-		}
-		Statistics.collect("checked");
-		var next = fsrs.review(card, card.due().plus(Duration.ofHours(lateBy)), Rating.GOOD);
-		assertThat(next.state()).isEqualTo(CardState.REVIEW);
-		assertThat(next.scheduledDays()).as("after %s, reviewed %d h late", card, lateBy)
-			.isGreaterThanOrEqualTo(card.scheduledDays());
+	@Test
+	void goodNeverShortensTheIntervalOfAReviewCard() {
+		var checked = new int[1];
+		tries(1000, random -> {
+			var fsrs = new Fsrs(parameters(random));
+			var card = replay(fsrs, history(random));
+			var lateBy = random.nextInt(2001);
+			if (card.state() != CardState.REVIEW
+					|| card.scheduledDays() != fsrs.nextInterval(card.stability(), card.elapsedDays(), 0)) {
+				return;
+			}
+			checked[0]++;
+			var next = fsrs.review(card, card.due().plus(Duration.ofHours(lateBy)), Rating.GOOD);
+			assertThat(next.state()).isEqualTo(CardState.REVIEW);
+			assertThat(next.scheduledDays()).as("after %s, reviewed %d h late", card, lateBy)
+				.isGreaterThanOrEqualTo(card.scheduledDays());
+		});
+		assertThat(checked[0]).as("tries whose last interval came from the card's stability").isGreaterThan(100);
 	}
 
 	/**
@@ -53,48 +53,66 @@ class FsrsPropertyTests {
 	 * (The last interval itself may be longer than its stability warrants: hard, good and easy are kept a day apart,
 	 * and a step of a day graduates with that day. With extreme weights, good after such an interval can come sooner.)
 	 */
-	@Property(tries = 500, seed = "20261130")
-	void goodNeverLowersTheStabilityOfAReviewCard(@ForAll("parameters") FsrsParameters parameters,
-			@ForAll("histories") List<Review> history, @ForAll @IntRange(min = 0, max = 2000) int lateBy) {
-		var fsrs = new Fsrs(parameters);
-		var card = replay(fsrs, history);
-		if (card.state() != CardState.REVIEW) {
-			return;
-		}
-		var next = fsrs.review(card, card.due().plus(Duration.ofHours(lateBy)), Rating.GOOD);
-		assertThat(next.stability()).as("after %s", card).isGreaterThanOrEqualTo(card.stability());
-		int elapsed = next.elapsedDays();
-		assertThat(next.scheduledDays()).isGreaterThanOrEqualTo(fsrs.nextInterval(card.stability(), elapsed, 0));
+	@Test
+	void goodNeverLowersTheStabilityOfAReviewCard() {
+		tries(500, random -> {
+			var fsrs = new Fsrs(parameters(random));
+			var card = replay(fsrs, history(random));
+			var lateBy = random.nextInt(2001);
+			if (card.state() != CardState.REVIEW) {
+				return;
+			}
+			var next = fsrs.review(card, card.due().plus(Duration.ofHours(lateBy)), Rating.GOOD);
+			assertThat(next.stability()).as("after %s", card).isGreaterThanOrEqualTo(card.stability());
+			assertThat(next.scheduledDays())
+				.isGreaterThanOrEqualTo(fsrs.nextInterval(card.stability(), next.elapsedDays(), 0));
+		});
 	}
 
-	@Property(tries = 500, seed = "20261130")
-	void retrievabilityStaysBetweenZeroAndOne(@ForAll("weights") Weights weights,
-			@ForAll @DoubleRange(min = 0, max = 36500 * 3) double elapsedDays,
-			@ForAll @DoubleRange(min = 0.001, max = 36500) @Scale(6) double stability) {
-		var fsrs = new Fsrs(FsrsParameters.DEFAULT.withShortTerm(false).withWeights(weights));
-		assertThat(fsrs.retrievability(elapsedDays, stability)).isBetween(0.0, 1.0);
+	@Test
+	void retrievabilityStaysBetweenZeroAndOne() {
+		tries(500, random -> {
+			var fsrs = new Fsrs(FsrsParameters.DEFAULT.withShortTerm(false).withWeights(weights(random)));
+			var elapsedDays = random.nextDouble(0, 36500 * 3);
+			var stability = random.nextDouble(0.001, 36500);
+			assertThat(fsrs.retrievability(elapsedDays, stability)).isBetween(0.0, 1.0);
+		});
 	}
 
-	@Property(tries = 300, seed = "20261130")
-	void extremeWeightsAndCenturyLongGapsStayFinite(@ForAll("boundWeights") Weights weights,
-			@ForAll("histories") List<Review> history, @ForAll boolean shortTerm,
-			@ForAll @DoubleRange(min = 0.01, max = 0.99) double retention) {
-		var parameters = FsrsParameters.DEFAULT.withShortTerm(false).withWeights(weights).withShortTerm(false)
-			.withDesiredRetention(retention);
-		if (shortTerm && weights.w(19) >= FsrsParameters.SHORT_TERM_W19_MIN) {
-			parameters = parameters.withShortTerm(true);
-		}
-		var fsrs = new Fsrs(parameters);
-		var card = ReviewCard.fresh(START);
-		for (var review : history) {
-			card = fsrs.review(card, review.at(), review.rating());
-			assertFinite(card);
-		}
-		var century = card.lastReview() == null ? START : card.lastReview().plus(Duration.ofDays(36525));
-		for (var rating : Rating.values()) {
-			var later = fsrs.review(card, century, rating);
-			assertFinite(later);
+	@Test
+	void extremeWeightsAndCenturyLongGapsStayFinite() {
+		tries(300, random -> {
+			var weights = boundWeights(random);
+			var parameters = FsrsParameters.DEFAULT.withShortTerm(false)
+				.withWeights(weights)
+				.withDesiredRetention(random.nextDouble(0.01, 0.99));
+			if (random.nextBoolean() && weights.w(19) >= FsrsParameters.SHORT_TERM_W19_MIN) {
+				parameters = parameters.withShortTerm(true);
+			}
+			var fsrs = new Fsrs(parameters);
+			var card = ReviewCard.fresh(START);
+			for (var review : history(random)) {
+				card = fsrs.review(card, review.at(), review.rating());
+				assertFinite(card);
+			}
+			var century = card.lastReview() == null ? START : card.lastReview().plus(Duration.ofDays(36525));
+			for (var rating : Rating.values()) {
+				assertFinite(fsrs.review(card, century, rating));
+			}
 			assertThat(fsrs.retrievability(36525, Math.max(card.stability(), 0.001))).isBetween(0.0, 1.0);
+		});
+	}
+
+	/** Runs the property on this many inputs, each try drawn from its own seeded generator. */
+	static void tries(int count, Consumer<Random> property) {
+		for (int i = 0; i < count; i++) {
+			var seed = SEED + i;
+			try {
+				property.accept(new Random(seed));
+			}
+			catch (AssertionError failed) {
+				throw new AssertionError("Try " + i + " (seed " + seed + ") failed: " + failed.getMessage(), failed);
+			}
 		}
 	}
 
@@ -113,61 +131,52 @@ class FsrsPropertyTests {
 		return card;
 	}
 
-	Arbitrary<List<Step>> steps() {
-		return Arbitraries.of(List.<Step>of(), List.of(new Step(1), new Step(10)), List.of(new Step(10)),
-				List.of(new Step(30), new Step(1440)));
+	private static final List<List<Step>> STEPS = List.of(List.of(), List.of(new Step(1), new Step(10)),
+			List.of(new Step(10)), List.of(new Step(30), new Step(1440)));
+
+	/** Any weights in their ranges, any desired retention from 0.7 to 0.97, learning steps, and short-term or not. */
+	static FsrsParameters parameters(Random random) {
+		var weights = weights(random);
+		var parameters = FsrsParameters.DEFAULT.withShortTerm(false)
+			.withWeights(weights)
+			.withDesiredRetention(random.nextDouble(0.7, 0.97))
+			.withSteps(STEPS.get(random.nextInt(STEPS.size())), STEPS.get(random.nextInt(STEPS.size())));
+		return random.nextBoolean() && weights.w(19) >= FsrsParameters.SHORT_TERM_W19_MIN
+				? parameters.withShortTerm(true) : parameters;
 	}
 
-	@Provide
-	Arbitrary<FsrsParameters> parameters() {
-		var retention = Arbitraries.doubles().between(0.7, 0.97);
-		return Combinators.combine(weights(), retention, steps(), steps(), Arbitraries.of(true, false))
-			.as((weights, r, learning, relearning, shortTerm) -> {
-				var parameters = FsrsParameters.DEFAULT.withShortTerm(false).withWeights(weights).withDesiredRetention(r)
-					.withSteps(learning, relearning);
-				return shortTerm && weights.w(19) >= FsrsParameters.SHORT_TERM_W19_MIN ? parameters.withShortTerm(true)
-						: parameters;
-			});
-	}
-
-	/** Every weight anywhere in its range. */
-	@Provide
-	Arbitrary<Weights> weights() {
-		var each = new ArrayList<Arbitrary<Double>>();
+	/** Every weight anywhere in its range, to six decimals. */
+	static Weights weights(Random random) {
+		var each = new ArrayList<Double>();
 		for (int i = 0; i < Weights.COUNT; i++) {
-			each.add(Arbitraries.doubles().between(Weights.min(i), Weights.max(i)).ofScale(6));
+			var value = Weights.min(i) + random.nextDouble() * (Weights.max(i) - Weights.min(i));
+			each.add(Math.min(Weights.max(i), Math.max(Weights.min(i), Math.round(value * 1e6) / 1e6)));
 		}
-		return Combinators.combine(each).as(Weights::new);
+		return new Weights(each);
 	}
 
 	/** Every weight at the lower or upper bound of its range. */
-	@Provide
-	Arbitrary<Weights> boundWeights() {
-		var each = new ArrayList<Arbitrary<Double>>();
+	static Weights boundWeights(Random random) {
+		var each = new ArrayList<Double>();
 		for (int i = 0; i < Weights.COUNT; i++) {
-			each.add(Arbitraries.of(Weights.min(i), Weights.max(i)));
+			each.add(random.nextBoolean() ? Weights.min(i) : Weights.max(i));
 		}
-		return Combinators.combine(each).as(Weights::new);
+		return new Weights(each);
 	}
 
-	/** Up to 30 reviews, each from seconds to a century after the one before, with any rating. */
-	@Provide
-	Arbitrary<List<Review>> histories() {
-		var gap = Arbitraries.oneOf(Arbitraries.longs().between(0, 3_600_000),
-				Arbitraries.longs().between(0, 40L * 86_400_000), Arbitraries.longs().between(0, 36525L * 86_400_000));
-		var next = Combinators.combine(gap, Arbitraries.integers().between(1, 4)).as(Gap::new);
-		return next.list().ofMinSize(1).ofMaxSize(30).map(steps -> {
-			var reviews = new ArrayList<Review>();
-			var at = START;
-			for (var s : steps) {
-				at = at.plusMillis(s.gap());
-				reviews.add(new Review(at, Rating.of(s.rating())));
-			}
-			return reviews;
-		});
-	}
-
-	/** A review as a gap after the one before and a rating. */
-	record Gap(long gap, int rating) {
+	/** One to 30 reviews with any rating, each seconds, days or up to a century after the one before. */
+	static List<Review> history(Random random) {
+		var reviews = new ArrayList<Review>();
+		var at = START;
+		for (int i = random.nextInt(1, 31); i > 0; i--) {
+			var longest = switch (random.nextInt(3)) {
+				case 0 -> 3_600_000L;
+				case 1 -> 40L * 86_400_000;
+				default -> 36525L * 86_400_000;
+			};
+			at = at.plusMillis(random.nextLong(0, longest + 1));
+			reviews.add(new Review(at, Rating.of(random.nextInt(1, 5))));
+		}
+		return reviews;
 	}
 }
