@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import io.morsel.catalog.PlayableLesson.Choice;
 import io.morsel.catalog.PlayableLesson.Question;
+import io.morsel.shared.InvalidValueException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -217,7 +218,7 @@ class QuestionFormsReadingTests {
 			assertThat(InteractionType.named(type.formatName())).isSameAs(type);
 		}
 		assertThat(InteractionType.PICK_N.formatName()).isEqualTo("pick-n");
-		assertThatThrownBy(() -> InteractionType.named("essay")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> InteractionType.named("essay")).isInstanceOf(InvalidValueException.class);
 		var formatNames = java.util.Arrays.stream(Interaction.class.getAnnotation(JsonSubTypes.class).value())
 			.map(JsonSubTypes.Type::name)
 			.toList();
