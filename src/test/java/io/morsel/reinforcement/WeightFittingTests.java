@@ -3,15 +3,18 @@ package io.morsel.reinforcement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.morsel.MorselIntegrationTest;
+import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -32,6 +35,9 @@ class WeightFittingTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void aBetterFitIsStoredAndBecomesTheOrganisationsWeights() throws Exception {
 		var admin = directory.member("admin@acme.test", "acme").orElseThrow();
@@ -39,18 +45,30 @@ class WeightFittingTests {
 		var fitting = new WeightFitting(simulated(log), stored, new Optimizer(Optimizer.Settings.DEFAULT),
 				Clock.fixed(Instant.parse("2026-11-30T02:00:00Z"), ZoneOffset.UTC));
 
-		var fit = fitting.fitNow(admin.organisationId());
+		try {
+			var fit = fitting.fitNow(admin.organisationId());
+			assertFitStoredAndShown(admin, fitting, fit, log.size());
+		}
+		finally {
+			// The demo organisation schedules with the defaults again for every other test.
+			jdbc.sql("DELETE FROM organisation_fsrs_weights WHERE organisation_id = :o")
+				.param("o", admin.organisationId().value())
+				.update();
+		}
+	}
 
+	private void assertFitStoredAndShown(CurrentMember admin, WeightFitting fitting, Optimizer.Fit fit, int reviews)
+			throws Exception {
 		assertThat(fit.outcome()).isEqualTo(Optimizer.Outcome.IMPROVED);
 		assertThat(fitting.weightsOf(admin.organisationId())).isEqualTo(fit.fitted());
 		var last = fitting.overview(admin.organisationId()).lastFit().orElseThrow();
-		assertThat(last).isEqualTo(new StoredFit(fit.fitted(), Instant.parse("2026-11-30T02:00:00Z"), log.size(),
+		assertThat(last).isEqualTo(new StoredFit(fit.fitted(), Instant.parse("2026-11-30T02:00:00Z"), reviews,
 				fit.before(), fit.after(), true));
 		var page = mvc.perform(MockMvcRequestBuilders.get("/admin/reinforcement/optimizer").with(SignedIn.as(admin)))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("Fitted to your review log.", "The fitted weights predicted better and are now in use.",
-				String.format("%.4f", fit.before().logLoss()), String.format("%.4f", fit.after().logLoss()),
-				String.format("%.4f", fit.after().rmseBins()));
+				String.format(Locale.ROOT, "%.4f", fit.before().logLoss()), String.format(Locale.ROOT, "%.4f", fit.after().logLoss()),
+				String.format(Locale.ROOT, "%.4f", fit.after().rmseBins()));
 	}
 
 	@Test
