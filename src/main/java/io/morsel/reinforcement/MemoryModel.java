@@ -1,5 +1,7 @@
 package io.morsel.reinforcement;
 
+import java.util.Arrays;
+
 /**
  * FSRS-6's memory model as a function of its 21 weights, for fitting them: replays a card's history (the same
  * formulas as {@link Fsrs}'s memory, without the 8-decimal rounding, which has no derivative) and gives the predicted
@@ -106,7 +108,7 @@ final class MemoryModel {
 				}
 			}
 			else if (derive) {
-				java.util.Arrays.fill(gR, 0);
+				Arrays.fill(gR, 0);
 			}
 			double nextS = nextStability(s, d, r, t, grade, gS, gD, gR, nextGS);
 			double nextD = nextDifficulty(d, grade, gD, nextGD);
@@ -131,7 +133,7 @@ final class MemoryModel {
 			return next;
 		}
 		if (next != reverted) {
-			java.util.Arrays.fill(out, 0);
+			Arrays.fill(out, 0);
 			return next;
 		}
 		double keep = (1 - w[7]) * (1 - delta / 9);
@@ -159,7 +161,7 @@ final class MemoryModel {
 		}
 		if (next < Weights.S_MIN || next > S_MAX) {
 			if (out != null) {
-				java.util.Arrays.fill(out, 0);
+				Arrays.fill(out, 0);
 			}
 			return Math.clamp(next, Weights.S_MIN, S_MAX);
 		}
@@ -208,7 +210,7 @@ final class MemoryModel {
 		if (ceiling < forget) {
 			if (out != null) {
 				if (lowestFloored) {
-					java.util.Arrays.fill(out, 0);
+					Arrays.fill(out, 0);
 				}
 				else {
 					double scale = Math.exp(-shortTermLimit);
