@@ -143,7 +143,7 @@ public final class Optimizer {
 		var run = new WeightDescent(settings, training, trainingPredictions, current);
 		double[] fitted = run.run();
 		var fittedWeights = new Weights(Arrays.stream(fitted).boxed().toList());
-		var before = evaluate(heldOut, array(weights), current.enableShortTerm());
+		var before = evaluate(heldOut, asScheduled(current), current.enableShortTerm());
 		var after = evaluate(heldOut, fitted, current.enableShortTerm());
 		var outcome = after.beats(before) ? Outcome.IMPROVED : Outcome.CURRENT_STAYS;
 		return new Fit(outcome, reviews.size(), weights, fittedWeights, before, after, run.steps());
@@ -151,8 +151,14 @@ public final class Optimizer {
 
 	/** How well {@code parameters}' weights predict every predictable review of {@code reviews}. */
 	public Evaluation evaluate(List<LoggedReview> reviews, FsrsParameters parameters) {
-		return evaluate(new ArrayList<>(cards(reviews).values()), array(parameters.weights()),
-				parameters.enableShortTerm());
+		return evaluate(new ArrayList<>(cards(reviews).values()), asScheduled(parameters), parameters.enableShortTerm());
+	}
+
+	/** The weights as the scheduler uses them: w17 and w18 lowered under the ceiling of several relearning steps. */
+	private static double[] asScheduled(FsrsParameters parameters) {
+		double[] weights = array(parameters.weights());
+		Fsrs.lowerShortTermCeiling(weights, parameters.relearningSteps().size());
+		return weights;
 	}
 
 	static Evaluation evaluate(List<MemoryModel.CardHistory> cards, double[] weights, boolean shortTerm) {
