@@ -52,7 +52,7 @@ public final class Fsrs {
 	 * w17 and w18 at √(−(ln w11 + ln(2^w13 − 1) + 0.3·w14) / n) (clamped to 0.01…2) so that n such steps cannot
 	 * lift S above the stability after a lapse. ts-fsrs: clipParameters.
 	 */
-	private static void lowerShortTermCeiling(double[] w, int relearningSteps) {
+	static void lowerShortTermCeiling(double[] w, int relearningSteps) {
 		if (relearningSteps <= 1) {
 			return;
 		}
