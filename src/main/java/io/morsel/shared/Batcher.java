@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes what many requests hand over in one transaction (ADR 0005): one commit, one flush of the database's log and a
  * few round trips for a whole batch. {@link #write} returns once its item is committed, so nothing changes for the
  * caller; a batch holds what arrived while the previous one was being written, so a lone item is written at once.
- * When a batch fails, each of its items is written alone, so one item's failure is only its own.
+ * When a batch fails, each of its items is written alone, so one item's failure is only its own; unless the database
+ * could not be reached ({@link DatabaseOutage}), which fails every item of the batch at once.
  *
  * <p>Knows nothing of what it writes: the {@link Store} given says how a batch is written, in the transaction the
  * batcher opens. One thread per batcher, a platform thread (STACK.md trap 14). Declare it as a bean so that it starts and
@@ -145,8 +146,9 @@ public final class Batcher<T, R> implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException | Error failed) {
-			if (batch.size() == 1) {
-				batch.getFirst().written().completeExceptionally(failed);
+			// With the database away, each item alone would wait for a connection in turn: fail them all at once.
+			if (batch.size() == 1 || DatabaseOutage.explains(failed)) {
+				batch.forEach(item -> item.written().completeExceptionally(failed));
 				return;
 			}
 			log.debug("A batch of {} {} failed; writing them one by one", batch.size(), name, failed);
