@@ -40,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @MorselIntegrationTest
 @DisabledIf("io.morsel.TestInfrastructure#onH2")
-class DatabaseOutageTests {
+class DatabaseOutageRecoveryTests {
 
 	private static TcpProxy proxy;
 	private static ConfigurableApplicationContext node;
