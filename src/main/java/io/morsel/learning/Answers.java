@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * one statement, and completes the attempts they finish (ADR 0005). Each batch is written in its caller's transaction,
  * the {@link AnswerWriter}'s or one the caller holds.
  *
- * <p>The answers are inserted (an answer already given inserts nothing: a replay), each attempt's count of answers (and
+ * <p>The answers are inserted with their idempotency keys (an answer already given inserts nothing: a replay), each attempt's count of answers (and
  * the credit they earned on interactions assessing the objective) goes up by its new ones, which locks its row until
  * the commit, and an attempt whose every interaction is now answered completes ({@link AttemptProgress}), without
  * reading the answers table. Everything is written in one order, by attempt and interaction, so two batches (of one node
@@ -41,9 +41,14 @@ import org.springframework.stereotype.Component;
 @Component
 class Answers {
 
-	/** An answer to write, scored. */
+	/** An answer to write, scored, with the idempotency key its client sent, if any. */
 	record Pending(UUID attempt, LessonVersion version, Learner learner, Interaction interaction, String response,
-			Score score, @Nullable Duration timeTaken, Instant at) {
+			Score score, @Nullable Duration timeTaken, Instant at, @Nullable IdempotencyKey key) {
+
+		Pending(UUID attempt, LessonVersion version, Learner learner, Interaction interaction, String response,
+				Score score, @Nullable Duration timeTaken, Instant at) {
+			this(attempt, version, learner, interaction, response, score, timeTaken, at, null);
+		}
 	}
 
 	/**
@@ -74,8 +79,8 @@ class Answers {
 		var inserted = new IdentityHashMap<Pending, Boolean>();
 		var counts = jdbc.batchUpdate("""
 				INSERT INTO answers (attempt_id, interaction_id, organisation_id, response, credit, correct,
-				                     time_taken_ms, answered_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				                     time_taken_ms, answered_at, idempotency_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT DO NOTHING
 				""", ordered, ordered.size(), Answers::bind);
 		int row = 0;
@@ -164,6 +169,7 @@ class Answers {
 			statement.setLong(7, answer.timeTaken().toMillis());
 		}
 		statement.setObject(8, Timestamps.of(answer.at()));
+		statement.setString(9, answer.key() == null ? null : answer.key().value());
 	}
 
 	/** How many answers each attempt has and the credit they earned, this batch's included. */

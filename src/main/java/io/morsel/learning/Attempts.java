@@ -1,6 +1,7 @@
 package io.morsel.learning;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.morsel.catalog.Interaction;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Response;
@@ -109,10 +110,24 @@ public class Attempts {
 	 * Scores and stores an answer, and completes the lesson when it was the last one missing.
 	 * @throws InvalidRequestException when the lesson has no such interaction
 	 * @throws io.morsel.catalog.InvalidResponseException when the response does not fit the interaction
-	 * @throws ConflictException when the interaction was already answered
+	 * @throws AlreadyAnswered when the interaction was already answered (its feedback in the problem detail)
 	 */
 	public Feedback answer(Learner learner, LessonId lesson, String interactionId, Response response,
 			@Nullable Duration timeTaken) {
+		return answer(learner, lesson, interactionId, response, timeTaken, null);
+	}
+
+	/**
+	 * Scores and stores an answer sent with an idempotency key, and completes the lesson when it was the last one
+	 * missing. Sent again with the same key and response (its client saw an error, or a form was sent twice), it
+	 * answers the stored answer's feedback, {@link Feedback#replayed() replayed}; only then is the stored answer read.
+	 * @throws InvalidRequestException when the lesson has no such interaction
+	 * @throws io.morsel.catalog.InvalidResponseException when the response does not fit the interaction
+	 * @throws AlreadyAnswered when the interaction was answered already without this key
+	 * @throws IdempotencyKeyReused when the key came with another response, which is stored
+	 */
+	public Feedback answer(Learner learner, LessonId lesson, String interactionId, Response response,
+			@Nullable Duration timeTaken, @Nullable IdempotencyKey key) {
 		var attempt = started(learner, lesson);
 		var version = lessons.version(learner.organisationId(), lesson, attempt.version()).orElseThrow();
 		var interaction = version.content()
@@ -125,13 +140,48 @@ public class Attempts {
 		var score = interaction.score(response);
 		var elapsed = timeTaken == null || timeTaken.isNegative() || timeTaken.compareTo(Duration.ofHours(12)) > 0
 				? null : timeTaken;
-		// The same answer sent twice, even at once: the second inserts nothing and is refused as a replay.
+		// The same answer sent twice, even at once: the second inserts nothing, and is refused as a replay unless it
+		// carries the stored answer's key.
 		var written = writer.write(new Answers.Pending(attempt.id(), version, learner, interaction,
-				json.writeValueAsString(response), score, elapsed, clock.instant()));
+				json.writeValueAsString(response), score, elapsed, clock.instant(), key));
 		if (!written.stored()) {
-			throw new ConflictException("This interaction was already answered; an answer is given once");
+			return storedEarlier(attempt.id(), interaction, response, key);
 		}
 		return new Feedback(interactionId, score, written.lessonCompleted());
+	}
+
+	/**
+	 * The stored answer's feedback for an answer that inserted nothing, when that answer is this one sent again with
+	 * its key; else the refusal. The stored answer is read only here, off the normal path.
+	 */
+	private Feedback storedEarlier(UUID attempt, Interaction interaction, Response response,
+			@Nullable IdempotencyKey key) {
+		var stored = jdbc.sql("""
+				SELECT r.response, r.idempotency_key, a.completed_at
+				FROM answers r
+				JOIN lesson_attempts a ON a.id = r.attempt_id
+				WHERE r.attempt_id = :attempt
+				  AND r.interaction_id = :interaction
+				""")
+			.param("attempt", attempt)
+			.param("interaction", interaction.id())
+			.query((rs, n) -> new StoredAnswer(json.readValue(rs.getString(1), Response.class), rs.getString(2),
+					rs.getObject(3, OffsetDateTime.class) != null))
+			.optional()
+			.orElseThrow(() -> new ConflictException("This interaction was already answered; an answer is given once"));
+		var feedback = new Feedback(interaction.id(), interaction.score(stored.response()), stored.lessonCompleted(),
+				true);
+		if (key == null || !key.value().equals(stored.key())) {
+			throw new AlreadyAnswered(new Feedback(interaction.id(), feedback.score(), feedback.lessonCompleted()));
+		}
+		if (!stored.response().equals(response)) {
+			throw new IdempotencyKeyReused(feedback);
+		}
+		return feedback;
+	}
+
+	/** An interaction's stored answer: what was answered, with which key, and whether the lesson is complete. */
+	private record StoredAnswer(Response response, @Nullable String key, boolean lessonCompleted) {
 	}
 
 	/** Completes a lesson that has no interactions, once the learner has reached its end. */

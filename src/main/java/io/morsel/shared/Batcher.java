@@ -3,6 +3,7 @@ package io.morsel.shared;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes what many requests hand over in one transaction (ADR 0005): one commit, one flush of the database's log and a
  * few round trips for a whole batch. {@link #write} returns once its item is committed, so nothing changes for the
  * caller; a batch holds what arrived while the previous one was being written, so a lone item is written at once.
- * When a batch fails, each of its items is written alone, so one item's failure is only its own.
+ * When a batch fails, each of its items is written alone, so one item's failure is only its own; unless the database
+ * could not be reached ({@link DatabaseOutage}), which fails every item of the batch at once, and when no connection
+ * came within the pool's timeout, the items that queued meanwhile too.
  *
  * <p>Knows nothing of what it writes: the {@link Store} given says how a batch is written, in the transaction the
  * batcher opens. One thread per batcher, a platform thread (STACK.md trap 14). Declare it as a bean so that it starts and
@@ -145,8 +148,16 @@ public final class Batcher<T, R> implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException | Error failed) {
-			if (batch.size() == 1) {
-				batch.getFirst().written().completeExceptionally(failed);
+			// With the database away, each item alone would wait for a connection in turn: fail them all at once.
+			if (batch.size() == 1 || DatabaseOutage.explains(failed)) {
+				batch.forEach(item -> item.written().completeExceptionally(failed));
+				if (noConnection(failed)) {
+					// What queued meanwhile would wait the whole connection timeout again: each request would wait
+					// twice as long as the setting says before its 503.
+					var waiting = new ArrayList<Pending<T, R>>();
+					queue.drainTo(waiting);
+					waiting.forEach(item -> item.written().completeExceptionally(failed));
+				}
 				return;
 			}
 			log.debug("A batch of {} {} failed; writing them one by one", batch.size(), name, failed);
@@ -154,6 +165,16 @@ public final class Batcher<T, R> implements SmartLifecycle {
 				writeAll(List.of(item));
 			}
 		}
+	}
+
+	/** Whether the pool had no connection to give within its timeout: the database has been away for that long. */
+	private static boolean noConnection(Throwable failure) {
+		for (var cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

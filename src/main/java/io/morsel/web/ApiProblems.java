@@ -29,7 +29,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * carry their own answer ({@link ProblemException}, handled as every {@link org.springframework.web.ErrorResponse});
  * validation failures list each field; a body that cannot be read says why (unknown field, malformed JSON, too
  * large, the rule a value refused it by). Anything else is a failure on Morsel's side: logged, and answered 500
- * without its message.
+ * without its message; but a database out of reach is answered 503 before this advice sees it
+ * ({@link UnreachableDatabase}).
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {

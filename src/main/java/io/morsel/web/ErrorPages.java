@@ -18,7 +18,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Every error that reaches the container: API paths answer with a problem detail, pages with the 403, 404 or 500
- * page in Morsel's layout (any other status with the general one).
+ * page in Morsel's layout (any other status with the general one). A failure to reach the database is answered as
+ * {@link UnreachableDatabase} answers it.
  */
 @Controller
 class ErrorPages implements ErrorController {
@@ -31,9 +32,11 @@ class ErrorPages implements ErrorController {
 			ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
 
 	private final ProblemResponses problems;
+	private final UnreachableDatabase unreachableDatabase;
 
-	ErrorPages(ProblemResponses problems) {
+	ErrorPages(ProblemResponses problems, UnreachableDatabase unreachableDatabase) {
 		this.problems = problems;
+		this.unreachableDatabase = unreachableDatabase;
 	}
 
 	@RequestMapping("/error")
@@ -44,6 +47,12 @@ class ErrorPages implements ErrorController {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		var uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+		// A filter (the session or token check) that could not reach the database: the same 503 as a controller's.
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& unreachableDatabase.explains(failure)) {
+			var answer = unreachableDatabase.answer(request, response, uri, failure);
+			return answer.isEmpty() ? null : answer;
+		}
 		if (uri.startsWith("/api/") || uri.startsWith("/actuator/")) {
 			problems.write(request, response, status.value(), TYPES.getOrDefault(status.value(),
 					status.is5xxServerError() ? ProblemTypes.SERVER_ERROR : URI.create("about:blank")),

@@ -130,6 +130,64 @@ class LearnerLoopApiTests {
 	}
 
 	@Test
+	void theSameAnswerSentAgainWithItsKeyGetsTheStoredFeedbackAndIsStoredOnce() {
+		var key = UUID.randomUUID().toString();
+		var first = answer("verb", Map.of("optionIds", List.of("b")), key);
+		var before = answers();
+
+		var again = answer("verb", Map.of("optionIds", List.of("b")), "\"" + key + "\"");
+
+		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(tree(again)).isEqualTo(tree(first));
+		assertThat(tree(again).get("feedback").get(0).asString()).isEqualTo("You cannot see understanding.");
+		assertThat(answers()).isEqualTo(before);
+		assertThat(events.of(AnswerRecorded.class, e -> e.lessonId().value().toString().equals(lessonId))).hasSize(1);
+	}
+
+	@Test
+	void anotherAnswerWithTheSameKeyIsRefusedAndTheStoredOneStays() {
+		var key = UUID.randomUUID().toString();
+		assertThat(answer("verb", Map.of("optionIds", List.of("b")), key).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		var other = answer("verb", Map.of("optionIds", List.of("a")), key);
+
+		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(tree(other).get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
+		assertThat(tree(other).get("answer").get("correct").asBoolean()).isFalse();
+		assertThat(jdbc.sql("""
+				SELECT a.response FROM answers a JOIN lesson_attempts t ON t.id = a.attempt_id
+				WHERE t.lesson_id = :lesson AND a.interaction_id = 'verb'
+				""").param("lesson", UUID.fromString(lessonId)).query(String.class).single()).contains("\"b\"");
+	}
+
+	@Test
+	void aSecondAnswerWithoutTheKeyIsAConflictThatShowsTheStoredFeedback() {
+		assertThat(answer("verb", Map.of("optionIds", List.of("b")), UUID.randomUUID().toString()).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+
+		var withoutKey = answer("verb", Map.of("optionIds", List.of("b")));
+		var withAnotherKey = answer("verb", Map.of("optionIds", List.of("b")), UUID.randomUUID().toString());
+
+		for (var refused : List.of(withoutKey, withAnotherKey)) {
+			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+			assertThat(tree(refused).get("type").asString()).isEqualTo("/problems/conflict");
+			assertThat(tree(refused).get("answer").get("feedback").get(0).asString())
+				.isEqualTo("You cannot see understanding.");
+		}
+	}
+
+	@Test
+	void aMalformedKeyIsRefused() {
+		var before = answers();
+
+		var refused = answer("verb", Map.of("optionIds", List.of("a")), "x".repeat(129));
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(answers()).isEqualTo(before);
+	}
+
+	@Test
 	void answersArrivingAtOnceForANewLessonAllCount() throws Exception {
 		var answers = List.<Map<String, Object>>of(Map.of("interactionId", "verb", "optionIds", List.of("a")),
 				Map.of("interactionId", "all", "optionIds", List.of("a")),
@@ -244,6 +302,15 @@ class LearnerLoopApiTests {
 		body.put("lessonId", lessonId);
 		body.put("interactionId", interaction);
 		return api.post(learner, "/api/v1/attempts", body);
+	}
+
+	private ResponseEntity<String> answer(String interaction, Map<String, Object> response, String idempotencyKey) {
+		var body = new java.util.HashMap<String, Object>(response);
+		body.put("lessonId", lessonId);
+		body.put("interactionId", interaction);
+		return api.http().post().uri("/api/v1/attempts").header("Authorization", "Bearer " + learner)
+			.header("Idempotency-Key", idempotencyKey).contentType(MediaType.APPLICATION_JSON).body(body)
+			.retrieve().toEntity(String.class);
 	}
 
 	private String publishedLesson(String skill) {

@@ -48,6 +48,9 @@ class LessonPlayerTests {
 	@Autowired
 	FlashMapManager flashMaps;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	CurrentMember learner;
 	LessonId lesson;
 
@@ -122,6 +125,35 @@ class LessonPlayerTests {
 	}
 
 	@Test
+	void aFormSentTwiceStoresOneAnswerAndTheSecondShowsItsFeedback() throws Exception {
+		var page = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(learner)))
+			.andReturn().getResponse().getContentAsString();
+		var keys = java.util.regex.Pattern.compile("name=\"answerKey\" value=\"([^\"]+)\"").matcher(page).results()
+			.map(m -> m.group(1)).toList();
+		assertThat(keys).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+		var key = keys.getFirst();
+
+		var first = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
+			.param("answerKey", key).with(SignedIn.as(learner)).with(csrf())).andReturn();
+		var second = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
+			.param("answerKey", key).header("HX-Request", "true").with(SignedIn.as(learner)).with(csrf()))
+			.andReturn().getResponse();
+		var third = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
+			.param("answerKey", key).with(SignedIn.as(learner)).with(csrf())).andReturn();
+
+		assertThat(first.getResponse().getStatus()).isEqualTo(302);
+		assertThat(second.getStatus()).isEqualTo(200);
+		assertThat(second.getContentAsString()).contains("Your answer", "You cannot see understanding.")
+			.doesNotContain("already answered");
+		assertThat(third.getResponse().getStatus()).isEqualTo(302);
+		assertThat(third.getFlashMap().get("answerError")).isNull();
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM answers a JOIN lesson_attempts t ON t.id = a.attempt_id
+				WHERE t.lesson_id = :lesson AND a.interaction_id = 'verb'
+				""").param("lesson", lesson.value()).query(Long.class).single()).isEqualTo(1L);
+	}
+
+	@Test
 	void formsRenderedOnceForEveryLearnerCarryEachRequestsOwnTokenAndNoOtherLearnersAnswers() throws Exception {
 		var other = directory.member("consultant@morsel.test", "globex").orElseThrow();
 		var page = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(learner)))
@@ -131,7 +163,8 @@ class LessonPlayerTests {
 		// A masked token, not a placeholder; every hole of the kept page filled, every question's display time set.
 		assertThat(tokens.getFirst()).matches("[A-Za-z0-9_-]{40,}").doesNotContain("csrf");
 		assertThat(page.getContentAsString()).doesNotContainPattern("(hole|value)-[A-Za-z0-9-]+-[0-9a-f]{8}-[0-9a-f]{4}-")
-			.containsPattern("name=\"shownAt\" value=\"\\d{13}\"");
+			.containsPattern("name=\"shownAt\" value=\"\\d{13}\"")
+			.containsPattern("name=\"answerKey\" value=\"[0-9a-f-]{36}\"");
 
 		// (That the token works is the browser journeys' part: they answer through these forms, signed in.)
 		var answered = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
@@ -205,6 +238,7 @@ class LessonPlayerTests {
 	private static String comparable(String page) {
 		return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "name=\"_csrf\"")
 			.replaceAll("name=\"shownAt\" value=\"\\d+\"", "name=\"shownAt\"")
+			.replaceAll("name=\"answerKey\" value=\"[^\"]+\"", "name=\"answerKey\"")
 			.replaceAll("\\s+", " ")
 			.replace("> <", "><");
 	}

@@ -11,6 +11,7 @@ import io.morsel.identity.MemberId;
 import io.morsel.identity.Role;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.Enrolments;
+import io.morsel.learning.IdempotencyKey;
 import io.morsel.learning.Learner;
 import io.morsel.learning.Progress;
 import io.morsel.learning.ProgramProgress;
@@ -23,12 +24,13 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -122,14 +124,17 @@ class LearningApi {
 	}
 
 	@PostMapping("/api/v1/attempts")
-	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Answer one interaction of a published lesson; answered with the feedback at once")
-	FeedbackView answer(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody AnswerRequest answer) {
+	@Operation(summary = "Answer one interaction of a published lesson; answered with the feedback at once (201), or "
+			+ "with the stored answer's feedback (200) when sent again with the same Idempotency-Key")
+	ResponseEntity<FeedbackView> answer(@AuthenticationPrincipal CurrentMember me,
+			@Valid @RequestBody AnswerRequest answer,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		var feedback = attempts.answer(Learner.of(me), new LessonId(answer.lessonId()), answer.interactionId(),
-				answer.response(), answer.timeTaken());
+				answer.response(), answer.timeTaken(), IdempotencyKey.parse(idempotencyKey));
 		Score score = feedback.score();
-		return new FeedbackView(feedback.interactionId(), score.credit(), score.correct(), score.feedback(),
-				score.explanation(), feedback.lessonCompleted());
+		return ResponseEntity.status(feedback.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(new FeedbackView(feedback.interactionId(), score.credit(), score.correct(), score.feedback(),
+					score.explanation(), feedback.lessonCompleted()));
 	}
 
 	/** The program with only its published lessons: one not yet published is the authors' business. */

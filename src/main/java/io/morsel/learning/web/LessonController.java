@@ -6,12 +6,15 @@ import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.QuestionForms;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Attempts;
+import io.morsel.learning.IdempotencyKey;
+import io.morsel.learning.IdempotencyKeyReused;
 import io.morsel.learning.Learner;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -69,10 +72,11 @@ class LessonController {
 		var completed = false;
 		try {
 			var feedback = attempts.answer(Learner.of(me), lesson, interaction, QuestionForms.read(question, form),
-					timeTaken(form.getFirst("shownAt")));
+					timeTaken(form.getFirst("shownAt")), IdempotencyKey.parse(form.getFirst("answerKey")));
+			// Sent again with its key (twice, or after an error): the answer stored then shows, as for the first.
 			completed = feedback.lessonCompleted();
 		}
-		catch (InvalidRequestException | InvalidResponseException | ConflictException refused) {
+		catch (InvalidRequestException | InvalidResponseException | ConflictException | IdempotencyKeyReused refused) {
 			error = refused.getMessage();
 		}
 		if (htmx == null) {
@@ -89,6 +93,7 @@ class LessonController {
 		model.addAttribute("answer", updated.answers().get(interaction));
 		model.addAttribute("lessonId", id);
 		model.addAttribute("shownAt", clock.millis());
+		model.addAttribute("answerKey", Objects.requireNonNullElseGet(form.getFirst("answerKey"), PlayerPage::answerKey));
 		model.addAttribute("justCompleted", completed);
 		model.addAttribute("attempt", updated);
 		return "learning/interaction :: answered";

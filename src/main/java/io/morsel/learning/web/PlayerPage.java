@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -19,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
  * sees alike (ADR 0005, ADR 0007): the page is rendered once per version, language and header, with holes for the
  * learner's own part, which is all a request renders. The holes are which step is current, each question, whether
  * the lesson is complete, and the finish button of a lesson without questions. A question nobody has answered
- * is itself kept (its form, with the time it was shown put in); an answered one, or one with an error, is rendered
+ * is itself kept (its form, with the time it was shown and a fresh idempotency key put in); an answered one, or one with an error, is rendered
  * for the request. A page with a flash message is rendered whole from the same template.
  */
 @Component
@@ -53,6 +54,16 @@ class PlayerPage {
 		return new ModelAndView(new HtmlView(fragments.page(VIEW, key, Map.of("lesson", lesson, "me", chrome), holes)));
 	}
 
+	/**
+	 * A fresh idempotency key for a question's form, so that the form sent twice (or again after an error) stores one
+	 * answer and shows its feedback. Unique among one learner's answers to one question is all it needs, so it is
+	 * drawn from the thread's generator rather than the slower secure one.
+	 */
+	static String answerKey() {
+		var random = ThreadLocalRandom.current();
+		return new UUID(random.nextLong(), random.nextLong()).toString();
+	}
+
 	private Map<String, String> holes(PlayableLesson lesson, Attempt attempt, long shownAt, Model model) {
 		var errorFor = model.getAttribute("answerErrorFor") instanceof String interaction ? interaction : null;
 		var error = model.getAttribute("answerError") instanceof String message ? message : null;
@@ -77,13 +88,14 @@ class PlayerPage {
 		var answer = attempt.answers().get(question.id());
 		if (answer == null && !question.id().equals(errorFor)) {
 			return fragments.kept(INTERACTION, "interaction", Map.of("q", question, "lessonId", lesson),
-					Map.of("shownAt", Long.toString(shownAt)));
+					Map.of("shownAt", Long.toString(shownAt), "answerKey", answerKey()));
 		}
 		var variables = new HashMap<String, @Nullable Object>();
 		variables.put("q", question);
 		variables.put("answer", answer);
 		variables.put("lessonId", lesson);
 		variables.put("shownAt", shownAt);
+		variables.put("answerKey", answerKey());
 		variables.put("answerError", Objects.equals(question.id(), errorFor) ? error : null);
 		variables.put("answerErrorFor", errorFor);
 		return fragments.once(INTERACTION, "interaction", variables);

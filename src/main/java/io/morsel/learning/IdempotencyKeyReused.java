@@ -1,0 +1,19 @@
+package io.morsel.learning;
+
+import io.morsel.shared.ProblemException;
+import io.morsel.shared.ProblemTypes;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An answer sent with the idempotency key of a stored answer, but a different response (422): the key says "the same
+ * request again", the body says otherwise. Its problem detail carries the stored answer's feedback as {@code answer}.
+ */
+public class IdempotencyKeyReused extends ProblemException {
+
+	IdempotencyKeyReused(Feedback stored) {
+		super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
+				"This idempotency key came with another answer to this interaction, which is stored; send a new key "
+						+ "for a new answer (an interaction is answered once)");
+		getBody().setProperty("answer", AlreadyAnswered.properties(stored));
+	}
+}
