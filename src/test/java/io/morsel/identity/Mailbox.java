@@ -32,6 +32,19 @@ final class Mailbox {
 		return Arrays.stream(TestInfrastructure.mail().getReceivedMessages()).filter(this::isFor).toList();
 	}
 
+	/** The mails, once there are more than this many (mail leaves after the request, on another thread). */
+	List<MimeMessage> moreThan(int count) {
+		var deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (Instant.now().isBefore(deadline)) {
+			var all = messages();
+			if (all.size() > count) {
+				return all;
+			}
+			pause();
+		}
+		throw new AssertionError("No more than " + count + " mails to " + address);
+	}
+
 	/** The path of the one link in the newest mail that starts with this path, once the mail has arrived. */
 	String link(String pathPrefix) {
 		return linkOtherThan(pathPrefix, null);
