@@ -16,6 +16,10 @@ class PasswordResetMails {
 		this.resets = resets;
 	}
 
+	/**
+	 * Run again after a restart (an unfinished publication), a request may mail a second link: within the same
+	 * limits, which count it again.
+	 */
 	@ApplicationModuleListener
 	void on(PasswordResetRequested requested) {
 		resets.send(requested);

@@ -46,12 +46,6 @@ public class PasswordResets {
 			MessageSource messages, TransactionTemplate transaction, Clock clock, WebSessions sessions,
 			ApplicationEventPublisher events, Tallies tallies, Throttles throttles, MeterRegistry meters) {
 		this.jdbc = jdbc;
-		this.events = events;
-		this.tallies = tallies;
-		this.throttles = throttles;
-		this.addressThrottled = throttled(meters, "address");
-		this.accountThrottled = throttled(meters, "account");
-		this.sessions = sessions;
 		this.users = users;
 		this.throttle = throttle;
 		this.passwords = passwords;
@@ -59,6 +53,12 @@ public class PasswordResets {
 		this.messages = messages;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.sessions = sessions;
+		this.events = events;
+		this.tallies = tallies;
+		this.throttles = throttles;
+		this.addressThrottled = throttled(meters, "address");
+		this.accountThrottled = throttled(meters, "account");
 	}
 
 	private static Counter throttled(MeterRegistry meters, String limit) {
@@ -81,7 +81,10 @@ public class PasswordResets {
 		events.publishEvent(new PasswordResetRequested(email, address, linkBase));
 	}
 
-	/** Mails a reset link for a request, when the account exists and neither its address nor the account is over its limit. */
+	/**
+	 * Mails a reset link for a request, when the account exists and neither the client's address nor the account
+	 * has reached its limit. Every request counts against its address, known account or not.
+	 */
 	void send(PasswordResetRequested requested) {
 		var limits = throttles.passwordReset();
 		if (throttles.counts(requested.address()) && tallies.add("@reset-address:" + requested.address(),
