@@ -62,12 +62,13 @@ public class SignInThrottle {
 	}
 
 	/**
-	 * Whether this attempt is refused before its password is looked at. A trusted browser of the account is
-	 * refused only once it failed too often itself: neither the account's lock nor its address holds it back.
+	 * Whether this attempt is refused before its password is looked at. A trusted browser of the account is not:
+	 * neither the account's lock nor its address holds it back, until it failed too often itself; from then on it
+	 * is a stranger like any other (OWASP: a locked-out device cookie counts as none).
 	 */
 	public Optional<Refusal> refusal(String account, SignInClient client, @Nullable TrustedDevice device) {
-		if (device != null) {
-			return tallies.isLocked(deviceKey(device)) ? refused(Refusal.ACCOUNT_LOCKED) : Optional.empty();
+		if (trusted(device)) {
+			return Optional.empty();
 		}
 		if (throttles.counts(client.address()) && tallies.isLocked(addressKey(client.address()))) {
 			return refused(Refusal.ADDRESS_THROTTLED);
@@ -83,9 +84,10 @@ public class SignInThrottle {
 	 * against that browser alone, so its owner's typos do not lock the account for anyone else.
 	 */
 	public Optional<Refusal> recordFailure(String account, SignInClient client, @Nullable TrustedDevice device) {
-		if (device != null) {
+		if (trusted(device)) {
 			var failures = tallies.add(deviceKey(device), limits.deviceFailures(), limits.window(), limits.lockout());
-			return failures >= limits.deviceFailures() ? refused(Refusal.ACCOUNT_LOCKED) : Optional.empty();
+			return failures >= limits.deviceFailures() && tallies.isLocked(accountKey(account))
+					? refused(Refusal.ACCOUNT_LOCKED) : Optional.empty();
 		}
 		var addressFailures = throttles.counts(client.address())
 				? tallies.add(addressKey(client.address()), limits.addressFailures(), limits.window(), limits.lockout())
@@ -103,7 +105,7 @@ public class SignInThrottle {
 	 * through a trusted browser: whoever caused it is still out.
 	 */
 	public void recordSuccess(String account, @Nullable TrustedDevice device) {
-		if (device != null) {
+		if (trusted(device)) {
 			tallies.clear(deviceKey(device));
 			return;
 		}
@@ -113,6 +115,10 @@ public class SignInThrottle {
 	/** Lifts the account's lock (a password reset). */
 	public void clear(String account) {
 		tallies.clear(accountKey(account));
+	}
+
+	private boolean trusted(@Nullable TrustedDevice device) {
+		return device != null && !tallies.isLocked(deviceKey(device));
 	}
 
 	private Optional<Refusal> refused(Refusal refusal) {
