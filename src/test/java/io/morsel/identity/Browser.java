@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A person's browser against the running application over real HTTP: it keeps the session cookie, does not follow
@@ -27,10 +28,29 @@ final class Browser {
 	private final String base;
 	private final CookieManager cookies = new CookieManager();
 	private final HttpClient http;
+	private final @Nullable String address;
 
 	Browser(int port) {
+		this(port, null);
+	}
+
+	private Browser(int port, @Nullable String address) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.address = address;
+	}
+
+	/**
+	 * A browser at this client address: it reaches Morsel through a proxy Tomcat trusts (loopback), which names the
+	 * address in {@code X-Forwarded-For}.
+	 */
+	static Browser at(int port, String address) {
+		return new Browser(port, address);
+	}
+
+	/** The client address this browser claims, if any. */
+	@Nullable String address() {
+		return address;
 	}
 
 	/** A browser that has signed in; fails when the sign-in is refused. */
@@ -128,6 +148,9 @@ final class Browser {
 	}
 
 	private Page send(HttpRequest.Builder request) {
+		if (address != null) {
+			request.header("X-Forwarded-For", address);
+		}
 		try {
 			var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			var location = response.headers().firstValue("Location").map(this::pathOf).orElse(null);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One recipient's mails on the test SMTP server, which every test shares: each test reads only the mails of an
@@ -31,15 +32,33 @@ final class Mailbox {
 		return Arrays.stream(TestInfrastructure.mail().getReceivedMessages()).filter(this::isFor).toList();
 	}
 
+	/** The mails, once there are more than this many (mail leaves after the request, on another thread). */
+	List<MimeMessage> moreThan(int count) {
+		var deadline = Instant.now().plus(Duration.ofSeconds(10));
+		while (Instant.now().isBefore(deadline)) {
+			var all = messages();
+			if (all.size() > count) {
+				return all;
+			}
+			pause();
+		}
+		throw new AssertionError("No more than " + count + " mails to " + address);
+	}
+
 	/** The path of the one link in the newest mail that starts with this path, once the mail has arrived. */
 	String link(String pathPrefix) {
+		return linkOtherThan(pathPrefix, null);
+	}
+
+	/** As {@link #link}, once a mail with a link other than this earlier one has arrived. */
+	String linkOtherThan(String pathPrefix, @Nullable String earlier) {
 		var pattern = Pattern.compile("https?://[^/\\s]+(" + Pattern.quote(pathPrefix) + "[A-Za-z0-9_-]+)");
 		var deadline = Instant.now().plus(Duration.ofSeconds(10));
 		while (Instant.now().isBefore(deadline)) {
 			var all = messages();
 			if (!all.isEmpty()) {
 				var link = pattern.matcher(body(all.getLast()));
-				if (link.find()) {
+				if (link.find() && !link.group(1).equals(earlier)) {
 					return link.group(1);
 				}
 			}

@@ -3,16 +3,21 @@ package io.morsel.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.morsel.MorselIntegrationTest;
+import io.morsel.identity.internal.Throttles;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** "Forgot your password?": a one-time link by email, then a new password. */
+/**
+ * "Forgot your password?": a one-time link by email, then a new password. Mails leave after the request's commit, on
+ * another thread, within limits per account and per client address.
+ */
 @MorselIntegrationTest
 class PasswordResetTests {
 
@@ -25,6 +30,9 @@ class PasswordResetTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Throttles throttles;
 
 	@Test
 	void mailsALinkThatSetsANewPassword() {
@@ -91,7 +99,7 @@ class PasswordResetTests {
 		browser.post("/password/forgot", Map.of("email", email));
 		var earlier = Mailbox.of(email).link("/password/reset/");
 		browser.post("/password/forgot", Map.of("email", email));
-		var later = Mailbox.of(email).link("/password/reset/");
+		var later = Mailbox.of(email).linkOtherThan("/password/reset/", earlier);
 
 		browser.post(later, Map.of("password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));
 		var reused = browser.post(earlier, Map.of("password", "yet another secret", "confirmation", "yet another secret"));
@@ -105,11 +113,51 @@ class PasswordResetTests {
 	@Test
 	void unknownEmailGetsTheSameAnswerAndNoMail() {
 		var unknown = Newcomers.email("nobody", "acme.test");
+		var known = newcomer("known");
+		var browser = new Browser(port);
 
-		var requested = new Browser(port).post("/password/forgot", Map.of("email", unknown));
+		var requested = browser.post("/password/forgot", Map.of("email", unknown));
+		var requestedKnown = browser.post("/password/forgot", Map.of("email", known));
+		awaitSending(unknown);
+		awaitSending(known);
 
+		assertThat(requested).isEqualTo(requestedKnown);
 		assertThat(requested.location()).isEqualTo("/password/forgot?sent");
 		assertThat(Mailbox.of(unknown).messages()).isEmpty();
+		assertThat(resetMails(known)).isEqualTo(1);
+	}
+
+	@Test
+	void fifteenRequestsForOneAccountSendAtMostItsLimit() {
+		var email = newcomer("flooded");
+
+		for (int request = 1; request <= 15; request++) {
+			var requested = Browser.at(port, "198.51.100." + request).post("/password/forgot", Map.of("email", email));
+			assertThat(requested.location()).isEqualTo("/password/forgot?sent");
+		}
+		awaitSending(email);
+
+		assertThat(resetMails(email)).isEqualTo(throttles.passwordReset().perAccount());
+	}
+
+	@Test
+	void oneAddressAskingTooOftenGetsTheSameAnswerAndNoMoreMail() {
+		var address = "203.0.113." + (1 + ThreadLocalRandom.current().nextInt(250));
+		var from = Browser.at(port, address);
+		for (int request = 1; request <= throttles.passwordReset().perAddress(); request++) {
+			from.post("/password/forgot", Map.of("email", Newcomers.email("stranger-" + request, "globex.test")));
+		}
+		awaitSending(address);
+		var email = newcomer("behind-a-busy-address");
+
+		var requested = from.post("/password/forgot", Map.of("email", email));
+		awaitSending(email);
+
+		assertThat(requested.location()).isEqualTo("/password/forgot?sent");
+		assertThat(resetMails(email)).isZero();
+		assertThat(new Browser(port).post("/password/forgot", Map.of("email", email)).location())
+			.isEqualTo("/password/forgot?sent");
+		Mailbox.of(email).link("/password/reset/");
 	}
 
 	@Test
@@ -143,6 +191,39 @@ class PasswordResetTests {
 
 		assertThat(opened.status()).isEqualTo(200);
 		assertThat(opened.body()).contains(INVALID_LINK);
+	}
+
+	/** Waits until every request naming this email or address has been handled (mailed or not). */
+	private void awaitSending(String mention) {
+		var deadline = Instant.now().plusSeconds(20);
+		while (Instant.now().isBefore(deadline)) {
+			var outstanding = jdbc.sql("""
+					SELECT COUNT(*)
+					FROM event_publication
+					WHERE serialized_event LIKE :mention
+					  AND completion_date IS NULL
+					""")
+				.param("mention", "%\"" + mention + "\"%")
+				.query(Integer.class)
+				.single();
+			if (outstanding == 0) {
+				return;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+		throw new AssertionError("Reset requests naming " + mention + " still outstanding");
+	}
+
+	private static long resetMails(String email) {
+		return Mailbox.of(email).messages().stream()
+			.filter(message -> Mailbox.subject(message).equals("Reset your Morsel password"))
+			.count();
 	}
 
 	private String newcomer(String who) {

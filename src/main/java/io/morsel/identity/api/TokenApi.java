@@ -4,11 +4,13 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.internal.Accounts;
 import io.morsel.identity.internal.Accounts.SignInRefused;
 import io.morsel.identity.internal.ApiTokens;
+import io.morsel.identity.internal.SignInClient;
 import io.morsel.shared.PlainText;
 import io.morsel.shared.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -57,8 +59,9 @@ class TokenApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@SecurityRequirements
 	@Operation(summary = "Create a token with email, password and the organisation's slug")
-	CreatedToken create(@Valid @RequestBody CreateToken request) {
-		var member = accounts.signIn(request.email(), request.password(), request.organisation());
+	CreatedToken create(@Valid @RequestBody CreateToken request, HttpServletRequest client) {
+		var member = accounts.signIn(request.email(), request.password(), request.organisation(),
+				SignInClient.at(client.getRemoteAddr()));
 		var name = request.name() == null || request.name().isBlank() ? "API" : request.name().strip();
 		var issued = tokens.issue(member, name);
 		return new CreatedToken(issued.secret(), issued.token().id(), issued.token().name());
@@ -82,12 +85,21 @@ class TokenApi {
 
 	@ExceptionHandler
 	ProblemDetail refused(SignInRefused refused) {
-		var locked = refused.reason() == Accounts.Refusal.LOCKED;
-		var problem = ProblemDetail.forStatusAndDetail(locked ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED,
-				locked ? "Too many failed sign-ins for this account; try again later."
-						: "Email, password or organisation are wrong.");
-		problem.setType(locked ? ProblemTypes.TOO_MANY_ATTEMPTS : ProblemTypes.INVALID_CREDENTIALS);
-		problem.setTitle(locked ? "Too many attempts" : "Invalid credentials");
+		var detail = switch (refused.reason()) {
+			case LOCKED -> "Too many failed sign-ins for this account; try again later.";
+			case THROTTLED -> "Too many failed sign-ins from this address; try again later.";
+			default -> null;
+		};
+		if (detail == null) {
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+					"Email, password or organisation are wrong.");
+			problem.setType(ProblemTypes.INVALID_CREDENTIALS);
+			problem.setTitle("Invalid credentials");
+			return problem;
+		}
+		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
+		problem.setType(ProblemTypes.TOO_MANY_ATTEMPTS);
+		problem.setTitle("Too many attempts");
 		return problem;
 	}
 }

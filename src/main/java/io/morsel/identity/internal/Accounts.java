@@ -36,7 +36,7 @@ public class Accounts {
 
 	/** Why a sign-in was refused. */
 	public enum Refusal {
-		BAD_CREDENTIALS, LOCKED, NO_ORGANISATION
+		BAD_CREDENTIALS, LOCKED, THROTTLED, NO_ORGANISATION
 	}
 
 	public static class SignInRefused extends RuntimeException {
@@ -54,29 +54,43 @@ public class Accounts {
 	}
 
 	/**
-	 * Checks email and password, counting failures, and signs the person into the organisation given by its slug,
-	 * or into their first organisation when none is given.
+	 * Checks email and password, counting failures per account, client address and trusted browser
+	 * ({@link SignInThrottle}), and signs the person into the organisation given by its slug, or into their first
+	 * organisation when none is given.
 	 */
-	public CurrentMember signIn(String email, String password, @Nullable String organisationSlug) {
+	public CurrentMember signIn(String email, String password, @Nullable String organisationSlug,
+			SignInClient client) {
 		// No account has a longer address (RFC 5321), and the throttle could not count one (the form, unlike the API,
 		// does not validate the address's length).
 		if (email.length() > 254) {
 			throw new SignInRefused(Refusal.BAD_CREDENTIALS);
 		}
-		if (throttle.lockedUntil(email).isPresent()) {
-			throw new SignInRefused(Refusal.LOCKED);
-		}
 		var user = users.findByEmail(email);
+		// A device cookie of someone else is no cookie at all.
+		var device = client.device() != null && user.isPresent() && client.device().user().equals(user.get().id())
+				? client.device() : null;
+		throttle.refusal(email, client, device).ifPresent(refusal -> {
+			throw refused(refusal);
+		});
 		var hash = user.map(User::passwordHash).orElse(null);
 		var matches = passwords.matches(password, hash == null ? unknownAccountHash : hash) && hash != null;
 		if (!matches) {
-			throw new SignInRefused(throttle.recordFailure(email) ? Refusal.LOCKED : Refusal.BAD_CREDENTIALS);
+			throw throttle.recordFailure(email, client, device)
+				.map(Accounts::refused)
+				.orElseGet(() -> new SignInRefused(Refusal.BAD_CREDENTIALS));
 		}
-		throttle.clear(email);
+		throttle.recordSuccess(email, device);
 		var chosen = organisationSlug == null ? (Predicate<Membership>) m -> true
 				: (Predicate<Membership>) m -> m.slug().equals(organisationSlug);
 		return member(user.get(), chosen).orElseThrow(() -> new SignInRefused(
 				organisationSlug == null ? Refusal.NO_ORGANISATION : Refusal.BAD_CREDENTIALS));
+	}
+
+	private static SignInRefused refused(SignInThrottle.Refusal refusal) {
+		return new SignInRefused(switch (refusal) {
+			case ACCOUNT_LOCKED -> Refusal.LOCKED;
+			case ADDRESS_THROTTLED -> Refusal.THROTTLED;
+		});
 	}
 
 	/** The person acting in the organisation with this slug, if they belong to it. */

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,7 +17,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Password reset by a one-time link sent by email, valid for {@link #VALIDITY}. */
+/**
+ * Password reset by a one-time link sent by email, valid for {@link #VALIDITY}. Requests are limited per client
+ * address and mails per account ({@code morsel.throttle.password-reset.*}); each request over a limit counts in
+ * {@code morsel.password-reset.throttled}, tagged with the limit it hit.
+ */
 @Service
 public class PasswordResets {
 
@@ -29,11 +36,16 @@ public class PasswordResets {
 	private final TransactionTemplate transaction;
 	private final Clock clock;
 	private final WebSessions sessions;
+	private final ApplicationEventPublisher events;
+	private final Tallies tallies;
+	private final Throttles throttles;
+	private final Counter addressThrottled;
+	private final Counter accountThrottled;
 
 	PasswordResets(JdbcClient jdbc, Users users, SignInThrottle throttle, PasswordEncoder passwords, OutboundMail mail,
-			MessageSource messages, TransactionTemplate transaction, Clock clock, WebSessions sessions) {
+			MessageSource messages, TransactionTemplate transaction, Clock clock, WebSessions sessions,
+			ApplicationEventPublisher events, Tallies tallies, Throttles throttles, MeterRegistry meters) {
 		this.jdbc = jdbc;
-		this.sessions = sessions;
 		this.users = users;
 		this.throttle = throttle;
 		this.passwords = passwords;
@@ -41,19 +53,55 @@ public class PasswordResets {
 		this.messages = messages;
 		this.transaction = transaction;
 		this.clock = clock;
+		this.sessions = sessions;
+		this.events = events;
+		this.tallies = tallies;
+		this.throttles = throttles;
+		this.addressThrottled = throttled(meters, "address");
+		this.accountThrottled = throttled(meters, "account");
+	}
+
+	private static Counter throttled(MeterRegistry meters, String limit) {
+		return Counter.builder("morsel.password-reset.throttled")
+			.description("Password-reset requests that sent no mail because a limit was reached")
+			.tag("limit", limit)
+			.register(meters);
 	}
 
 	/**
-	 * Mails a reset link when the account exists. The caller answers the same either way, so the form does not
-	 * reveal who has an account.
+	 * Records the request; the link is mailed after commit, if the account exists and no limit is reached
+	 * ({@link #send}). The work here is the same either way, so neither the answer nor its timing reveals who has
+	 * an account.
 	 *
+	 * @param address the client's address
 	 * @param linkBase the URL the secret is appended to
 	 */
-	public void request(String email, String linkBase) {
-		var user = users.findByEmail(email);
+	@Transactional
+	public void request(String email, String address, String linkBase) {
+		events.publishEvent(new PasswordResetRequested(email, address, linkBase));
+	}
+
+	/**
+	 * Mails a reset link for a request, when the account exists and neither the client's address nor the account
+	 * has reached its limit. Every request counts against its address, known account or not.
+	 */
+	void send(PasswordResetRequested requested) {
+		var limits = throttles.passwordReset();
+		if (throttles.counts(requested.address()) && tallies.add("@reset-address:" + requested.address(),
+				limits.perAddress(), limits.window(), limits.window()) > limits.perAddress()) {
+			addressThrottled.increment();
+			return;
+		}
+		var user = users.findByEmail(requested.email());
 		if (user.isEmpty()) {
 			return;
 		}
+		if (tallies.add("@reset:" + user.get().id().value(), limits.perAccount(), limits.window(),
+				limits.window()) > limits.perAccount()) {
+			accountThrottled.increment();
+			return;
+		}
+		var linkBase = requested.linkBase();
 		var secret = Secrets.newSecret("");
 		transaction.executeWithoutResult(status -> jdbc.sql("""
 				INSERT INTO password_resets (token_hash, user_id, expires_at)

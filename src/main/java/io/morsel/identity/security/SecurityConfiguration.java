@@ -1,7 +1,9 @@
 package io.morsel.identity.security;
 
 import io.morsel.identity.AccessRules;
+import io.morsel.identity.CurrentMember;
 import io.morsel.identity.internal.ApiTokens;
+import io.morsel.identity.internal.Throttles;
 import io.morsel.shared.ProblemResponses;
 import io.morsel.shared.ProblemTypes;
 import jakarta.servlet.DispatcherType;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,9 +24,13 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
@@ -35,9 +42,14 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; media-src 'self'; "
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/** Morsel uses none of these browser features; a page that asks for one was not written by us. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+			+ "display-capture=(), browsing-topics=(), interest-cohort=()";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -85,21 +97,18 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, SignedSessions sessions, SessionCsrfTokens csrfTokens,
-			ObjectProvider<AccessRules> modules) throws Exception {
-		var failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/sign-in?error=credentials");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?error=locked",
-				DisabledException.class.getName(), "/sign-in?error=no-organisation"));
+			TrustedBrowsers browsers, Throttles throttles, ObjectProvider<AccessRules> modules) throws Exception {
+		var requestCache = new CookieRequestCache();
 		return http.securityContext(context -> context.securityContextRepository(sessions))
 			.addFilterBefore(new SessionFilter(sessions), SecurityContextHolderFilter.class)
 			// No server-side HTTP session: the signed cookie, the CSRF token, the page to return to after sign-in
 			// and flash messages are all cookies (ADR 0004).
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+			.requestCache(cache -> cache.requestCache(requestCache))
 			.authorizeHttpRequests(requests -> {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-					.requestMatchers("/sign-in", "/password/**", "/invitations/**").permitAll()
+					.requestMatchers("/sign-in", "/sign-in/throttled", "/password/**", "/invitations/**").permitAll()
 					.requestMatchers("/admin", "/admin/**").hasRole("ADMIN");
 				CollectedAccessRules.pages(ordered(modules), requests);
 				requests.anyRequest().authenticated();
@@ -107,12 +116,50 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/sign-in")
 				.usernameParameter("email")
 				.passwordParameter("password")
-				.defaultSuccessUrl("/", false)
-				.failureHandler(failures)
+				.authenticationDetailsSource(browsers)
+				.successHandler(trusting(browsers, requestCache))
+				.failureHandler(failures(throttles))
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			// Links out of Morsel carry the origin only: a path may name a lesson, a reset link carries a secret.
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
 			.build();
+	}
+
+	/** Back to the page that asked for sign-in (or home), from now on a trusted browser of the member. */
+	private static AuthenticationSuccessHandler trusting(TrustedBrowsers browsers, CookieRequestCache requestCache) {
+		var back = new SavedRequestAwareAuthenticationSuccessHandler();
+		back.setDefaultTargetUrl("/");
+		back.setRequestCache(requestCache);
+		return (request, response, authentication) -> {
+			if (authentication.getPrincipal() instanceof CurrentMember member) {
+				browsers.trust(member, request, response);
+			}
+			back.onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	/**
+	 * Back to the form with the reason; too many failures from the client's address answer 429 with the form and
+	 * the reason, at once.
+	 */
+	private static AuthenticationFailureHandler failures(Throttles throttles) {
+		var back = new ExceptionMappingAuthenticationFailureHandler();
+		back.setDefaultFailureUrl("/sign-in?error=credentials");
+		back.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?error=locked",
+				DisabledException.class.getName(), "/sign-in?error=no-organisation"));
+		return (request, response, exception) -> {
+			if (!(exception instanceof PasswordSignIn.AddressThrottled)) {
+				back.onAuthenticationFailure(request, response, exception);
+				return;
+			}
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER,
+					String.valueOf(throttles.signIn().lockout().toSeconds()));
+			request.getRequestDispatcher("/sign-in/throttled").forward(request, response);
+		};
 	}
 
 	private static List<AccessRules> ordered(ObjectProvider<AccessRules> modules) {

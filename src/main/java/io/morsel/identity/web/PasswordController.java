@@ -1,6 +1,7 @@
 package io.morsel.identity.web;
 
 import io.morsel.identity.internal.PasswordResets;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -40,11 +41,12 @@ class PasswordController {
 	}
 
 	@PostMapping("/password/forgot")
-	String requestReset(@Valid @ModelAttribute("form") ForgotForm form, BindingResult errors) {
+	String requestReset(@Valid @ModelAttribute("form") ForgotForm form, BindingResult errors,
+			HttpServletRequest request) {
 		if (errors.hasErrors()) {
 			return FORGOT;
 		}
-		resets.request(form.email(), links.to("/password/reset/"));
+		resets.request(form.email(), request.getRemoteAddr(), links.to("/password/reset/"));
 		return "redirect:/password/forgot?sent";
 	}
 
