@@ -7,7 +7,10 @@ import io.morsel.learning.Learner;
 import io.morsel.learning.Progress;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.NotFoundException;
+import io.morsel.web.TodaySection;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,15 +25,19 @@ class TodayController {
 
 	private final Progress progress;
 	private final Enrolments enrolments;
+	/** What other modules put above the programs (the daily review), in their order. */
+	private final List<TodaySection> sections;
 
-	TodayController(Progress progress, Enrolments enrolments) {
+	TodayController(Progress progress, Enrolments enrolments, ObjectProvider<TodaySection> sections) {
 		this.progress = progress;
 		this.enrolments = enrolments;
+		this.sections = sections.orderedStream().toList();
 	}
 
 	@GetMapping("/today")
 	String today(@AuthenticationPrincipal CurrentMember me, Model model) {
 		var programs = progress.of(Learner.of(me));
+		model.addAttribute("sections", sections.stream().map(section -> section.render(me)).filter(s -> !s.isEmpty()).toList());
 		model.addAttribute("enrolled", programs.stream().filter(p -> p.enrolment() != null).toList());
 		model.addAttribute("open", programs.stream().filter(p -> p.enrolment() == null).toList());
 		return "learning/today";
