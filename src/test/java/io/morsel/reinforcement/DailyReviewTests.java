@@ -238,6 +238,31 @@ class DailyReviewTests {
 	}
 
 	@Test
+	void htmxSwapsTheQuestionForItsFeedbackOrForItselfWithTheRefusal() throws Exception {
+		var learner = reviewers.learner("globex", "UTC");
+		var lesson = reviewers.lesson("globex", "Swapped");
+		answerInThePlayer(learner, lesson, "verb", "optionIds", "b");
+		await(() -> reviewers.cards(learner) == 1);
+		reviewers.due(learner, Instant.now().minus(Duration.ofHours(1)));
+		var page = mvc.perform(get("/review").with(SignedIn.as(learner))).andReturn().getResponse().getContentAsString();
+		var card = find(CARD, page);
+		var item = find(ITEM, page);
+
+		var refused = mvc.perform(post("/review/answers").param("cardId", card).param("reviewItemId", item)
+			.header("HX-Request", "true").with(SignedIn.as(learner)).with(csrf())).andReturn().getResponse();
+		var answered = mvc.perform(post("/review/answers").param("cardId", card).param("reviewItemId", item)
+			.param("optionIds", "b").header("HX-Request", "true").with(SignedIn.as(learner)).with(csrf()))
+			.andReturn().getResponse();
+
+		assertThat(refused.getContentAsString()).doesNotContain("<html").contains("id=\"review-item\"", "Choose an answer first.",
+				"name=\"reviewItemId\" value=\"" + item + "\"");
+		assertThat(answered.getContentAsString()).doesNotContain("<html").contains("id=\"review-item\"", "Not quite.",
+				"You cannot see understanding.", "Your answer");
+		assertThat(reviews(learner)).singleElement()
+			.satisfies(review -> assertThat(review.get("rating")).isEqualTo(Rating.AGAIN.grade()));
+	}
+
+	@Test
 	void aReloadShowsTheSameQuestionWithItsOptionsInTheSameOrder() throws Exception {
 		var learner = reviewers.learner("globex", "UTC");
 		var lesson = reviewers.lesson("globex", "Shuffled");

@@ -66,7 +66,7 @@ class ReviewController {
 				return "redirect:/review/answers/" + reviewItemId;
 			}
 			model.addAttribute("outcome", outcome);
-			return VIEW + " :: answered(${outcome})";
+			return VIEW + " :: answered(outcome=${outcome})";
 		}
 		catch (InvalidResponseException refused) {
 			if (htmx == null) {
@@ -76,7 +76,7 @@ class ReviewController {
 			model.addAttribute("item", review.show(Learner.of(me), cardId));
 			model.addAttribute("answerError", refused.getMessage());
 			model.addAttribute("shownAt", clock.millis());
-			return VIEW + " :: question(${item})";
+			return VIEW + " :: question(item=${item})";
 		}
 	}
 
