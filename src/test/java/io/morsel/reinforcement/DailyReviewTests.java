@@ -166,6 +166,9 @@ class DailyReviewTests {
 		assertThat(reviewers.reviews(learner, "review")).isEqualTo(1);
 		assertThat(json.readTree(api(learner, get("/api/v1/reinforcement/review")).getContentAsString()).get("items"))
 			.isEmpty();
+		var docs = json.readTree(api(learner, get("/api/docs")).getContentAsString());
+		assertThat(docs.at("/paths/~1api~1v1~1reinforcement~1review/get/summary").asString()).startsWith("Today's review");
+		assertThat(docs.at("/paths/~1api~1v1~1reinforcement~1reviews/post/summary").asString()).startsWith("Answer one");
 	}
 
 	@Test
