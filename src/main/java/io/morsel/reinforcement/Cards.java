@@ -10,10 +10,16 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,10 +53,15 @@ class Cards {
 			@Nullable Boolean correct, @Nullable Duration timeTaken, Instant at, ReviewCard after) {
 	}
 
-	private final JdbcClient sql;
+	/** The nil UUID, never a review's id: review ids are random or derived from a card (versions 4 and 3). */
+	private static final UUID NO_REVIEW = new UUID(0, 0);
 
-	Cards(JdbcClient sql) {
+	private final JdbcClient sql;
+	private final JdbcTemplate jdbc;
+
+	Cards(JdbcClient sql, JdbcTemplate jdbc) {
 		this.sql = sql;
+		this.jdbc = jdbc;
 	}
 
 	/** A card's id: the same for the same learner and question, so that an event handled twice makes one card. */
@@ -91,42 +102,66 @@ class Cards {
 			.update() > 0;
 	}
 
-	/** A card and its organisation's desired retention. */
-	record Found(Card card, double desiredRetention) {
+	/**
+	 * A card, its organisation's desired retention, and whether the review item asked about is stored already (it is
+	 * answered through the card).
+	 */
+	record Found(Card card, double desiredRetention, boolean reviewed) {
 	}
 
 	/** The learner's card, with their organisation's desired retention; another learner's card is not found. */
 	Optional<Found> find(Learner learner, UUID id) {
+		return find(learner, id, NO_REVIEW);
+	}
+
+
+	/**
+	 * The learner's card, with their organisation's desired retention and whether this review item is stored: what an
+	 * answer needs, in one query.
+	 */
+	Optional<Found> find(Learner learner, UUID id, UUID reviewItemId) {
 		return sql.sql("""
 				SELECT c.id, c.organisation_id, c.user_id, c.lesson_id, c.version, c.interaction_id, c.state, c.step,
 				       c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.due, c.last_review, c.reps,
-				       c.lapses, s.desired_retention
+				       c.lapses, s.desired_retention, r.id AS reviewed
 				FROM review_cards c
 				LEFT JOIN reinforcement_settings s ON s.organisation_id = c.organisation_id
+				LEFT JOIN reviews r ON r.id = :item
+				                   AND r.user_id = c.user_id
 				WHERE c.id = :id
 				  AND c.organisation_id = :organisation
 				  AND c.user_id = :user
 				""")
 			.param("id", id)
+			.param("item", reviewItemId)
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
 			.query((rs, n) -> new Found(card(rs, n), rs.getObject("desired_retention") == null
-					? FsrsParameters.DEFAULT_RETENTION : rs.getDouble("desired_retention")))
+					? FsrsParameters.DEFAULT_RETENTION : rs.getDouble("desired_retention"), rs.getObject("reviewed") != null))
 			.optional();
 	}
 
-	/** The card, locked until the commit, so that two reviews of it are made one after the other. */
-	Card lock(UUID id) {
-		return sql.sql("""
+	/** The cards, each locked until the commit, in the order of their ids, so that two writers never wait in a circle. */
+	Map<UUID, Card> lock(Collection<UUID> ids) {
+		var locked = new HashMap<UUID, Card>();
+		sql.sql("""
 				SELECT id, organisation_id, user_id, lesson_id, version, interaction_id, state, step, stability,
 				       difficulty, elapsed_days, scheduled_days, due, last_review, reps, lapses
 				FROM review_cards
-				WHERE id = :id
+				WHERE id IN (:ids)
+				ORDER BY id
 				FOR UPDATE
 				""")
-			.param("id", id)
+			.param("ids", ids)
 			.query(Cards::card)
-			.single();
+			.list()
+			.forEach(card -> locked.put(card.id(), card));
+		return locked;
+	}
+
+	/** Those of the reviews that are stored already. */
+	Set<UUID> reviewed(Collection<UUID> ids) {
+		return new HashSet<>(sql.sql("SELECT id FROM reviews WHERE id IN (:ids)").param("ids", ids).query(UUID.class).list());
 	}
 
 	/**
@@ -171,53 +206,68 @@ class Cards {
 	record Due(List<Card> cards, int reviewedToday) {
 	}
 
-	void update(Card card) {
-		var memory = card.memory();
-		sql.sql("""
+	/** Writes the cards' memory. */
+	void update(List<Card> reviewed) {
+		jdbc.batchUpdate("""
 				UPDATE review_cards
-				SET state = :state, step = :step, stability = :stability, difficulty = :difficulty,
-				    elapsed_days = :elapsed, scheduled_days = :scheduled, due = :due, last_review = :lastReview,
-				    reps = :reps, lapses = :lapses
-				WHERE id = :id
-				""")
-			.param("id", card.id())
-			.param("state", memory.state().ordinal())
-			.param("step", memory.step())
-			.param("stability", memory.stability())
-			.param("difficulty", memory.difficulty())
-			.param("elapsed", memory.elapsedDays())
-			.param("scheduled", memory.scheduledDays())
-			.param("due", Timestamps.of(memory.due()))
-			.param("lastReview", Timestamps.of(memory.lastReview()), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("reps", memory.reps())
-			.param("lapses", memory.lapses())
-			.update();
+				SET state = ?, step = ?, stability = ?, difficulty = ?, elapsed_days = ?, scheduled_days = ?, due = ?,
+				    last_review = ?, reps = ?, lapses = ?
+				WHERE id = ?
+				""", reviewed, reviewed.size(), (statement, card) -> {
+			var memory = card.memory();
+			statement.setInt(1, memory.state().ordinal());
+			statement.setInt(2, memory.step());
+			statement.setDouble(3, memory.stability());
+			statement.setDouble(4, memory.difficulty());
+			statement.setInt(5, memory.elapsedDays());
+			statement.setInt(6, memory.scheduledDays());
+			statement.setObject(7, Timestamps.of(memory.due()));
+			statement.setObject(8, Timestamps.of(memory.lastReview()), Types.TIMESTAMP_WITH_TIMEZONE);
+			statement.setInt(9, memory.reps());
+			statement.setInt(10, memory.lapses());
+			statement.setObject(11, card.id());
+		});
 	}
 
 	void insert(NewReview review) {
-		var after = review.after();
-		sql.sql("""
+		insert(List.of(review));
+	}
+
+	/** Logs the reviews. */
+	void insert(List<NewReview> reviews) {
+		jdbc.batchUpdate("""
 				INSERT INTO reviews (id, organisation_id, user_id, card_id, source, rating, response, credit, correct,
 				                     time_taken_ms, reviewed_at, state, stability, difficulty, due)
-				VALUES (:id, :organisation, :user, :card, :source, :rating, :response, :credit, :correct,
-				        :timeTaken, :at, :state, :stability, :difficulty, :due)
-				""")
-			.param("id", review.id())
-			.param("organisation", review.card().learner().organisationId().value())
-			.param("user", review.card().learner().userId().value())
-			.param("card", review.card().id())
-			.param("source", review.source().column())
-			.param("rating", review.rating().grade())
-			.param("response", review.response(), Types.VARCHAR)
-			.param("credit", review.credit())
-			.param("correct", review.correct(), Types.BOOLEAN)
-			.param("timeTaken", review.timeTaken() == null ? null : review.timeTaken().toMillis(), Types.BIGINT)
-			.param("at", Timestamps.of(review.at()))
-			.param("state", after.state().ordinal())
-			.param("stability", after.stability())
-			.param("difficulty", after.difficulty())
-			.param("due", Timestamps.of(after.due()))
-			.update();
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", reviews, reviews.size(), (statement, review) -> {
+			var after = review.after();
+			var learner = review.card().learner();
+			statement.setObject(1, review.id());
+			statement.setObject(2, learner.organisationId().value());
+			statement.setObject(3, learner.userId().value());
+			statement.setObject(4, review.card().id());
+			statement.setString(5, review.source().column());
+			statement.setInt(6, review.rating().grade());
+			statement.setString(7, review.response());
+			statement.setDouble(8, review.credit());
+			if (review.correct() == null) {
+				statement.setNull(9, Types.BOOLEAN);
+			}
+			else {
+				statement.setBoolean(9, review.correct());
+			}
+			if (review.timeTaken() == null) {
+				statement.setNull(10, Types.BIGINT);
+			}
+			else {
+				statement.setLong(10, review.timeTaken().toMillis());
+			}
+			statement.setObject(11, Timestamps.of(review.at()));
+			statement.setInt(12, after.state().ordinal());
+			statement.setDouble(13, after.stability());
+			statement.setDouble(14, after.difficulty());
+			statement.setObject(15, Timestamps.of(after.due()));
+		});
 	}
 
 	/** A review of the learner's, by its id. */
@@ -248,11 +298,6 @@ class Cards {
 						(Boolean) rs.getObject("correct"), timeTaken, at, after);
 			})
 			.optional();
-	}
-
-	/** Whether a review with this id is stored. */
-	boolean reviewed(UUID id) {
-		return sql.sql("SELECT count(*) FROM reviews WHERE id = :id").param("id", id).query(Integer.class).single() > 0;
 	}
 
 	/** The organisation's desired retention, FSRS's default without a setting. */

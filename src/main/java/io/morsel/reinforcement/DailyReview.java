@@ -111,10 +111,9 @@ public class DailyReview {
 	 */
 	public ReviewOutcome answer(Learner learner, UUID cardId, UUID reviewItemId, AnswerReader reader,
 			@Nullable Duration timeTaken) {
-		var found = cards.find(learner, cardId).orElseThrow(() -> new NotFoundException("Review card"));
-		var stored = cards.review(learner, reviewItemId);
-		if (stored.isPresent()) {
-			return replay(stored.get(), found.card());
+		var found = cards.find(learner, cardId, reviewItemId).orElseThrow(() -> new NotFoundException("Review card"));
+		if (found.reviewed()) {
+			return outcome(learner, reviewItemId); // A replay: the stored result, nothing changed.
 		}
 		var card = found.card();
 		var version = version(card).orElseThrow(() -> new NotFoundException("Review card"));

@@ -6,10 +6,11 @@ import io.morsel.shared.Batcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,29 +48,37 @@ class ReviewWriter {
 		return batcher.write(review);
 	}
 
-	/** Writes a batch in the caller's transaction, by card, so that two batches never wait on each other in a circle. */
+	/**
+	 * Writes a batch in the caller's transaction in four statements, whatever its size: its cards locked (by id, so
+	 * that two batches never wait on each other in a circle), the review items already reviewed found, then every
+	 * card's new memory and every review written. Reviews of one card in one batch are made one after the other.
+	 */
 	static List<Written> store(Cards cards, Scheduling scheduling, List<Pending> batch) {
-		var written = new IdentityHashMap<Pending, Written>();
-		var ordered = batch.stream()
-			.sorted(Comparator.comparing(Pending::cardId).thenComparing(Pending::at))
-			.toList();
-		for (var review : ordered) {
-			var card = cards.lock(review.cardId());
-			if (cards.reviewed(review.reviewItemId())) {
-				written.put(review, new Written(true, null));
+		var locked = cards.lock(batch.stream().map(Pending::cardId).collect(Collectors.toCollection(TreeSet::new)));
+		var reviewed = cards.reviewed(batch.stream().map(Pending::reviewItemId).toList());
+		var changed = new LinkedHashMap<UUID, Cards.Card>();
+		var logged = new ArrayList<Cards.NewReview>();
+		var written = new ArrayList<Written>(batch.size());
+		for (var review : batch) {
+			var card = locked.get(review.cardId());
+			if (card == null || !reviewed.add(review.reviewItemId())) {
+				written.add(new Written(true, null)); // Reviewed already, in an earlier batch or earlier in this one.
 				continue;
 			}
 			var after = scheduling.fsrs(review.desiredRetention()).review(card.memory(), review.at(), review.rating());
-			var reviewed = new Cards.Card(card.id(), card.learner(), card.lessonId(), card.version(),
-					card.interactionId(), after);
-			cards.update(reviewed);
-			cards.insert(new Cards.NewReview(review.reviewItemId(), reviewed, Cards.Source.REVIEW, review.rating(),
+			var now = new Cards.Card(card.id(), card.learner(), card.lessonId(), card.version(), card.interactionId(),
+					after);
+			locked.put(card.id(), now);
+			changed.put(card.id(), now);
+			logged.add(new Cards.NewReview(review.reviewItemId(), now, Cards.Source.REVIEW, review.rating(),
 					review.response(), review.credit(), review.correct(), review.timeTaken(), review.at(), after));
-			written.put(review, new Written(false, after));
+			written.add(new Written(false, after));
 		}
-		var results = new ArrayList<Written>(batch.size());
-		batch.forEach(review -> results.add(written.get(review)));
-		return results;
+		if (!changed.isEmpty()) {
+			cards.update(List.copyOf(changed.values()));
+			cards.insert(logged);
+		}
+		return written;
 	}
 
 	@Configuration(proxyBeanMethods = false)
