@@ -172,6 +172,29 @@ class DailyReviewTests {
 	}
 
 	@Test
+	void theSameAnswerSentTwiceAtOnceIsOneReview() throws Exception {
+		var learner = reviewers.learner("globex", "UTC");
+		var lesson = reviewers.lesson("globex", "Raced");
+		answerInThePlayer(learner, lesson, "verb", "optionIds", "b");
+		await(() -> reviewers.cards(learner) == 1);
+		var body = Map.of("cardId", Cards.idOf(io.morsel.learning.Learner.of(learner), lesson, "verb"),
+				"reviewItemId", UUID.randomUUID(), "optionIds", List.of("a"));
+
+		try (var executor = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+			var sent = new ArrayList<java.util.concurrent.Future<MockHttpServletResponse>>();
+			for (int i = 0; i < 4; i++) {
+				sent.add(executor.submit(() -> api(learner, post("/api/v1/reinforcement/reviews"), body)));
+			}
+			var statuses = new ArrayList<Integer>();
+			for (var response : sent) {
+				statuses.add(response.get().getStatus());
+			}
+			assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+		}
+		assertThat(reviewers.reviews(learner, "review")).isEqualTo(1);
+	}
+
+	@Test
 	void anotherOrganisationsCardIsNotFoundAndBadInputIsRefused() throws Exception {
 		var learner = reviewers.learner("globex", "UTC");
 		var lesson = reviewers.lesson("globex", "Theirs");
