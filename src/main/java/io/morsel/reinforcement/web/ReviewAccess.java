@@ -4,7 +4,7 @@ import io.morsel.identity.AccessRules;
 import io.morsel.identity.Role;
 import org.springframework.stereotype.Component;
 
-/** The daily review is the learners'. */
+/** The daily review is the learners'; the organisation's desired retention the administrators'. */
 @Component
 class ReviewAccess implements AccessRules {
 
@@ -16,6 +16,7 @@ class ReviewAccess implements AccessRules {
 	@Override
 	public void api(Rules rules) {
 		rules.requireRole(Role.LEARNER, "/api/v1/reinforcement/review", "/api/v1/reinforcement/reviews",
-				"/api/v1/reinforcement/reviews/**");
+				"/api/v1/reinforcement/reviews/**")
+			.requireRole(Role.ADMIN, "/api/v1/reinforcement/settings");
 	}
 }
