@@ -37,7 +37,8 @@ class TodayController {
 	@GetMapping("/today")
 	String today(@AuthenticationPrincipal CurrentMember me, Model model) {
 		var programs = progress.of(Learner.of(me));
-		model.addAttribute("sections", sections.stream().map(section -> section.render(me)).filter(s -> !s.isEmpty()).toList());
+		model.addAttribute("sections",
+				sections.stream().map(section -> section.render(me)).filter(html -> !html.isEmpty()).toList());
 		model.addAttribute("enrolled", programs.stream().filter(p -> p.enrolment() != null).toList());
 		model.addAttribute("open", programs.stream().filter(p -> p.enrolment() == null).toList());
 		return "learning/today";
