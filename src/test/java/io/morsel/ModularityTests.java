@@ -32,7 +32,7 @@ class ModularityTests {
 			"catalog", Set.of("identity", "shared", "web"),
 			"authoring", Set.of("catalog", "identity", "shared", "web"),
 			"learning", Set.of("catalog", "identity", "shared", "web"),
-			"reinforcement", Set.of("learning", "identity", "shared", "web"),
+			"reinforcement", Set.of("learning", "catalog", "identity", "shared", "web"),
 			"search", Set.of("catalog", "identity", "shared", "web"),
 			"credentials", Set.of("reinforcement", "catalog", "identity", "shared", "web"),
 			"delivery", Set.of("reinforcement", "catalog", "identity", "shared", "web"),

@@ -7,7 +7,10 @@ import io.morsel.learning.Learner;
 import io.morsel.learning.Progress;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.NotFoundException;
+import io.morsel.web.TodaySection;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,16 +27,21 @@ class TodayController {
 	private final Progress progress;
 	private final Enrolments enrolments;
 	private final TodayPage today;
+	/** What other modules put above the programs (the daily review), in their order. */
+	private final List<TodaySection> sections;
 
-	TodayController(Progress progress, Enrolments enrolments, TodayPage today) {
+	TodayController(Progress progress, Enrolments enrolments, TodayPage today, ObjectProvider<TodaySection> sections) {
 		this.progress = progress;
 		this.enrolments = enrolments;
 		this.today = today;
+		this.sections = sections.orderedStream().toList();
 	}
 
 	@GetMapping("/today")
 	ModelAndView today(@AuthenticationPrincipal CurrentMember me, Model model) {
-		return today.of(me, progress.of(Learner.of(me)), model);
+		var above = new StringBuilder();
+		sections.forEach(section -> above.append(section.render(me)));
+		return today.of(me, above.toString(), progress.of(Learner.of(me)), model);
 	}
 
 	@GetMapping("/programs/{id}")

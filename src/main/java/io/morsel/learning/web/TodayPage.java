@@ -48,13 +48,15 @@ class TodayPage {
 	record OpenCard(UUID program, String title, String outcome) {
 	}
 
-	ModelAndView of(CurrentMember me, List<ProgramProgress> programs, Model model) {
+	/** @param sections the HTML other modules put above the programs for this learner (web.TodaySection) */
+	ModelAndView of(CurrentMember me, String sections, List<ProgramProgress> programs, Model model) {
 		var enrolled = programs.stream().filter(p -> p.enrolment() != null).map(this::enrolled).toList();
 		var open = programs.stream()
 			.filter(p -> p.enrolment() == null)
 			.map(p -> new OpenCard(p.program().id().value(), p.program().title(), p.program().outcome()))
 			.toList();
 		var holes = new HashMap<String, String>();
+		holes.put("sections", sections);
 		holes.put("enrolled", cards("enrolled", enrolled));
 		holes.put("open", cards("open", open));
 		var shape = Map.<String, Object>of("hasEnrolled", !enrolled.isEmpty(), "hasOpen", !open.isEmpty());

@@ -1,4 +1,4 @@
-/** Reinforcement's pages: fitting an organisation's FSRS weights to its review log. */
+/** Reinforcement's pages: the daily review and its card on Today; fitting an organisation's FSRS weights. */
 @NullMarked
 package io.morsel.reinforcement.web;
 

@@ -1,0 +1,228 @@
+package io.morsel.reinforcement;
+
+import io.morsel.catalog.Interaction;
+import io.morsel.catalog.LessonVersion;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.PlayableLesson;
+import io.morsel.catalog.PlayableLesson.Choice;
+import io.morsel.catalog.PlayableLesson.Question;
+import io.morsel.catalog.Response;
+import io.morsel.learning.Learner;
+import io.morsel.shared.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A learner's daily review (docs/reinforcement.md, "The daily review"): the cards due on their review day, at most
+ * the daily cap a day, questions from different lessons taking turns; and answering one, which updates the card at
+ * once and logs the review. The review page and the API both come here.
+ */
+@Service
+public class DailyReview {
+
+	/** Reads the learner's answer to a question: from a page's form, or an API request's fields. */
+	@FunctionalInterface
+	public interface AnswerReader {
+
+		/** @throws io.morsel.catalog.InvalidResponseException when it does not make an answer to this question */
+		Response read(Question question);
+	}
+
+	/** About how long one review question takes, for "about 2 minutes". */
+	static final Duration PER_QUESTION = Duration.ofSeconds(20);
+
+	private final Cards cards;
+	private final ReviewWriter writer;
+	private final Scheduling scheduling;
+	private final Lessons lessons;
+	private final JsonMapper json;
+	private final Clock clock;
+
+	DailyReview(Cards cards, ReviewWriter writer, Scheduling scheduling, Lessons lessons, JsonMapper json, Clock clock) {
+		this.cards = cards;
+		this.writer = writer;
+		this.scheduling = scheduling;
+		this.lessons = lessons;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/**
+	 * How many questions the learner's review holds now: those due on their review day, no more than the daily cap
+	 * leaves. One query; never the backlog beyond the cap.
+	 */
+	public int size(Learner learner, ZoneId zone) {
+		return due(learner, zone).size();
+	}
+
+	/** About how many minutes a review of this many questions takes; at least one. */
+	public static long minutes(int questions) {
+		return Math.max(1, Math.round(PER_QUESTION.multipliedBy(questions).toSeconds() / 60.0));
+	}
+
+	/** Today's review: the questions due, capped, lessons taking turns. */
+	public List<ReviewItem> today(Learner learner, ZoneId zone) {
+		var items = new ArrayList<ReviewItem>();
+		for (var card : interleaved(due(learner, zone))) {
+			item(card).ifPresent(items::add);
+		}
+		return items;
+	}
+
+	/** The first question of today's review, if anything is due. */
+	public Optional<ReviewItem> next(Learner learner, ZoneId zone) {
+		for (var card : interleaved(due(learner, zone))) {
+			var item = item(card);
+			if (item.isPresent()) {
+				return item;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The learner's card as it is shown now, due or not.
+	 * @throws NotFoundException when the card is not the learner's
+	 */
+	public ReviewItem show(Learner learner, UUID cardId) {
+		var card = cards.find(learner, cardId).orElseThrow(() -> new NotFoundException("Review card")).card();
+		return item(card).orElseThrow(() -> new NotFoundException("Review card"));
+	}
+
+	/**
+	 * Answers one review question: judges it as the lesson does, rates it (GradeRule) and schedules the card at once.
+	 * The same review item answered again returns the stored result and changes nothing.
+	 *
+	 * @throws NotFoundException when the card is not the learner's
+	 * @throws io.morsel.catalog.InvalidResponseException when the answer does not fit the question
+	 */
+	public ReviewOutcome answer(Learner learner, UUID cardId, UUID reviewItemId, AnswerReader reader,
+			@Nullable Duration timeTaken) {
+		var found = cards.find(learner, cardId, reviewItemId).orElseThrow(() -> new NotFoundException("Review card"));
+		if (found.reviewed()) {
+			return outcome(learner, reviewItemId); // A replay: the stored result, nothing changed.
+		}
+		var card = found.card();
+		var version = version(card).orElseThrow(() -> new NotFoundException("Review card"));
+		var interaction = interaction(version, card.interactionId());
+		var item = item(card, version, reviewItemId);
+		var response = reader.read(item.question());
+		var score = interaction.score(response);
+		var elapsed = timeTaken == null || timeTaken.isNegative() ? null : timeTaken;
+		var rating = scheduling.rule().rate(Boolean.TRUE.equals(score.correct()), score.credit(), elapsed);
+		var written = writer.write(new ReviewWriter.Pending(cardId, reviewItemId, learner, rating,
+				json.writeValueAsString(response), score.credit(), score.correct(), elapsed, clock.instant(),
+				found.desiredRetention()));
+		if (written.replayed() || written.after() == null) {
+			// Sent twice at once: the other request stored it.
+			return outcome(learner, reviewItemId);
+		}
+		var after = written.after();
+		return new ReviewOutcome(item, response, score, rating, after.state(), after.due(), after.stability(),
+				after.difficulty(), false);
+	}
+
+	/** A review answered earlier, by its review item's id, with its feedback. */
+	public ReviewOutcome outcome(Learner learner, UUID reviewItemId) {
+		var stored = cards.review(learner, reviewItemId).orElseThrow(() -> new NotFoundException("Review"));
+		var found = cards.find(learner, stored.cardId()).orElseThrow(() -> new NotFoundException("Review"));
+		return replay(stored, found.card());
+	}
+
+	private ReviewOutcome replay(Cards.Stored stored, Cards.Card card) {
+		if (stored.response() == null) {
+			throw new NotFoundException("Review"); // A first review, made in the lesson: its answer is the lesson's.
+		}
+		var version = version(card).orElseThrow(() -> new NotFoundException("Review"));
+		var response = json.readValue(stored.response(), Response.class);
+		var score = interaction(version, card.interactionId()).score(response);
+		var after = stored.after();
+		return new ReviewOutcome(item(card, version, stored.id()), response, score, stored.rating(), after.state(),
+				after.due(), after.stability(), after.difficulty(), true);
+	}
+
+	private List<Cards.Card> due(Learner learner, ZoneId zone) {
+		var day = scheduling.day(zone);
+		var today = day.reviewDay(clock.instant());
+		var cap = scheduling.dailyCap();
+		var due = cards.due(learner, day.end(today), day.start(today), cap);
+		var left = Math.max(0, cap - due.reviewedToday());
+		return due.cards().subList(0, Math.min(left, due.cards().size()));
+	}
+
+	/** Soonest due first, but never two from one lesson in a row while another lesson has some left. */
+	static List<Cards.Card> interleaved(List<Cards.Card> due) {
+		var byLesson = new LinkedHashMap<Object, ArrayDeque<Cards.Card>>();
+		due.forEach(card -> byLesson.computeIfAbsent(card.lessonId(), lesson -> new ArrayDeque<>()).add(card));
+		var turns = new ArrayList<>(byLesson.values());
+		var result = new ArrayList<Cards.Card>(due.size());
+		while (!turns.isEmpty()) {
+			for (var it = turns.iterator(); it.hasNext();) {
+				var lesson = it.next();
+				result.add(lesson.poll());
+				if (lesson.isEmpty()) {
+					it.remove();
+				}
+			}
+		}
+		return result;
+	}
+
+	private Optional<ReviewItem> item(Cards.Card card) {
+		return version(card).map(version -> item(card, version, itemIdOf(card)));
+	}
+
+	/** The card as it is shown now: the same id until it is reviewed, so a reload is the same showing. */
+	static UUID itemIdOf(Cards.Card card) {
+		var key = card.id() + "/" + card.memory().reps();
+		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private ReviewItem item(Cards.Card card, LessonVersion version, UUID reviewItemId) {
+		var lesson = PlayableLesson.of(version);
+		var question = lesson.steps()
+			.stream()
+			.map(PlayableLesson.Step::interaction)
+			.filter(q -> q != null && q.id().equals(card.interactionId()))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Review card"));
+		return new ReviewItem(card.id(), reviewItemId, card.lessonId(), lesson.title(), shuffled(question, reviewItemId));
+	}
+
+	/** The options in an order of this showing's own; matchings and orderings come shuffled from the lesson already. */
+	static Question shuffled(Question question, UUID reviewItemId) {
+		if (!question.type().choosesOptions()) {
+			return question;
+		}
+		var options = new ArrayList<Choice>(question.options());
+		Collections.shuffle(options, new Random(reviewItemId.getMostSignificantBits() ^ reviewItemId.getLeastSignificantBits()));
+		return new Question(question.type(), question.id(), question.prompt(), question.assessesObjective(),
+				question.situation(), question.pick(), List.copyOf(options), question.left(), question.right());
+	}
+
+	private Optional<LessonVersion> version(Cards.Card card) {
+		return lessons.version(card.learner().organisationId(), card.lessonId(), card.version());
+	}
+
+	private static Interaction interaction(LessonVersion version, String id) {
+		return version.content()
+			.interactions()
+			.stream()
+			.filter(interaction -> interaction.id().equals(id))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Review card"));
+	}
+}
