@@ -4,7 +4,7 @@
  * day ({@link io.morsel.reinforcement.DayBoundary}); see docs/reinforcement.md.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "identity" })
+@ApplicationModule(allowedDependencies = { "identity", "shared" })
 package io.morsel.reinforcement;
 
 import org.jspecify.annotations.NullMarked;
