@@ -3,6 +3,7 @@ package io.morsel.catalog;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.morsel.shared.InvalidValueException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +88,7 @@ public sealed interface Block {
 	}
 
 	/** An interaction the learner answers. */
+	@Schema(name = "InteractionBlock")
 	record Question(Interaction interaction) implements Block {
 
 		public Question {

@@ -9,6 +9,7 @@ import static io.morsel.catalog.InteractionType.SCENARIO;
 import static io.morsel.catalog.InteractionType.SHORT_TEXT;
 import static io.morsel.catalog.InteractionType.SINGLE_CHOICE;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +29,7 @@ public record PlayableLesson(LessonId id, int version, String title, String obje
 	}
 
 	/** An interaction's question, without its answer key. */
+	@Schema(name = "PlayableQuestion")
 	public record Question(InteractionType type, String id, String prompt, boolean assessesObjective,
 			@Nullable String situation, @Nullable Integer pick, List<Choice> options, List<Choice> left,
 			List<Choice> right) {

@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param selfEnrol whether learners may join by themselves; otherwise a manager assigns it
  */
-public record Program(ProgramId id, String slug, String title, String outcome, @Nullable String description,
+public record Program(ProgramId id, @Schema(pattern = ProgramSlug.PATTERN) String slug, String title, String outcome, @Nullable String description,
 		boolean selfEnrol, List<LessonId> lessons) {
 
 	public Program {

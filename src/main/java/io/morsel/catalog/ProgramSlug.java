@@ -17,7 +17,10 @@ public record ProgramSlug(String value) {
 	/** What a slug made from a title keeps of it, leaving room for a "-2" when the title is taken. */
 	static final int MAX_FROM_TITLE = 50;
 
-	private static final Pattern RULE = Pattern.compile("[a-z0-9][a-z0-9-]{0," + (MAX_LENGTH - 1) + "}");
+	/** The rule as a regular expression, for schemas (the OpenAPI document) that state it. */
+	public static final String PATTERN = "^[a-z0-9][a-z0-9-]{0," + (MAX_LENGTH - 1) + "}$";
+
+	private static final Pattern RULE = Pattern.compile(PATTERN);
 
 	public ProgramSlug {
 		if (value == null || !RULE.matcher(value).matches()) {

@@ -5,7 +5,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
-/** Calls a running Morsel over real HTTP, as an integrator would. */
+/**
+ * Calls a running Morsel over real HTTP, as an integrator would. Every exchange with {@code /api/v1} is checked against
+ * the OpenAPI document at {@code /api/docs}: an answer (or an accepted request) it does not describe fails the test.
+ */
 public final class Api {
 
 	private final RestClient http;
@@ -15,8 +18,10 @@ public final class Api {
 	}
 
 	public static Api on(int port) {
+		var baseUrl = "http://localhost:" + port;
 		return new Api(RestClient.builder()
-			.baseUrl("http://localhost:" + port)
+			.baseUrl(baseUrl)
+			.requestInterceptor(new ApiDocument(baseUrl))
 			.defaultStatusHandler(status -> true, (request, response) -> {
 			})
 			.build());

@@ -7,6 +7,7 @@ import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.identity.CurrentMember;
+import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -44,6 +45,7 @@ class LessonAuthoringApi {
 	}
 
 	@GetMapping("/api/v1/lessons/{id}/draft")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: the version being worked on (the draft, else the published one), answer key included")
 	AuthorView latest(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return view(workbench.latest(me, new LessonId(id)));
@@ -51,12 +53,14 @@ class LessonAuthoringApi {
 
 	@PostMapping("/api/v1/lessons")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: create a lesson (also the import of an exported lesson); its first version is a draft")
 	AuthorView create(@AuthenticationPrincipal CurrentMember me, @RequestBody LessonContent content) {
 		return view(workbench.create(me, content));
 	}
 
 	@PutMapping("/api/v1/lessons/{id}/draft")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: save the draft (opens a new one after a published version, which never changes)")
 	AuthorView saveDraft(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@RequestBody LessonContent content) {
@@ -64,12 +68,15 @@ class LessonAuthoringApi {
 	}
 
 	@PostMapping("/api/v1/lessons/{id}/publish")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson has no draft to publish")
 	@Operation(summary = "For authors: publish the draft")
 	AuthorView publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return view(workbench.publish(me, new LessonId(id)));
 	}
 
 	@GetMapping("/api/v1/lessons/{id}/export")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: the lesson's latest version in the lesson format (docs/lesson-format.md)")
 	ResponseEntity<LessonContent> export(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		var content = workbench.export(me, new LessonId(id));

@@ -5,9 +5,12 @@ import io.morsel.authoring.ProgramWorkbench;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSlug;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.PlainText;
+import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,7 +44,7 @@ class ProgramAuthoringApi {
 	}
 
 	/** The slug is checked by the studio's rule; without one, it is made from the title as the studio makes it. */
-	record NewProgram(@Nullable String slug, @NotBlank @Size(max = 120) @PlainText String title,
+	record NewProgram(@Schema(pattern = ProgramSlug.PATTERN, maxLength = ProgramSlug.MAX_LENGTH) @Nullable String slug, @NotBlank @Size(max = 120) @PlainText String title,
 			@NotBlank @Size(max = 300) String outcome, @Size(max = 2000) @Nullable String description,
 			boolean selfEnrol, @NotEmpty @Size(max = 100) List<UUID> lessons) {
 	}
@@ -53,6 +56,8 @@ class ProgramAuthoringApi {
 
 	@PostMapping("/api/v1/programs")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The organisation has a program with this slug already")
 	@Operation(summary = "For authors: create a program of the organisation's lessons, in order; without a slug, one is "
 			+ "made from the title (numbered when the organisation has it already)")
 	Program create(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody NewProgram program) {
@@ -62,6 +67,7 @@ class ProgramAuthoringApi {
 	}
 
 	@PutMapping("/api/v1/programs/{id}")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: change a program's title, outcome, description, self-enrolment and lessons, in "
 			+ "order; the slug stays. Enrolments and learners' progress are kept")
 	Program update(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,

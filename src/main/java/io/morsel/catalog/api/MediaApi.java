@@ -5,6 +5,7 @@ import io.morsel.catalog.MediaLibrary;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
 import io.morsel.shared.InvalidRequestException;
+import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -30,6 +31,7 @@ class MediaApi {
 
 	@PostMapping(path = "/api/v1/media", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: upload a file (field 'file'); it is checked by its content, not its name. "
 			+ "GET /api/v1/media/{id} serves it, with range requests")
 	Media upload(@AuthenticationPrincipal CurrentMember me, @RequestPart("file") MultipartFile file) throws IOException {

@@ -5,6 +5,7 @@ import io.morsel.catalog.Skill;
 import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
+import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,6 +37,8 @@ class SkillApi {
 
 	@PostMapping("/api/v1/skills")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author or an admin")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The organisation has a skill of this name already")
 	@Operation(summary = "For authors and admins: add a skill")
 	Skill add(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody NewSkill skill) {
 		if (!me.has(Role.AUTHOR) && !me.has(Role.ADMIN)) {

@@ -7,6 +7,7 @@ import io.morsel.identity.internal.ApiTokens;
 import io.morsel.identity.internal.SignInClient;
 import io.morsel.shared.PlainText;
 import io.morsel.shared.ProblemTypes;
+import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,6 +59,8 @@ class TokenApi {
 	@PostMapping("/api/v1/tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	@SecurityRequirements
+	@Refuses(value = HttpStatus.UNAUTHORIZED, when = "Email, password or organisation are wrong")
+	@Refuses(value = HttpStatus.TOO_MANY_REQUESTS, when = "Too many failed sign-ins for this account; try again later")
 	@Operation(summary = "Create a token with email, password and the organisation's slug")
 	CreatedToken create(@Valid @RequestBody CreateToken request, HttpServletRequest client) {
 		var member = accounts.signIn(request.email(), request.password(), request.organisation(),

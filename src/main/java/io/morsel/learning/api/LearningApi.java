@@ -3,6 +3,7 @@ package io.morsel.learning.api;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSlug;
 import io.morsel.catalog.Programs;
 import io.morsel.catalog.Score;
 import io.morsel.identity.CurrentMember;
@@ -16,7 +17,9 @@ import io.morsel.learning.Learner;
 import io.morsel.learning.Progress;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -50,7 +53,7 @@ class LearningApi {
 	}
 
 	/** The caller's way through a program, kept beside the program itself (which GET /api/v1/programs/{id} answers). */
-	record ProgressView(UUID id, String slug, String title, String outcome, @Nullable String description,
+	record ProgressView(UUID id, @Schema(pattern = ProgramSlug.PATTERN) String slug, String title, String outcome, @Nullable String description,
 			boolean selfEnrol, boolean enrolled, @Nullable Instant dueAt, long completed, int total,
 			List<ProgramProgress.LessonStatus> lessons) {
 
@@ -107,6 +110,7 @@ class LearningApi {
 	}
 
 	@PostMapping("/api/v1/programs/{id}/enrolment")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The program is assigned by a manager; it cannot be joined")
 	@Operation(summary = "Join a program that is open to learners; answered with the caller's progress in it")
 	ProgressView enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		enrolments.enrol(Learner.of(me), new ProgramId(id));
@@ -114,6 +118,7 @@ class LearningApi {
 	}
 
 	@PostMapping("/api/v1/programs/{id}/assignments")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not a manager")
 	@Operation(summary = "For managers: assign the program to members and groups, with an optional due date")
 	Assigned assign(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@Valid @RequestBody Assignment assignment) {
@@ -124,6 +129,10 @@ class LearningApi {
 	}
 
 	@PostMapping("/api/v1/attempts")
+	@ResponseStatus(HttpStatus.CREATED) // The OpenAPI document's success; a replay's 200 is set on the answer itself.
+	@Refuses(value = HttpStatus.NOT_FOUND, when = "No published lesson of the organisation has this id")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The interaction was answered already, or the lesson cannot complete yet")
+	@Refuses(value = HttpStatus.UNPROCESSABLE_CONTENT, when = "The Idempotency-Key was sent before with another answer")
 	@Operation(summary = "Answer one interaction of a published lesson; answered with the feedback at once (201), or "
 			+ "with the stored answer's feedback (200) when sent again with the same Idempotency-Key")
 	ResponseEntity<FeedbackView> answer(@AuthenticationPrincipal CurrentMember me,

@@ -5,12 +5,15 @@ import io.morsel.identity.Role;
 import io.morsel.reinforcement.Fsrs;
 import io.morsel.reinforcement.Review;
 import io.morsel.reinforcement.ReviewCard;
+import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -31,7 +34,8 @@ class SimulationApi {
 	}
 
 	/** One review's outcome: the card as FSRS leaves it. */
-	record SimulatedStep(Instant at, int rating, String state, double stability, double difficulty, Instant due,
+	record SimulatedStep(Instant at, @Schema(minimum = "1", maximum = "4") int rating,
+			@Schema(allowableValues = { "New", "Learning", "Review", "Relearning" }) String state, double stability, double difficulty, Instant due,
 			int scheduledDays) {
 
 		static SimulatedStep of(Review review, ReviewCard card) {
@@ -44,6 +48,7 @@ class SimulationApi {
 	}
 
 	@PostMapping("/api/v1/reinforcement/simulate")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an admin")
 	@Operation(summary = "For admins: replay one card's reviews through FSRS-6 with the given parameters",
 			description = "Answers the card after every review: state, stability, difficulty, due time and interval. "
 					+ "Every parameter is optional with FSRS-6's default; reviews are in chronological order, UTC.")
