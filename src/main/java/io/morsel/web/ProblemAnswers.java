@@ -144,6 +144,8 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 			.description("Each field that was invalid, where the problem is about fields"));
 		var problem = new ObjectSchema().description("An RFC 9457 problem detail").required(List.of("type", "title", "status"));
 		problem.setProperties(properties);
+		// A problem type may add members of its own (RFC 9457, section 3.2), such as the stored answer of a 409.
+		problem.setAdditionalProperties(true);
 		return problem;
 	}
 

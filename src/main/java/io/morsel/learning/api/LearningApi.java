@@ -19,7 +19,9 @@ import io.morsel.learning.ProgramProgress;
 import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -129,7 +131,10 @@ class LearningApi {
 	}
 
 	@PostMapping("/api/v1/attempts")
-	@ResponseStatus(HttpStatus.CREATED) // The OpenAPI document's success; a replay's 200 is set on the answer itself.
+	@ApiResponse(responseCode = "201", description = "The answer is stored; its feedback",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedbackView.class)))
+	@ApiResponse(responseCode = "200", description = "Sent again with its Idempotency-Key: the stored answer's feedback",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedbackView.class)))
 	@Refuses(value = HttpStatus.NOT_FOUND, when = "No published lesson of the organisation has this id")
 	@Refuses(value = HttpStatus.CONFLICT, when = "The interaction was answered already, or the lesson cannot complete yet")
 	@Refuses(value = HttpStatus.UNPROCESSABLE_CONTENT, when = "The Idempotency-Key was sent before with another answer")
