@@ -30,7 +30,7 @@ class FirstReviews {
 		}
 		var learner = new Learner(answer.organisationId(), answer.learner());
 		var rating = scheduling.rule().rate(answer.correct(), answer.credit(), answer.responseTime());
-		var fsrs = scheduling.fsrs(cards.desiredRetention(answer.organisationId()));
+		var fsrs = scheduling.fsrs(answer.organisationId(), cards.desiredRetention(answer.organisationId()));
 		var memory = fsrs.review(ReviewCard.fresh(answer.answeredAt()), answer.answeredAt(), rating);
 		var id = Cards.idOf(learner, answer.lessonId(), answer.interactionId());
 		var card = new Cards.Card(id, learner, answer.lessonId(), answer.version(), answer.interactionId(), memory);

@@ -65,7 +65,7 @@ class ReviewWriter {
 				written.add(new Written(true, null)); // Reviewed already, in an earlier batch or earlier in this one.
 				continue;
 			}
-			var after = scheduling.fsrs(review.desiredRetention()).review(card.memory(), review.at(), review.rating());
+			var after = scheduling.fsrs(review.learner().organisationId(), review.desiredRetention()).review(card.memory(), review.at(), review.rating());
 			var now = new Cards.Card(card.id(), card.learner(), card.lessonId(), card.version(), card.interactionId(),
 					after);
 			locked.put(card.id(), now);

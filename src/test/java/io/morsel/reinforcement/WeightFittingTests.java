@@ -6,6 +6,7 @@ import io.morsel.MorselIntegrationTest;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
+import io.morsel.shared.Caches;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,6 +39,9 @@ class WeightFittingTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Caches caches;
+
 	@Test
 	void aBetterFitIsStoredAndBecomesTheOrganisationsWeights() throws Exception {
 		var admin = directory.member("admin@acme.test", "acme").orElseThrow();
@@ -48,6 +52,9 @@ class WeightFittingTests {
 		try {
 			var fit = fitting.fitNow(admin.organisationId());
 			assertFitStoredAndShown(admin, fitting, fit, log.size());
+			// Reviews are scheduled with them (by a scheduler of its own here: a node's keeps weights for a minute).
+			var scheduling = new Scheduling(10, DayBoundary.DEFAULT_START_HOUR, stored, caches);
+			assertThat(scheduling.fsrs(admin.organisationId(), 0.9).parameters().weights()).isEqualTo(fit.fitted());
 		}
 		finally {
 			// The demo organisation schedules with the defaults again for every other test.
