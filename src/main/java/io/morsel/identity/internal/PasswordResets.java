@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +52,10 @@ public class PasswordResets {
 		this.passwords = passwords;
 		this.mail = mail;
 		this.messages = messages;
-		this.transaction = transaction;
+		// The link is committed before its mail leaves, even when sending runs inside a transaction (the listener's):
+		// a link that arrives must work at once.
+		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 		this.sessions = sessions;
 		this.events = events;
