@@ -150,8 +150,7 @@ public class Lessons {
 		return summaries(organisation, true, null);
 	}
 
-	/** Those of the given lessons that learners can take. */
-	@Transactional(readOnly = true)
+	/** Those of the given lessons that learners can take. One query, so no transaction of its own. */
 	public List<LessonSummary> published(OrganisationId organisation, Collection<LessonId> lessons) {
 		return lessons.isEmpty() ? List.of() : summaries(organisation, true, lessons);
 	}

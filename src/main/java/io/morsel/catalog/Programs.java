@@ -142,12 +142,11 @@ public class Programs {
 		}
 	}
 
-	@Transactional(readOnly = true)
+	/** One query, so no transaction of its own. */
 	public List<Program> all(OrganisationId organisation) {
 		return load(organisation, null);
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<Program> find(OrganisationId organisation, ProgramId id) {
 		return load(organisation, id).stream().findFirst();
 	}

@@ -93,7 +93,7 @@ public class Enrolments {
 		return added;
 	}
 
-	@Transactional(readOnly = true)
+	/** One query, so no transaction of its own. */
 	public List<Enrolment> of(Learner learner) {
 		return jdbc.sql("""
 				SELECT program_id, assigned_by, due_at, enrolled_at
@@ -109,7 +109,6 @@ public class Enrolments {
 			.list();
 	}
 
-	@Transactional(readOnly = true)
 	public Optional<Enrolment> of(Learner learner, ProgramId program) {
 		return of(learner).stream().filter(e -> e.programId().equals(program)).findFirst();
 	}
