@@ -143,6 +143,97 @@ class MasteryTests {
 		assertThat(mastery.of(Learner.of(learner), later).getFirst().status()).isEqualTo(MasteryStatus.LAPSED);
 	}
 
+	@Test
+	void theLearnerSeesEachSkillWithItsForgettingCurveDrawnOnTheServer() throws Exception {
+		var learner = reviewers.learner("globex", "UTC");
+		var lesson = reviewers.lesson("globex", "Curved");
+		var skill = skill(learner);
+		var start = Instant.now().minus(Duration.ofDays(6));
+		firstAnswer(learner, lesson, skill, start);
+		review(learner, lesson, start.plus(Duration.ofDays(4)), Rating.EASY, true);
+		var name = skills.of(learner.organisationId()).stream().filter(s -> s.id().equals(skill)).findFirst()
+			.orElseThrow().name();
+
+		var page = mvc.perform(get("/skills").with(SignedIn.as(learner))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+
+		assertThat(page).contains(name, "Mastered", "<svg", "<title", "Forgetting curve of " + name, "<desc",
+				"2 reviews marked", "<polyline");
+		assertThat(page).doesNotContain("<script>");
+		// Two reviews, each a dot on the curve.
+		assertThat(page.split("<circle", -1)).hasSizeGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void aManagerSeesTheTeamsRecallWeakestFirstAndALearnerMayNot() throws Exception {
+		var learner = reviewers.learner("globex", "UTC");
+		var lesson = reviewers.lesson("globex", "Team");
+		var skill = skill(learner);
+		firstAnswer(learner, lesson, skill, Instant.now().minus(Duration.ofDays(2)));
+		var manager = directory.member("manager@globex.test", "globex").orElseThrow();
+
+		var page = mvc.perform(get("/skills/team").with(SignedIn.as(manager))).andExpect(status().isOk()).andReturn()
+			.getResponse().getContentAsString();
+
+		assertThat(page).contains("id=\"team-skills\"", "Rae Viewer");
+		mvc.perform(get("/skills/team").with(SignedIn.as(learner))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theApiAnswersTheCallersSkillsAndAManagersMembersOnlyInTheirOrganisation() {
+		var learner = reviewers.learner("globex", "UTC");
+		var lesson = reviewers.lesson("globex", "Api");
+		var skill = skill(learner);
+		var start = Instant.now().minus(Duration.ofDays(6));
+		firstAnswer(learner, lesson, skill, start);
+		review(learner, lesson, start.plus(Duration.ofDays(4)), Rating.EASY, true);
+		var api = Api.on(port);
+		var manager = api.token("manager@globex.test", "globex");
+
+		var answer = api.get(manager, "/api/v1/reinforcement/skills?member=" + learner.memberId().value());
+
+		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+		var first = json.readTree(answer.getBody()).get("skills").get(0);
+		assertThat(first.get("skillId").asString()).isEqualTo(skill.value().toString());
+		assertThat(first.get("status").asString()).isEqualTo("mastered");
+		assertThat(first.get("items").asInt()).isEqualTo(1);
+		assertThat(first.get("recall").asDouble()).isBetween(0.85, 1.0);
+
+		var elsewhere = reviewers.learner("acme", "UTC");
+		assertThat(api.get(manager, "/api/v1/reinforcement/skills?member=" + elsewhere.memberId().value())
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.get(manager, "/api/v1/reinforcement/skills?member=" + UUID.randomUUID()).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		var demoLearner = api.token("learner@globex.test", "globex");
+		assertThat(api.get(demoLearner, "/api/v1/reinforcement/skills").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(api.get(demoLearner, "/api/v1/reinforcement/skills?member=" + learner.memberId().value())
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void administratorsSetTheirOrganisationsMasteryThresholds() {
+		var api = Api.on(port);
+		var admin = api.token("admin@acme.test", "acme");
+		var path = "/api/v1/reinforcement/mastery-thresholds";
+		try {
+			assertThat(json.readTree(api.get(admin, path).getBody()).get("recall").asDouble()).isEqualTo(0.85);
+
+			var changed = api.put(admin, path, java.util.Map.of("recall", 0.9, "days", 3, "intervalDays", 7));
+
+			assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.OK);
+			var read = json.readTree(api.get(admin, path).getBody());
+			assertThat(List.of(read.get("recall").asDouble(), read.get("days").asDouble(),
+					read.get("intervalDays").asDouble())).containsExactly(0.9, 3.0, 7.0);
+			assertThat(api.put(admin, path, java.util.Map.of("recall", 1.5, "days", 3, "intervalDays", 7))
+				.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(api.get(api.token("learner@acme.test", "acme"), path).getStatusCode())
+				.isEqualTo(HttpStatus.FORBIDDEN);
+		}
+		finally {
+			api.put(admin, path, java.util.Map.of("recall", 0.85, "days", 2, "intervalDays", 3));
+		}
+	}
+
 	private SkillId skill(CurrentMember learner) {
 		return skills.add(learner.organisationId(), "Mastery " + UUID.randomUUID().toString().substring(0, 8), null,
 				null).id();
