@@ -144,6 +144,16 @@ class MasteryTests {
 	}
 
 	@Test
+	void theNightlyScanIsScheduledOnceForTheClusterInDbSchedulersTable() {
+		// The scheduler registers its recurring tasks when it starts: the row is what every node claims from.
+		await(() -> jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'mastery-lapse-scan'")
+			.query(Integer.class).single() == 1);
+		var next = jdbc.sql("SELECT execution_time FROM scheduled_tasks WHERE task_name = 'mastery-lapse-scan'")
+			.query(java.time.OffsetDateTime.class).single();
+		assertThat(next.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalTime()).isEqualTo(java.time.LocalTime.of(2, 30));
+	}
+
+	@Test
 	void theLearnerSeesEachSkillWithItsForgettingCurveDrawnOnTheServer() throws Exception {
 		var learner = reviewers.learner("globex", "UTC");
 		var lesson = reviewers.lesson("globex", "Curved");
