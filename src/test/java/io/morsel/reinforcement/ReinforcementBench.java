@@ -37,7 +37,9 @@ public final class ReinforcementBench {
 		try (var app = new SpringApplicationBuilder(MorselApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + url, "--spring.datasource.username=" + System.getProperty("bench.user", "postgres"),
 				"--spring.datasource.password=" + System.getProperty("bench.password", "postgres"), "--morsel.demo.seed=false",
-				"--db-scheduler.enabled=false", "--logging.level.root=WARN")) {
+				"--db-scheduler.enabled=false", "--logging.level.root=WARN",
+				// Each lapse's MasteryLost runs a listener on its own connection: the scan's 20,000 queue for the pool.
+				"--spring.datasource.hikari.connection-timeout=300000")) {
 			var jdbc = app.getBean(JdbcTemplate.class);
 			var started = System.nanoTime();
 			jdbc.execute(Files.readString(Path.of("bench/reinforcement/seed.sql"), StandardCharsets.UTF_8));
