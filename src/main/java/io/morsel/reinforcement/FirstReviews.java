@@ -17,10 +17,14 @@ class FirstReviews {
 
 	private final Cards cards;
 	private final Scheduling scheduling;
+	private final Masteries masteries;
+	private final SkillMastery mastery;
 
-	FirstReviews(Cards cards, Scheduling scheduling) {
+	FirstReviews(Cards cards, Scheduling scheduling, Masteries masteries, SkillMastery mastery) {
 		this.cards = cards;
 		this.scheduling = scheduling;
+		this.masteries = masteries;
+		this.mastery = mastery;
 	}
 
 	@ApplicationModuleListener
@@ -40,5 +44,7 @@ class FirstReviews {
 		// The first review's id is the card's: one first review per card, however often the event comes.
 		cards.insert(new Cards.NewReview(id, card, Cards.Source.LESSON, rating, null, answer.credit(), answer.correct(),
 				answer.responseTime(), answer.answeredAt(), memory));
+		masteries.addSkills(card, answer.skills());
+		mastery.check(learner, answer.skills(), answer.answeredAt());
 	}
 }

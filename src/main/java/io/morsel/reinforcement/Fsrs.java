@@ -106,6 +106,14 @@ public final class Fsrs {
 		return round8(Math.pow(1 + factor * elapsedDays / stability, decay));
 	}
 
+	/**
+	 * The inverse of the forgetting curve: the days after a review at which recall falls to {@code retrievability}
+	 * (strictly between 0 and 1) for a card of this stability.
+	 */
+	public double daysUntil(double retrievability, double stability) {
+		return stability / factor * (Math.pow(retrievability, 1 / decay) - 1);
+	}
+
 	/** Initial stability S0(G) = w(G−1), at least 0.1 day. */
 	double initialStability(Rating rating) {
 		return Math.max(w[rating.grade() - 1], 0.1);

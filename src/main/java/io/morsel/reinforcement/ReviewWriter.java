@@ -53,7 +53,7 @@ class ReviewWriter {
 	 * that two batches never wait on each other in a circle), the review items already reviewed found, then every
 	 * card's new memory and every review written. Reviews of one card in one batch are made one after the other.
 	 */
-	static List<Written> store(Cards cards, Scheduling scheduling, List<Pending> batch) {
+	static List<Written> store(Cards cards, Scheduling scheduling, SkillMastery mastery, List<Pending> batch) {
 		var locked = cards.lock(batch.stream().map(Pending::cardId).collect(Collectors.toCollection(TreeSet::new)));
 		var reviewed = cards.reviewed(batch.stream().map(Pending::reviewItemId).toList());
 		var changed = new LinkedHashMap<UUID, Cards.Card>();
@@ -77,6 +77,9 @@ class ReviewWriter {
 		if (!changed.isEmpty()) {
 			cards.update(List.copyOf(changed.values()));
 			cards.insert(logged);
+			// The skills of the reviewed cards may have been mastered, or lost, by these reviews.
+			var latest = logged.stream().map(Cards.NewReview::at).max(Instant::compareTo).orElseThrow();
+			mastery.checkCards(changed.keySet(), latest);
 		}
 		return written;
 	}
@@ -86,9 +89,10 @@ class ReviewWriter {
 
 		/** The node's review writer: a bean, so it starts and stops with the application. */
 		@Bean
-		Batcher<Pending, Written> reviewBatcher(Cards cards, Scheduling scheduling,
+		Batcher<Pending, Written> reviewBatcher(Cards cards, Scheduling scheduling, SkillMastery mastery,
 				PlatformTransactionManager transactions, MeterRegistry meters) {
-			return new Batcher<>("reviews", MOST, batch -> store(cards, scheduling, batch), transactions, meters);
+			return new Batcher<>("reviews", MOST, batch -> store(cards, scheduling, mastery, batch), transactions,
+					meters);
 		}
 	}
 }

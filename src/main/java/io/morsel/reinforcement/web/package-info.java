@@ -1,4 +1,7 @@
-/** Reinforcement's pages: the daily review and its card on Today; fitting an organisation's FSRS weights. */
+/**
+ * Reinforcement's pages: the daily review and its card on Today; fitting an organisation's FSRS weights; the learner's
+ * skills with their forgetting curves, and the team's recall of each skill.
+ */
 @NullMarked
 package io.morsel.reinforcement.web;
 
