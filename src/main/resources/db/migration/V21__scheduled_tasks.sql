@@ -1,4 +1,4 @@
--- db-scheduler's table: cluster-wide jobs, each execution claimed by one node (ADR 00XX; the nightly mastery lapse
+-- db-scheduler's table: cluster-wide jobs, each execution claimed by one node (ADR 0014; the nightly mastery lapse
 -- scan). Its PostgreSQL DDL as published, which H2 in PostgreSQL mode runs as it is.
 CREATE TABLE scheduled_tasks (
     task_name            text                     NOT NULL,
