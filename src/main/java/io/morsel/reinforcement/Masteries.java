@@ -160,38 +160,24 @@ class Masteries {
 	 */
 	boolean save(Learner learner, SkillId skill, MasteryStatus status, Instant at, @Nullable Instant lapsesAt,
 			@Nullable Double weakestStability, @Nullable Instant weakestReviewedAt, boolean exists) {
-		if (exists) {
-			return sql.sql("""
-					UPDATE skill_mastery
-					SET status = :status, changed_at = :at, lapses_at = :lapsesAt, weakest_stability = :stability,
-					    weakest_reviewed_at = :reviewedAt
-					WHERE organisation_id = :organisation
-					  AND user_id = :user
-					  AND skill_id = :skill
-					""")
-				.param("status", status.column())
-				.param("at", Timestamps.of(at))
-				.param("lapsesAt", Timestamps.of(lapsesAt), Types.TIMESTAMP_WITH_TIMEZONE)
-				.param("stability", weakestStability, Types.DOUBLE)
-				.param("reviewedAt", Timestamps.of(weakestReviewedAt),
-						Types.TIMESTAMP_WITH_TIMEZONE)
-				.param("organisation", learner.organisationId().value())
-				.param("user", learner.userId().value())
-				.param("skill", skill.value())
-				.update() > 0;
-		}
-		return sql.sql("""
+		var statement = sql.sql(exists ? """
+				UPDATE skill_mastery
+				SET status = :status, changed_at = :at, lapses_at = :lapsesAt, weakest_stability = :stability,
+				    weakest_reviewed_at = :reviewedAt
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND skill_id = :skill
+				""" : """
 				INSERT INTO skill_mastery (organisation_id, user_id, skill_id, status, changed_at, lapses_at,
 				                           weakest_stability, weakest_reviewed_at)
 				VALUES (:organisation, :user, :skill, :status, :at, :lapsesAt, :stability, :reviewedAt)
 				ON CONFLICT DO NOTHING
-				""")
-			.param("status", status.column())
+				""");
+		return statement.param("status", status.column())
 			.param("at", Timestamps.of(at))
 			.param("lapsesAt", Timestamps.of(lapsesAt), Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("stability", weakestStability, Types.DOUBLE)
-			.param("reviewedAt", Timestamps.of(weakestReviewedAt),
-					Types.TIMESTAMP_WITH_TIMEZONE)
+			.param("reviewedAt", Timestamps.of(weakestReviewedAt), Types.TIMESTAMP_WITH_TIMEZONE)
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
 			.param("skill", skill.value())
