@@ -1,5 +1,6 @@
 package io.morsel.listening;
 
+import static io.morsel.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.morsel.MorselApplication;
@@ -11,12 +12,10 @@ import io.morsel.learning.LessonCompleted;
 import io.morsel.support.Api;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,22 +148,6 @@ class LearningEventsPublicationTests {
 		return api.post(learner, "/api/v1/attempts", body);
 	}
 
-	/** Listeners run after the commit, on another thread: waits up to 20 seconds for what they leave behind. */
-	private static void await(BooleanSupplier done) {
-		var until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (!done.getAsBoolean()) {
-			if (System.nanoTime() > until) {
-				throw new AssertionError("Still not so after 20 seconds");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
-	}
 
 	private ObjectNode lesson(String skill) {
 		try (var in = getClass().getResourceAsStream("/catalog/every-block.json")) {

@@ -1,6 +1,6 @@
 package io.morsel.reinforcement;
 
-import static io.morsel.reinforcement.Reviewers.await;
+import static io.morsel.support.Eventually.await;
 import static io.morsel.support.Csrf.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;

@@ -8,12 +8,10 @@ import io.morsel.identity.Directory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,20 +87,4 @@ class Reviewers {
 			.param("at", at.atOffset(ZoneOffset.UTC)).param("user", learner.userId().value()).update();
 	}
 
-	/** Listeners run after the commit, on another thread: waits up to 20 seconds for what they leave behind. */
-	static void await(BooleanSupplier done) {
-		var until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-		while (!done.getAsBoolean()) {
-			if (System.nanoTime() > until) {
-				throw new AssertionError("Still not so after 20 seconds");
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
-	}
 }
