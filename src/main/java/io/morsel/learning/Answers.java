@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * reading the answers table. Everything is written in one order, by attempt and interaction, so two batches (of one node
  * or two) never wait on each other in a circle, and the lock makes the count exact even when two nodes write the last
  * two answers of an attempt at the same time. {@link AnswerRecorded} and {@link LessonCompleted} are published in the
- * same transaction, so the event publication log holds them exactly when the answers are stored.
+ * same transaction, so the event publication log holds them exactly when the answers are stored; so is one
+ * {@link AnswersRecorded} with the batch's stored answers, for listeners that take them together (ADR 0015).
  */
 @Component
 class Answers {
@@ -111,6 +112,7 @@ class Answers {
 		var totals = totals(List.copyOf(added.keySet()));
 		var completing = new HashSet<UUID>();
 		var written = new ArrayList<Written>(batch.size());
+		var recordedTogether = new ArrayList<AnswerRecorded>(added.size());
 		for (var answer : batch) {
 			if (!inserted.get(answer)) {
 				written.add(new Written(false, false));
@@ -124,12 +126,15 @@ class Answers {
 				complete(learner, answer.attempt(), version, progress, answer.at());
 			}
 			var score = answer.score();
-			events.publishEvent(new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
+			var recorded = new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
 					version.version(), answer.interaction().id(), lessons.skillsOf(version),
 					answer.interaction().assessesObjective(), score.correct(), score.credit(), answer.timeTaken(),
-					answer.at()));
+					answer.at());
+			events.publishEvent(recorded);
+			recordedTogether.add(recorded);
 			written.add(new Written(true, progress.allAnswered()));
 		}
+		events.publishEvent(new AnswersRecorded(recordedTogether));
 		return written;
 	}
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,35 +72,44 @@ class Cards {
 		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
 	}
 
-	/** Inserts the card unless the learner has it already; whether it was inserted. */
-	boolean insert(Card card) {
-		var memory = card.memory();
-		return sql.sql("""
+	/** Inserts the cards the learners do not have yet, in one statement; those it inserted. */
+	List<Card> insertNew(List<Card> cards) {
+		var counts = jdbc.batchUpdate("""
 				INSERT INTO review_cards (id, organisation_id, user_id, lesson_id, version, interaction_id, state, step,
 				                          stability, difficulty, elapsed_days, scheduled_days, due, last_review, reps,
 				                          lapses)
-				VALUES (:id, :organisation, :user, :lesson, :version, :interaction, :state, :step,
-				        :stability, :difficulty, :elapsed, :scheduled, :due, :lastReview, :reps,
-				        :lapses)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT DO NOTHING
-				""")
-			.param("id", card.id())
-			.param("organisation", card.learner().organisationId().value())
-			.param("user", card.learner().userId().value())
-			.param("lesson", card.lessonId().value())
-			.param("version", card.version())
-			.param("interaction", card.interactionId())
-			.param("state", memory.state().ordinal())
-			.param("step", memory.step())
-			.param("stability", memory.stability())
-			.param("difficulty", memory.difficulty())
-			.param("elapsed", memory.elapsedDays())
-			.param("scheduled", memory.scheduledDays())
-			.param("due", Timestamps.of(memory.due()))
-			.param("lastReview", Timestamps.of(memory.lastReview()), Types.TIMESTAMP_WITH_TIMEZONE)
-			.param("reps", memory.reps())
-			.param("lapses", memory.lapses())
-			.update() > 0;
+				""", cards, cards.size(), (statement, card) -> {
+			var memory = card.memory();
+			statement.setObject(1, card.id());
+			statement.setObject(2, card.learner().organisationId().value());
+			statement.setObject(3, card.learner().userId().value());
+			statement.setObject(4, card.lessonId().value());
+			statement.setInt(5, card.version());
+			statement.setString(6, card.interactionId());
+			statement.setInt(7, memory.state().ordinal());
+			statement.setInt(8, memory.step());
+			statement.setDouble(9, memory.stability());
+			statement.setDouble(10, memory.difficulty());
+			statement.setInt(11, memory.elapsedDays());
+			statement.setInt(12, memory.scheduledDays());
+			statement.setObject(13, Timestamps.of(memory.due()));
+			statement.setObject(14, Timestamps.of(memory.lastReview()), Types.TIMESTAMP_WITH_TIMEZONE);
+			statement.setInt(15, memory.reps());
+			statement.setInt(16, memory.lapses());
+		});
+		var inserted = new ArrayList<Card>(cards.size());
+		int row = 0;
+		for (int[] chunk : counts) {
+			for (int count : chunk) {
+				var card = cards.get(row++);
+				if (count > 0) {
+					inserted.add(card);
+				}
+			}
+		}
+		return inserted;
 	}
 
 	/**
@@ -227,10 +237,6 @@ class Cards {
 			statement.setInt(10, memory.lapses());
 			statement.setObject(11, card.id());
 		});
-	}
-
-	void insert(NewReview review) {
-		insert(List.of(review));
 	}
 
 	/** Logs the reviews. */

@@ -1,7 +1,18 @@
 package io.morsel.reinforcement;
 
+import io.morsel.catalog.SkillId;
 import io.morsel.learning.AnswerRecorded;
+import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +22,9 @@ import org.springframework.stereotype.Component;
  * whose listener failed, or whose node stopped first, is carded when the publication is resubmitted; and it is safe to
  * run twice: the card's id is the learner's and question's, and a card already there is left as it is, its first
  * review with it. Later answers to the same question in a lesson do not touch the card: the daily review schedules it.
+ *
+ * <p>It takes the answers of one write together ({@link AnswersRecorded}, ADR 0015): one publication and one transaction
+ * for the cards, first reviews and skills of a batch, in one statement each.
  */
 @Component
 class FirstReviews {
@@ -28,23 +42,60 @@ class FirstReviews {
 	}
 
 	@ApplicationModuleListener
-	void on(AnswerRecorded answer) {
-		if (!answer.assessesObjective() || answer.correct() == null) {
-			return; // Practice, and exercises without a right answer, are not reviewed.
+	void on(AnswersRecorded recorded) {
+		var made = new LinkedHashMap<UUID, First>();
+		for (var answer : recorded.answers()) {
+			if (!answer.assessesObjective() || answer.correct() == null) {
+				continue; // Practice, and exercises without a right answer, are not reviewed.
+			}
+			var learner = new Learner(answer.organisationId(), answer.learner());
+			var rating = scheduling.rule().rate(answer.correct(), answer.credit(), answer.responseTime());
+			var fsrs = scheduling.fsrs(answer.organisationId(), cards.desiredRetention(answer.organisationId()));
+			var memory = fsrs.review(ReviewCard.fresh(answer.answeredAt()), answer.answeredAt(), rating);
+			var id = Cards.idOf(learner, answer.lessonId(), answer.interactionId());
+			var card = new Cards.Card(id, learner, answer.lessonId(), answer.version(), answer.interactionId(), memory);
+			made.putIfAbsent(id, new First(card, answer, rating));
 		}
-		var learner = new Learner(answer.organisationId(), answer.learner());
-		var rating = scheduling.rule().rate(answer.correct(), answer.credit(), answer.responseTime());
-		var fsrs = scheduling.fsrs(answer.organisationId(), cards.desiredRetention(answer.organisationId()));
-		var memory = fsrs.review(ReviewCard.fresh(answer.answeredAt()), answer.answeredAt(), rating);
-		var id = Cards.idOf(learner, answer.lessonId(), answer.interactionId());
-		var card = new Cards.Card(id, learner, answer.lessonId(), answer.version(), answer.interactionId(), memory);
-		if (!cards.insert(card)) {
-			return; // Carded already: by this event's earlier run, or by an earlier answer.
+		if (made.isEmpty()) {
+			return;
 		}
-		// The first review's id is the card's: one first review per card, however often the event comes.
-		cards.insert(new Cards.NewReview(id, card, Cards.Source.LESSON, rating, null, answer.credit(), answer.correct(),
-				answer.responseTime(), answer.answeredAt(), memory));
-		masteries.addSkills(card, answer.skills());
-		mastery.check(learner, answer.skills(), answer.answeredAt());
+		// Those carded already (by this event's earlier run, or by an earlier answer) are left as they are.
+		var inserted = cards.insertNew(made.values().stream().map(First::card).toList());
+		if (inserted.isEmpty()) {
+			return;
+		}
+		var reviews = new ArrayList<Cards.NewReview>(inserted.size());
+		var skills = new HashMap<Cards.Card, List<SkillId>>();
+		var checks = new LinkedHashMap<Learner, Check>();
+		for (var card : inserted) {
+			var first = made.get(card.id());
+			var answer = first.answer();
+			// The first review's id is the card's: one first review per card, however often the event comes.
+			reviews.add(new Cards.NewReview(card.id(), card, Cards.Source.LESSON, first.rating(), null,
+					answer.credit(), answer.correct(), answer.responseTime(), answer.answeredAt(), card.memory()));
+			skills.put(card, answer.skills());
+			checks.computeIfAbsent(card.learner(), learner -> new Check()).add(answer);
+		}
+		cards.insert(reviews);
+		masteries.addSkills(skills);
+		checks.forEach((learner, check) -> mastery.check(learner, check.skills, check.latest));
+	}
+
+	/** A card made by an answer, and the answer's rating: the card's first review. */
+	private record First(Cards.Card card, AnswerRecorded answer, Rating rating) {
+	}
+
+	/** A learner's skills to check after the batch, as of its latest answer. */
+	private static final class Check {
+
+		private final Set<SkillId> skills = new LinkedHashSet<>();
+		private Instant latest = Instant.MIN;
+
+		void add(AnswerRecorded answer) {
+			skills.addAll(answer.skills());
+			if (answer.answeredAt().isAfter(latest)) {
+				latest = answer.answeredAt();
+			}
+		}
 	}
 }

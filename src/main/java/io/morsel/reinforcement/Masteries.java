@@ -52,21 +52,28 @@ class Masteries {
 		this.jdbc = jdbc;
 	}
 
-	/** Records the skills of a new card. */
-	void addSkills(Cards.Card card, Collection<SkillId> skills) {
-		var learner = card.learner();
-		for (var skill : skills) {
-			sql.sql("""
-					INSERT INTO card_skills (card_id, organisation_id, user_id, skill_id)
-					VALUES (:card, :organisation, :user, :skill)
-					ON CONFLICT DO NOTHING
-					""")
-				.param("card", card.id())
-				.param("organisation", learner.organisationId().value())
-				.param("user", learner.userId().value())
-				.param("skill", skill.value())
-				.update();
+	/** Records the skills of new cards, in one statement. */
+	void addSkills(Map<Cards.Card, ? extends Collection<SkillId>> skillsByCard) {
+		record CardSkill(Cards.Card card, SkillId skill) {
 		}
+		var rows = skillsByCard.entrySet()
+			.stream()
+			.flatMap(entry -> entry.getValue().stream().map(skill -> new CardSkill(entry.getKey(), skill)))
+			.toList();
+		if (rows.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate("""
+				INSERT INTO card_skills (card_id, organisation_id, user_id, skill_id)
+				VALUES (?, ?, ?, ?)
+				ON CONFLICT DO NOTHING
+				""", rows, rows.size(), (statement, row) -> {
+			var learner = row.card().learner();
+			statement.setObject(1, row.card().id());
+			statement.setObject(2, learner.organisationId().value());
+			statement.setObject(3, learner.userId().value());
+			statement.setObject(4, row.skill().value());
+		});
 	}
 
 	/** The skills of these cards, by learner. */

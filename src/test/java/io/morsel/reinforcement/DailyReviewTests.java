@@ -72,13 +72,15 @@ class DailyReviewTests {
 
 	@Test
 	void anAnswerRecordedTwiceMakesOneCardAndOneFirstReview(@Autowired FirstReviews listener) {
+		// Twice in one write's batch, and that batch announced twice.
 		var learner = reviewers.learner("globex", "UTC");
 		var lesson = reviewers.lesson("globex", "Twice");
 		var event = new io.morsel.learning.AnswerRecorded(learner.organisationId(), learner.userId(), lesson, 1, "verb",
 				List.of(), true, false, 0, null, Instant.now());
 
-		listener.on(event);
-		listener.on(event);
+		var batch = new io.morsel.learning.AnswersRecorded(List.of(event, event));
+		listener.on(batch);
+		listener.on(batch);
 
 		await(() -> reviewers.cards(learner) == 1 && reviewers.reviews(learner, "lesson") == 1);
 		await(() -> publicationsRunning() == 0);

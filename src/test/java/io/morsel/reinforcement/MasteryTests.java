@@ -14,6 +14,7 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
 import io.morsel.learning.AnswerRecorded;
+import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
 import io.morsel.support.Api;
 import java.time.Duration;
@@ -251,8 +252,8 @@ class MasteryTests {
 
 	/** The learner's first answer to the lesson's question "verb", right, with the skill: the card's first review. */
 	private void firstAnswer(CurrentMember learner, LessonId lesson, SkillId skill, Instant at) {
-		firstReviews.on(new AnswerRecorded(learner.organisationId(), learner.userId(), lesson, 1, "verb",
-				List.of(skill), true, true, 1, Duration.ofSeconds(3), at));
+		firstReviews.on(new AnswersRecorded(List.of(new AnswerRecorded(learner.organisationId(), learner.userId(),
+				lesson, 1, "verb", List.of(skill), true, true, 1, Duration.ofSeconds(3), at))));
 		await(() -> reviewers.cards(learner) == 1);
 		await(() -> jdbc.sql("SELECT count(*) FROM card_skills WHERE user_id = :user")
 			.param("user", learner.userId().value()).query(Integer.class).single() == 1);

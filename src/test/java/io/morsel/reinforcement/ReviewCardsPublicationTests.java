@@ -11,7 +11,7 @@ import io.morsel.MorselApplication;
 import io.morsel.MorselIntegrationTest;
 import io.morsel.TestInfrastructure;
 import io.morsel.identity.SignedIn;
-import io.morsel.learning.AnswerRecorded;
+import io.morsel.learning.AnswersRecorded;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @MorselIntegrationTest
 class ReviewCardsPublicationTests {
 
-	private static final String LISTENER = FirstReviews.class.getName() + ".on(" + AnswerRecorded.class.getName() + ")";
+	private static final String LISTENER = FirstReviews.class.getName() + ".on(" + AnswersRecorded.class.getName() + ")";
 
 	@Autowired
 	MockMvc mvc;
