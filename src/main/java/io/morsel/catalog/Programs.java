@@ -7,9 +7,11 @@ import io.morsel.shared.NotFoundException;
 import io.morsel.shared.PlainText;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -144,37 +146,65 @@ public class Programs {
 
 	/** One query, so no transaction of its own. */
 	public List<Program> all(OrganisationId organisation) {
+		return load(organisation, null).stream().map(ProgramOutline::program).toList();
+	}
+
+	/**
+	 * Every program of the organisation with its published lessons, in one query and so without a transaction of its
+	 * own: the programs of {@link #all} and, for each, what {@link Lessons#published(OrganisationId, java.util.Collection)}
+	 * gives of its lessons.
+	 */
+	public List<ProgramOutline> outlines(OrganisationId organisation) {
 		return load(organisation, null);
 	}
 
-	public Optional<Program> find(OrganisationId organisation, ProgramId id) {
-		return load(organisation, id).stream().findFirst();
-	}
-
-	private List<Program> load(OrganisationId organisation, @Nullable ProgramId only) {
+	private List<ProgramOutline> load(OrganisationId organisation, @Nullable ProgramId only) {
 		record Row(UUID id, String slug, String title, String outcome, @Nullable String description, boolean selfEnrol,
-				@Nullable UUID lesson) {
+				@Nullable UUID lesson, @Nullable LessonSummary published) {
 		}
 		var rows = jdbc.sql("""
-				SELECT p.id, p.slug, p.title, p.outcome, p.description, p.self_enrol, pl.lesson_id
+				SELECT p.id, p.slug, p.title, p.outcome, p.description, p.self_enrol, pl.lesson_id,
+				       v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at
 				FROM programs p
 				LEFT JOIN program_lessons pl ON pl.program_id = p.id
+				LEFT JOIN lessons l ON l.id = pl.lesson_id AND l.organisation_id = p.organisation_id
+				LEFT JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = l.published_version
 				WHERE p.organisation_id = :organisation
 				  AND (CAST(:only AS uuid) IS NULL OR p.id = CAST(:only AS uuid))
 				ORDER BY p.title, p.id, pl.position
 				""")
 			.param("organisation", organisation.value())
 			.param("only", only == null ? null : only.value())
-			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getBoolean(6), rs.getObject(7, UUID.class)))
+			.query((rs, n) -> {
+				var lesson = rs.getObject(7, UUID.class);
+				var title = rs.getString(8);
+				var published = title == null ? null
+						: new LessonSummary(new LessonId(lesson), title, rs.getString(9), rs.getInt(10),
+								rs.getObject(11, Integer.class), rs.getObject(12, Integer.class),
+								rs.getObject(13, OffsetDateTime.class).toInstant());
+				return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getBoolean(6), lesson, published);
+			})
 			.list();
 		var programs = new LinkedHashMap<UUID, List<Row>>();
 		rows.forEach(r -> programs.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
 		return programs.values().stream().map(group -> {
 			var first = group.getFirst();
 			var lessons = group.stream().filter(r -> r.lesson() != null).map(r -> new LessonId(r.lesson())).toList();
-			return new Program(new ProgramId(first.id()), first.slug(), first.title(), first.outcome(),
+			var program = new Program(new ProgramId(first.id()), first.slug(), first.title(), first.outcome(),
 					first.description(), first.selfEnrol(), lessons);
+			return new ProgramOutline(program,
+					group.stream().map(Row::published).filter(Objects::nonNull).toList());
 		}).toList();
 	}
+
+	public Optional<Program> find(OrganisationId organisation, ProgramId id) {
+		return outline(organisation, id).map(ProgramOutline::program);
+	}
+
+	/** The program with its published lessons, in one query. */
+	public Optional<ProgramOutline> outline(OrganisationId organisation, ProgramId id) {
+		return load(organisation, id).stream().findFirst();
+	}
+
 }

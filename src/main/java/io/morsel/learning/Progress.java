@@ -1,21 +1,21 @@
 package io.morsel.learning;
 
 import io.morsel.catalog.LessonId;
-import io.morsel.catalog.LessonSummary;
-import io.morsel.catalog.Lessons;
-import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramOutline;
 import io.morsel.catalog.Programs;
 import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,79 +25,98 @@ public class Progress {
 
 	private final JdbcClient jdbc;
 	private final Programs programs;
-	private final Lessons lessons;
 	private final Enrolments enrolments;
 
-	Progress(JdbcClient jdbc, Programs programs, Lessons lessons, Enrolments enrolments) {
+	Progress(JdbcClient jdbc, Programs programs, Enrolments enrolments) {
 		this.jdbc = jdbc;
 		this.programs = programs;
-		this.lessons = lessons;
 		this.enrolments = enrolments;
 	}
 
 	/**
-	 * Every program the learner is enrolled in or may join, enrolled ones first. No transaction: at PostgreSQL's READ
-	 * COMMITTED a read-only transaction gives these few queries no common snapshot, and would only add its round trips
-	 * to the page learners open most (Today).
+	 * Every program the learner is enrolled in or may join, enrolled ones first. Two queries (the organisation's
+	 * programs with their published lessons; the learner's enrolments with their lessons' statuses), and no
+	 * transaction: at PostgreSQL's READ COMMITTED a read-only transaction gives them no common snapshot, and would only
+	 * add its round trips to the page learners open most (Today).
 	 */
 	public List<ProgramProgress> of(Learner learner) {
-		var enrolled = enrolments.of(learner).stream().collect(Collectors.toMap(Enrolment::programId, e -> e));
-		var shown = programs.all(learner.organisationId())
-			.stream()
-			.filter(p -> enrolled.containsKey(p.id()) || p.selfEnrol())
-			.toList();
-		var lessonIds = shown.stream().flatMap(p -> p.lessons().stream()).collect(Collectors.toSet());
-		var published = published(learner, lessonIds);
-		var statuses = statuses(learner, lessonIds);
-		return shown.stream()
-			.map(p -> progress(p, enrolled.get(p.id()), published, statuses))
+		var outlines = programs.outlines(learner.organisationId());
+		var standing = standing(learner,
+				outlines.stream().flatMap(o -> o.program().lessons().stream()).collect(Collectors.toSet()));
+		return outlines.stream()
+			.filter(o -> standing.enrolled().containsKey(o.program().id()) || o.program().selfEnrol())
+			.map(o -> progress(o, standing.enrolled().get(o.program().id()), standing.statuses()))
 			.sorted((a, b) -> Boolean.compare(b.enrolment() != null, a.enrolment() != null))
 			.toList();
 	}
 
 	public Optional<ProgramProgress> of(Learner learner, ProgramId id) {
-		return programs.find(learner.organisationId(), id)
-			.map(p -> progress(p, enrolments.of(learner, id).orElse(null), published(learner, p.lessons()),
-					statuses(learner, p.lessons())));
+		return programs.outline(learner.organisationId(), id).map(outline -> {
+			var standing = standing(learner, outline.program().lessons());
+			return progress(outline, standing.enrolled().get(id), standing.statuses());
+		});
 	}
 
-	private ProgramProgress progress(Program program, Enrolment enrolment, Map<LessonId, LessonSummary> published,
+	private ProgramProgress progress(ProgramOutline outline, @Nullable Enrolment enrolment,
 			Map<LessonId, Status> statuses) {
-		var lessonStatuses = program.lessons()
+		var lessonStatuses = outline.published()
 			.stream()
-			.filter(published::containsKey)
-			.map(published::get)
 			.map(l -> new LessonStatus(l.id(), l.title(), l.objective(), l.estimatedMinutes(),
 					statuses.getOrDefault(l.id(), Status.NOT_STARTED)))
 			.toList();
-		return new ProgramProgress(program, enrolment, lessonStatuses);
+		return new ProgramProgress(outline.program(), enrolment, lessonStatuses);
 	}
 
-	private Map<LessonId, LessonSummary> published(Learner learner, Collection<LessonId> only) {
-		return lessons.published(learner.organisationId(), only)
-			.stream()
-			.collect(Collectors.toMap(LessonSummary::id, Function.identity()));
+	/** The learner's enrolments, and where they stand in these lessons (those they never started are left out). */
+	private record Standing(Map<ProgramId, Enrolment> enrolled, Map<LessonId, Status> statuses) {
 	}
 
-	private Map<LessonId, Status> statuses(Learner learner, Collection<LessonId> only) {
+	/** One query: the learner's enrolments and, beside them, each of these lessons they started and whether finished. */
+	private Standing standing(Learner learner, Collection<LessonId> lessons) {
+		var enrolled = new HashMap<ProgramId, Enrolment>();
 		var statuses = new HashMap<LessonId, Status>();
-		if (only.isEmpty()) {
-			return statuses;
+		if (lessons.isEmpty()) {
+			enrolments.of(learner).forEach(e -> enrolled.put(e.programId(), e));
+			return new Standing(enrolled, statuses);
 		}
 		jdbc.sql("""
-				SELECT lesson_id, completed_at IS NOT NULL
+				SELECT program_id, assigned_by IS NOT NULL, due_at, enrolled_at,
+				       CAST(NULL AS uuid) AS lesson_id, CAST(NULL AS boolean) AS completed
+				FROM enrolments
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				UNION ALL
+				SELECT CAST(NULL AS uuid), CAST(NULL AS boolean), CAST(NULL AS timestamp with time zone),
+				       CAST(NULL AS timestamp with time zone),
+				       lesson_id, MAX(CASE WHEN completed_at IS NULL THEN 0 ELSE 1 END) = 1
 				FROM lesson_attempts
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
-				  AND lesson_id IN (:only)
+				  AND lesson_id IN (:lessons)
+				GROUP BY lesson_id
 				""")
-			.param("only", only.stream().map(LessonId::value).toList())
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
-			.query((rs, n) -> Map.entry(new LessonId(rs.getObject(1, UUID.class)),
-					rs.getBoolean(2) ? Status.COMPLETED : Status.IN_PROGRESS))
-			.list()
-			.forEach(e -> statuses.put(e.getKey(), e.getValue()));
-		return statuses;
+			.param("lessons", lessons.stream().map(LessonId::value).toList())
+			.query((rs, n) -> {
+				var program = rs.getObject(1, UUID.class);
+				if (program != null) {
+					var enrolment = new Enrolment(new ProgramId(program), rs.getBoolean(2),
+							instant(rs.getObject(3, OffsetDateTime.class)),
+							rs.getObject(4, OffsetDateTime.class).toInstant());
+					enrolled.put(enrolment.programId(), enrolment);
+				}
+				else {
+					statuses.put(new LessonId(rs.getObject(5, UUID.class)),
+							rs.getBoolean(6) ? Status.COMPLETED : Status.IN_PROGRESS);
+				}
+				return null;
+			})
+			.list();
+		return new Standing(enrolled, statuses);
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
+		return value == null ? null : value.toInstant();
 	}
 }
