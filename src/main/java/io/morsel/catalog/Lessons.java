@@ -38,12 +38,14 @@ public class Lessons {
 	private final Clock clock;
 	private final Cache<VersionKey, LessonVersion> published;
 	private final Cache<VersionKey, List<SkillId>> publishedSkills;
+	private final ProgramOutlines outlines;
 
 	private record VersionKey(LessonId lesson, int version) {
 	}
 
 	Lessons(JdbcClient jdbc, JsonMapper json, Skills skills, ApplicationEventPublisher events, Clock clock,
-			Caches caches) {
+			Caches caches, ProgramOutlines outlines) {
+		this.outlines = outlines;
 		this.published = caches.named("published-lesson-versions");
 		this.publishedSkills = caches.named("published-lesson-skills");
 		this.jdbc = jdbc;
@@ -132,6 +134,7 @@ public class Lessons {
 			.param("id", id.value())
 			.param("version", state.draft())
 			.update();
+		outlines.changed(author.organisationId()); // A program's lesson shows this version's title and duration.
 		var version = version(author.organisationId(), id, state.draft()).orElseThrow();
 		events.publishEvent(new LessonPublished(author.organisationId(), id, version.version(),
 				version.content().title(), skills.idsOf(author.organisationId(), version.content().skills()), now));

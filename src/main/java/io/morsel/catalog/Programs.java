@@ -26,10 +26,12 @@ public class Programs {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final ProgramOutlines outlines;
 
-	Programs(JdbcClient jdbc, Clock clock) {
+	Programs(JdbcClient jdbc, Clock clock, ProgramOutlines outlines) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.outlines = outlines;
 	}
 
 	/**
@@ -61,6 +63,7 @@ public class Programs {
 			throw new ConflictException("The organisation already has a program '" + slug + "'");
 		}
 		insertLessons(program);
+		outlines.changed(organisation);
 		return program;
 	}
 
@@ -95,6 +98,7 @@ public class Programs {
 			.param("id", id.value())
 			.update();
 		insertLessons(program);
+		outlines.changed(organisation);
 		return program;
 	}
 
@@ -150,12 +154,12 @@ public class Programs {
 	}
 
 	/**
-	 * Every program of the organisation with its published lessons, in one query and so without a transaction of its
-	 * own: the programs of {@link #all} and, for each, what {@link Lessons#published(OrganisationId, java.util.Collection)}
-	 * gives of its lessons.
+	 * Every program of the organisation with its published lessons, as learners see them: the programs of {@link #all}
+	 * and, for each, what {@link Lessons#published(OrganisationId, java.util.Collection)} gives of its lessons. Kept
+	 * on each node for a few seconds ({@link ProgramOutlines}); otherwise one query, without a transaction of its own.
 	 */
 	public List<ProgramOutline> outlines(OrganisationId organisation) {
-		return load(organisation, null);
+		return outlines.of(organisation, o -> load(o, null));
 	}
 
 	private List<ProgramOutline> load(OrganisationId organisation, @Nullable ProgramId only) {
