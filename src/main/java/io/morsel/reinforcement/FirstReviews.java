@@ -6,12 +6,14 @@ import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FirstReviews {
+
+	/** UUIDs in PostgreSQL's order (their bytes, unsigned), the order of the writers' {@code ORDER BY id}. */
+	private static final Comparator<UUID> AS_STORED = Comparator
+		.comparing((UUID id) -> id.getMostSignificantBits(), Long::compareUnsigned)
+		.thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
+	private static final Comparator<Cards.Card> BY_ID = Comparator.comparing(Cards.Card::id, AS_STORED);
+
+	private static final Comparator<Learner> BY_LEARNER = Comparator
+		.comparing((Learner learner) -> learner.organisationId().value(), AS_STORED)
+		.thenComparing(learner -> learner.userId().value(), AS_STORED);
 
 	private final Cards cards;
 	private final Scheduling scheduling;
@@ -59,14 +72,16 @@ class FirstReviews {
 		if (made.isEmpty()) {
 			return;
 		}
-		// Those carded already (by this event's earlier run, or by an earlier answer) are left as they are.
-		var inserted = cards.insertNew(made.values().stream().map(First::card).toList());
+		// Those carded already (by this event's earlier run, or by an earlier answer) are left as they are. In the order
+		// of their ids, so that two listeners inserting the same cards never wait on each other in a circle.
+		var inserted = cards.insertNew(made.values().stream().map(First::card).sorted(BY_ID).toList());
 		if (inserted.isEmpty()) {
 			return;
 		}
 		var reviews = new ArrayList<Cards.NewReview>(inserted.size());
 		var skills = new HashMap<Cards.Card, List<SkillId>>();
-		var checks = new LinkedHashMap<Learner, Check>();
+		// Learner by learner in the order of their ids, as every writer locks their statuses.
+		var checks = new TreeMap<Learner, Check>(BY_LEARNER);
 		for (var card : inserted) {
 			var first = made.get(card.id());
 			var answer = first.answer();

@@ -76,13 +76,14 @@ class Masteries {
 		});
 	}
 
-	/** The skills of these cards, by learner. */
+	/** The skills of these cards, by learner, in the order of their ids: the order every writer locks them in. */
 	Map<Learner, List<SkillId>> skillsOf(Collection<UUID> cards) {
 		var skills = new LinkedHashMap<Learner, List<SkillId>>();
 		sql.sql("""
 				SELECT DISTINCT organisation_id, user_id, skill_id
 				FROM card_skills
 				WHERE card_id IN (:cards)
+				ORDER BY organisation_id, user_id, skill_id
 				""")
 			.param("cards", cards)
 			.query((rs, n) -> {
@@ -124,7 +125,10 @@ class Masteries {
 			.list();
 	}
 
-	/** The learner's stored statuses, locked until the commit when {@code lock}, so that a change is seen once. */
+	/**
+	 * The learner's stored statuses, locked until the commit when {@code lock} (in the order of the skills' ids, so that
+	 * two writers never wait on each other in a circle), so that a change is seen once.
+	 */
 	Map<SkillId, Stored> stored(Learner learner, Collection<SkillId> skills, boolean lock) {
 		var stored = new HashMap<SkillId, Stored>();
 		var query = """
@@ -132,7 +136,7 @@ class Masteries {
 				FROM skill_mastery
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
-				""" + (skills.isEmpty() ? "" : "  AND skill_id IN (:skills)\n") + (lock ? "FOR UPDATE\n" : "");
+				""" + (skills.isEmpty() ? "" : "  AND skill_id IN (:skills)\n") + (lock ? "ORDER BY skill_id\nFOR UPDATE\n" : "");
 		var statement = sql.sql(query)
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value());
