@@ -5,7 +5,6 @@ import io.morsel.learning.Answers.Pending;
 import io.morsel.learning.Answers.Written;
 import io.morsel.shared.Batcher;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -15,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where an answer is written, chosen by the caller: {@link #write} with other learners' answers in a batch of the
- * node's answer writers (ADR 0005, ADR 0016), or {@link #writeInThisTransaction} in the caller's own.
+ * node's one answer writer (ADR 0005), or {@link #writeInThisTransaction} in the caller's own.
  */
 @Component
 class AnswerWriter {
@@ -53,14 +52,11 @@ class AnswerWriter {
 	@Configuration(proxyBeanMethods = false)
 	static class Batching {
 
-		/**
-		 * The node's answer writers ({@code morsel.writers.answers}, ADR 0016): a bean, so they start and stop with the
-		 * application.
-		 */
+		/** The node's answer writer: a bean, so it starts and stops with the application. */
 		@Bean
 		Batcher<Pending, Written> answerBatcher(Answers answers, PlatformTransactionManager transactions,
-				MeterRegistry meters, @Value("${morsel.writers.answers}") int writers) {
-			return new Batcher<>("answers", MOST, writers, answers::store, transactions, meters);
+				MeterRegistry meters) {
+			return new Batcher<>("answers", MOST, answers::store, transactions, meters);
 		}
 	}
 }

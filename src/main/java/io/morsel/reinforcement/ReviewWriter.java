@@ -12,17 +12,15 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Writes review answers with other learners' in one transaction of one of the node's review writers (a
- * {@link Batcher}, as lesson answers are written: ADR 0005, ADR 0016). Each review locks its card, so two reviews of
- * one card are made one after the other, also by two writers, and is stored once: a review item already reviewed is a
- * replay, which changes nothing.
+ * Writes review answers with other learners' in one transaction of the node's review writer (a {@link Batcher}, as
+ * lesson answers are written: ADR 0005). Each review locks its card, so two reviews of one card are made one after the
+ * other, and is stored once: a review item already reviewed is a replay, which changes nothing.
  */
 @Component
 class ReviewWriter {
@@ -89,13 +87,12 @@ class ReviewWriter {
 	@Configuration(proxyBeanMethods = false)
 	static class Batching {
 
-		/** The node's review writers ({@code morsel.writers.reviews}): a bean, so they start and stop with the application. */
+		/** The node's review writer: a bean, so it starts and stops with the application. */
 		@Bean
 		Batcher<Pending, Written> reviewBatcher(Cards cards, Scheduling scheduling, SkillMastery mastery,
-				PlatformTransactionManager transactions, MeterRegistry meters,
-				@Value("${morsel.writers.reviews}") int writers) {
-			return new Batcher<>("reviews", MOST, writers, batch -> store(cards, scheduling, mastery, batch),
-					transactions, meters);
+				PlatformTransactionManager transactions, MeterRegistry meters) {
+			return new Batcher<>("reviews", MOST, batch -> store(cards, scheduling, mastery, batch), transactions,
+					meters);
 		}
 	}
 }

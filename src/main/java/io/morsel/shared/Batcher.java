@@ -29,9 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * came within the pool's timeout, the items that queued meanwhile too.
  *
  * <p>Knows nothing of what it writes: the {@link Store} given says how a batch is written, in the transaction the
- * batcher opens. Its writers are platform threads (STACK.md trap 14), each taking the next batch from the one queue:
- * with more than one, a batch is written while the one before it waits for the database, so the store must be safe
- * for batches written at the same time, as it must be for those of other nodes (ADR 0016). Declare it as a bean so that it starts and
+ * batcher opens. One thread per batcher, a platform thread (STACK.md trap 14). Declare it as a bean so that it starts and
  * stops with the application: stopping finishes the items waiting; a write after that runs on the caller's thread.
  * Metrics {@code morsel.<name>.batches} (time per batch) and {@code morsel.<name>.batch.size}.
  *
@@ -56,26 +54,22 @@ public final class Batcher<T, R> implements SmartLifecycle {
 	private final int most;
 	private final Store<T, R> store;
 	private final TransactionTemplate transactions;
-	private final int writers;
 	private final BlockingQueue<Pending<T, R>> queue = new LinkedBlockingQueue<>();
 	private final Timer batches;
 	private final DistributionSummary batchSizes;
-	/** The writer threads while the batcher runs; empty once it stops. */
-	private volatile List<Thread> running = List.of();
+	private volatile @Nullable Thread writer;
 
 	/**
-	 * @param name what is written, plural ("answers"): names the threads and the metrics
+	 * @param name what is written, plural ("answers"): names the thread and the metrics
 	 * @param most the most items written in one transaction
-	 * @param writers how many batches may be written at the same time
 	 */
-	public Batcher(String name, int most, int writers, Store<T, R> store, PlatformTransactionManager transactions,
+	public Batcher(String name, int most, Store<T, R> store, PlatformTransactionManager transactions,
 			MeterRegistry meters) {
-		if (most < 1 || writers < 1) {
-			throw new IllegalArgumentException("A batch holds at least one item, and a batcher has a writer");
+		if (most < 1) {
+			throw new IllegalArgumentException("A batch holds at least one item");
 		}
 		this.name = name;
 		this.most = most;
-		this.writers = writers;
 		this.store = store;
 		this.transactions = new TransactionTemplate(transactions);
 		this.batches = Timer.builder("morsel." + name + ".batches")
@@ -97,12 +91,12 @@ public final class Batcher<T, R> implements SmartLifecycle {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("A batched write cannot join the caller's transaction; write in it directly");
 		}
-		if (running.isEmpty()) {
+		if (writer == null) {
 			return writeAlone(item);
 		}
 		var pending = new Pending<T, R>(item, new CompletableFuture<>());
 		queue.add(pending);
-		if (running.isEmpty() && queue.remove(pending)) {
+		if (writer == null && queue.remove(pending)) {
 			return writeAlone(item); // Stopped in between.
 		}
 		try {
@@ -119,9 +113,9 @@ public final class Batcher<T, R> implements SmartLifecycle {
 
 	private void run() {
 		var batch = new ArrayList<Pending<T, R>>();
-		// Not interrupted to stop, which could break off a batch's transaction: it sees the batcher stopped and ends
-		// once the queue is empty, so no item waiting is dropped.
-		while (!running.isEmpty() || !queue.isEmpty()) {
+		// Not interrupted to stop, which could break off a batch's transaction: it sees writer gone and ends once the
+		// queue is empty, so no item waiting is dropped.
+		while (writer != null || !queue.isEmpty()) {
 			try {
 				var first = queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
@@ -185,34 +179,30 @@ public final class Batcher<T, R> implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		// Platform threads, unlike the requests' virtual ones: every item goes through a writer, and as a virtual
-		// thread it queues for one of the few carrier threads behind the requests each time the database answers it
-		// (ADR 0005).
-		var threads = new ArrayList<Thread>(writers);
-		for (int i = 1; i <= writers; i++) {
-			threads.add(Thread.ofPlatform().daemon().name(name + "-writer-" + i).unstarted(this::run));
-		}
-		running = List.copyOf(threads);
-		threads.forEach(Thread::start);
+		// A platform thread, unlike the requests' virtual ones: the writer is the one step every item goes through in
+		// turn, and as a virtual thread it queues for one of the few carrier threads behind the requests each time the
+		// database answers it (ADR 0005).
+		var thread = Thread.ofPlatform().daemon().name(name + "-writer").unstarted(this::run);
+		writer = thread;
+		thread.start();
 	}
 
 	@Override
 	public void stop() {
-		var threads = running;
-		running = List.of();
-		for (var thread : threads) {
+		var running = writer;
+		writer = null;
+		if (running != null) {
 			try {
-				thread.join(Duration.ofSeconds(10));
+				running.join(Duration.ofSeconds(10));
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
-				return;
 			}
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return !running.isEmpty();
+		return writer != null;
 	}
 }
