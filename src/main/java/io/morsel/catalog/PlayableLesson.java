@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,19 @@ public record PlayableLesson(LessonId id, int version, String title, String obje
 		var content = version.content();
 		return new PlayableLesson(version.lessonId(), version.version(), content.title(), content.objective().text(),
 				content.estimatedMinutes(), steps);
+	}
+
+	/**
+	 * One interaction of the version as {@link #of} gives it (options in the same order), without making the others:
+	 * what a review of one question shows.
+	 */
+	public static Optional<Question> question(LessonVersion version, String interactionId) {
+		for (var block : version.content().blocks()) {
+			if (block instanceof Block.Question q && q.interaction().id().equals(interactionId)) {
+				return Optional.of(question(q.interaction(), version));
+			}
+		}
+		return Optional.empty();
 	}
 
 	private static Question question(Interaction interaction, LessonVersion version) {

@@ -192,14 +192,10 @@ public class DailyReview {
 	}
 
 	private ReviewItem item(Cards.Card card, LessonVersion version, UUID reviewItemId) {
-		var lesson = PlayableLesson.of(version);
-		var question = lesson.steps()
-			.stream()
-			.map(PlayableLesson.Step::interaction)
-			.filter(q -> q != null && q.id().equals(card.interactionId()))
-			.findFirst()
+		var question = PlayableLesson.question(version, card.interactionId())
 			.orElseThrow(() -> new NotFoundException("Review card"));
-		return new ReviewItem(card.id(), reviewItemId, card.lessonId(), lesson.title(), shuffled(question, reviewItemId));
+		return new ReviewItem(card.id(), reviewItemId, card.lessonId(), version.content().title(),
+				shuffled(question, reviewItemId));
 	}
 
 	/** The options in an order of this showing's own; matchings and orderings come shuffled from the lesson already. */
