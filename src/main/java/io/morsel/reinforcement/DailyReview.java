@@ -47,14 +47,17 @@ public class DailyReview {
 	private final Cards cards;
 	private final ReviewWriter writer;
 	private final Scheduling scheduling;
+	private final RetentionSettings retention;
 	private final Lessons lessons;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	DailyReview(Cards cards, ReviewWriter writer, Scheduling scheduling, Lessons lessons, JsonMapper json, Clock clock) {
+	DailyReview(Cards cards, ReviewWriter writer, Scheduling scheduling, RetentionSettings retention, Lessons lessons,
+			JsonMapper json, Clock clock) {
 		this.cards = cards;
 		this.writer = writer;
 		this.scheduling = scheduling;
+		this.retention = retention;
 		this.lessons = lessons;
 		this.json = json;
 		this.clock = clock;
@@ -123,9 +126,12 @@ public class DailyReview {
 		var score = interaction.score(response);
 		var elapsed = timeTaken == null || timeTaken.isNegative() ? null : timeTaken;
 		var rating = scheduling.rule().rate(Boolean.TRUE.equals(score.correct()), score.credit(), elapsed);
+		// The card's programs decide only when one of the organisation's programs sets a retention of its own.
+		var desiredRetention = found.programRetention()
+				? retention.forLesson(learner, card.lessonId(), found.desiredRetention()) : found.desiredRetention();
 		var written = writer.write(new ReviewWriter.Pending(cardId, reviewItemId, learner, rating,
 				json.writeValueAsString(response), score.credit(), score.correct(), elapsed, clock.instant(),
-				found.desiredRetention()));
+				desiredRetention));
 		if (written.replayed() || written.after() == null) {
 			// Sent twice at once: the other request stored it.
 			return outcome(learner, reviewItemId);

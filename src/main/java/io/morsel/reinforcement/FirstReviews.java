@@ -17,12 +17,15 @@ class FirstReviews {
 
 	private final Cards cards;
 	private final Scheduling scheduling;
+	private final RetentionSettings retention;
 	private final Masteries masteries;
 	private final SkillMastery mastery;
 
-	FirstReviews(Cards cards, Scheduling scheduling, Masteries masteries, SkillMastery mastery) {
+	FirstReviews(Cards cards, Scheduling scheduling, RetentionSettings retention, Masteries masteries,
+			SkillMastery mastery) {
 		this.cards = cards;
 		this.scheduling = scheduling;
+		this.retention = retention;
 		this.masteries = masteries;
 		this.mastery = mastery;
 	}
@@ -34,7 +37,7 @@ class FirstReviews {
 		}
 		var learner = new Learner(answer.organisationId(), answer.learner());
 		var rating = scheduling.rule().rate(answer.correct(), answer.credit(), answer.responseTime());
-		var fsrs = scheduling.fsrs(answer.organisationId(), cards.desiredRetention(answer.organisationId()));
+		var fsrs = scheduling.fsrs(answer.organisationId(), retention.forLesson(learner, answer.lessonId()));
 		var memory = fsrs.review(ReviewCard.fresh(answer.answeredAt()), answer.answeredAt(), rating);
 		var id = Cards.idOf(learner, answer.lessonId(), answer.interactionId());
 		var card = new Cards.Card(id, learner, answer.lessonId(), answer.version(), answer.interactionId(), memory);
