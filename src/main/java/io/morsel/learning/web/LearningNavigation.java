@@ -5,7 +5,7 @@ import io.morsel.web.NavigationEntry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The learners' Today and the managers' team page in the layout's navigation. */
+/** The learners' Today, and the team page of managers and administrators, in the layout's navigation. */
 @Configuration(proxyBeanMethods = false)
 class LearningNavigation {
 
@@ -16,6 +16,6 @@ class LearningNavigation {
 
 	@Bean
 	NavigationEntry teamLink() {
-		return NavigationEntry.forRoles("nav.team", "/team", 40, Role.MANAGER);
+		return NavigationEntry.forRoles("nav.team", "/team", 40, Role.MANAGER, Role.ADMIN);
 	}
 }
