@@ -1,5 +1,6 @@
 package io.morsel.identity;
 
+import java.util.Set;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -33,5 +34,8 @@ public interface AccessRules {
 
 		/** Only members with this role in the organisation they act in may request these paths. */
 		Rules requireRole(Role role, String... patterns);
+
+		/** Only members with any of these roles in the organisation they act in may request these paths. */
+		Rules requireAnyRole(Set<Role> roles, String... patterns);
 	}
 }

@@ -59,14 +59,14 @@ public class Enrolments {
 
 	/**
 	 * Assigns the program to members of the manager's organisation, named or through their groups (as the groups are
-	 * now); an existing enrolment gets the new due date.
+	 * now); an existing enrolment gets the new due date. Managers and administrators assign.
 	 * @return how many people were newly enrolled
 	 */
 	@Transactional
 	public int assign(CurrentMember manager, ProgramId programId, List<MemberId> people, List<GroupId> groups,
 			@Nullable Instant dueAt) {
-		if (!manager.has(Role.MANAGER)) {
-			throw new AccessDeniedException("Only managers assign programs");
+		if (!manager.has(Role.MANAGER) && !manager.has(Role.ADMIN)) {
+			throw new AccessDeniedException("Only managers and administrators assign programs");
 		}
 		programs.find(manager.organisationId(), programId).orElseThrow(() -> new NotFoundException("Program"));
 		var known = directory.groups(manager.organisationId());

@@ -113,10 +113,11 @@ class Cards {
 	}
 
 	/**
-	 * A card, its organisation's desired retention, and whether the review item asked about is stored already (it is
+	 * A card, its organisation's desired retention, whether any of the organisation's programs sets its own (then the
+	 * card's programs decide: RetentionSettings), and whether the review item asked about is stored already (it is
 	 * answered through the card).
 	 */
-	record Found(Card card, double desiredRetention, boolean reviewed) {
+	record Found(Card card, double desiredRetention, boolean programRetention, boolean reviewed) {
 	}
 
 	/** The learner's card, with their organisation's desired retention; another learner's card is not found. */
@@ -133,7 +134,10 @@ class Cards {
 		return sql.sql("""
 				SELECT c.id, c.organisation_id, c.user_id, c.lesson_id, c.version, c.interaction_id, c.state, c.step,
 				       c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.due, c.last_review, c.reps,
-				       c.lapses, s.desired_retention, r.id AS reviewed
+				       c.lapses, s.desired_retention, r.id AS reviewed,
+				       EXISTS (SELECT 1
+				               FROM program_retention p
+				               WHERE p.organisation_id = c.organisation_id) AS program_retention
 				FROM review_cards c
 				LEFT JOIN reinforcement_settings s ON s.organisation_id = c.organisation_id
 				LEFT JOIN reviews r ON r.id = :item
@@ -147,7 +151,8 @@ class Cards {
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
 			.query((rs, n) -> new Found(card(rs, n), rs.getObject("desired_retention") == null
-					? FsrsParameters.DEFAULT_RETENTION : rs.getDouble("desired_retention"), rs.getObject("reviewed") != null))
+					? FsrsParameters.DEFAULT_RETENTION : rs.getDouble("desired_retention"),
+					rs.getBoolean("program_retention"), rs.getObject("reviewed") != null))
 			.optional();
 	}
 

@@ -13,13 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -27,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A learner's daily review (docs/reinforcement.md, "The daily review"): the cards due on their review day, at most
- * the daily cap a day, questions from different lessons taking turns; and answering one, which updates the card at
+ * the daily cap a day, questions from different lessons and skills taking turns (Interleaving); and answering one, which updates the card at
  * once and logs the review. The review page and the API both come here.
  */
 @Service
@@ -47,14 +46,19 @@ public class DailyReview {
 	private final Cards cards;
 	private final ReviewWriter writer;
 	private final Scheduling scheduling;
+	private final RetentionSettings retention;
+	private final Masteries masteries;
 	private final Lessons lessons;
 	private final JsonMapper json;
 	private final Clock clock;
 
-	DailyReview(Cards cards, ReviewWriter writer, Scheduling scheduling, Lessons lessons, JsonMapper json, Clock clock) {
+	DailyReview(Cards cards, ReviewWriter writer, Scheduling scheduling, RetentionSettings retention,
+			Masteries masteries, Lessons lessons, JsonMapper json, Clock clock) {
 		this.cards = cards;
 		this.writer = writer;
 		this.scheduling = scheduling;
+		this.retention = retention;
+		this.masteries = masteries;
 		this.lessons = lessons;
 		this.json = json;
 		this.clock = clock;
@@ -73,7 +77,7 @@ public class DailyReview {
 		return Math.max(1, Math.round(PER_QUESTION.multipliedBy(questions).toSeconds() / 60.0));
 	}
 
-	/** Today's review: the questions due, capped, lessons taking turns. */
+	/** Today's review: the questions due, capped, lessons and skills taking turns. */
 	public List<ReviewItem> today(Learner learner, ZoneId zone) {
 		var items = new ArrayList<ReviewItem>();
 		for (var card : interleaved(due(learner, zone))) {
@@ -123,9 +127,12 @@ public class DailyReview {
 		var score = interaction.score(response);
 		var elapsed = timeTaken == null || timeTaken.isNegative() ? null : timeTaken;
 		var rating = scheduling.rule().rate(Boolean.TRUE.equals(score.correct()), score.credit(), elapsed);
+		// The card's programs decide only when one of the organisation's programs sets a retention of its own.
+		var desiredRetention = found.programRetention()
+				? retention.forLesson(learner, card.lessonId(), found.desiredRetention()) : found.desiredRetention();
 		var written = writer.write(new ReviewWriter.Pending(cardId, reviewItemId, learner, rating,
 				json.writeValueAsString(response), score.credit(), score.correct(), elapsed, clock.instant(),
-				found.desiredRetention()));
+				desiredRetention));
 		if (written.replayed() || written.after() == null) {
 			// Sent twice at once: the other request stored it.
 			return outcome(learner, reviewItemId);
@@ -163,22 +170,16 @@ public class DailyReview {
 		return due.cards().subList(0, Math.min(left, due.cards().size()));
 	}
 
-	/** Soonest due first, but never two from one lesson in a row while another lesson has some left. */
-	static List<Cards.Card> interleaved(List<Cards.Card> due) {
-		var byLesson = new LinkedHashMap<Object, ArrayDeque<Cards.Card>>();
-		due.forEach(card -> byLesson.computeIfAbsent(card.lessonId(), lesson -> new ArrayDeque<>()).add(card));
-		var turns = new ArrayList<>(byLesson.values());
-		var result = new ArrayList<Cards.Card>(due.size());
-		while (!turns.isEmpty()) {
-			for (var it = turns.iterator(); it.hasNext();) {
-				var lesson = it.next();
-				result.add(lesson.poll());
-				if (lesson.isEmpty()) {
-					it.remove();
-				}
-			}
+	/**
+	 * The due cards in the order they are asked (Interleaving): lessons and skills taking turns. Reads the cards'
+	 * skills in one query, only when there are two or more to order.
+	 */
+	private List<Cards.Card> interleaved(List<Cards.Card> due) {
+		if (due.size() < 2) {
+			return due;
 		}
-		return result;
+		var skills = masteries.skillsByCard(due.stream().map(Cards.Card::id).toList());
+		return Interleaving.of(due, Cards.Card::lessonId, card -> skills.getOrDefault(card.id(), Set.of()));
 	}
 
 	private Optional<ReviewItem> item(Cards.Card card) {

@@ -44,12 +44,15 @@ class FirstReviews {
 
 	private final Cards cards;
 	private final Scheduling scheduling;
+	private final RetentionSettings retention;
 	private final Masteries masteries;
 	private final SkillMastery mastery;
 
-	FirstReviews(Cards cards, Scheduling scheduling, Masteries masteries, SkillMastery mastery) {
+	FirstReviews(Cards cards, Scheduling scheduling, RetentionSettings retention, Masteries masteries,
+			SkillMastery mastery) {
 		this.cards = cards;
 		this.scheduling = scheduling;
+		this.retention = retention;
 		this.masteries = masteries;
 		this.mastery = mastery;
 	}
@@ -57,13 +60,14 @@ class FirstReviews {
 	@ApplicationModuleListener
 	void on(AnswersRecorded recorded) {
 		var made = new LinkedHashMap<UUID, First>();
+		var retentions = retention.forBatch();
 		for (var answer : recorded.answers()) {
 			if (!answer.assessesObjective() || answer.correct() == null) {
 				continue; // Practice, and exercises without a right answer, are not reviewed.
 			}
 			var learner = new Learner(answer.organisationId(), answer.learner());
 			var rating = scheduling.rule().rate(answer.correct(), answer.credit(), answer.responseTime());
-			var fsrs = scheduling.fsrs(answer.organisationId(), cards.desiredRetention(answer.organisationId()));
+			var fsrs = scheduling.fsrs(answer.organisationId(), retentions.forLesson(learner, answer.lessonId()));
 			var memory = fsrs.review(ReviewCard.fresh(answer.answeredAt()), answer.answeredAt(), rating);
 			var id = Cards.idOf(learner, answer.lessonId(), answer.interactionId());
 			var card = new Cards.Card(id, learner, answer.lessonId(), answer.version(), answer.interactionId(), memory);

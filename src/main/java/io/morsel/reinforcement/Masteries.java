@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,11 +56,11 @@ class Masteries {
 
 	/** Records the skills of new cards, in one statement. */
 	void addSkills(Map<Cards.Card, ? extends Collection<SkillId>> skillsByCard) {
-		record CardSkill(Cards.Card card, SkillId skill) {
+		record NewCardSkill(Cards.Card card, SkillId skill) {
 		}
 		var rows = skillsByCard.entrySet()
 			.stream()
-			.flatMap(entry -> entry.getValue().stream().map(skill -> new CardSkill(entry.getKey(), skill)))
+			.flatMap(entry -> entry.getValue().stream().map(skill -> new NewCardSkill(entry.getKey(), skill)))
 			.toList();
 		if (rows.isEmpty()) {
 			return;
@@ -74,6 +76,24 @@ class Masteries {
 			statement.setObject(3, learner.userId().value());
 			statement.setObject(4, row.skill().value());
 		});
+	}
+
+	/** The skills of each of these cards (a card without skills is absent). */
+	Map<UUID, Set<SkillId>> skillsByCard(Collection<UUID> cards) {
+		var skills = new HashMap<UUID, Set<SkillId>>();
+		sql.sql("""
+				SELECT card_id, skill_id
+				FROM card_skills
+				WHERE card_id IN (:cards)
+				""")
+			.param("cards", cards)
+			.query((rs, n) -> new CardSkill(rs.getObject(1, UUID.class), new SkillId(rs.getObject(2, UUID.class))))
+			.list()
+			.forEach(row -> skills.computeIfAbsent(row.card(), card -> new HashSet<>()).add(row.skill()));
+		return skills;
+	}
+
+	private record CardSkill(UUID card, SkillId skill) {
 	}
 
 	/** The skills of these cards, by learner, in the order of their ids: the order every writer locks them in. */

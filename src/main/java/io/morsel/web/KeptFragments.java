@@ -84,12 +84,14 @@ public class KeptFragments {
 
 	private final ITemplateEngine templates;
 	private final ApplicationContext application;
+	private final Navigation navigation;
 	/** Weighed by the characters kept (two bytes each) and an entry's overhead. */
 	private final Cache<Key, Cut> html;
 
-	KeptFragments(ITemplateEngine templates, ApplicationContext application, Caches caches) {
+	KeptFragments(ITemplateEngine templates, ApplicationContext application, Navigation navigation, Caches caches) {
 		this.templates = templates;
 		this.application = application;
+		this.navigation = navigation;
 		this.html = caches.named("kept-fragments", (Key key, Cut value) -> 256 + 2 * value.length());
 	}
 
@@ -103,11 +105,27 @@ public class KeptFragments {
 
 	/**
 	 * The header: the switcher of the member's organisations and the navigation of their roles
-	 * ({@code web/chrome :: masthead}), for a {@link CurrentMember}, their {@link Chrome}, or no one.
+	 * ({@code web/chrome :: masthead}), for a {@link CurrentMember}, their {@link Chrome}, or no one. It is kept per
+	 * member's chrome and current link (the {@link NavigationEntry} leading to the request's path), so a page kept
+	 * whole keeps the current link of the path it is rendered for: each kept page is served at one path.
 	 */
 	public String header(@Nullable Object me) {
-		var chrome = me instanceof CurrentMember member ? Chrome.of(member) : me;
-		return render("web/chrome", "masthead", chrome == null ? Map.of() : Map.of("me", chrome)).fill(Map.of());
+		var chrome = me instanceof CurrentMember member ? Chrome.of(member) : (Chrome) me;
+		if (chrome == null) {
+			return render("web/chrome", "masthead", Map.of()).fill(Map.of());
+		}
+		var links = navigation.shownTo(chrome.roles());
+		var current = Navigation.current(links, requestPath());
+		return render("web/chrome", "masthead", Map.of("me", chrome, "links", links, "current", current))
+			.fill(Map.of());
+	}
+
+	private static String requestPath() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return "";
+		}
+		var request = attributes.getRequest();
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	/**

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -70,7 +71,7 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 		}
 		api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 			var rule = firstRule(method, path);
-			if (rule != null && rule.role == null) {
+			if (rule != null && !rule.restricted) {
 				operation.setSecurity(List.of());
 			}
 			var responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -84,7 +85,7 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 			if (operation.getSecurity() == null || !operation.getSecurity().isEmpty()) {
 				add(responses, "401", "No bearer token, or one that is unknown or revoked");
 			}
-			if (rule != null && rule.role != null) {
+			if (rule != null && rule.restricted) {
 				add(responses, "403", "The caller's roles do not allow this");
 			}
 			if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
@@ -149,7 +150,8 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 		return problem;
 	}
 
-	private record Rule(@Nullable HttpMethod method, PathPattern pattern, @Nullable Role role) {
+	/** @param restricted whether the rule asks for a role, rather than letting anyone in */
+	private record Rule(@Nullable HttpMethod method, PathPattern pattern, boolean restricted) {
 	}
 
 	/** Reads the modules' API rules in their order, as identity's security configuration applies them. */
@@ -159,22 +161,27 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 
 		@Override
 		public AccessRules.Rules permitAll(String... patterns) {
-			return add(null, null, patterns);
+			return add(null, false, patterns);
 		}
 
 		@Override
 		public AccessRules.Rules permitAll(HttpMethod method, String... patterns) {
-			return add(method, null, patterns);
+			return add(method, false, patterns);
 		}
 
 		@Override
 		public AccessRules.Rules requireRole(Role role, String... patterns) {
-			return add(null, role, patterns);
+			return add(null, true, patterns);
 		}
 
-		private AccessRules.Rules add(@Nullable HttpMethod method, @Nullable Role role, String... patterns) {
+		@Override
+		public AccessRules.Rules requireAnyRole(Set<Role> roles, String... patterns) {
+			return add(null, true, patterns);
+		}
+
+		private AccessRules.Rules add(@Nullable HttpMethod method, boolean restricted, String... patterns) {
 			for (var pattern : patterns) {
-				rules.add(new Rule(method, PathPatternParser.defaultInstance.parse(pattern), role));
+				rules.add(new Rule(method, PathPatternParser.defaultInstance.parse(pattern), restricted));
 			}
 			return this;
 		}

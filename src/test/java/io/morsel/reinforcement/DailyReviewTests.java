@@ -227,7 +227,10 @@ class DailyReviewTests {
 
 	@Test
 	void theReviewIsCappedPerDayLessonsTakeTurnsAndNoBacklogIsShown() throws Exception {
-		var learner = reviewers.learner("globex", "UTC");
+		// Its reviews and its checks must fall on one review day of the learner's, however slowly it runs: in UTC, a
+		// run across 04:00 would start a new day between the answers and the checks, letting the two cards beyond the
+		// cap back in.
+		var learner = reviewers.learner("globex", middayZone());
 		for (var title : List.of("First", "Second", "Third")) {
 			var lesson = reviewers.lesson("globex", title);
 			for (var question : List.of("verb", "all", "case")) {
@@ -263,6 +266,39 @@ class DailyReviewTests {
 		assertThat(today(learner)).doesNotContain("review-card");
 		assertThat(mvc.perform(get("/review").with(SignedIn.as(learner))).andReturn().getResponse().getContentAsString())
 			.contains("Done for today.");
+	}
+
+	@Test
+	void questionsOfOneSkillDoNotFollowEachOtherWhenAnotherSkillIsDue(@Autowired FirstReviews listener,
+			@Autowired io.morsel.catalog.Skills skills) throws Exception {
+		var learner = reviewers.learner("globex", middayZone());
+		var tense = skills.add(learner.organisationId(), "Tense " + UUID.randomUUID(), null, null).id();
+		var plural = skills.add(learner.organisationId(), "Plural " + UUID.randomUUID(), null, null).id();
+		var first = reviewers.lesson("globex", "Tense one");
+		var second = reviewers.lesson("globex", "Tense two");
+		var other = reviewers.lesson("globex", "Plural");
+		var skillOf = Map.of(first, tense, second, tense, other, plural);
+		var hoursAgo = Map.of(first, 3, second, 2, other, 1);
+		for (var lesson : List.of(first, second, other)) {
+			listener.on(new io.morsel.learning.AnswersRecorded(List.of(new io.morsel.learning.AnswerRecorded(
+					learner.organisationId(), learner.userId(), lesson, 1, "verb", List.of(skillOf.get(lesson)), true,
+					true, 1, Duration.ofSeconds(3), Instant.now()))));
+		}
+		await(() -> reviewers.cards(learner) == 3);
+		for (var lesson : List.of(first, second, other)) {
+			jdbc.sql("UPDATE review_cards SET due = :due WHERE id = :id")
+				.param("due", java.time.OffsetDateTime.now().minusHours(hoursAgo.get(lesson)))
+				.param("id", Cards.idOf(io.morsel.learning.Learner.of(learner), lesson, "verb"))
+				.update();
+		}
+
+		var items = json.readTree(api(learner, get("/api/v1/reinforcement/review")).getContentAsString()).get("items");
+
+		// Soonest first would ask both questions of "tense" in a row.
+		var lessons = new ArrayList<String>();
+		items.forEach(item -> lessons.add(item.get("lessonId").asString()));
+		assertThat(lessons).containsExactly(first.value().toString(), other.value().toString(),
+				second.value().toString());
 	}
 
 	@Test
@@ -332,6 +368,15 @@ class DailyReviewTests {
 		}
 		var response = mvc.perform(request.with(SignedIn.as(learner)).with(csrf())).andReturn().getResponse();
 		assertThat(response.getStatus()).isEqualTo(302);
+	}
+
+	/**
+	 * A time zone in which it is about midday now, far from the start of a review day (04:00), so that a test's reviews
+	 * all fall on one review day.
+	 */
+	private static String middayZone() {
+		var hour = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getHour();
+		return java.time.ZoneOffset.ofHours(Math.floorMod(24 - hour, 24) - 12).getId();
 	}
 
 	private String today(CurrentMember learner) throws Exception {

@@ -3,6 +3,7 @@ package io.morsel.identity.security;
 import io.morsel.identity.AccessRules;
 import io.morsel.identity.Role;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -44,6 +45,15 @@ final class CollectedAccessRules implements AccessRules.Rules {
 	@Override
 	public AccessRules.Rules requireRole(Role role, String... patterns) {
 		requests.requestMatchers(patterns).hasAuthority(role.authority());
+		return this;
+	}
+
+	@Override
+	public AccessRules.Rules requireAnyRole(Set<Role> roles, String... patterns) {
+		if (roles.isEmpty()) {
+			throw new IllegalArgumentException("A rule for any of no roles admits no one: name at least one");
+		}
+		requests.requestMatchers(patterns).hasAnyAuthority(roles.stream().map(Role::authority).sorted().toArray(String[]::new));
 		return this;
 	}
 }

@@ -120,8 +120,8 @@ class LearningApi {
 	}
 
 	@PostMapping("/api/v1/programs/{id}/assignments")
-	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not a manager")
-	@Operation(summary = "For managers: assign the program to members and groups, with an optional due date")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is neither a manager nor an admin")
+	@Operation(summary = "For managers and admins: assign the program to members and groups, with an optional due date")
 	Assigned assign(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@Valid @RequestBody Assignment assignment) {
 		return new Assigned(enrolments.assign(me, new ProgramId(id),

@@ -2,15 +2,16 @@ package io.morsel.learning.web;
 
 import io.morsel.identity.AccessRules;
 import io.morsel.identity.Role;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** "Today" is the learners' home, the team page the managers'. */
+/** "Today" is the learners' home; the team page is the managers' and the administrators', who manage everyone. */
 @Component
 class LearningAccess implements AccessRules {
 
 	@Override
 	public void pages(Rules rules) {
 		rules.requireRole(Role.LEARNER, "/today", "/today/**")
-			.requireRole(Role.MANAGER, "/team", "/team/**");
+			.requireAnyRole(Set.of(Role.MANAGER, Role.ADMIN), "/team", "/team/**");
 	}
 }

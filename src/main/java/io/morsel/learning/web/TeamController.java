@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The manager's home: assign programs to people and groups, with a due date. */
+/**
+ * The manager's home, and the administrators': assign programs to people and groups, with a due date. Managers choose
+ * among the organisation's learners; administrators, who manage everyone, among all its members.
+ */
 @Controller
 class TeamController {
 
@@ -40,8 +43,9 @@ class TeamController {
 	String team(@AuthenticationPrincipal CurrentMember me, Model model) {
 		model.addAttribute("programs", programs.all(me.organisationId()));
 		model.addAttribute("groups", directory.groups(me.organisationId()));
-		model.addAttribute("learners",
-				directory.people(me.organisationId()).stream().filter(p -> p.roles().contains(Role.LEARNER)).toList());
+		var people = directory.people(me.organisationId());
+		model.addAttribute("learners", me.has(Role.ADMIN) ? people
+				: people.stream().filter(p -> p.roles().contains(Role.LEARNER)).toList());
 		return "learning/team";
 	}
 

@@ -59,7 +59,7 @@ class ReviewApi {
 
 	@GetMapping("/api/v1/reinforcement/review")
 	@Operation(summary = "Today's review for the caller: the questions due on their review day, at most the daily cap",
-			description = "Questions from different lessons take turns. Each item names its card and the review item "
+			description = "Questions from different lessons and skills take turns. Each item names its card and the review item "
 					+ "it is shown as: send both back with the answer. Empty when nothing is due; the backlog beyond "
 					+ "the cap is never told.")
 	DueReview due(@AuthenticationPrincipal CurrentMember me) {

@@ -1,0 +1,37 @@
+package io.morsel.web;
+
+import io.morsel.identity.Role;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The modules' {@link NavigationEntry navigation entries}, in their order, as the layout's header shows them. */
+@Component
+class Navigation {
+
+	private final List<NavigationEntry> entries;
+
+	Navigation(List<NavigationEntry> entries) {
+		this.entries = entries.stream()
+			.sorted(Comparator.comparingInt(NavigationEntry::order).thenComparing(NavigationEntry::path))
+			.toList();
+	}
+
+	/** The links a member with these roles sees, in order. */
+	List<NavigationEntry> shownTo(Set<Role> roles) {
+		return entries.stream().filter(entry -> entry.shownTo(roles)).toList();
+	}
+
+	/**
+	 * The path of the link among these that leads to the page at this path (the longest, when several do), or the
+	 * empty string when none does.
+	 */
+	static String current(List<NavigationEntry> shown, String requestPath) {
+		return shown.stream()
+			.filter(entry -> entry.leadsTo(requestPath))
+			.map(NavigationEntry::path)
+			.max(Comparator.comparingInt(String::length))
+			.orElse("");
+	}
+}
