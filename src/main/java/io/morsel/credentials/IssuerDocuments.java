@@ -86,11 +86,6 @@ public class IssuerDocuments {
 	}
 
 	Map<String, Object> profile(OrganisationProfile organisation) {
-		var profile = new LinkedHashMap<String, Object>();
-		profile.put("id", links.did(organisation.slug()));
-		profile.put("type", List.of("Profile"));
-		profile.put("name", organisation.name());
-		profile.put("url", links.issuerPage(organisation.slug()));
-		return profile;
+		return OpenBadgeCredentials.issuerProfile(links, organisation);
 	}
 }
