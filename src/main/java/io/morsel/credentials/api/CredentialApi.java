@@ -4,6 +4,8 @@ import io.morsel.credentials.AchievementId;
 import io.morsel.credentials.Award;
 import io.morsel.credentials.Awards;
 import io.morsel.credentials.PublicLinks;
+import io.morsel.credentials.Verification;
+import io.morsel.credentials.Verifier;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.MemberId;
 import io.morsel.learning.Learner;
@@ -41,11 +43,13 @@ class CredentialApi {
 	};
 
 	private final Awards awards;
+	private final Verifier verifier;
 	private final PublicLinks links;
 	private final JsonMapper json;
 
-	CredentialApi(Awards awards, PublicLinks links, JsonMapper json) {
+	CredentialApi(Awards awards, Verifier verifier, PublicLinks links, JsonMapper json) {
 		this.awards = awards;
+		this.verifier = verifier;
 		this.links = links;
 		this.json = json;
 	}
@@ -78,6 +82,20 @@ class CredentialApi {
 					additionalProperties = Schema.AdditionalPropertiesValue.TRUE)))
 	Map<String, Object> one(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return json.readValue(awards.find(me, id).credential(), OBJECT);
+	}
+
+	@PostMapping(path = "/api/v1/credentials/verify", consumes = "application/json")
+	@Refuses(value = HttpStatus.UNPROCESSABLE_CONTENT,
+			when = "The document is not JSON-LD Morsel can read: an unknown context (never fetched), an undefined term")
+	@Operation(summary = "Verify an Open Badges 3.0 credential, Morsel's or anyone's; no sign-in needed",
+			description = "Checks the eddsa-rdfc-2022 proof (did:key issuers, and Morsel's own did:web issuers; no "
+					+ "DID document or context is fetched), the validity dates, the status and the fields the OB 3.0 "
+					+ "schema requires. verified is true when no check failed.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+							additionalProperties = Schema.AdditionalPropertiesValue.TRUE))))
+	Verification verify(@RequestBody String credential) {
+		return verifier.verify(credential);
 	}
 
 	@PostMapping("/api/v1/credentials")
