@@ -8,6 +8,8 @@ CREATE TABLE achievements (
     description     text                     NOT NULL,
     criteria        text                     NOT NULL,
     credit_hours    numeric(7, 2),
+    -- A credential of it expires this many days after issue; NULL: it does not expire.
+    valid_days      int,
     created_by      uuid                     NOT NULL,
     created_at      timestamp with time zone NOT NULL,
     CONSTRAINT achievements_one_name_per_organisation UNIQUE (organisation_id, name)

@@ -65,12 +65,13 @@ public class Achievements {
 		}
 		var defined = new Achievement(AchievementId.random(), organisation, achievement.name().strip(),
 				achievement.description().strip(), criteria, achievement.alignments(), achievement.creditHours(),
-				clock.instant());
+				achievement.validDays(), clock.instant());
 		try {
 			jdbc.sql("""
-					INSERT INTO achievements (id, organisation_id, name, description, criteria, credit_hours, created_by,
-					                          created_at)
-					VALUES (:id, :organisation, :name, :description, :criteria, :creditHours, :createdBy, :createdAt)
+					INSERT INTO achievements (id, organisation_id, name, description, criteria, credit_hours, valid_days,
+					                          created_by, created_at)
+					VALUES (:id, :organisation, :name, :description, :criteria, :creditHours, :validDays, :createdBy,
+					        :createdAt)
 					""")
 				.param("id", defined.id().value())
 				.param("organisation", organisation.value())
@@ -78,6 +79,7 @@ public class Achievements {
 				.param("description", defined.description())
 				.param("criteria", criteria.narrative())
 				.param("creditHours", defined.creditHours())
+				.param("validDays", defined.validDays())
 				.param("createdBy", author.userId().value())
 				.param("createdAt", Timestamps.of(defined.createdAt()))
 				.update();
@@ -117,7 +119,7 @@ public class Achievements {
 	@Transactional(readOnly = true)
 	public List<Achievement> of(OrganisationId organisation) {
 		var rows = jdbc.sql("""
-				SELECT id, name, description, criteria, credit_hours, created_at
+				SELECT id, name, description, criteria, credit_hours, valid_days, created_at
 				FROM achievements
 				WHERE organisation_id = :organisation
 				ORDER BY name
@@ -125,7 +127,7 @@ public class Achievements {
 			.param("organisation", organisation.value())
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("description"), rs.getString("criteria"), rs.getBigDecimal("credit_hours"),
-					Timestamps.read(rs, "created_at")))
+					rs.getObject("valid_days", Integer.class), Timestamps.read(rs, "created_at")))
 			.list();
 		if (rows.isEmpty()) {
 			return List.of();
@@ -172,7 +174,7 @@ public class Achievements {
 			achievements.put(row.id(), new Achievement(new AchievementId(row.id()), organisation, row.name(),
 					row.description(), new Criteria(row.criteria(), skillsOf.getOrDefault(row.id(), List.of()),
 							requiredOf.getOrDefault(row.id(), List.of())),
-					alignmentsOf.getOrDefault(row.id(), List.of()), row.creditHours(), row.createdAt()));
+					alignmentsOf.getOrDefault(row.id(), List.of()), row.creditHours(), row.validDays(), row.createdAt()));
 		}
 		return List.copyOf(achievements.values());
 	}
@@ -207,13 +209,16 @@ public class Achievements {
 				|| hours.scale() > 2)) {
 			throw new InvalidValueException("Credit hours are between 0 and 1000, in hundredths at most");
 		}
+		if (achievement.validDays() != null && (achievement.validDays() < 1 || achievement.validDays() > 36500)) {
+			throw new InvalidValueException("A validity period is 1 to 36500 days");
+		}
 		if (achievement.alignments() == null || achievement.alignments().size() > 20) {
 			throw new InvalidValueException("An achievement has at most 20 alignments");
 		}
 	}
 
 	private record Row(UUID id, String name, String description, String criteria, BigDecimal creditHours,
-			java.time.Instant createdAt) {
+			Integer validDays, java.time.Instant createdAt) {
 	}
 
 	/** The skills' names, for pages that list criteria. */

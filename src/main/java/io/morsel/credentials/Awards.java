@@ -183,7 +183,8 @@ public class Awards {
 		var organisation = directory.profile(learner.organisationId()).orElseThrow();
 		var id = UUID.randomUUID();
 		var key = keys.current(learner.organisationId());
-		var unsigned = credentials.unsigned(id, organisation, achievement, learner.userId(), evidence, now, null);
+		var validUntil = achievement.validDays() == null ? null : now.plus(java.time.Duration.ofDays(achievement.validDays()));
+		var unsigned = credentials.unsigned(id, organisation, achievement, learner.userId(), evidence, now, validUntil);
 		var signed = proofs.sign(unsigned, links.did(organisation.slug()) + "#" + key.published().fragment(),
 				key.privateKey(), now);
 		var text = json.writeValueAsString(signed);

@@ -10,6 +10,7 @@ import io.morsel.catalog.Skills;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
 import io.morsel.support.Api;
+import io.morsel.support.Csrf;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +53,7 @@ class AchievementApiTests {
 				"Negotiates a contract", "criteria", "Masters contract negotiation", "skills", List.of(skill),
 				"achievements", List.of(), "alignments",
 				List.of(Map.of("name", "ESCO negotiate", "url", "https://esco.ec.europa.eu/en/skill/1", "code", "S1.2")),
-				"creditHours", 1.5));
+				"creditHours", 1.5, "validDays", 365));
 		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		var firstId = json.readTree(first.getBody()).get("id").asString();
 		assertThat(json.readTree(first.getBody()).get("image").asString()).endsWith("/image.svg");
@@ -73,6 +73,7 @@ class AchievementApiTests {
 		var read = json.readTree(api.get(author, "/api/v1/achievements/" + firstId).getBody());
 		assertThat(read.get("alignments").get(0).get("code").asString()).isEqualTo("S1.2");
 		assertThat(read.get("creditHours").asDouble()).isEqualTo(1.5);
+		assertThat(read.get("validDays").asInt()).isEqualTo(365);
 	}
 
 	@Test
@@ -116,7 +117,7 @@ class AchievementApiTests {
 		var skill = skill("acme");
 
 		mvc.perform(post("/studio/achievements").with(SignedIn.as(author))
-			.with(SecurityMockMvcRequestPostProcessors.csrf())
+			.with(Csrf.csrf())
 			.param("name", name)
 			.param("description", "Made in the studio")
 			.param("criteria", "Masters one skill")
@@ -131,7 +132,7 @@ class AchievementApiTests {
 		assertThat(page).contains(name, "Masters one skill");
 
 		var refused = mvc.perform(post("/studio/achievements").with(SignedIn.as(author))
-			.with(SecurityMockMvcRequestPostProcessors.csrf())
+			.with(Csrf.csrf())
 			.param("name", unique("Nothing"))
 			.param("description", "d")
 			.param("criteria", "c")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -72,6 +72,7 @@ class CredentialsReferenceTests {
 						Map.of("name", "tampered", "credential", tampered))))
 			.get("results");
 
+		assertThat(afterRotation.get("validUntil").asString()).as("a 365-day validity period").isNotEmpty();
 		for (var i = 0; i < 2; i++) {
 			assertThat(results.get(i).get("verified").asBoolean()).as(results.get(i).toString()).isTrue();
 			assertThat(results.get(i).get("schemaValid").asBoolean()).as(results.get(i).toString()).isTrue();
@@ -116,7 +117,7 @@ class CredentialsReferenceTests {
 				"Reference " + UUID.randomUUID().toString().substring(0, 8), "Checked elsewhere", "An admin says so",
 				List.of(skill.value()), List.of(),
 				List.of(new Alignment("ESCO negotiate", "https://esco.ec.europa.eu/en/skill/1", "S1.2")),
-				new BigDecimal("1.5")));
+				new BigDecimal("1.5"), 365));
 		var learner = mastering.learner(organisation);
 		var admin = api.token("admin@" + organisation + ".test", organisation);
 		var awarded = api.post(admin, "/api/v1/credentials", Map.of("member", learner.memberId().value(),

@@ -32,7 +32,7 @@ class DataIntegrityProofTests {
 		var achievement = new Achievement(AchievementId.random(), new OrganisationId(UUID.randomUUID()), "Negotiator",
 				"Negotiates contracts", new Criteria("Masters negotiation", List.of(SkillId.random()), List.of()),
 				List.of(new Alignment("ESCO negotiate", "https://esco.ec.europa.eu/en/skill/1", "S1.2")),
-				new BigDecimal("1.5"), Instant.now());
+				new BigDecimal("1.5"), 365, Instant.now());
 		var issuer = new OrganisationProfile(achievement.organisationId(), "acme", "Acme Analytics");
 		return new OpenBadgeCredentials(JSON, LINKS).unsigned(UUID.randomUUID(), issuer, achievement, new UserId(UUID.randomUUID()),
 				List.of(new Evidence("Mastery of negotiation", "Predicted recall 93%")), Instant.now(), null);

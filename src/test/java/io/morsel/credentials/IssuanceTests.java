@@ -104,6 +104,7 @@ class IssuanceTests {
 		assertThat(credential.get("credentialSubject").get("achievement").get("name").asString())
 			.isEqualTo(achievement.name());
 		assertThat(credential.get("proof").get("cryptosuite").asString()).isEqualTo("eddsa-rdfc-2022");
+		assertThat(credential.has("validUntil")).as("no validity period, no expiry").isFalse();
 		assertThat(credential.get("proof").get("verificationMethod").asString())
 			.startsWith(credential.get("issuer").get("id").asString() + "#key-");
 		assertThat(api.get(api.token("learner@globex.test", "globex"), "/api/v1/credentials/" + id).getStatusCode())
@@ -159,7 +160,7 @@ class IssuanceTests {
 	private Achievement define(CurrentMember author, String name, List<SkillId> skills, List<AchievementId> required) {
 		return achievements.define(author, new NewAchievement(name + " " + UUID.randomUUID().toString().substring(0, 8),
 				"About " + name, "Shows " + name, skills.stream().map(SkillId::value).toList(),
-				required.stream().map(AchievementId::value).toList(), List.of(), null));
+				required.stream().map(AchievementId::value).toList(), List.of(), null, null));
 	}
 
 	private SkillId skill(String organisation, String name) {

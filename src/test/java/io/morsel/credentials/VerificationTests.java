@@ -143,7 +143,7 @@ class VerificationTests {
 		var achievement = achievements.define(author, new NewAchievement(
 				"Verifiable " + UUID.randomUUID().toString().substring(0, 8), "Checked by anyone", "An admin says so",
 				List.of(skill.value()), List.of(), List.of(new Alignment("ESCO", "https://esco.ec.europa.eu/x", "S1")),
-				new java.math.BigDecimal("2.5")));
+				new java.math.BigDecimal("2.5"), null));
 		var learner = mastering.learner(organisation);
 		var api = Api.on(port);
 		var admin = api.token("admin@" + organisation + ".test", organisation);
@@ -160,7 +160,7 @@ class VerificationTests {
 		var did = "did:key:" + multikey;
 		var achievement = new Achievement(AchievementId.random(), directory.organisation("acme").orElseThrow(),
 				"Foreign badge", "From elsewhere", new Criteria("Did it", List.of(SkillId.random()), List.of()), List.of(),
-				null, Instant.now());
+				null, null, Instant.now());
 		var unsigned = new OpenBadgeCredentials(json, new PublicLinks("https://issuer.example")).unsigned(
 				UUID.randomUUID(), new OrganisationProfile(achievement.organisationId(), "elsewhere", "Elsewhere"),
 				achievement, new UserId(UUID.randomUUID()), List.of(), validFrom, validUntil);

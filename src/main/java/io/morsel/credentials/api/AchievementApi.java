@@ -47,7 +47,9 @@ class AchievementApi {
 	}
 
 	record AchievementView(UUID id, String name, String description, CriteriaView criteria, List<Alignment> alignments,
-			@Nullable BigDecimal creditHours, @Schema(description = "The badge image (SVG), public") String image,
+			@Nullable BigDecimal creditHours,
+			@Schema(description = "Days each credential of it stays valid; null: no expiry") @Nullable Integer validDays,
+			@Schema(description = "The badge image (SVG), public") String image,
 			Instant createdAt) {
 	}
 
@@ -85,7 +87,8 @@ class AchievementApi {
 		return new AchievementView(achievement.id().value(), achievement.name(), achievement.description(),
 				new CriteriaView(criteria.narrative(), criteria.skills().stream().map(s -> s.value()).toList(),
 						criteria.achievements().stream().map(AchievementId::value).toList()),
-				achievement.alignments(), achievement.creditHours(), links.achievementImage(achievement.id()),
+				achievement.alignments(), achievement.creditHours(), achievement.validDays(),
+				links.achievementImage(achievement.id()),
 				achievement.createdAt());
 	}
 }

@@ -45,13 +45,15 @@ class AchievementStudioController {
 			@RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String criteria,
 			@RequestParam(defaultValue = "") List<UUID> skill, @RequestParam(defaultValue = "") List<UUID> required,
 			@RequestParam(required = false) @Nullable BigDecimal creditHours,
+			@RequestParam(required = false) @Nullable Integer validDays,
 			@RequestParam(defaultValue = "") String alignmentName, @RequestParam(defaultValue = "") String alignmentUrl,
 			@RequestParam(defaultValue = "") String alignmentCode, Model model) {
 		try {
 			var alignments = alignmentName.isBlank() && alignmentUrl.isBlank() ? List.<Alignment>of()
 					: List.of(new Alignment(alignmentName, alignmentUrl, alignmentCode.isBlank() ? null : alignmentCode));
 			achievements.define(me,
-					new NewAchievement(name, description, criteria, skill, required, alignments, creditHours));
+					new NewAchievement(name, description, criteria, skill, required, alignments, creditHours,
+							validDays));
 			return "redirect:/studio/achievements";
 		}
 		catch (InvalidValueException | ConflictException refused) {
