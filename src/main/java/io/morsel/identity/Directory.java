@@ -30,6 +30,18 @@ public class Directory {
 		return organisations.findBySlug(slug).map(Organisations.Organisation::id);
 	}
 
+	/** The organisation's public name and slug. */
+	@Transactional(readOnly = true)
+	public Optional<OrganisationProfile> profile(OrganisationId organisation) {
+		return organisations.findById(organisation).map(o -> new OrganisationProfile(o.id(), o.slug(), o.name()));
+	}
+
+	/** The organisation with this slug, by its public name. */
+	@Transactional(readOnly = true)
+	public Optional<OrganisationProfile> profile(String slug) {
+		return organisations.findBySlug(slug).map(o -> new OrganisationProfile(o.id(), o.slug(), o.name()));
+	}
+
 	/** Everyone in the organisation, by name. */
 	@Transactional(readOnly = true)
 	public java.util.List<Member> people(OrganisationId organisation) {

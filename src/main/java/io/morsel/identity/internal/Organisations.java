@@ -22,6 +22,17 @@ public class Organisations {
 	public record Organisation(OrganisationId id, String slug, String name) {
 	}
 
+	public Optional<Organisation> findById(OrganisationId id) {
+		return jdbc.sql("""
+				SELECT id, slug, name
+				FROM organisations
+				WHERE id = :id
+				""")
+			.param("id", id.value())
+			.query(Organisations::map)
+			.optional();
+	}
+
 	public Optional<Organisation> findBySlug(String slug) {
 		return jdbc.sql("""
 				SELECT id, slug, name

@@ -1,0 +1,229 @@
+package io.morsel.credentials;
+
+import io.morsel.catalog.Skill;
+import io.morsel.catalog.SkillId;
+import io.morsel.catalog.Skills;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.OrganisationId;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.InvalidValueException;
+import io.morsel.shared.Timestamps;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organisation's achievements: authors and admins define them, the studio and the API list them, issuance reads
+ * their rules. Achievements are never changed once defined in this version: an award always means what it meant.
+ */
+@Service
+public class Achievements {
+
+	private final JdbcClient jdbc;
+	private final Skills skills;
+	private final Clock clock;
+
+	Achievements(JdbcClient jdbc, Skills skills, Clock clock) {
+		this.jdbc = jdbc;
+		this.skills = skills;
+		this.clock = clock;
+	}
+
+	/**
+	 * Defines an achievement of the author's organisation. Its skills and required achievements must be the
+	 * organisation's own; as only existing achievements can be required, stacking never makes a cycle.
+	 */
+	@Transactional
+	public Achievement define(CurrentMember author, NewAchievement achievement) {
+		var organisation = author.organisationId();
+		checkWords(achievement);
+		var criteria = new Criteria(achievement.criteria(),
+				achievement.skills().stream().map(SkillId::new).toList(),
+				achievement.achievements().stream().map(AchievementId::new).toList());
+		var known = skills.of(organisation).stream().map(Skill::id).collect(Collectors.toSet());
+		for (var skill : criteria.skills()) {
+			if (!known.contains(skill)) {
+				throw new InvalidValueException("Skill " + skill + " is not one of the organisation's skills");
+			}
+		}
+		var existing = of(organisation).stream().map(Achievement::id).collect(Collectors.toSet());
+		for (var required : criteria.achievements()) {
+			if (!existing.contains(required)) {
+				throw new InvalidValueException("Achievement " + required + " is not one of the organisation's");
+			}
+		}
+		var defined = new Achievement(AchievementId.random(), organisation, achievement.name().strip(),
+				achievement.description().strip(), criteria, achievement.alignments(), achievement.creditHours(),
+				achievement.validDays(), clock.instant());
+		try {
+			jdbc.sql("""
+					INSERT INTO achievements (id, organisation_id, name, description, criteria, credit_hours, valid_days,
+					                          created_by, created_at)
+					VALUES (:id, :organisation, :name, :description, :criteria, :creditHours, :validDays, :createdBy,
+					        :createdAt)
+					""")
+				.param("id", defined.id().value())
+				.param("organisation", organisation.value())
+				.param("name", defined.name())
+				.param("description", defined.description())
+				.param("criteria", criteria.narrative())
+				.param("creditHours", defined.creditHours())
+				.param("validDays", defined.validDays())
+				.param("createdBy", author.userId().value())
+				.param("createdAt", Timestamps.of(defined.createdAt()))
+				.update();
+		}
+		catch (DuplicateKeyException e) {
+			throw new ConflictException("The organisation has an achievement named '" + defined.name() + "' already");
+		}
+		for (var skill : criteria.skills()) {
+			jdbc.sql("INSERT INTO achievement_skills (achievement_id, skill_id) VALUES (:id, :skill)")
+				.param("id", defined.id().value())
+				.param("skill", skill.value())
+				.update();
+		}
+		for (var required : criteria.achievements()) {
+			jdbc.sql("INSERT INTO achievement_requirements (achievement_id, required_id) VALUES (:id, :required)")
+				.param("id", defined.id().value())
+				.param("required", required.value())
+				.update();
+		}
+		var position = 0;
+		for (var alignment : defined.alignments()) {
+			jdbc.sql("""
+					INSERT INTO achievement_alignments (achievement_id, position, name, url, code)
+					VALUES (:id, :position, :name, :url, :code)
+					""")
+				.param("id", defined.id().value())
+				.param("position", position++)
+				.param("name", alignment.name())
+				.param("url", alignment.url())
+				.param("code", alignment.code())
+				.update();
+		}
+		return defined;
+	}
+
+	/** The organisation's achievements, by name. */
+	@Transactional(readOnly = true)
+	public List<Achievement> of(OrganisationId organisation) {
+		var rows = jdbc.sql("""
+				SELECT id, name, description, criteria, credit_hours, valid_days, created_at
+				FROM achievements
+				WHERE organisation_id = :organisation
+				ORDER BY name
+				""")
+			.param("organisation", organisation.value())
+			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getString("description"), rs.getString("criteria"), rs.getBigDecimal("credit_hours"),
+					rs.getObject("valid_days", Integer.class), Timestamps.read(rs, "created_at")))
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		var skillsOf = new HashMap<UUID, List<SkillId>>();
+		jdbc.sql("""
+				SELECT s.achievement_id, s.skill_id
+				FROM achievement_skills s
+				JOIN achievements a ON a.id = s.achievement_id
+				WHERE a.organisation_id = :organisation
+				""")
+			.param("organisation", organisation.value())
+			.query(rs -> {
+				skillsOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new SkillId(rs.getObject(2, UUID.class)));
+			});
+		var requiredOf = new HashMap<UUID, List<AchievementId>>();
+		jdbc.sql("""
+				SELECT r.achievement_id, r.required_id
+				FROM achievement_requirements r
+				JOIN achievements a ON a.id = r.achievement_id
+				WHERE a.organisation_id = :organisation
+				""")
+			.param("organisation", organisation.value())
+			.query(rs -> {
+				requiredOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new AchievementId(rs.getObject(2, UUID.class)));
+			});
+		var alignmentsOf = new HashMap<UUID, List<Alignment>>();
+		jdbc.sql("""
+				SELECT l.achievement_id, l.name, l.url, l.code
+				FROM achievement_alignments l
+				JOIN achievements a ON a.id = l.achievement_id
+				WHERE a.organisation_id = :organisation
+				ORDER BY l.achievement_id, l.position
+				""")
+			.param("organisation", organisation.value())
+			.query(rs -> {
+				alignmentsOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new Alignment(rs.getString(2), rs.getString(3), rs.getString(4)));
+			});
+		var achievements = new LinkedHashMap<UUID, Achievement>();
+		for (var row : rows) {
+			achievements.put(row.id(), new Achievement(new AchievementId(row.id()), organisation, row.name(),
+					row.description(), new Criteria(row.criteria(), skillsOf.getOrDefault(row.id(), List.of()),
+							requiredOf.getOrDefault(row.id(), List.of())),
+					alignmentsOf.getOrDefault(row.id(), List.of()), row.creditHours(), row.validDays(), row.createdAt()));
+		}
+		return List.copyOf(achievements.values());
+	}
+
+	/** One of the organisation's achievements; another organisation's is not found. */
+	@Transactional(readOnly = true)
+	public Optional<Achievement> find(OrganisationId organisation, AchievementId id) {
+		return of(organisation).stream().filter(a -> a.id().equals(id)).findFirst();
+	}
+
+	/** The organisation of an achievement, for its public image and page. */
+	@Transactional(readOnly = true)
+	public Optional<OrganisationId> organisationOf(AchievementId id) {
+		return jdbc.sql("SELECT organisation_id FROM achievements WHERE id = :id")
+			.param("id", id.value())
+			.query(UUID.class)
+			.optional()
+			.map(OrganisationId::new);
+	}
+
+	/** The rules of {@link NewAchievement}'s annotations, for callers that do not validate it (the studio's form). */
+	private static void checkWords(NewAchievement achievement) {
+		if (achievement.name() == null || achievement.name().isBlank() || achievement.name().length() > 120) {
+			throw new InvalidValueException("An achievement needs a name of at most 120 characters");
+		}
+		if (achievement.description() == null || achievement.description().isBlank()
+				|| achievement.description().length() > 2000) {
+			throw new InvalidValueException("An achievement needs a description of at most 2000 characters");
+		}
+		var hours = achievement.creditHours();
+		if (hours != null && (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(1000)) > 0
+				|| hours.scale() > 2)) {
+			throw new InvalidValueException("Credit hours are between 0 and 1000, in hundredths at most");
+		}
+		if (achievement.validDays() != null && (achievement.validDays() < 1 || achievement.validDays() > 36500)) {
+			throw new InvalidValueException("A validity period is 1 to 36500 days");
+		}
+		if (achievement.alignments() == null || achievement.alignments().size() > 20) {
+			throw new InvalidValueException("An achievement has at most 20 alignments");
+		}
+	}
+
+	private record Row(UUID id, String name, String description, String criteria, BigDecimal creditHours,
+			Integer validDays, java.time.Instant createdAt) {
+	}
+
+	/** The skills' names, for pages that list criteria. */
+	@Transactional(readOnly = true)
+	public Map<SkillId, String> skillNames(OrganisationId organisation) {
+		return skills.of(organisation).stream().collect(Collectors.toMap(Skill::id, Skill::name));
+	}
+}

@@ -1,0 +1,229 @@
+package io.morsel.credentials;
+
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Directory;
+import io.morsel.identity.MemberId;
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.Role;
+import io.morsel.identity.UserId;
+import io.morsel.learning.Learner;
+import io.morsel.reinforcement.MasteryStatus;
+import io.morsel.reinforcement.SkillMastery;
+import io.morsel.shared.ConflictException;
+import io.morsel.shared.InvalidValueException;
+import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Awards achievements and issues their signed credentials: automatically when a learner's mastery meets an
+ * achievement's rule (and, in turn, the rules stacked on it), or by hand by an admin with a reason. A learner holds an
+ * achievement once; awarding it again does nothing, so a listener run twice issues nothing twice.
+ */
+@Service
+public class Awards {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	private final JdbcClient jdbc;
+	private final Achievements achievements;
+	private final SkillMastery mastery;
+	private final Directory directory;
+	private final IssuerKeys keys;
+	private final PublicLinks links;
+	private final OpenBadgeCredentials credentials;
+	private final DataIntegrityProofs proofs;
+	private final JsonMapper json;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Awards(JdbcClient jdbc, Achievements achievements, SkillMastery mastery, Directory directory, IssuerKeys keys,
+			PublicLinks links, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.achievements = achievements;
+		this.mastery = mastery;
+		this.directory = directory;
+		this.keys = keys;
+		this.links = links;
+		this.credentials = new OpenBadgeCredentials(json, links);
+		this.proofs = new DataIntegrityProofs(json);
+		this.json = json;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Awards every achievement of the learner's organisation whose rule their mastery now meets, stacked ones included,
+	 * and returns the new awards.
+	 */
+	@Transactional
+	public List<Award> awardEarned(Learner learner) {
+		var now = clock.instant();
+		var all = achievements.of(learner.organisationId());
+		if (all.isEmpty()) {
+			return List.of();
+		}
+		var standings = mastery.of(learner, now).stream()
+			.filter(s -> s.status() == MasteryStatus.MASTERED)
+			.collect(Collectors.toMap(SkillMastery.SkillStanding::skillId, Function.identity()));
+		var held = heldBy(learner);
+		var issued = new ArrayList<Award>();
+		for (var achievement : Stacking.earned(all, standings.keySet(), held.keySet())) {
+			var evidence = new ArrayList<Evidence>();
+			for (var skill : achievement.criteria().skills()) {
+				evidence.add(masteryEvidence(standings.get(skill)));
+			}
+			for (var required : achievement.criteria().achievements()) {
+				var name = all.stream().filter(a -> a.id().equals(required)).findFirst().map(Achievement::name)
+					.orElse("?");
+				var since = held.get(required);
+				evidence.add(new Evidence("Holds " + name, "Holds the achievement " + name + ", awarded "
+						+ DAY.format(since == null ? now : since) + "."));
+			}
+			issue(learner, achievement, evidence, null, null, now).ifPresent(award -> {
+				issued.add(award);
+				held.put(achievement.id(), now);
+			});
+		}
+		return issued;
+	}
+
+	/** An admin awards an achievement to a member of their organisation by hand, with a reason; stacked ones follow. */
+	@Transactional
+	public Award awardByHand(CurrentMember admin, MemberId member, AchievementId achievementId, String reason) {
+		if (!admin.has(Role.ADMIN)) {
+			throw new AccessDeniedException("Only admins award achievements by hand");
+		}
+		if (reason == null || reason.isBlank() || reason.length() > 1000) {
+			throw new InvalidValueException("An award by hand needs a reason of at most 1000 characters");
+		}
+		var organisation = admin.organisationId();
+		var person = directory.people(organisation).stream()
+			.filter(p -> p.id().equals(member))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Member"));
+		var achievement = achievements.find(organisation, achievementId)
+			.orElseThrow(() -> new NotFoundException("Achievement"));
+		var learner = new Learner(organisation, person.userId());
+		var award = issue(learner, achievement, List.of(new Evidence("Awarded by " + admin.name(), reason.strip())),
+				admin.userId(), reason.strip(), clock.instant())
+			.orElseThrow(() -> new ConflictException(person.name() + " holds " + achievement.name() + " already"));
+		awardEarned(learner);
+		return award;
+	}
+
+	/** The learner's awards, newest first. */
+	@Transactional(readOnly = true)
+	public List<Award> of(Learner learner) {
+		return jdbc.sql(SELECT + """
+				WHERE w.organisation_id = :organisation
+				  AND w.user_id = :user
+				ORDER BY w.issued_at DESC
+				""")
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.query(this::award)
+			.list();
+	}
+
+	/** An award its holder or an admin of its organisation may read; for anyone else it is not found. */
+	@Transactional(readOnly = true)
+	public Award find(CurrentMember me, UUID id) {
+		return byId(id)
+			.filter(a -> a.organisationId().equals(me.organisationId()))
+			.filter(a -> a.holder().equals(me.userId()) || me.has(Role.ADMIN))
+			.orElseThrow(() -> new NotFoundException("Credential"));
+	}
+
+	/** Any award, for its public page: a credential is meant to be shown to anyone its holder gives the link. */
+	@Transactional(readOnly = true)
+	public Optional<Award> publicly(UUID id) {
+		return byId(id);
+	}
+
+	private Optional<Award> byId(UUID id) {
+		return jdbc.sql(SELECT + "WHERE w.id = :id\n").param("id", id).query(this::award).optional();
+	}
+
+	private static final String SELECT = """
+			SELECT w.id, w.organisation_id, w.user_id, w.achievement_id, a.name, w.issued_at, w.reason, w.credential
+			FROM credential_awards w
+			JOIN achievements a ON a.id = w.achievement_id
+			""";
+
+	private Award award(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Award(rs.getObject("id", UUID.class), new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+				new UserId(rs.getObject("user_id", UUID.class)), new AchievementId(rs.getObject("achievement_id",
+						UUID.class)), rs.getString("name"), Timestamps.read(rs, "issued_at"), rs.getString("reason"),
+				rs.getString("credential"));
+	}
+
+	/** Signs and stores the credential; empty when the learner holds the achievement already. */
+	private Optional<Award> issue(Learner learner, Achievement achievement, List<Evidence> evidence,
+			@Nullable UserId awardedBy, @Nullable String reason, Instant now) {
+		var organisation = directory.profile(learner.organisationId()).orElseThrow();
+		var id = UUID.randomUUID();
+		var key = keys.current(learner.organisationId());
+		var validUntil = achievement.validDays() == null ? null : now.plus(java.time.Duration.ofDays(achievement.validDays()));
+		var unsigned = credentials.unsigned(id, organisation, achievement, learner.userId(), evidence, now, validUntil);
+		var signed = proofs.sign(unsigned, links.did(organisation.slug()) + "#" + key.published().fragment(),
+				key.privateKey(), now);
+		var text = json.writeValueAsString(signed);
+		var inserted = jdbc.sql("""
+				INSERT INTO credential_awards (id, organisation_id, user_id, achievement_id, issued_at, awarded_by, reason,
+				                               credential)
+				VALUES (:id, :organisation, :user, :achievement, :issuedAt, :awardedBy, :reason, :credential)
+				ON CONFLICT DO NOTHING
+				""")
+			.param("id", id)
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.param("achievement", achievement.id().value())
+			.param("issuedAt", Timestamps.of(now))
+			.param("awardedBy", awardedBy == null ? null : awardedBy.value())
+			.param("reason", reason)
+			.param("credential", text)
+			.update();
+		if (inserted == 0) {
+			return Optional.empty();
+		}
+		events.publishEvent(new CredentialIssued(learner.organisationId(), learner.userId(), id, achievement.id(), now,
+				awardedBy != null));
+		return Optional.of(new Award(id, learner.organisationId(), learner.userId(), achievement.id(),
+				achievement.name(), now, reason, text));
+	}
+
+	/** The achievements the learner holds, with when each was awarded. */
+	private Map<AchievementId, Instant> heldBy(Learner learner) {
+		return of(learner).stream().collect(Collectors.toMap(Award::achievementId, Award::issuedAt,
+				(a, b) -> a, java.util.HashMap::new));
+	}
+
+	private static Evidence masteryEvidence(SkillMastery.SkillStanding standing) {
+		var narrative = String.format(Locale.ENGLISH,
+				"Mastered as Morsel measures it (spaced reviews, FSRS): predicted recall %.0f%% on the weakest of %d "
+						+ "item%s, memory stability %.1f days%s.",
+				standing.recall() * 100, standing.items(), standing.items() == 1 ? "" : "s", standing.stability(),
+				standing.lastReviewedAt() == null ? "" : ", last reviewed " + DAY.format(standing.lastReviewedAt()));
+		return new Evidence("Mastery of " + standing.name(), narrative);
+	}
+}

@@ -1,0 +1,113 @@
+package io.morsel.credentials.api;
+
+import io.morsel.credentials.AchievementId;
+import io.morsel.credentials.Award;
+import io.morsel.credentials.Awards;
+import io.morsel.credentials.PublicLinks;
+import io.morsel.credentials.Verification;
+import io.morsel.credentials.Verifier;
+import io.morsel.identity.CurrentMember;
+import io.morsel.identity.MemberId;
+import io.morsel.learning.Learner;
+import io.morsel.shared.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@Tag(name = "Credentials", description = "Open Badges 3.0 credentials: issued, listed, verified")
+class CredentialApi {
+
+	private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+	};
+
+	private final Awards awards;
+	private final Verifier verifier;
+	private final PublicLinks links;
+	private final JsonMapper json;
+
+	CredentialApi(Awards awards, Verifier verifier, PublicLinks links, JsonMapper json) {
+		this.awards = awards;
+		this.verifier = verifier;
+		this.links = links;
+		this.json = json;
+	}
+
+	record CredentialSummary(UUID id, UUID achievementId, String achievement, Instant issuedAt,
+			@Schema(description = "The admin's reason, for an award by hand") @Nullable String reason,
+			@Schema(description = "The credential's public page: anyone with the link sees and verifies it") String page) {
+
+		static CredentialSummary of(Award award, PublicLinks links) {
+			return new CredentialSummary(award.id(), award.achievementId().value(), award.achievementName(),
+					award.issuedAt(), award.reason(), links.credentialPage(award.id()));
+		}
+	}
+
+	record AwardByHand(@NotNull UUID member, @NotNull UUID achievement, @NotBlank @Size(max = 1000) String reason) {
+	}
+
+	@GetMapping("/api/v1/credentials")
+	@Operation(summary = "The caller's own credentials, newest first")
+	List<CredentialSummary> mine(@AuthenticationPrincipal CurrentMember me) {
+		return awards.of(Learner.of(me)).stream().map(a -> CredentialSummary.of(a, links)).toList();
+	}
+
+	@GetMapping("/api/v1/credentials/{id}")
+	@Refuses(value = HttpStatus.NOT_FOUND, when = "The caller is neither the holder nor an admin of its organisation")
+	@Operation(summary = "The signed OpenBadgeCredential (VC 2.0 JSON-LD, eddsa-rdfc-2022 proof), as issued",
+			description = "For its holder and the admins of its organisation.")
+	@ApiResponse(responseCode = "200", description = "The signed credential",
+			content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+					additionalProperties = Schema.AdditionalPropertiesValue.TRUE)))
+	Map<String, Object> one(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return json.readValue(awards.find(me, id).credential(), OBJECT);
+	}
+
+	@PostMapping(path = "/api/v1/credentials/verify", consumes = "application/json")
+	@Refuses(value = HttpStatus.UNPROCESSABLE_CONTENT,
+			when = "The document is not JSON-LD Morsel can read: an unknown context (never fetched), an undefined term")
+	@Operation(summary = "Verify an Open Badges 3.0 credential, Morsel's or anyone's; no sign-in needed",
+			description = "Checks the eddsa-rdfc-2022 proof (did:key issuers, and Morsel's own did:web issuers; no "
+					+ "DID document or context is fetched), the validity dates, the status and the fields the OB 3.0 "
+					+ "schema requires. verified is true when no check failed.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
+							additionalProperties = Schema.AdditionalPropertiesValue.TRUE))))
+	Verification verify(@RequestBody String credential) {
+		return verifier.verify(credential);
+	}
+
+	@PostMapping("/api/v1/credentials")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an admin")
+	@Refuses(value = HttpStatus.NOT_FOUND, when = "The member or the achievement is not of the caller's organisation")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The member holds the achievement already")
+	@Operation(summary = "For admins: award an achievement to a member by hand, with a reason",
+			description = "The reason is the credential's evidence. Achievements that stack on it and are now earned "
+					+ "are awarded too.")
+	CredentialSummary award(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody AwardByHand award) {
+		return CredentialSummary.of(awards.awardByHand(me, new MemberId(award.member()),
+				new AchievementId(award.achievement()), award.reason()), links);
+	}
+}

@@ -1,0 +1,49 @@
+package io.morsel.credentials.web;
+
+import io.morsel.credentials.Awards;
+import io.morsel.credentials.Verifier;
+import io.morsel.shared.NotFoundException;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A credential's public page, for anyone its holder gives the link: what was earned, from whom, on what evidence, and
+ * the result of verifying it now, as any verifier would. Its JSON is a download beside it.
+ */
+@Controller
+class CredentialPageController {
+
+	private final Awards awards;
+	private final Verifier verifier;
+	private final JsonMapper json;
+
+	CredentialPageController(Awards awards, Verifier verifier, JsonMapper json) {
+		this.awards = awards;
+		this.verifier = verifier;
+		this.json = json;
+	}
+
+	@GetMapping("/credentials/{id}")
+	String page(@PathVariable UUID id, Model model) {
+		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
+		model.addAttribute("award", award);
+		model.addAttribute("credential", json.readTree(award.credential()));
+		model.addAttribute("verification", verifier.verify(award.credential()));
+		return "credentials/credential";
+	}
+
+	@GetMapping("/credentials/{id}/credential.json")
+	ResponseEntity<String> download(@PathVariable UUID id) {
+		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Content-Disposition", "attachment; filename=\"credential-" + id + ".json\"")
+			.body(award.credential());
+	}
+}
