@@ -8,8 +8,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum LessonWarning {
 
-	/** The objective starts with a verb nobody can observe (understand, know, learn…). */
+	/** The objective does not start with a verb whose result can be observed (understand, know, learn about…). */
 	VAGUE_VERB("vague-verb"),
+	/** The objective holds more than one action ("list … and explain …"): two lessons in one. */
+	DOUBLE_OBJECTIVE("double-objective"),
 	/** The lesson is estimated outside the 2–7 minutes of a micro-lesson. */
 	DURATION("duration"),
 	/** No question assesses the objective, so mastery cannot be measured. */
