@@ -144,6 +144,23 @@ class StudioController {
 		return "authoring/preview";
 	}
 
+	/**
+	 * The objective's findings as the author types (htmx, from the editor's objective field); nothing is saved.
+	 * Without JavaScript the same findings come with the editor after the details are saved.
+	 */
+	@PostMapping("/studio/objectives/check")
+	String checkObjective(@AuthenticationPrincipal CurrentMember me, @RequestParam(defaultValue = "") String objective,
+			Model model) {
+		try {
+			model.addAttribute("objectiveCheck", workbench.checkObjective(me, objective, null));
+		}
+		catch (InvalidValueException refused) {
+			model.addAttribute("objectiveCheck", null);
+			model.addAttribute("objectiveError", refused.getMessage());
+		}
+		return EDITOR + " :: objective-lint";
+	}
+
 	@PostMapping("/studio/lessons/{id}/details")
 	String details(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @RequestParam String title,
 			@RequestParam String objective, @RequestParam(defaultValue = "0") int minutes,
@@ -252,6 +269,7 @@ class StudioController {
 		model.addAttribute("lesson", version.content());
 		model.addAttribute("forms", version.content().blocks().stream().map(b -> BlockForm.of(b, json)).toList());
 		model.addAttribute("warnings", linter.warnings(version.content()));
+		model.addAttribute("objectiveCheck", linter.check(version.content().objective().text(), null));
 		model.addAttribute("skills", skills.of(me.organisationId()));
 		model.addAttribute("published", lessons.latestPublished(me.organisationId(), version.lessonId()).orElse(null));
 		model.addAttribute("error", error);

@@ -12,6 +12,7 @@ import io.morsel.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -28,11 +29,22 @@ import tools.jackson.databind.json.JsonMapper;
 public class Workbench {
 
 	private final Lessons lessons;
+	private final ObjectiveLinter linter;
 	private final JsonMapper json;
 
-	Workbench(Lessons lessons, JsonMapper json) {
+	Workbench(Lessons lessons, ObjectiveLinter linter, JsonMapper json) {
 		this.lessons = lessons;
+		this.linter = linter;
 		this.json = json;
+	}
+
+	/**
+	 * An objective checked as the author types it, before anything is saved: the API's
+	 * {@code POST /api/v1/objectives/check} and the studio's live linting both end here.
+	 */
+	public ObjectiveCheck checkObjective(CurrentMember author, @Nullable String objective, @Nullable String language) {
+		AuthorRole.required(author);
+		return linter.check(objective, language);
 	}
 
 	/** The studio's new lesson: its details and a first paragraph; the rest is added block by block. */
