@@ -65,6 +65,20 @@ public class ObjectiveLinter {
 		return warnings;
 	}
 
+	/**
+	 * What keeps a lesson from being published: nothing assesses its objective, always; a vague or double objective
+	 * when the organisation's policy says so.
+	 */
+	public List<LessonWarning> blockers(LessonContent lesson, AuthoringPolicy policy) {
+		return warnings(lesson).stream()
+			.filter(warning -> switch (warning) {
+				case NO_ASSESSMENT -> true;
+				case VAGUE_VERB, DOUBLE_OBJECTIVE -> policy.objectivesBlockPublishing();
+				case DURATION -> false;
+			})
+			.toList();
+	}
+
 	private ObjectiveLanguage language(String code) {
 		return languages.computeIfAbsent(code, ObjectiveLanguage::load)
 			.orElseThrow(() -> new InvalidValueException("Objectives can be checked in " + DEFAULT_LANGUAGE

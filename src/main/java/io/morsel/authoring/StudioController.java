@@ -248,7 +248,7 @@ class StudioController {
 		try {
 			version = change.get();
 		}
-		catch (InvalidValueException | InvalidRequestException | ConflictException refused) {
+		catch (InvalidValueException | InvalidRequestException | ConflictException | LessonNotPublishable refused) {
 			error = refused.getMessage();
 			version = workbench.latest(me, new LessonId(id));
 		}

@@ -30,11 +30,13 @@ public class Workbench {
 
 	private final Lessons lessons;
 	private final ObjectiveLinter linter;
+	private final AuthoringSettings settings;
 	private final JsonMapper json;
 
-	Workbench(Lessons lessons, ObjectiveLinter linter, JsonMapper json) {
+	Workbench(Lessons lessons, ObjectiveLinter linter, AuthoringSettings settings, JsonMapper json) {
 		this.lessons = lessons;
 		this.linter = linter;
+		this.settings = settings;
 		this.json = json;
 	}
 
@@ -89,9 +91,19 @@ public class Workbench {
 		return lessons.saveDraft(AuthorRole.required(author), id, content);
 	}
 
-	/** Publishes the draft: learners starting the lesson from now on get this version. */
+	/**
+	 * Publishes the draft: learners starting the lesson from now on get this version. A draft that nothing assesses
+	 * the objective of is refused, and so is a vague or double objective where the organisation's policy says so.
+	 */
 	public LessonVersion publish(CurrentMember author, LessonId id) {
-		return lessons.publish(AuthorRole.required(author), id);
+		var latest = latest(author, id);
+		if (!latest.published()) {
+			var blockers = linter.blockers(latest.content(), settings.policy(author.organisationId()));
+			if (!blockers.isEmpty()) {
+				throw new LessonNotPublishable(blockers);
+			}
+		}
+		return lessons.publish(author, id);
 	}
 
 	/** The latest version's content in the lesson format, to import elsewhere. */

@@ -69,7 +69,9 @@ class LessonAuthoringApi {
 
 	@PostMapping("/api/v1/lessons/{id}/publish")
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
-	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson has no draft to publish")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson has no draft to publish, or the draft breaks a publishing "
+			+ "rule (/problems/not-publishable, with the rules broken as reasons): nothing assesses its objective, or "
+			+ "the objective is vague or double where the organisation's policy blocks those")
 	@Operation(summary = "For authors: publish the draft")
 	AuthorView publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return view(workbench.publish(me, new LessonId(id)));

@@ -1,0 +1,7 @@
+-- Authoring quality (issue 18): each organisation's publishing rules. Without a row an organisation keeps the
+-- defaults: a vague or double objective is a warning, never a refusal. One SQL for PostgreSQL and H2.
+CREATE TABLE authoring_settings (
+    organisation_id             uuid                     PRIMARY KEY REFERENCES organisations (id),
+    objectives_block_publishing boolean                  NOT NULL,
+    changed_at                  timestamp with time zone NOT NULL
+);
