@@ -37,10 +37,12 @@ class ProgramStudioController {
 
 	private final Lessons lessons;
 	private final ProgramWorkbench workbench;
+	private final ObjectiveLinter linter;
 
-	ProgramStudioController(Lessons lessons, ProgramWorkbench workbench) {
+	ProgramStudioController(Lessons lessons, ProgramWorkbench workbench, ObjectiveLinter linter) {
 		this.lessons = lessons;
 		this.workbench = workbench;
+		this.linter = linter;
 	}
 
 	@GetMapping("/studio/programs")
@@ -180,6 +182,8 @@ class ProgramStudioController {
 		model.addAttribute("form", form);
 		model.addAttribute("lessons", inOrder);
 		model.addAttribute("available", all.stream().filter(l -> !program.lessons().contains(l.id())).toList());
+		// The outcome is read by the lessons' objective linter: a business outcome is measurable for the same reasons.
+		model.addAttribute("outcomeCheck", form.outcome().isBlank() ? null : linter.check(form.outcome(), null));
 		return EDITOR;
 	}
 }

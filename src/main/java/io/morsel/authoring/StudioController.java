@@ -145,20 +145,26 @@ class StudioController {
 	}
 
 	/**
-	 * The objective's findings as the author types (htmx, from the editor's objective field); nothing is saved.
-	 * Without JavaScript the same findings come with the editor after the details are saved.
+	 * The findings of an objective (or of a program's outcome) as the author types, in the element {@code lint} names
+	 * (htmx, from the field); nothing is saved. Without JavaScript the same findings come with the page after saving.
 	 */
 	@PostMapping("/studio/objectives/check")
-	String checkObjective(@AuthenticationPrincipal CurrentMember me, @RequestParam(defaultValue = "") String objective,
-			Model model) {
+	String checkObjective(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) @Nullable String objective,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(defaultValue = "objective-lint") String lint, Model model) {
+		if (!lint.matches("[a-z][a-z0-9-]{0,40}")) {
+			throw new InvalidValueException("The element to show the findings in is named in lower case, such as objective-lint");
+		}
+		model.addAttribute("lintId", lint);
+		model.addAttribute("lintError", null);
 		try {
-			model.addAttribute("objectiveCheck", workbench.checkObjective(me, objective, null));
+			model.addAttribute("lintCheck", workbench.checkObjective(me, objective != null ? objective : outcome, null));
 		}
 		catch (InvalidValueException refused) {
-			model.addAttribute("objectiveCheck", null);
-			model.addAttribute("objectiveError", refused.getMessage());
+			model.addAttribute("lintCheck", null);
+			model.addAttribute("lintError", refused.getMessage());
 		}
-		return EDITOR + " :: objective-lint";
+		return "authoring/lint :: findings";
 	}
 
 	@PostMapping("/studio/lessons/{id}/details")

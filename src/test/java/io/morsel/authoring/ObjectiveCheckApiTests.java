@@ -10,6 +10,7 @@ import io.morsel.catalog.Block;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Objective;
+import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
@@ -43,6 +44,9 @@ class ObjectiveCheckApiTests {
 
 	@Autowired
 	Lessons lessons;
+
+	@Autowired
+	Programs programs;
 
 	@Autowired
 	JsonMapper json;
@@ -150,6 +154,28 @@ class ObjectiveCheckApiTests {
 			.header("HX-Request", "true")
 			.param("objective", "")).andReturn().getResponse();
 		assertThat(emptied.getContentAsString()).contains("Give the objective to check");
+	}
+
+	@Test
+	void aProgramsOutcomeIsCheckedByTheSameLinterInItsEditorAndAsTheAuthorTypes() throws Exception {
+		var lesson = lessons.create(author, new LessonContent("Outcome " + System.nanoTime(),
+				new Objective("List the plans."), 4, List.of(), List.of(new Block.Text("Plans differ.")))).lessonId();
+		var program = programs.create(author.organisationId(), "outcome-" + System.nanoTime(), "Pricing",
+				"Learners will understand our pricing", null, true, List.of(lesson));
+
+		var editor = mvc.perform(get("/studio/programs/" + program.id().value()).with(SignedIn.as(author)))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(editor).contains("id=\"outcome-lint\"", "data-code=\"vague-verb\"", "“understand” cannot be observed");
+
+		var typed = mvc.perform(post("/studio/objectives/check").with(SignedIn.as(author)).with(csrf())
+			.header("HX-Request", "true")
+			.param("outcome", "Quote a two-plan bundle within one day")
+			.param("lint", "outcome-lint")).andReturn().getResponse().getContentAsString();
+		assertThat(typed).startsWith("<div id=\"outcome-lint\"").contains("Verb “quote”").doesNotContain("data-code");
+
+		var badTarget = mvc.perform(post("/studio/objectives/check").with(SignedIn.as(author)).with(csrf())
+			.param("outcome", "Quote a bundle").param("lint", "\"><script>")).andReturn().getResponse();
+		assertThat(badTarget.getStatus()).isEqualTo(400);
 	}
 
 	@Test
