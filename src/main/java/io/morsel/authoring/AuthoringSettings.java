@@ -25,12 +25,13 @@ public class AuthoringSettings {
 	@Transactional(readOnly = true)
 	public AuthoringPolicy policy(OrganisationId organisation) {
 		return sql.sql("""
-				SELECT objectives_block_publishing
+				SELECT objectives_block_publishing, max_lesson_minutes
 				FROM authoring_settings
 				WHERE organisation_id = :organisation
 				""")
 			.param("organisation", organisation.value())
-			.query((rs, row) -> new AuthoringPolicy(rs.getBoolean("objectives_block_publishing")))
+			.query((rs, row) -> new AuthoringPolicy(rs.getBoolean("objectives_block_publishing"),
+					rs.getInt("max_lesson_minutes")))
 			.optional()
 			.orElse(AuthoringPolicy.DEFAULT);
 	}
@@ -45,21 +46,25 @@ public class AuthoringSettings {
 		var updated = sql.sql("""
 				UPDATE authoring_settings
 				SET objectives_block_publishing = :strict,
+				    max_lesson_minutes = :limit,
 				    changed_at = :now
 				WHERE organisation_id = :organisation
 				""")
 			.param("organisation", admin.organisationId().value())
 			.param("strict", policy.objectivesBlockPublishing())
+			.param("limit", policy.maxLessonMinutes())
 			.param("now", now)
 			.update();
 		if (updated == 0) {
 			sql.sql("""
-					INSERT INTO authoring_settings (organisation_id, objectives_block_publishing, changed_at)
-					VALUES (:organisation, :strict, :now)
+					INSERT INTO authoring_settings (organisation_id, objectives_block_publishing, max_lesson_minutes,
+					                                changed_at)
+					VALUES (:organisation, :strict, :limit, :now)
 					ON CONFLICT DO NOTHING
 					""")
 				.param("organisation", admin.organisationId().value())
 				.param("strict", policy.objectivesBlockPublishing())
+				.param("limit", policy.maxLessonMinutes())
 				.param("now", now)
 				.update();
 		}

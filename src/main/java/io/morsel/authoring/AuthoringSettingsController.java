@@ -1,6 +1,7 @@
 package io.morsel.authoring;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.shared.InvalidValueException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +31,16 @@ class AuthoringSettingsController {
 	/** An unchecked box is not sent: no value means the objectives only warn. */
 	@PostMapping("/admin/authoring")
 	String change(@AuthenticationPrincipal CurrentMember me,
-			@RequestParam(defaultValue = "false") boolean objectivesBlockPublishing, RedirectAttributes redirect) {
-		settings.change(me, new AuthoringPolicy(objectivesBlockPublishing));
+			@RequestParam(defaultValue = "false") boolean objectivesBlockPublishing,
+			@RequestParam(defaultValue = "" + AuthoringPolicy.DEFAULT_MAX_LESSON_MINUTES) int maxLessonMinutes, Model model,
+			RedirectAttributes redirect) {
+		try {
+			settings.change(me, new AuthoringPolicy(objectivesBlockPublishing, maxLessonMinutes));
+		}
+		catch (InvalidValueException refused) {
+			model.addAttribute("error", refused.getMessage());
+			return settings(me, model);
+		}
 		redirect.addFlashAttribute("flash", "authoring.settings.saved");
 		return "redirect:/admin/authoring";
 	}

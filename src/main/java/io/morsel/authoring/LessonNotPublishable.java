@@ -34,6 +34,7 @@ public class LessonNotPublishable extends ProblemException {
 			case VAGUE_VERB -> "its objective cannot be measured (start it with an observable verb)";
 			case DOUBLE_OBJECTIVE -> "its objective holds more than one (split it into lessons)";
 			case DURATION -> "it runs outside the minutes a micro-lesson takes";
+			case OVER_LIMIT -> "it is estimated over the longest the organisation publishes (split it)";
 		};
 	}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,11 @@ public class ObjectiveLinter {
 	 * a lesson outside 2–7 minutes, no question that assesses the objective.
 	 */
 	public List<LessonWarning> warnings(LessonContent lesson) {
+		return warnings(lesson, LessonEstimate.of(lesson, media -> OptionalLong.empty()), AuthoringPolicy.DEFAULT);
+	}
+
+	/** As above, with the lesson's estimate and the organisation's rules (a lesson over its limit is warned of). */
+	public List<LessonWarning> warnings(LessonContent lesson, LessonEstimate estimate, AuthoringPolicy policy) {
 		var warnings = new ArrayList<LessonWarning>();
 		var objective = check(lesson.objective().text(), DEFAULT_LANGUAGE);
 		if (!objective.measurable()) {
@@ -56,23 +62,27 @@ public class ObjectiveLinter {
 		if (!objective.single()) {
 			warnings.add(LessonWarning.DOUBLE_OBJECTIVE);
 		}
-		if (lesson.estimatedMinutes() < 2 || lesson.estimatedMinutes() > 7) {
+		if (lesson.estimatedMinutes() < 2 || lesson.estimatedMinutes() > LessonEstimate.WARN_ABOVE_MINUTES
+				|| estimate.overWarning()) {
 			warnings.add(LessonWarning.DURATION);
 		}
 		if (lesson.interactions().stream().noneMatch(Interaction::assessesObjective)) {
 			warnings.add(LessonWarning.NO_ASSESSMENT);
 		}
+		if (estimate.over(policy.maxLessonMinutes())) {
+			warnings.add(LessonWarning.OVER_LIMIT);
+		}
 		return warnings;
 	}
 
 	/**
-	 * What keeps a lesson from being published: nothing assesses its objective, always; a vague or double objective
-	 * when the organisation's policy says so.
+	 * What keeps a lesson from being published: nothing assesses its objective, or it is estimated over the
+	 * organisation's limit, always; a vague or double objective when the organisation's policy says so.
 	 */
-	public List<LessonWarning> blockers(LessonContent lesson, AuthoringPolicy policy) {
-		return warnings(lesson).stream()
+	public List<LessonWarning> blockers(LessonContent lesson, LessonEstimate estimate, AuthoringPolicy policy) {
+		return warnings(lesson, estimate, policy).stream()
 			.filter(warning -> switch (warning) {
-				case NO_ASSESSMENT -> true;
+				case NO_ASSESSMENT, OVER_LIMIT -> true;
 				case VAGUE_VERB, DOUBLE_OBJECTIVE -> policy.objectivesBlockPublishing();
 				case DURATION -> false;
 			})

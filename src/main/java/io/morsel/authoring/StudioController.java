@@ -274,7 +274,8 @@ class StudioController {
 		model.addAttribute("version", version);
 		model.addAttribute("lesson", version.content());
 		model.addAttribute("forms", version.content().blocks().stream().map(b -> BlockForm.of(b, json)).toList());
-		model.addAttribute("warnings", linter.warnings(version.content()));
+		model.addAttribute("warnings", workbench.warnings(me, version.content()));
+		model.addAttribute("estimate", workbench.estimate(me, version.content()));
 		model.addAttribute("objectiveCheck", linter.check(version.content().objective().text(), null));
 		model.addAttribute("skills", skills.of(me.organisationId()));
 		model.addAttribute("published", lessons.latestPublished(me.organisationId(), version.lessonId()).orElse(null));

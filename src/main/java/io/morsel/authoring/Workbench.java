@@ -31,13 +31,27 @@ public class Workbench {
 	private final Lessons lessons;
 	private final ObjectiveLinter linter;
 	private final AuthoringSettings settings;
+	private final MediaDurations durations;
 	private final JsonMapper json;
 
-	Workbench(Lessons lessons, ObjectiveLinter linter, AuthoringSettings settings, JsonMapper json) {
+	Workbench(Lessons lessons, ObjectiveLinter linter, AuthoringSettings settings, MediaDurations durations,
+			JsonMapper json) {
 		this.lessons = lessons;
 		this.linter = linter;
 		this.settings = settings;
+		this.durations = durations;
 		this.json = json;
+	}
+
+	/** How long a learner takes over this content, its media timed from the organisation's stored files. */
+	public LessonEstimate estimate(CurrentMember author, LessonContent content) {
+		var organisation = AuthorRole.required(author).organisationId();
+		return LessonEstimate.of(content, media -> durations.seconds(organisation, media));
+	}
+
+	/** What the editor and the API warn the author of: the objective, the lesson's length, its assessment. */
+	public List<LessonWarning> warnings(CurrentMember author, LessonContent content) {
+		return linter.warnings(content, estimate(author, content), settings.policy(author.organisationId()));
 	}
 
 	/**
@@ -98,7 +112,8 @@ public class Workbench {
 	public LessonVersion publish(CurrentMember author, LessonId id) {
 		var latest = latest(author, id);
 		if (!latest.published()) {
-			var blockers = linter.blockers(latest.content(), settings.policy(author.organisationId()));
+			var blockers = linter.blockers(latest.content(), estimate(author, latest.content()),
+					settings.policy(author.organisationId()));
 			if (!blockers.isEmpty()) {
 				throw new LessonNotPublishable(blockers);
 			}

@@ -82,7 +82,7 @@ class ObjectiveLinterTests {
 		assertThat(LessonWarning.VAGUE_VERB.messageKey()).isEqualTo("studio.lint.vague-verb");
 		assertThat(List.of(LessonWarning.values())).extracting(LessonWarning::messageKey)
 			.containsExactly("studio.lint.vague-verb", "studio.lint.double-objective", "studio.lint.duration",
-					"studio.lint.no-assessment");
+					"studio.lint.no-assessment", "studio.lint.over-limit");
 	}
 
 	private static LessonContent lesson(String objective, int minutes, boolean assessed) {

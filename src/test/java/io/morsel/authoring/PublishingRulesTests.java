@@ -12,6 +12,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Objective;
 import io.morsel.catalog.Option;
+import io.morsel.catalog.Programs;
 import io.morsel.catalog.SingleChoice;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
@@ -52,6 +53,9 @@ class PublishingRulesTests {
 
 	@Autowired
 	AuthoringSettings settings;
+
+	@Autowired
+	Programs programs;
 
 	@Autowired
 	JsonMapper json;
@@ -107,7 +111,8 @@ class PublishingRulesTests {
 
 	@Test
 	void whenTheAdminSaysSoVagueAndDoubleObjectivesBlockPublishingThroughEitherDoor() throws Exception {
-		var set = api.put(adminToken, "/api/v1/authoring/settings", Map.of("objectivesBlockPublishing", true));
+		var set = api.put(adminToken, "/api/v1/authoring/settings", Map.of("objectivesBlockPublishing", true,
+				"maxLessonMinutes", 10));
 		assertThat(set.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(tree(api.get(adminToken, "/api/v1/authoring/settings")).get("objectivesBlockPublishing").asBoolean())
 			.isTrue();
@@ -126,7 +131,8 @@ class PublishingRulesTests {
 
 	@Test
 	void onlyAdminsSetThePublishingRulesThroughTheApiOrTheirPage() throws Exception {
-		var byAuthor = api.put(authorToken, "/api/v1/authoring/settings", Map.of("objectivesBlockPublishing", true));
+		var byAuthor = api.put(authorToken, "/api/v1/authoring/settings", Map.of("objectivesBlockPublishing", true,
+				"maxLessonMinutes", 10));
 		var missing = api.put(adminToken, "/api/v1/authoring/settings", Map.of());
 		var page = mvc.perform(get("/admin/authoring").with(SignedIn.as(admin))).andReturn().getResponse();
 		var authorsPage = mvc.perform(get("/admin/authoring").with(SignedIn.as(author))).andReturn().getResponse();
@@ -153,13 +159,56 @@ class PublishingRulesTests {
 		assertThat(settings.policy(admin.organisationId())).isEqualTo(AuthoringPolicy.DEFAULT);
 	}
 
+	@Test
+	void aLessonEstimatedOverTheOrganisationsLimitIsNotPublishedUntilTheLimitIsRaised() {
+		var long_ = lesson("Tag a deal with its campaign in the CRM.", true, "word ".repeat(2_400));
+
+		var draft = tree(api.get(authorToken, "/api/v1/lessons/" + long_.value() + "/draft"));
+		var refused = publishThroughApi(long_);
+		var tooHigh = api.put(adminToken, "/api/v1/authoring/settings",
+				Map.of("objectivesBlockPublishing", false, "maxLessonMinutes", 61));
+		var raised = api.put(adminToken, "/api/v1/authoring/settings",
+				Map.of("objectivesBlockPublishing", false, "maxLessonMinutes", 15));
+		var published = publishThroughApi(long_);
+
+		assertThat(draft.at("/estimate/readingSeconds").asInt()).isEqualTo(720);
+		assertThat(draft.at("/estimate/minutes").asInt()).isEqualTo(13);
+		assertThat(draft.get("warnings").valueStream().map(JsonNode::asString)).contains("duration", "over-limit");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(tree(refused).get("reasons").valueStream().map(JsonNode::asString)).containsExactly("over-limit");
+		assertThat(tooHigh.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(raised.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(published.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(tree(published).get("warnings").valueStream().map(JsonNode::asString)).contains("duration")
+			.doesNotContain("over-limit");
+	}
+
+	@Test
+	void theEditorShowsALessonsEstimateAndTheProgramEditorTheTotal() throws Exception {
+		var first = lesson("Tag a deal with its campaign in the CRM.", true, "word ".repeat(400));
+		var second = lesson("Tag a deal with its campaign in the CRM.", true, "word ".repeat(600));
+		var program = programs.create(author.organisationId(), "total-" + UUID.randomUUID().toString().substring(0, 8),
+				"Totals", "Tag every launch deal", null, true, List.of(first, second));
+
+		var editor = mvc.perform(get("/studio/lessons/" + first.value()).with(SignedIn.as(author))).andReturn()
+			.getResponse().getContentAsString();
+		var programPage = mvc.perform(get("/studio/programs/" + program.id().value()).with(SignedIn.as(author)))
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(editor).contains("Estimated 3 min: reading 120 s, video and audio 0 s, questions 30 s.");
+		assertThat(programPage).contains("Estimated total: 6 min over 2 lessons.");
+	}
+
 	private LessonId lesson(String objective, boolean assessed) {
+		return lesson(objective, assessed, "Every launch deal carries its campaign tag.");
+	}
+
+	private LessonId lesson(String objective, boolean assessed, String text) {
 		var question = new SingleChoice("q", "Which tag does a launch deal carry?",
 				List.of(new Option("a", "The campaign tag", true, null), new Option("b", "None", false, null)), assessed,
 				null);
 		return lessons.create(author, new LessonContent("Tags " + UUID.randomUUID(), new Objective(objective), 4,
-				List.of(), List.of(new Block.Text("Every launch deal carries its campaign tag."),
-						new Block.Question(question))))
+				List.of(), List.of(new Block.Text(text), new Block.Question(question))))
 			.lessonId();
 	}
 

@@ -6,6 +6,8 @@ import io.morsel.identity.CurrentMember;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,20 +26,24 @@ class AuthoringSettingsApi {
 		this.settings = settings;
 	}
 
-	record Settings(@NotNull Boolean objectivesBlockPublishing) {
+	record Settings(@NotNull Boolean objectivesBlockPublishing, @NotNull @Min(7) @Max(60) Integer maxLessonMinutes) {
 	}
 
 	@GetMapping("/api/v1/authoring/settings")
-	@Operation(summary = "For admins: whether a vague or double objective blocks publishing (false unless set)")
+	@Operation(summary = "For admins: whether a vague or double objective blocks publishing (false unless set), and the "
+			+ "longest a lesson may be estimated to run (10 minutes unless set)")
 	Settings settings(@AuthenticationPrincipal CurrentMember me) {
-		return new Settings(settings.policy(me.organisationId()).objectivesBlockPublishing());
+		var policy = settings.policy(me.organisationId());
+		return new Settings(policy.objectivesBlockPublishing(), policy.maxLessonMinutes());
 	}
 
 	@PutMapping("/api/v1/authoring/settings")
-	@Operation(summary = "For admins: make a vague or double objective block publishing, or only warn",
+	@Operation(summary = "For admins: make a vague or double objective block publishing, or only warn; set the longest "
+			+ "a lesson may run, from 7 to 60 minutes",
 			description = "Applies to every publish from now on; published lessons stay published.")
 	Settings change(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody Settings changed) {
-		return new Settings(settings.change(me, new AuthoringPolicy(changed.objectivesBlockPublishing()))
-			.objectivesBlockPublishing());
+		var policy = settings.change(me,
+				new AuthoringPolicy(changed.objectivesBlockPublishing(), changed.maxLessonMinutes()));
+		return new Settings(policy.objectivesBlockPublishing(), policy.maxLessonMinutes());
 	}
 }
