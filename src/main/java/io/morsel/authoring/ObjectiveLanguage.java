@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import opennlp.tools.postag.POSModel;
@@ -29,8 +30,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the objective linter knows of one language: its OpenNLP models (sentences, tokens, Universal Dependencies
  * parts of speech) and its word lists, read from {@code authoring/objectives/<code>.properties}. The models are read
- * once, when the language is first used; they are safe to share, while the OpenNLP tools that use them are not, so
- * each reading makes its own (cheap next to the tagging itself).
+ * once, when the language is first used, and shared. The OpenNLP tools that use them are not thread-safe and cost
+ * more to make than a reading takes, so each reading borrows a set from a pool and gives it back (a thread-local
+ * would make one per virtual thread, that is per request).
  */
 final class ObjectiveLanguage {
 
@@ -43,6 +45,10 @@ final class ObjectiveLanguage {
 		boolean is(String... tags) {
 			return Arrays.asList(tags).contains(tag);
 		}
+	}
+
+	/** One reader's OpenNLP tools, used by one thread at a time. */
+	private record Tools(SentenceDetectorME sentences, TokenizerME tokens, POSTaggerME partsOfSpeech) {
 	}
 
 	/** A phrase of a word list found at a place in the words, with the level the list gives it. */
@@ -64,6 +70,7 @@ final class ObjectiveLanguage {
 	private final Set<String> clauseOpeners;
 	private final Set<String> functionWords;
 	private final int longestPhrase;
+	private final ConcurrentLinkedDeque<Tools> pool = new ConcurrentLinkedDeque<>();
 
 	private ObjectiveLanguage(String code, Properties text) {
 		this.locale = Locale.forLanguageTag(code);
@@ -118,7 +125,13 @@ final class ObjectiveLanguage {
 	}
 
 	String[] sentences(String text) {
-		return new SentenceDetectorME(sentences).sentDetect(text);
+		var tools = borrow();
+		try {
+			return tools.sentences().sentDetect(text);
+		}
+		finally {
+			pool.push(tools);
+		}
 	}
 
 	/** How many characters of the (lower-cased) sentence only lead up to the verb: "Learners will be able to ". */
@@ -141,11 +154,25 @@ final class ObjectiveLanguage {
 	/** The words of an objective's action, lower-cased and tagged inside the language's frame. */
 	List<Word> words(String action) {
 		var lower = action.toLowerCase(locale);
-		var tokenized = new TokenizerME(tokens).tokenize(frame.isEmpty() ? lower : frame + " " + lower);
-		var tags = new POSTaggerME(partsOfSpeech).tag(tokenized);
+		var tools = borrow();
+		String[] tokenized;
+		String[] tags;
+		try {
+			tokenized = tools.tokens().tokenize(frame.isEmpty() ? lower : frame + " " + lower);
+			tags = tools.partsOfSpeech().tag(tokenized);
+		}
+		finally {
+			pool.push(tools);
+		}
 		return java.util.stream.IntStream.range(frameLength, tokenized.length)
 			.mapToObj(i -> new Word(tokenized[i], tags[i]))
 			.toList();
+	}
+
+	private Tools borrow() {
+		var tools = pool.poll();
+		return tools != null ? tools
+				: new Tools(new SentenceDetectorME(sentences), new TokenizerME(tokens), new POSTaggerME(partsOfSpeech));
 	}
 
 	/** The longest observable verb (or verb phrase) starting at {@code at}. */
