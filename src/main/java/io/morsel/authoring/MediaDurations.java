@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,9 @@ class MediaDurations {
 			channel.read(header, mvhd[0] + 8);
 			header.flip();
 			var version = header.get() & 0xff;
-			header.position(4);
 			long timescale;
 			long duration;
+			// After version and flags: creation and modification times (64 bits each in version 1), then the timescale.
 			if (version == 1) {
 				header.position(4 + 16);
 				timescale = Integer.toUnsignedLong(header.getInt());
@@ -100,7 +101,7 @@ class MediaDurations {
 			}
 			long size = Integer.toUnsignedLong(head.getInt());
 			var name = new String(new byte[] { head.get(), head.get(), head.get(), head.get() },
-					java.nio.charset.StandardCharsets.ISO_8859_1);
+					StandardCharsets.ISO_8859_1);
 			if (size == 1 && head.remaining() >= 8) {
 				size = head.getLong();
 			}

@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
@@ -164,7 +165,7 @@ final class ObjectiveLanguage {
 		finally {
 			pool.push(tools);
 		}
-		return java.util.stream.IntStream.range(frameLength, tokenized.length)
+		return IntStream.range(frameLength, tokenized.length)
 			.mapToObj(i -> new Word(tokenized[i], tags[i]))
 			.toList();
 	}

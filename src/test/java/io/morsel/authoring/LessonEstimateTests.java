@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,7 +115,7 @@ class LessonEstimateTests {
 		assertThat(MediaDurations.wav(file)).isEmpty();
 	}
 
-	private static java.util.function.Function<String, OptionalLong> none() {
+	private static Function<String, OptionalLong> none() {
 		return media -> OptionalLong.empty();
 	}
 
