@@ -8,12 +8,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  */
 public enum LessonWarning {
 
-	/** The objective starts with a verb nobody can observe (understand, know, learn…). */
+	/** The objective does not start with a verb whose result can be observed (understand, know, learn about…). */
 	VAGUE_VERB("vague-verb"),
-	/** The lesson is estimated outside the 2–7 minutes of a micro-lesson. */
+	/** The objective holds more than one action ("list … and explain …"): two lessons in one. */
+	DOUBLE_OBJECTIVE("double-objective"),
+	/** The lesson is declared outside the 2–7 minutes of a micro-lesson, or estimated over 7 from what it holds. */
 	DURATION("duration"),
 	/** No question assesses the objective, so mastery cannot be measured. */
-	NO_ASSESSMENT("no-assessment");
+	NO_ASSESSMENT("no-assessment"),
+	/** The lesson is estimated over the longest the organisation publishes (10 minutes unless set). */
+	OVER_LIMIT("over-limit");
 
 	private final String code;
 

@@ -37,10 +37,15 @@ class ProgramStudioController {
 
 	private final Lessons lessons;
 	private final ProgramWorkbench workbench;
+	private final Workbench lessonWorkbench;
+	private final ObjectiveLinter linter;
 
-	ProgramStudioController(Lessons lessons, ProgramWorkbench workbench) {
+	ProgramStudioController(Lessons lessons, ProgramWorkbench workbench, Workbench lessonWorkbench,
+			ObjectiveLinter linter) {
 		this.lessons = lessons;
 		this.workbench = workbench;
+		this.lessonWorkbench = lessonWorkbench;
+		this.linter = linter;
 	}
 
 	@GetMapping("/studio/programs")
@@ -180,6 +185,12 @@ class ProgramStudioController {
 		model.addAttribute("form", form);
 		model.addAttribute("lessons", inOrder);
 		model.addAttribute("available", all.stream().filter(l -> !program.lessons().contains(l.id())).toList());
+		// The outcome is read by the lessons' objective linter: a business outcome is measurable for the same reasons.
+		// Each lesson as the author will publish it: its latest version, estimated from what it holds.
+		model.addAttribute("totalMinutes", (inOrder.stream()
+			.mapToInt(lesson -> lessonWorkbench.estimate(me, lessonWorkbench.latest(me, lesson.id()).content()).seconds())
+			.sum() + 59) / 60);
+		model.addAttribute("outcomeCheck", form.outcome().isBlank() ? null : linter.check(form.outcome(), null));
 		return EDITOR;
 	}
 }

@@ -144,6 +144,29 @@ class StudioController {
 		return "authoring/preview";
 	}
 
+	/**
+	 * The findings of an objective (or of a program's outcome) as the author types, in the element {@code lint} names
+	 * (htmx, from the field); nothing is saved. Without JavaScript the same findings come with the page after saving.
+	 */
+	@PostMapping("/studio/objectives/check")
+	String checkObjective(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) @Nullable String objective,
+			@RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(defaultValue = "objective-lint") String lint, Model model) {
+		if (!lint.matches("[a-z][a-z0-9-]{0,40}")) {
+			throw new InvalidValueException("The element to show the findings in is named in lower case, such as objective-lint");
+		}
+		model.addAttribute("lintId", lint);
+		model.addAttribute("lintError", null);
+		try {
+			model.addAttribute("lintCheck", workbench.checkObjective(me, objective != null ? objective : outcome, null));
+		}
+		catch (InvalidValueException refused) {
+			model.addAttribute("lintCheck", null);
+			model.addAttribute("lintError", refused.getMessage());
+		}
+		return "authoring/lint :: findings";
+	}
+
 	@PostMapping("/studio/lessons/{id}/details")
 	String details(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @RequestParam String title,
 			@RequestParam String objective, @RequestParam(defaultValue = "0") int minutes,
@@ -231,7 +254,7 @@ class StudioController {
 		try {
 			version = change.get();
 		}
-		catch (InvalidValueException | InvalidRequestException | ConflictException refused) {
+		catch (InvalidValueException | InvalidRequestException | ConflictException | LessonNotPublishable refused) {
 			error = refused.getMessage();
 			version = workbench.latest(me, new LessonId(id));
 		}
@@ -251,7 +274,9 @@ class StudioController {
 		model.addAttribute("version", version);
 		model.addAttribute("lesson", version.content());
 		model.addAttribute("forms", version.content().blocks().stream().map(b -> BlockForm.of(b, json)).toList());
-		model.addAttribute("warnings", linter.warnings(version.content()));
+		model.addAttribute("warnings", workbench.warnings(me, version.content()));
+		model.addAttribute("estimate", workbench.estimate(me, version.content()));
+		model.addAttribute("objectiveCheck", linter.check(version.content().objective().text(), null));
 		model.addAttribute("skills", skills.of(me.organisationId()));
 		model.addAttribute("published", lessons.latestPublished(me.organisationId(), version.lessonId()).orElse(null));
 		model.addAttribute("error", error);

@@ -12,6 +12,7 @@ import io.morsel.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -28,11 +29,38 @@ import tools.jackson.databind.json.JsonMapper;
 public class Workbench {
 
 	private final Lessons lessons;
+	private final ObjectiveLinter linter;
+	private final AuthoringSettings settings;
+	private final MediaDurations durations;
 	private final JsonMapper json;
 
-	Workbench(Lessons lessons, JsonMapper json) {
+	Workbench(Lessons lessons, ObjectiveLinter linter, AuthoringSettings settings, MediaDurations durations,
+			JsonMapper json) {
 		this.lessons = lessons;
+		this.linter = linter;
+		this.settings = settings;
+		this.durations = durations;
 		this.json = json;
+	}
+
+	/** How long a learner takes over this content, its media timed from the organisation's stored files. */
+	public LessonEstimate estimate(CurrentMember author, LessonContent content) {
+		var organisation = AuthorRole.required(author).organisationId();
+		return LessonEstimate.of(content, media -> durations.seconds(organisation, media));
+	}
+
+	/** What the editor and the API warn the author of: the objective, the lesson's length, its assessment. */
+	public List<LessonWarning> warnings(CurrentMember author, LessonContent content) {
+		return linter.warnings(content, estimate(author, content), settings.policy(author.organisationId()));
+	}
+
+	/**
+	 * An objective checked as the author types it, before anything is saved: the API's
+	 * {@code POST /api/v1/objectives/check} and the studio's live linting both end here.
+	 */
+	public ObjectiveCheck checkObjective(CurrentMember author, @Nullable String objective, @Nullable String language) {
+		AuthorRole.required(author);
+		return linter.check(objective, language);
 	}
 
 	/** The studio's new lesson: its details and a first paragraph; the rest is added block by block. */
@@ -77,9 +105,20 @@ public class Workbench {
 		return lessons.saveDraft(AuthorRole.required(author), id, content);
 	}
 
-	/** Publishes the draft: learners starting the lesson from now on get this version. */
+	/**
+	 * Publishes the draft: learners starting the lesson from now on get this version. A draft that nothing assesses
+	 * the objective of is refused, and so is a vague or double objective where the organisation's policy says so.
+	 */
 	public LessonVersion publish(CurrentMember author, LessonId id) {
-		return lessons.publish(AuthorRole.required(author), id);
+		var latest = latest(author, id);
+		if (!latest.published()) {
+			var blockers = linter.blockers(latest.content(), estimate(author, latest.content()),
+					settings.policy(author.organisationId()));
+			if (!blockers.isEmpty()) {
+				throw new LessonNotPublishable(blockers);
+			}
+		}
+		return lessons.publish(author, id);
 	}
 
 	/** The latest version's content in the lesson format, to import elsewhere. */

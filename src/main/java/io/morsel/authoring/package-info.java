@@ -3,8 +3,12 @@
  * ({@code authoring.api}) both call, so the author role, the rules and the linter answer the same through either.
  * Lessons are created, edited block by block (questions in a form for each interaction type, or as the lesson
  * format's JSON), previewed as a learner sees them, published, exported and imported ({@link
- * io.morsel.authoring.Workbench}); the objective linter warns about vague objectives, lessons outside 2–7 minutes and
- * objectives no question assesses. Programs are created (with a slug given or made from the title) and edited
+ * io.morsel.authoring.Workbench}); the objective linter ({@link io.morsel.authoring.ObjectiveLinter}, OpenNLP parts of
+ * speech and per-language word lists) finds vague and double objectives and places their verb on Bloom's taxonomy,
+ * for lessons and programs' outcomes alike, live as the author types; {@link io.morsel.authoring.LessonEstimate} times
+ * a lesson from its text, media and questions. Publishing refuses a lesson that nothing assesses or that runs over the
+ * organisation's limit, and, where its admin says so ({@link io.morsel.authoring.AuthoringSettings}), a vague or
+ * double objective (docs/authoring-quality.md). Programs are created (with a slug given or made from the title) and edited
  * (details, lessons added, moved and removed) ({@link io.morsel.authoring.ProgramWorkbench}). Everything is stored
  * through the catalog's API.
  */

@@ -16,6 +16,7 @@ public final class ProblemTypes {
 	public static final URI INVALID_CREDENTIALS = URI.create("/problems/invalid-credentials");
 	public static final URI TOO_MANY_ATTEMPTS = URI.create("/problems/too-many-attempts");
 	public static final URI CONFLICT = URI.create("/problems/conflict");
+	public static final URI NOT_PUBLISHABLE = URI.create("/problems/not-publishable");
 	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("/problems/idempotency-key-reused");
 	public static final URI SERVER_ERROR = URI.create("/problems/server-error");
 	public static final URI DATABASE_UNAVAILABLE = URI.create("/problems/database-unavailable");

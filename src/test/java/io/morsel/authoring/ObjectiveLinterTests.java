@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What the linter warns an author about, and what it lets pass: objectives, durations, assessment. */
+/** What the linter warns an author about in a lesson, and what it lets pass: objectives, durations, assessment. */
 class ObjectiveLinterTests {
 
 	private final ObjectiveLinter linter = new ObjectiveLinter();
@@ -38,7 +38,7 @@ class ObjectiveLinterTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Underline the verb of an objective.", "Knot the two filters of a view.",
-			"Learners' reports: build one in five minutes.", "Explain why you understand the report." })
+			"Explain why you understand the report." })
 	void aVerbThatOnlyLooksLikeAVagueOneOrComesLaterIsNotVague(String objective) {
 		assertThat(linter.warnings(lesson(objective, 5, true))).isEmpty();
 	}
@@ -65,6 +65,12 @@ class ObjectiveLinterTests {
 	}
 
 	@Test
+	void warnsAboutTwoObjectivesInOne() {
+		assertThat(linter.warnings(lesson("List the three plans and explain when each fits.", 5, true)))
+			.containsExactly(LessonWarning.DOUBLE_OBJECTIVE);
+	}
+
+	@Test
 	void everyWarningComesAtOnceInTheEditorsOrder() {
 		assertThat(linter.warnings(lesson("Understand reports.", 12, false))).containsExactly(LessonWarning.VAGUE_VERB,
 				LessonWarning.DURATION, LessonWarning.NO_ASSESSMENT);
@@ -75,7 +81,8 @@ class ObjectiveLinterTests {
 		assertThat(LessonWarning.VAGUE_VERB.code()).isEqualTo("vague-verb");
 		assertThat(LessonWarning.VAGUE_VERB.messageKey()).isEqualTo("studio.lint.vague-verb");
 		assertThat(List.of(LessonWarning.values())).extracting(LessonWarning::messageKey)
-			.containsExactly("studio.lint.vague-verb", "studio.lint.duration", "studio.lint.no-assessment");
+			.containsExactly("studio.lint.vague-verb", "studio.lint.double-objective", "studio.lint.duration",
+					"studio.lint.no-assessment", "studio.lint.over-limit");
 	}
 
 	private static LessonContent lesson(String objective, int minutes, boolean assessed) {

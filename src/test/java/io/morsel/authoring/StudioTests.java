@@ -106,7 +106,7 @@ class StudioTests {
 		assertThat(editor).contains("No question assesses the objective yet");
 		htmx(post(base() + "/details").param("title", "T").param("objective", "Understand deal tags.").param("minutes", "12"));
 		assertThat(mvc.perform(as(get(base()))).andReturn().getResponse().getContentAsString())
-			.contains("starts with a verb nobody can observe", "estimated outside that");
+			.contains("The objective cannot be measured", "estimated outside that");
 	}
 
 	@Test

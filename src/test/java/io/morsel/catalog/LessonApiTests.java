@@ -185,7 +185,8 @@ class LessonApiTests {
 		assertThat(docs.at("/paths/~1api~1v1~1programs/post/summary").asString()).startsWith("For authors");
 		assertThat(docs.at("/paths/~1api~1v1~1programs~1{id}/put/summary").asString()).startsWith("For authors");
 		assertThat(docs.at("/components/schemas/AuthorView/properties/warnings/items/enum").valueStream()
-			.map(JsonNode::asString)).containsExactly("vague-verb", "duration", "no-assessment");
+			.map(JsonNode::asString)).containsExactly("vague-verb", "double-objective", "duration", "no-assessment",
+					"over-limit");
 	}
 
 	private String createLesson(ObjectNode lesson) {

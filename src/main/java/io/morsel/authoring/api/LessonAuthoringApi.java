@@ -1,7 +1,7 @@
 package io.morsel.authoring.api;
 
 import io.morsel.authoring.LessonWarning;
-import io.morsel.authoring.ObjectiveLinter;
+import io.morsel.authoring.LessonEstimate;
 import io.morsel.authoring.Workbench;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
@@ -32,23 +32,24 @@ import org.springframework.web.bind.annotation.RestController;
 class LessonAuthoringApi {
 
 	private final Workbench workbench;
-	private final ObjectiveLinter linter;
 
-	LessonAuthoringApi(Workbench workbench, ObjectiveLinter linter) {
+	LessonAuthoringApi(Workbench workbench) {
 		this.workbench = workbench;
-		this.linter = linter;
 	}
 
-	/** A version as authors see it, answer key included, with the warnings the studio's editor shows. */
+	/**
+	 * A version as authors see it, answer key included, with the warnings the studio's editor shows and how long a
+	 * learner takes over it.
+	 */
 	record AuthorView(UUID id, int version, boolean published, Instant savedAt, @Nullable Instant publishedAt,
-			LessonContent content, List<LessonWarning> warnings) {
+			LessonContent content, List<LessonWarning> warnings, LessonEstimate estimate) {
 	}
 
 	@GetMapping("/api/v1/lessons/{id}/draft")
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: the version being worked on (the draft, else the published one), answer key included")
 	AuthorView latest(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		return view(workbench.latest(me, new LessonId(id)));
+		return view(me, workbench.latest(me, new LessonId(id)));
 	}
 
 	@PostMapping("/api/v1/lessons")
@@ -56,7 +57,7 @@ class LessonAuthoringApi {
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: create a lesson (also the import of an exported lesson); its first version is a draft")
 	AuthorView create(@AuthenticationPrincipal CurrentMember me, @RequestBody LessonContent content) {
-		return view(workbench.create(me, content));
+		return view(me, workbench.create(me, content));
 	}
 
 	@PutMapping("/api/v1/lessons/{id}/draft")
@@ -64,15 +65,17 @@ class LessonAuthoringApi {
 	@Operation(summary = "For authors: save the draft (opens a new one after a published version, which never changes)")
 	AuthorView saveDraft(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@RequestBody LessonContent content) {
-		return view(workbench.saveDraft(me, new LessonId(id), content));
+		return view(me, workbench.saveDraft(me, new LessonId(id), content));
 	}
 
 	@PostMapping("/api/v1/lessons/{id}/publish")
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
-	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson has no draft to publish")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson has no draft to publish, or the draft breaks a publishing "
+			+ "rule (/problems/not-publishable, with the rules broken as reasons): nothing assesses its objective, or "
+			+ "the objective is vague or double where the organisation's policy blocks those")
 	@Operation(summary = "For authors: publish the draft")
 	AuthorView publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		return view(workbench.publish(me, new LessonId(id)));
+		return view(me, workbench.publish(me, new LessonId(id)));
 	}
 
 	@GetMapping("/api/v1/lessons/{id}/export")
@@ -85,8 +88,8 @@ class LessonAuthoringApi {
 			.body(content);
 	}
 
-	private AuthorView view(LessonVersion v) {
+	private AuthorView view(CurrentMember me, LessonVersion v) {
 		return new AuthorView(v.lessonId().value(), v.version(), v.published(), v.savedAt(), v.publishedAt(), v.content(),
-				linter.warnings(v.content()));
+				workbench.warnings(me, v.content()), workbench.estimate(me, v.content()));
 	}
 }

@@ -1,0 +1,40 @@
+package io.morsel.authoring;
+
+import io.morsel.shared.ProblemException;
+import io.morsel.shared.ProblemTypes;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The draft breaks a publishing rule: nothing assesses its objective, or (where the organisation says so) the
+ * objective is vague or double. Answered 409 {@code /problems/not-publishable}, with the rules broken as
+ * {@code reasons} (warning codes); the draft stays as it was.
+ */
+public class LessonNotPublishable extends ProblemException {
+
+	private final List<LessonWarning> reasons;
+
+	LessonNotPublishable(List<LessonWarning> reasons) {
+		super(HttpStatus.CONFLICT, ProblemTypes.NOT_PUBLISHABLE, "Lesson not publishable",
+				"The lesson cannot be published yet: " + reasons.stream()
+					.map(LessonNotPublishable::why)
+					.collect(Collectors.joining("; ")) + ".");
+		this.reasons = List.copyOf(reasons);
+		getBody().setProperty("reasons", this.reasons.stream().map(LessonWarning::code).toList());
+	}
+
+	public List<LessonWarning> reasons() {
+		return reasons;
+	}
+
+	private static String why(LessonWarning reason) {
+		return switch (reason) {
+			case NO_ASSESSMENT -> "no question assesses its objective (mark a question as assessing it)";
+			case VAGUE_VERB -> "its objective cannot be measured (start it with an observable verb)";
+			case DOUBLE_OBJECTIVE -> "its objective holds more than one (split it into lessons)";
+			case DURATION -> "it runs outside the minutes a micro-lesson takes";
+			case OVER_LIMIT -> "it is estimated over the longest the organisation publishes (split it)";
+		};
+	}
+}
