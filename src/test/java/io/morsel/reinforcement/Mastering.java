@@ -5,6 +5,7 @@ import static io.morsel.support.Eventually.await;
 import io.morsel.catalog.SkillId;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.AnswerRecorded;
+import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +52,8 @@ public class Mastering {
 		var lesson = reviewers.lesson(organisation, "Mastering");
 		var start = Instant.now().minus(Duration.ofDays(6));
 		var before = reviewers.cards(learner);
-		firstReviews.on(new AnswerRecorded(learner.organisationId(), learner.userId(), lesson, 1, "verb",
-				List.of(skill), true, true, 1, Duration.ofSeconds(3), start));
+		firstReviews.on(new AnswersRecorded(List.of(new AnswerRecorded(learner.organisationId(), learner.userId(),
+				lesson, 1, "verb", List.of(skill), true, true, 1, Duration.ofSeconds(3), start))));
 		await(() -> reviewers.cards(learner) == before + 1);
 		// The card's skills are written by the same listener, after the card: wait for them too.
 		await(() -> jdbc.sql("SELECT count(*) FROM card_skills WHERE user_id = :user AND skill_id = :skill")
