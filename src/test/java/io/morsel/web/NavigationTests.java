@@ -39,11 +39,11 @@ class NavigationTests {
 
 	@Test
 	void eachRoleSeesItsOwnModulesLinks() throws Exception {
-		assertThat(links(page("/studio", member("author@acme.test")))).containsExactly("/studio", "/retention", "/people", "/profile",
-				"/tokens");
+		assertThat(links(page("/studio", member("author@acme.test")))).containsExactly("/studio", "/studio/achievements",
+				"/retention", "/people", "/profile", "/tokens");
 		assertThat(links(page("/team", member("manager@acme.test")))).startsWith("/team").doesNotContain("/skills");
-		assertThat(links(page("/admin", member("admin@acme.test")))).contains("/admin").doesNotContain("/today",
-				"/studio", "/skills");
+		assertThat(links(page("/admin", member("admin@acme.test")))).contains("/admin", "/admin/authoring")
+			.doesNotContain("/today", "/studio", "/skills");
 	}
 
 	@Test
