@@ -43,10 +43,13 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 	record Positioned(String word, int position) {
 	}
 
-	/** The lesson document's fields with their weights: where a word is found tells how much it counts. */
+	/**
+	 * The lesson document's fields with their weights: where a word is found tells how much it counts. The content is
+	 * weighed in one field of all of it rather than a field per kind, whose rarer kinds (two lessons with images) would
+	 * make every word in them look common.
+	 */
 	static final Map<String, Float> LESSON_FIELDS = Map.of(LessonDocuments.TITLE, 3f, LessonDocuments.OBJECTIVE, 2f,
-			LessonDocuments.TAGS, 1.5f, ContentKind.TEXT.key(), 1f, ContentKind.TRANSCRIPT.key(), 1f,
-			ContentKind.QUESTION.key(), 1f, ContentKind.IMAGE.key(), 1f);
+			LessonDocuments.TAGS, 1.5f, LessonDocuments.ALL, 1f);
 
 	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");

@@ -11,8 +11,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -21,6 +23,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -59,6 +62,48 @@ public class Search {
 
 	Search(SearchIndex index) {
 		this.index = index;
+	}
+
+	/** A lesson whose title starts a word with what the learner is typing. */
+	public record Suggestion(UUID lessonId, String title) {
+	}
+
+	private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}\\p{N}]{2,40})\\s*$");
+
+	/**
+	 * Up to six lesson titles with a word that starts with the last word typed (as typed, or stemmed), those with the
+	 * other words typed first: suggestions as the learner types.
+	 */
+	public List<Suggestion> suggest(OrganisationId organisation, String typed) {
+		var text = typed.length() > LearnerQuery.MAX_LENGTH ? typed.substring(0, LearnerQuery.MAX_LENGTH) : typed;
+		var last = LAST_WORD.matcher(text);
+		if (!last.find()) {
+			return List.of();
+		}
+		var prefix = last.group(1).toLowerCase(Locale.ROOT);
+		var stemmed = LearnerQuery.analyse(prefix);
+		var starts = new BooleanQuery.Builder()
+			.add(new PrefixQuery(new Term(LessonDocuments.TITLE, prefix)), Occur.SHOULD);
+		if (!stemmed.isEmpty()) {
+			starts.add(new PrefixQuery(new Term(LessonDocuments.TITLE, stemmed.getFirst().word())), Occur.SHOULD);
+		}
+		var query = new BooleanQuery.Builder().add(starts.build(), Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
+			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER);
+		LearnerQuery.analyse(text.substring(0, last.start()))
+			.stream()
+			.limit(LearnerQuery.MAX_WORDS)
+			.forEach(w -> query.add(new TermQuery(new Term(LessonDocuments.TITLE, w.word())), Occur.SHOULD));
+		return index.read(searcher -> {
+			var top = searcher.search(query.build(), 6);
+			var stored = searcher.storedFields();
+			var suggestions = new ArrayList<Suggestion>();
+			for (var hit : top.scoreDocs) {
+				var doc = stored.document(hit.doc);
+				suggestions.add(new Suggestion(UUID.fromString(doc.get(LESSON)), doc.get(LessonDocuments.TITLE)));
+			}
+			return suggestions;
+		});
 	}
 
 	public SearchResults find(OrganisationId organisation, SearchRequest request) {
