@@ -93,6 +93,15 @@ class SearchTests {
 	}
 
 	@Test
+	void whatTheSearchServiceIsGivenNeverFails() {
+		for (var typed : java.util.List.of("report\u0000\u0007\u001b[31m", "\"open quote report", "rep*rt~2^3 AND (",
+				"x".repeat(10_000), "report ".repeat(5_000), "\uD83D", "")) {
+			assertThat(find(typed)).isNotNull();
+		}
+		assertThat(find("report\u0000\u0007").results()).isNotEmpty();
+	}
+
+	@Test
 	void aTitleMatchRanksFirstAndLinksToTheLesson() {
 		var first = find("handover customer success").results().getFirst();
 
