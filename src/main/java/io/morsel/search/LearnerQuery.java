@@ -30,8 +30,10 @@ import org.apache.lucene.search.TermQuery;
  * @param words the analysed words, each once, in the order typed
  * @param sequence the analysed words in order with their positions, for the proximity boost
  * @param phrases each quoted phrase's analysed words with their positions
+ * @param alternatives the organisation's synonyms of what was typed: words or phrases, each as good as a word typed
  */
-record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Positioned>> phrases) {
+record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Positioned>> phrases,
+		List<List<Positioned>> alternatives) {
 
 	/** Characters of a query that count; the rest of a longer one is ignored. */
 	static final int MAX_LENGTH = 500;
@@ -55,6 +57,14 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
 
 	static LearnerQuery of(String typed) {
+		return of(typed, List.of());
+	}
+
+	/**
+	 * What was typed, widened by the organisation's synonym groups (each its entries separated by commas): where the
+	 * words typed contain an entry's words in order, the group's other entries are alternatives.
+	 */
+	static LearnerQuery of(String typed, List<String> synonyms) {
 		var text = CONTROL.matcher(typed.length() > MAX_LENGTH ? typed.substring(0, MAX_LENGTH) : typed).replaceAll(" ");
 		var phrases = new ArrayList<List<Positioned>>();
 		var quoted = QUOTED.matcher(text);
@@ -72,7 +82,20 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 				words.add(p.word());
 			}
 		});
-		return new LearnerQuery(List.copyOf(words), List.copyOf(sequence), List.copyOf(phrases));
+		var typedWords = sequence.stream().map(Positioned::word).toList();
+		var alternatives = new ArrayList<List<Positioned>>();
+		for (var group : synonyms) {
+			var entries = Synonyms.entries(group).stream().map(LearnerQuery::analyse).filter(e -> !e.isEmpty()).toList();
+			for (var entry : entries) {
+				var entryWords = entry.stream().map(Positioned::word).toList();
+				if (java.util.Collections.indexOfSubList(typedWords, entryWords) >= 0) {
+					entries.stream().filter(other -> other != entry).forEach(alternatives::add);
+					break;
+				}
+			}
+		}
+		return new LearnerQuery(List.copyOf(words), List.copyOf(sequence), List.copyOf(phrases),
+				List.copyOf(alternatives.subList(0, Math.min(alternatives.size(), MAX_WORDS))));
 	}
 
 	boolean isEmpty() {
@@ -119,6 +142,9 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 		}
 		for (var phrase : phrases) {
 			query.add(phrase(phrase, fields, 0), Occur.MUST);
+		}
+		for (var alternative : alternatives) {
+			query.add(phrase(alternative, fields, 0), Occur.SHOULD);
 		}
 		if (words.size() > 1) {
 			query.add(new BoostQuery(phrase(sequence, fields, 4), 1.5f), Occur.SHOULD);

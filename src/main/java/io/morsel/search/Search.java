@@ -59,9 +59,11 @@ public class Search {
 			ContentKind.OBJECTIVE, 1.3f);
 
 	private final SearchIndex index;
+	private final Synonyms synonyms;
 
-	Search(SearchIndex index) {
+	Search(SearchIndex index, Synonyms synonyms) {
 		this.index = index;
+		this.synonyms = synonyms;
 	}
 
 	/** A lesson whose title starts a word with what the learner is typing. */
@@ -107,10 +109,10 @@ public class Search {
 	}
 
 	public SearchResults find(OrganisationId organisation, SearchRequest request) {
-		var query = LearnerQuery.of(request.query());
-		if (query.isEmpty()) {
+		if (LearnerQuery.of(request.query()).isEmpty()) {
 			return SearchResults.none();
 		}
+		var query = LearnerQuery.of(request.query(), synonyms.of(organisation));
 		return index.read(searcher -> find(searcher, organisation, request, query));
 	}
 

@@ -183,4 +183,30 @@ class SearchApiTests {
 		assertThat(questions.get("total").asLong()).isPositive();
 		assertThat(questions.get("results").findValuesAsString("kind")).containsOnly("question");
 	}
+
+	@Test
+	void anOrganisationsSynonymsFindWhatItsLessonsCallOtherwise() {
+		var admin = api.token("admin@globex.test", "globex");
+		var author = api.token("author@globex.test", "globex");
+		var globexLearner = api.token("learner@globex.test", "globex");
+		var word = "ssoq" + UUID.randomUUID().toString().substring(0, 6);
+		Authored.published(api, author, "Turn on " + word, "Open the " + word + " settings and switch it on.");
+		Eventually.await(() -> search(globexLearner, word).get("total").asLong() == 1);
+		assertThat(search(globexLearner, "single sign-on").toString()).doesNotContain(word);
+
+		assertThat(api.put(learner, "/api/v1/search/synonyms", Map.of("groups", List.of(word + ", single sign-on")))
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		var refused = api.put(admin, "/api/v1/search/synonyms", Map.of("groups", List.of("lonely")));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		var saved = api.put(admin, "/api/v1/search/synonyms", Map.of("groups", List.of(" " + word + " ,single sign-on ")));
+		assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(json.readTree(saved.getBody()).at("/groups/0").asString()).isEqualTo(word + ", single sign-on");
+
+		var found = search(globexLearner, "how do I set up single sign-on");
+		assertThat(found.at("/results/0/title").asString()).isEqualTo("Turn on " + word);
+		assertThat(found.at("/results/0/snippet").asString()).contains("<mark>" + word + "</mark>");
+		assertThat(search(learner, "single sign-on").toString()).doesNotContain(word);
+		assertThat(json.readTree(api.get(admin, "/api/v1/search/synonyms").getBody()).at("/groups/0").asString())
+			.isEqualTo(word + ", single sign-on");
+	}
 }

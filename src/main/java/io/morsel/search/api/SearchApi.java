@@ -5,15 +5,19 @@ import io.morsel.search.Reindexing;
 import io.morsel.search.Search;
 import io.morsel.search.SearchRequest;
 import io.morsel.search.SearchResults;
+import io.morsel.search.Synonyms;
 import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,10 +28,16 @@ class SearchApi {
 
 	private final Search search;
 	private final Reindexing reindexing;
+	private final Synonyms synonyms;
 
-	SearchApi(Search search, Reindexing reindexing) {
+	SearchApi(Search search, Reindexing reindexing, Synonyms synonyms) {
 		this.search = search;
 		this.reindexing = reindexing;
+		this.synonyms = synonyms;
+	}
+
+	/** The organisation's synonym groups, each its words and phrases separated by commas ("sso, single sign-on"). */
+	record SynonymGroups(List<String> groups) {
 	}
 
 	@GetMapping("/api/v1/search")
@@ -47,6 +57,20 @@ class SearchApi {
 			@RequestParam(defaultValue = "10") int limit, @RequestParam(defaultValue = "0") int offset) {
 		return search.find(me.organisationId(),
 				new SearchRequest(q, program, skill, SearchRequest.type(type), limit, offset));
+	}
+
+	@GetMapping("/api/v1/search/synonyms")
+	@Operation(summary = "Administrators: the organisation's synonym groups")
+	SynonymGroups synonyms(@AuthenticationPrincipal CurrentMember me) {
+		return new SynonymGroups(synonyms.of(me.organisationId()));
+	}
+
+	@PutMapping("/api/v1/search/synonyms")
+	@Operation(summary = "Administrators: replace the organisation's synonym groups (at most 200, each two or more words "
+			+ "or phrases separated by commas, at most 500 characters). A query with one entry of a group also finds "
+			+ "the others, from the next search on, on every node")
+	SynonymGroups replaceSynonyms(@AuthenticationPrincipal CurrentMember me, @RequestBody SynonymGroups body) {
+		return new SynonymGroups(synonyms.replace(me.organisationId(), body.groups() == null ? List.of() : body.groups()));
 	}
 
 	@PostMapping("/api/v1/search/rebuild")
