@@ -5,6 +5,8 @@
  *
  * <p>Listens to {@link io.morsel.catalog.LessonPublished} and appends it to the search change log in the database;
  * every node follows that log and updates its own index (docs/adr/00XX-per-node-search-indexes.md). Publishes nothing.
+ * Owns the change log ({@code search_changes}) and each organisation's synonyms ({@code search_synonyms}), which widen
+ * its queries.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "catalog", "identity", "shared", "web" })
