@@ -1,10 +1,17 @@
 // Keeps a transcript beside its video or audio in step with playback: the cue being spoken is marked, and pressing a
 // cue (mouse, touch, Enter or Space) seeks there. Without this script the transcript is still there to read.
+// A link from search opens a step at the second a cue starts (?step=2&t=42): that step's player seeks there.
+const linked = new URLSearchParams(window.location.search);
+const startAt = parseFloat(linked.get('t'));
 document.querySelectorAll('[data-media-sync]').forEach((block) => {
   const media = block.querySelector('video, audio');
   const cues = [...block.querySelectorAll('.cue')];
   if (!media || cues.length === 0) return;
   const starts = cues.map((cue) => parseFloat(cue.dataset.start));
+  if (startAt >= 0 && block.closest('#step-' + linked.get('step'))) {
+    const seek = () => { media.currentTime = startAt; };
+    if (media.readyState >= 1) seek(); else media.addEventListener('loadedmetadata', seek, { once: true });
+  }
   cues.forEach((cue, i) => cue.addEventListener('click', () => {
     media.currentTime = starts[i];
     media.play().catch(() => {});

@@ -1,0 +1,194 @@
+package io.morsel.search;
+
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Program;
+import io.morsel.catalog.Programs;
+import io.morsel.identity.OrganisationId;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this node's index in step with the change log: every {@code morsel.search.poll-interval} it reads the entries
+ * after the last one applied (one range scan of the primary key) and applies them, so a lesson published on any node
+ * is found on every node within about that interval.
+ *
+ * <p>Ids come from a sequence, so an entry may commit after one with a higher id was already read. The ids skipped
+ * are asked for again on every poll, for a minute, and applied when they appear; an id whose transaction rolled back
+ * never does. A node whose index is new (or belongs to another database) builds it from the catalog first.
+ *
+ * <p>One platform thread does all the writing (STACK.md trap 14), so the index has a single writer.
+ */
+@Component
+class ChangeFollower implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ChangeFollower.class);
+
+	private static final int BATCH = 500;
+	private static final int MAX_GAPS = 10_000;
+	private static final long GAP_WAIT = Duration.ofMinutes(1).toNanos();
+
+	private final ChangeLog changes;
+	private final SearchIndex index;
+	private final Lessons lessons;
+	private final Programs programs;
+	private final Duration interval;
+	private final boolean rebuildOnStart;
+
+	/** The last entry applied, and the skipped ids still awaited (with when each was first missed); one thread's. */
+	private long applied;
+	private final Map<Long, Long> gaps = new HashMap<>();
+
+	private volatile long appliedChange = -1;
+	private volatile ScheduledExecutorService thread;
+
+	ChangeFollower(ChangeLog changes, SearchIndex index, Lessons lessons, Programs programs,
+			@Value("${morsel.search.poll-interval}") Duration interval,
+			@Value("${morsel.search.rebuild-on-start}") boolean rebuildOnStart) {
+		this.changes = changes;
+		this.index = index;
+		this.lessons = lessons;
+		this.programs = programs;
+		this.interval = interval;
+		this.rebuildOnStart = rebuildOnStart;
+	}
+
+	@Override
+	public void start() {
+		thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-index").daemon().factory());
+		thread.execute(this::catchUp);
+		thread.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		var running = thread;
+		thread = null;
+		if (running != null) {
+			running.shutdownNow();
+			try {
+				running.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return thread != null;
+	}
+
+	/** The last change-log entry the index applied; -1 before the first build or catch-up ends. */
+	long appliedChange() {
+		return appliedChange;
+	}
+
+	/** Resumes where the index's last commit ended, or builds the whole index when it cannot. */
+	private void catchUp() {
+		try {
+			var recorded = index.appliedChange();
+			var last = changes.last();
+			if (rebuildOnStart || recorded.isEmpty() || recorded.getAsLong() > last) {
+				rebuildAll(last);
+			}
+			else {
+				applied = recorded.getAsLong();
+				appliedChange = applied;
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			log.error("Could not build the search index; the next poll tries again", e);
+		}
+	}
+
+	private void rebuildAll(long upTo) throws IOException {
+		var started = System.nanoTime();
+		for (var organisation : changes.organisations()) {
+			rebuild(organisation);
+		}
+		index.commit(upTo);
+		applied = upTo;
+		appliedChange = upTo;
+		gaps.clear();
+		log.info("Built the search index up to change {} in {} ms ({} documents)", upTo,
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), index.documents());
+	}
+
+	private void poll() {
+		try {
+			if (appliedChange < 0) {
+				catchUp();
+				return;
+			}
+			var now = System.nanoTime();
+			gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_WAIT);
+			var batch = changes.after(applied, gaps.keySet(), BATCH);
+			if (batch.isEmpty()) {
+				return;
+			}
+			// Worked out on copies: they replace the fields only once the index has committed what they describe.
+			var reached = applied;
+			var awaited = new HashMap<>(gaps);
+			for (var change : batch) {
+				apply(change);
+				if (awaited.remove(change.id()) != null) {
+					continue;
+				}
+				for (long skipped = reached + 1; skipped < change.id() && awaited.size() < MAX_GAPS; skipped++) {
+					awaited.put(skipped, now);
+				}
+				reached = Math.max(reached, change.id());
+			}
+			index.commit(reached);
+			applied = reached;
+			gaps.clear();
+			gaps.putAll(awaited);
+			appliedChange = reached;
+		}
+		catch (IOException | RuntimeException e) {
+			// A database outage or a full disk: nothing past the last commit counts as applied, so the next poll
+			// reads the same entries again, and applying one twice is harmless.
+			log.warn("Could not apply search changes after {}; trying again", applied, e);
+		}
+	}
+
+	private void apply(ChangeLog.Change change) throws IOException {
+		if (change.lesson() == null) {
+			rebuild(change.organisation());
+			return;
+		}
+		index(change.organisation(), change.lesson(), programs.all(change.organisation()));
+	}
+
+	private void rebuild(OrganisationId organisation) throws IOException {
+		index.removeOrganisation(organisation);
+		var all = programs.all(organisation);
+		for (var lesson : lessons.published(organisation)) {
+			index(organisation, lesson.id(), all);
+		}
+	}
+
+	/** Indexes the lesson's published version, replacing what the index had of it; drops it when none is. */
+	private void index(OrganisationId organisation, LessonId lesson, List<Program> all) throws IOException {
+		var published = lessons.latestPublished(organisation, lesson);
+		if (published.isEmpty()) {
+			index.removeLesson(lesson.toString());
+			return;
+		}
+		var names = all.stream().filter(p -> p.lessons().contains(lesson)).map(Program::title).toList();
+		index.replaceLesson(lesson.toString(), LessonDocuments.of(published.get(), names));
+	}
+}

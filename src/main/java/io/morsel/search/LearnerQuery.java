@@ -1,0 +1,165 @@
+package io.morsel.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * What a learner typed, as Lucene queries built here rather than by Lucene's query parser: whatever they type (quotes
+ * left open, wildcards, brackets, control characters, pages of text) is words and quoted phrases, never syntax, so no
+ * query fails. Words are analysed as the index is (English, stemmed); each may match any field, with a field's weight,
+ * or, misspelt, a near word (one edit for short words, two for long ones). Quoted phrases must appear as such; the
+ * words in the order typed are a phrase that ranks higher where they stand close together.
+ *
+ * @param words the analysed words, each once, in the order typed
+ * @param sequence the analysed words in order with their positions, for the proximity boost
+ * @param phrases each quoted phrase's analysed words with their positions
+ * @param alternatives the organisation's synonyms of what was typed: words or phrases, each as good as a word typed
+ */
+record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Positioned>> phrases,
+		List<List<Positioned>> alternatives) {
+
+	/** Characters of a query that count; the rest of a longer one is ignored. */
+	static final int MAX_LENGTH = 500;
+	static final int MAX_WORDS = 24;
+	static final int MAX_PHRASES = 4;
+	static final int MAX_PHRASE_WORDS = 12;
+
+	/** A word, and where it stands in what was typed (stop words leave holes a phrase keeps). */
+	record Positioned(String word, int position) {
+	}
+
+	/**
+	 * The lesson document's fields with their weights: where a word is found tells how much it counts. The content is
+	 * weighed in one field of all of it rather than a field per kind, whose rarer kinds (two lessons with images) would
+	 * make every word in them look common.
+	 */
+	static final Map<String, Float> LESSON_FIELDS = Map.of(LessonDocuments.TITLE, 3f, LessonDocuments.OBJECTIVE, 2f,
+			LessonDocuments.TAGS, 1.5f, LessonDocuments.ALL, 1f);
+
+	private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");
+
+	static LearnerQuery of(String typed) {
+		return of(typed, List.of());
+	}
+
+	/**
+	 * What was typed, widened by the organisation's synonym groups (each its entries separated by commas): where the
+	 * words typed contain an entry's words in order, the group's other entries are alternatives.
+	 */
+	static LearnerQuery of(String typed, List<String> synonyms) {
+		var text = CONTROL.matcher(typed.length() > MAX_LENGTH ? typed.substring(0, MAX_LENGTH) : typed).replaceAll(" ");
+		var phrases = new ArrayList<List<Positioned>>();
+		var quoted = QUOTED.matcher(text);
+		while (quoted.find() && phrases.size() < MAX_PHRASES) {
+			var phrase = analyse(quoted.group(1));
+			if (!phrase.isEmpty()) {
+				phrases.add(phrase.subList(0, Math.min(phrase.size(), MAX_PHRASE_WORDS)));
+			}
+		}
+		var sequence = analyse(text);
+		sequence = sequence.subList(0, Math.min(sequence.size(), MAX_WORDS * 2));
+		var words = new LinkedHashSet<String>();
+		sequence.forEach(p -> {
+			if (words.size() < MAX_WORDS) {
+				words.add(p.word());
+			}
+		});
+		var typedWords = sequence.stream().map(Positioned::word).toList();
+		var alternatives = new ArrayList<List<Positioned>>();
+		for (var group : synonyms) {
+			var entries = Synonyms.entries(group).stream().map(LearnerQuery::analyse).filter(e -> !e.isEmpty()).toList();
+			for (var entry : entries) {
+				var entryWords = entry.stream().map(Positioned::word).toList();
+				if (java.util.Collections.indexOfSubList(typedWords, entryWords) >= 0) {
+					entries.stream().filter(other -> other != entry).forEach(alternatives::add);
+					break;
+				}
+			}
+		}
+		return new LearnerQuery(List.copyOf(words), List.copyOf(sequence), List.copyOf(phrases),
+				List.copyOf(alternatives.subList(0, Math.min(alternatives.size(), MAX_WORDS))));
+	}
+
+	boolean isEmpty() {
+		return words.isEmpty();
+	}
+
+	static List<Positioned> analyse(String text) {
+		var words = new ArrayList<Positioned>();
+		try (var stream = SearchIndex.ANALYZER.tokenStream(LessonDocuments.ALL, text)) {
+			var term = stream.addAttribute(CharTermAttribute.class);
+			var increment = stream.addAttribute(PositionIncrementAttribute.class);
+			stream.reset();
+			int position = -1;
+			while (stream.incrementToken()) {
+				position += increment.getPositionIncrement();
+				words.add(new Positioned(term.toString(), position));
+			}
+			stream.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return words;
+	}
+
+	/**
+	 * Ranks lesson documents: each word in any of {@code fields} (weighted; the best field counts most), or a near
+	 * word in {@code fuzzyField}; every quoted phrase in one of the fields.
+	 */
+	Query scoring(Map<String, Float> fields, String fuzzyField) {
+		if (isEmpty()) {
+			return new MatchNoDocsQuery();
+		}
+		var query = new BooleanQuery.Builder();
+		for (var word : words) {
+			var exact = new ArrayList<Query>();
+			fields.forEach((field, weight) -> exact.add(new BoostQuery(new TermQuery(new Term(field, word)), weight)));
+			query.add(new DisjunctionMaxQuery(exact, 0.3f), Occur.SHOULD);
+			if (word.length() >= 4) {
+				var edits = word.length() >= 8 ? 2 : 1;
+				query.add(new BoostQuery(new FuzzyQuery(new Term(fuzzyField, word), edits, 1, 10, true), 0.2f),
+						Occur.SHOULD);
+			}
+		}
+		for (var phrase : phrases) {
+			query.add(phrase(phrase, fields, 0), Occur.MUST);
+		}
+		for (var alternative : alternatives) {
+			query.add(phrase(alternative, fields, 0), Occur.SHOULD);
+		}
+		if (words.size() > 1) {
+			query.add(new BoostQuery(phrase(sequence, fields, 4), 1.5f), Occur.SHOULD);
+		}
+		return query.build();
+	}
+
+	private static Query phrase(List<Positioned> words, Map<String, Float> fields, int slop) {
+		var each = new ArrayList<Query>();
+		fields.forEach((field, weight) -> {
+			var phrase = new PhraseQuery.Builder().setSlop(slop);
+			var first = words.getFirst().position();
+			words.forEach(w -> phrase.add(new Term(field, w.word()), w.position() - first));
+			each.add(new BoostQuery(phrase.build(), weight));
+		});
+		return new DisjunctionMaxQuery(each, 0.3f);
+	}
+}

@@ -1,0 +1,314 @@
+package io.morsel.search;
+
+import static io.morsel.search.LessonDocuments.LESSON;
+import static io.morsel.search.LessonDocuments.ORGANISATION;
+import static io.morsel.search.LessonDocuments.TYPE;
+
+import io.morsel.identity.OrganisationId;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searches the organisation's published lessons, as this node's index has them. Lessons are ranked on their lesson
+ * documents (BM25, each field weighted: title, objective, skills and programs, then the content); the page's lessons
+ * then get their best passage, which gives the result its kind, its highlighted snippet and its link.
+ *
+ * <p>Every query is confined to the learner's organisation, and the index holds published versions only, which every
+ * member of the organisation may open: what a search shows, the learner can open.
+ */
+@Service
+public class Search {
+
+	private static final int SNIPPET_CHARACTERS = 180;
+	private static final int PASSAGES_PER_PAGE = 500;
+
+	/** A title or an objective that matches says more than a passage of the text with the same score. */
+	private static final Map<ContentKind, Float> PASSAGE_WEIGHTS = Map.of(ContentKind.TITLE, 1.6f,
+			ContentKind.OBJECTIVE, 1.3f);
+
+	private final SearchIndex index;
+	private final Synonyms synonyms;
+
+	Search(SearchIndex index, Synonyms synonyms) {
+		this.index = index;
+		this.synonyms = synonyms;
+	}
+
+	/** A lesson whose title starts a word with what the learner is typing. */
+	public record Suggestion(UUID lessonId, String title) {
+	}
+
+	private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}\\p{N}]{2,40})\\s*$");
+
+	/**
+	 * Up to six lesson titles with a word that starts with the last word typed (as typed, or stemmed), those with the
+	 * other words typed first: suggestions as the learner types.
+	 */
+	public List<Suggestion> suggest(OrganisationId organisation, String typed) {
+		var text = typed.length() > LearnerQuery.MAX_LENGTH ? typed.substring(0, LearnerQuery.MAX_LENGTH) : typed;
+		var last = LAST_WORD.matcher(text);
+		if (!last.find()) {
+			return List.of();
+		}
+		var prefix = last.group(1).toLowerCase(Locale.ROOT);
+		var stemmed = LearnerQuery.analyse(prefix);
+		var starts = new BooleanQuery.Builder()
+			.add(new PrefixQuery(new Term(LessonDocuments.TITLE, prefix)), Occur.SHOULD);
+		if (!stemmed.isEmpty()) {
+			starts.add(new PrefixQuery(new Term(LessonDocuments.TITLE, stemmed.getFirst().word())), Occur.SHOULD);
+		}
+		var query = new BooleanQuery.Builder().add(starts.build(), Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
+			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER);
+		LearnerQuery.analyse(text.substring(0, last.start()))
+			.stream()
+			.limit(LearnerQuery.MAX_WORDS)
+			.forEach(w -> query.add(new TermQuery(new Term(LessonDocuments.TITLE, w.word())), Occur.SHOULD));
+		return index.read(searcher -> {
+			var top = searcher.search(query.build(), 6);
+			var stored = searcher.storedFields();
+			var suggestions = new ArrayList<Suggestion>();
+			for (var hit : top.scoreDocs) {
+				var doc = stored.document(hit.doc);
+				suggestions.add(new Suggestion(UUID.fromString(doc.get(LESSON)), doc.get(LessonDocuments.TITLE)));
+			}
+			return suggestions;
+		});
+	}
+
+	public SearchResults find(OrganisationId organisation, SearchRequest request) {
+		if (LearnerQuery.of(request.query()).isEmpty()) {
+			return SearchResults.none();
+		}
+		var query = LearnerQuery.of(request.query(), synonyms.of(organisation));
+		return index.read(searcher -> find(searcher, organisation, request, query));
+	}
+
+	private SearchResults find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request,
+			LearnerQuery query) throws IOException {
+		var lessons = lessonQuery(organisation, request, query, request.type());
+		var top = searcher.search(lessons,
+				new TopScoreDocCollectorManager(request.offset() + request.limit(), Integer.MAX_VALUE));
+		var page = new LinkedHashMap<String, Ranked>();
+		var stored = searcher.storedFields();
+		for (int i = request.offset(); i < top.scoreDocs.length; i++) {
+			var doc = stored.document(top.scoreDocs[i].doc);
+			page.put(doc.get(LESSON), new Ranked(doc.get(LessonDocuments.TITLE), doc.get(LessonDocuments.OBJECTIVE),
+					top.scoreDocs[i].score));
+		}
+		var places = places(searcher, organisation, request, query, page.keySet());
+		var results = new ArrayList<SearchResults.Result>();
+		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked, places.get(lesson))));
+		return new SearchResults(top.totalHits.value(), results, facets(searcher, organisation, request, query, lessons));
+	}
+
+	private record Ranked(String title, String objective, float score) {
+	}
+
+	private record Place(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String snippet) {
+	}
+
+	private static Query lessonQuery(OrganisationId organisation, SearchRequest request, LearnerQuery query,
+			@Nullable ContentKind type) {
+		var fields = type == null ? LearnerQuery.LESSON_FIELDS : Map.of(LessonDocuments.fieldOf(type), 1f);
+		var fuzzyField = type == null ? LessonDocuments.ALL : LessonDocuments.fieldOf(type);
+		var lessons = new BooleanQuery.Builder().add(query.scoring(fields, fuzzyField), Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
+			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER);
+		if (request.program() != null) {
+			lessons.add(new TermQuery(new Term(LessonDocuments.PROGRAM, request.program())), Occur.FILTER);
+		}
+		if (request.skill() != null) {
+			lessons.add(new TermQuery(new Term(LessonDocuments.SKILL, request.skill())), Occur.FILTER);
+		}
+		return lessons.build();
+	}
+
+	/** The best matching passage of each lesson on the page, with its snippet. */
+	private static Map<String, Place> places(IndexSearcher searcher, OrganisationId organisation,
+			SearchRequest request, LearnerQuery query, java.util.Set<String> lessons) throws IOException {
+		if (lessons.isEmpty()) {
+			return Map.of();
+		}
+		var scoring = query.scoring(Map.of(LessonDocuments.PASSAGE, 1f), LessonDocuments.PASSAGE);
+		var passages = new BooleanQuery.Builder().add(scoring, Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, LessonDocuments.PASSAGE_DOC)), Occur.FILTER)
+			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER)
+			.add(new TermInSetQuery(LESSON, lessons.stream().map(BytesRef::new).toList()), Occur.FILTER);
+		if (request.type() != null) {
+			passages.add(new TermQuery(new Term(LessonDocuments.KIND, request.type().key())), Occur.FILTER);
+		}
+		var top = searcher.search(passages.build(),
+				new TopScoreDocCollectorManager(PASSAGES_PER_PAGE, PASSAGES_PER_PAGE));
+		var stored = searcher.storedFields();
+		var best = new HashMap<String, Float>();
+		var places = new HashMap<String, org.apache.lucene.document.Document>();
+		for (var hit : top.scoreDocs) {
+			var doc = stored.document(hit.doc);
+			var kind = ContentKind.of(doc.get(LessonDocuments.KIND)).orElseThrow();
+			var score = hit.score * PASSAGE_WEIGHTS.getOrDefault(kind, 1f);
+			var lesson = doc.get(LESSON);
+			if (score > best.getOrDefault(lesson, Float.NEGATIVE_INFINITY)) {
+				best.put(lesson, score);
+				places.put(lesson, doc);
+			}
+		}
+		var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
+				new QueryScorer(scoring, LessonDocuments.PASSAGE));
+		highlighter.setTextFragmenter(new SimpleFragmenter(SNIPPET_CHARACTERS));
+		var found = new HashMap<String, Place>();
+		places.forEach((lesson, doc) -> {
+			var step = doc.getField(LessonDocuments.STEP);
+			var seconds = doc.getField(LessonDocuments.SECONDS);
+			found.put(lesson, new Place(ContentKind.of(doc.get(LessonDocuments.KIND)).orElseThrow(),
+					step == null ? null : step.numericValue().intValue(),
+					seconds == null ? null : seconds.numericValue().intValue(),
+					snippet(highlighter, doc.get(LessonDocuments.SHOWN))));
+		});
+		return found;
+	}
+
+	private static String snippet(Highlighter highlighter, String text) {
+		try {
+			var fragment = highlighter.getBestFragment(SearchIndex.ANALYZER, LessonDocuments.PASSAGE, text);
+			if (fragment != null) {
+				return fragment;
+			}
+		}
+		catch (IOException | InvalidTokenOffsetsException e) {
+			// Shown unhighlighted below.
+		}
+		var start = text.length() > SNIPPET_CHARACTERS ? text.substring(0, SNIPPET_CHARACTERS) + "…" : text;
+		return new SimpleHTMLEncoder().encodeText(start);
+	}
+
+	private static SearchResults.Result result(String lesson, Ranked ranked, @Nullable Place place) {
+		var id = UUID.fromString(lesson);
+		if (place == null) {
+			// Found through its skills or programs, or words spread over several places: the lesson as a whole.
+			return new SearchResults.Result(id, ranked.title(), ranked.objective(), ContentKind.TITLE,
+					new SimpleHTMLEncoder().encodeText(ranked.objective()), "/lessons/" + id, ranked.score(), null);
+		}
+		return new SearchResults.Result(id, ranked.title(), ranked.objective(), place.kind(), place.snippet(),
+				link(id, place), ranked.score(), place.seconds());
+	}
+
+	/** The player's page at the step, and for a cue the second it starts (the player seeks to {@code t}). */
+	static String link(UUID lesson, Place place) {
+		if (place.step() == null) {
+			return "/lessons/" + lesson;
+		}
+		var time = place.kind() == ContentKind.TRANSCRIPT && place.seconds() != null && place.seconds() > 0
+				? "&t=" + place.seconds() : "";
+		return "/lessons/" + lesson + "?step=" + place.step() + time + "#step-" + place.step();
+	}
+
+	private static SearchResults.Facets facets(IndexSearcher searcher, OrganisationId organisation,
+			SearchRequest request, LearnerQuery query, Query lessons) throws IOException {
+		var counted = searcher.search(lessons, new FacetCounting());
+		var types = new ArrayList<SearchResults.Count>();
+		for (var kind : ContentKind.values()) {
+			var count = searcher.count(lessonQuery(organisation, request, query, kind));
+			if (count > 0) {
+				types.add(new SearchResults.Count(kind.key(), count));
+			}
+		}
+		types.sort(Comparator.comparingLong(SearchResults.Count::count).reversed());
+		return new SearchResults.Facets(sorted(counted.get(LessonDocuments.PROGRAM)),
+				sorted(counted.get(LessonDocuments.SKILL)), types);
+	}
+
+	private static List<SearchResults.Count> sorted(Map<String, Long> counts) {
+		return counts.entrySet()
+			.stream()
+			.map(e -> new SearchResults.Count(e.getKey(), e.getValue()))
+			.sorted(Comparator.comparingLong(SearchResults.Count::count).reversed().thenComparing(SearchResults.Count::value))
+			.toList();
+	}
+
+	/** Counts the programs and skills of every matching lesson, from their doc values. */
+	private static final class FacetCounting
+			implements CollectorManager<FacetCounting.Counter, Map<String, Map<String, Long>>> {
+
+		@Override
+		public Counter newCollector() {
+			return new Counter();
+		}
+
+		@Override
+		public Map<String, Map<String, Long>> reduce(java.util.Collection<Counter> counters) {
+			var total = Map.<String, Map<String, Long>>of(LessonDocuments.PROGRAM, new HashMap<>(), LessonDocuments.SKILL,
+					new HashMap<>());
+			for (var counter : counters) {
+				counter.counts.forEach((field, counts) -> counts.forEach((value, n) -> total.get(field).merge(value, n, Long::sum)));
+			}
+			return total;
+		}
+
+		private static final class Counter extends SimpleCollector {
+
+			private final Map<String, Map<String, Long>> counts = Map.of(LessonDocuments.PROGRAM, new HashMap<>(),
+					LessonDocuments.SKILL, new HashMap<>());
+			private SortedSetDocValues programs;
+			private SortedSetDocValues skills;
+
+			@Override
+			protected void doSetNextReader(LeafReaderContext context) throws IOException {
+				programs = DocValues.getSortedSet(context.reader(), LessonDocuments.PROGRAM);
+				skills = DocValues.getSortedSet(context.reader(), LessonDocuments.SKILL);
+			}
+
+			@Override
+			public void collect(int doc) throws IOException {
+				count(programs, doc, counts.get(LessonDocuments.PROGRAM));
+				count(skills, doc, counts.get(LessonDocuments.SKILL));
+			}
+
+			private static void count(SortedSetDocValues values, int doc, Map<String, Long> into) throws IOException {
+				if (!values.advanceExact(doc)) {
+					return;
+				}
+				for (int i = 0; i < values.docValueCount(); i++) {
+					into.merge(values.lookupOrd(values.nextOrd()).utf8ToString(), 1L, Long::sum);
+				}
+			}
+
+			@Override
+			public ScoreMode scoreMode() {
+				return ScoreMode.COMPLETE_NO_SCORES;
+			}
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package io.morsel.search;
+
+import io.morsel.identity.OrganisationId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.FSDirectory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * This node's Lucene index, in a folder of its own ({@code morsel.search.index-dir}). One writer, fed only by
+ * {@link ChangeFollower}; searches read the last refreshed view. Each commit records the id of the last change-log
+ * entry it contains, so a node that restarts carries on from there.
+ */
+@Component
+class SearchIndex implements DisposableBean {
+
+	private static final String APPLIED_CHANGE = "morsel.applied-change";
+
+	/** Analyzes every text field, and the learners' queries: English words, stop words dropped, stemmed (Porter). */
+	static final Analyzer ANALYZER = new EnglishAnalyzer();
+
+	private final FSDirectory directory;
+	private final IndexWriter writer;
+	private final SearcherManager searchers;
+
+	/** What a search does with the searcher it holds. */
+	interface Reading<T> {
+
+		T read(IndexSearcher searcher) throws IOException;
+	}
+
+	SearchIndex(@Value("${morsel.search.index-dir}") Path folder) throws IOException {
+		Files.createDirectories(folder);
+		this.directory = FSDirectory.open(folder);
+		this.writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER));
+		this.searchers = new SearcherManager(writer, null);
+	}
+
+	/** The last change-log entry this index contains; empty for an index never built. */
+	OptionalLong appliedChange() {
+		return writer.getLiveCommitData() == null ? OptionalLong.empty() : appliedIn(writer.getLiveCommitData());
+	}
+
+	private static OptionalLong appliedIn(Iterable<Map.Entry<String, String>> data) {
+		for (var entry : data) {
+			if (entry.getKey().equals(APPLIED_CHANGE)) {
+				return OptionalLong.of(Long.parseLong(entry.getValue()));
+			}
+		}
+		return OptionalLong.empty();
+	}
+
+	void replaceLesson(String lesson, List<Document> documents) throws IOException {
+		writer.updateDocuments(new Term(LessonDocuments.LESSON, lesson), documents);
+	}
+
+	void removeLesson(String lesson) throws IOException {
+		writer.deleteDocuments(new Term(LessonDocuments.LESSON, lesson));
+	}
+
+	void removeOrganisation(OrganisationId organisation) throws IOException {
+		writer.deleteDocuments(new Term(LessonDocuments.ORGANISATION, organisation.value().toString()));
+	}
+
+	/** Makes the changes durable, with the change-log entry they reach, and visible to the next search. */
+	void commit(long appliedChange) throws IOException {
+		writer.setLiveCommitData(Map.of(APPLIED_CHANGE, Long.toString(appliedChange)).entrySet());
+		writer.commit();
+		searchers.maybeRefreshBlocking();
+	}
+
+	<T> T read(Reading<T> reading) {
+		try {
+			var searcher = searchers.acquire();
+			try {
+				return reading.read(searcher);
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** How many documents the index holds now, lessons and passages, as a search would see them. */
+	int documents() {
+		return read(searcher -> searcher.getIndexReader().numDocs());
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		searchers.close();
+		writer.close();
+		directory.close();
+	}
+}

@@ -1,0 +1,40 @@
+package io.morsel.search;
+
+import io.morsel.shared.InvalidValueException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A learner's search: what they typed, the filters they chose (a program's title, a skill's name, a content type), and
+ * which page of results.
+ */
+public record SearchRequest(String query, @Nullable String program, @Nullable String skill,
+		@Nullable ContentKind type, int limit, int offset) {
+
+	public static final int MAX_LIMIT = 50;
+	public static final int MAX_OFFSET = 1000;
+
+	public SearchRequest {
+		query = query == null ? "" : query;
+		program = blankToNull(program);
+		skill = blankToNull(skill);
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new InvalidValueException("limit must be 1 to " + MAX_LIMIT);
+		}
+		if (offset < 0 || offset > MAX_OFFSET) {
+			throw new InvalidValueException("offset must be 0 to " + MAX_OFFSET);
+		}
+	}
+
+	/** The content type as the API and the page name it ({@code transcript}, ...); blank for any. */
+	public static @Nullable ContentKind type(@Nullable String key) {
+		if (key == null || key.isBlank()) {
+			return null;
+		}
+		return ContentKind.of(key).orElseThrow(() -> new InvalidValueException(
+				"type must be one of title, objective, text, transcript, question, image"));
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

@@ -1,0 +1,16 @@
+/**
+ * Search: every node's own Lucene index of the published lessons of every organisation (titles, objectives, text
+ * blocks, transcript cues with their start times, interactions, image alternative texts, skills and programs), and
+ * the searches learners run against it, each result linking to the exact place it was found.
+ *
+ * <p>Listens to {@link io.morsel.catalog.LessonPublished} and appends it to the search change log in the database;
+ * every node follows that log and updates its own index (docs/adr/0019-per-node-search-indexes.md). Publishes nothing.
+ * Owns the change log ({@code search_changes}) and each organisation's synonyms ({@code search_synonyms}), which widen
+ * its queries.
+ */
+@NullMarked
+@ApplicationModule(allowedDependencies = { "catalog", "identity", "shared", "web" })
+package io.morsel.search;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
