@@ -16,11 +16,17 @@ final class Authored {
 	private Authored() {
 	}
 
-	/** A draft lesson of one text block; its id. */
+	/**
+	 * A draft lesson of one text block and a question that assesses its objective (a lesson needs one to be
+	 * published); its id.
+	 */
 	static String draft(Api api, String author, String title, String text) {
+		var check = Map.of("type", "single-choice", "id", "check", "prompt", "Which is so?", "assessesObjective", true,
+				"options", List.of(Map.of("id", "a", "text", "This", "correct", true, "feedback", "Yes."),
+						Map.of("id", "b", "text", "That", "correct", false, "feedback", "No.")));
 		var lesson = Map.of("title", title, "objective", "Explain what " + title.toLowerCase() + " means.",
 				"estimatedMinutes", 3, "skills", List.of(), "blocks",
-				List.of(Map.of("type", "text", "markdown", text)));
+				List.of(Map.of("type", "text", "markdown", text), Map.of("type", "interaction", "interaction", check)));
 		var created = api.post(author, "/api/v1/lessons", lesson);
 		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
 		return JSON.readTree(created.getBody()).at("/id").asString();

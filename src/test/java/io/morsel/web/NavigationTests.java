@@ -34,7 +34,8 @@ class NavigationTests {
 	void aLearnerSeesTodayAndSkillsAndTheLinksEveryMemberHas() throws Exception {
 		var learner = member("learner@acme.test");
 
-		assertThat(links(page("/skills", learner))).containsExactly("/today", "/skills", "/people", "/profile", "/tokens");
+		assertThat(links(page("/skills", learner))).containsExactly("/today", "/search", "/skills", "/people", "/profile",
+				"/tokens");
 	}
 
 	@Test
