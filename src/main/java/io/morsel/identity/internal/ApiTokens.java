@@ -113,6 +113,29 @@ public class ApiTokens {
 		owners.asMap().values().removeIf(cached -> cached.filter(o -> o.id().equals(id)).isPresent());
 	}
 
+	/** Forgets the tokens of the person in this organisation, so this node reads them afresh (access revoked). */
+	void forget(UserId user, OrganisationId organisation) {
+		owners.asMap()
+			.values()
+			.removeIf(cached -> cached.filter(o -> o.user().equals(user) && o.organisation().equals(organisation))
+				.isPresent());
+	}
+
+	/** Revokes every token of the person in this organisation (removed from it). */
+	void revokeAll(UserId user, OrganisationId organisation) {
+		jdbc.sql("""
+				UPDATE api_tokens
+				SET revoked_at = :now
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND revoked_at IS NULL
+				""")
+			.param("organisation", organisation.value())
+			.param("user", user.value())
+			.param("now", Timestamps.of(clock.instant()))
+			.update();
+	}
+
 	/** The member a bearer secret acts as, while the token is not revoked and its owner still belongs there. */
 	public Optional<CurrentMember> authenticate(String secret) {
 		if (!secret.startsWith(PREFIX)) {

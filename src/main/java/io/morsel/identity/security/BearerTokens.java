@@ -1,5 +1,6 @@
 package io.morsel.identity.security;
 
+import io.morsel.identity.internal.AccessRevocations;
 import io.morsel.identity.internal.ApiTokens;
 import io.morsel.shared.ProblemResponses;
 import io.morsel.shared.ProblemTypes;
@@ -14,17 +15,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal access token. A request without the header
- * passes on (and the access rules decide); a token that is unknown or revoked is refused at once.
+ * passes on (and the access rules decide); a token that is unknown or revoked, or whose owner was deactivated or removed
+ * on any node, is refused at once.
  */
 class BearerTokens extends OncePerRequestFilter {
 
 	private static final String SCHEME = "Bearer ";
 
 	private final ApiTokens tokens;
+	private final AccessRevocations revocations;
 	private final ProblemResponses problems;
 
-	BearerTokens(ApiTokens tokens, ProblemResponses problems) {
+	BearerTokens(ApiTokens tokens, AccessRevocations revocations, ProblemResponses problems) {
 		this.tokens = tokens;
+		this.revocations = revocations;
 		this.problems = problems;
 	}
 
@@ -36,6 +40,7 @@ class BearerTokens extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		revocations.catchUp();
 		var member = tokens.authenticate(header.substring(SCHEME.length()).strip());
 		if (member.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");

@@ -7,6 +7,7 @@ import io.morsel.identity.internal.ActiveMembers;
 import io.morsel.identity.internal.Groups;
 import io.morsel.identity.internal.Invitations;
 import io.morsel.identity.internal.Memberships;
+import io.morsel.identity.internal.Offboarding;
 import io.morsel.shared.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,9 +39,11 @@ class AdminController {
 	private final Groups groups;
 	private final Links links;
 	private final ActiveMembers active;
+	private final Offboarding offboarding;
 
 	AdminController(Memberships memberships, Invitations invitations, Groups groups, Links links,
-			ActiveMembers active) {
+			ActiveMembers active, Offboarding offboarding) {
+		this.offboarding = offboarding;
 		this.links = links;
 		this.active = active;
 		this.memberships = memberships;
@@ -90,6 +94,32 @@ class AdminController {
 		// Other nodes see the new roles within the session recheck interval (ADR 0004).
 		active.forget(member);
 		redirect.addFlashAttribute("flash", "flash.roles.saved");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/people/{id}/deactivation")
+	String deactivate(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		return offboard(me, new MemberId(id), offboarding::deactivate, "flash.access.deactivated", redirect);
+	}
+
+	@PostMapping("/admin/people/{id}/reactivation")
+	String reactivate(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		return offboard(me, new MemberId(id), offboarding::reactivate, "flash.access.reactivated", redirect);
+	}
+
+	@PostMapping("/admin/people/{id}/removal")
+	String remove(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		return offboard(me, new MemberId(id), offboarding::remove, "flash.access.removed", redirect);
+	}
+
+	private String offboard(CurrentMember me, MemberId member, BiConsumer<CurrentMember, MemberId> change, String done,
+			RedirectAttributes redirect) {
+		if (member.equals(me.memberId())) {
+			redirect.addFlashAttribute("flash", "flash.access.own");
+			return "redirect:/admin";
+		}
+		change.accept(me, member);
+		redirect.addFlashAttribute("flash", done);
 		return "redirect:/admin";
 	}
 

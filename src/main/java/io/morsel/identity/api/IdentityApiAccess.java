@@ -1,0 +1,15 @@
+package io.morsel.identity.api;
+
+import io.morsel.identity.AccessRules;
+import io.morsel.identity.Role;
+import org.springframework.stereotype.Component;
+
+/** Taking a member's access away is the admins' work. */
+@Component
+class IdentityApiAccess implements AccessRules {
+
+	@Override
+	public void api(Rules rules) {
+		rules.requireRole(Role.ADMIN, "/api/v1/people/*/deactivation", "/api/v1/people/*/membership");
+	}
+}
