@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -33,8 +34,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Documents the problem details every operation can answer, from what the operation is rather than one by one: 401
- * unless the URL rules make it public, 403 where they require a role, 404 with a path parameter, 400 with any
- * parameter or body, 413 and 415 with a body, 500 and 503 always. An operation declares the refusals only it knows of
+ * unless the URL rules make it public, 403 where they require a role or the method writes (a read-only token may
+ * not), 404 with a path parameter, 400 with any parameter or body, 413 and 415 with a body, 500 and 503 always. An operation declares the refusals only it knows of
  * with {@link Refuses} (a 409 of its state, a 403 for roles its handler checks). Each error answer, declared or added,
  * is an {@code application/problem+json} {@value #PROBLEM}.
  */
@@ -44,6 +45,10 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 	static final String PROBLEM = "ProblemDetail";
 
 	private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+	/** What a read-only token may send; anything else it sends is refused with 403. */
+	private static final Set<PathItem.HttpMethod> READS = Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD,
+			PathItem.HttpMethod.OPTIONS);
 
 	private final List<Rule> apiRules;
 
@@ -81,11 +86,15 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 			if (body || !parameters.isEmpty()) {
 				add(responses, "400", "The request is malformed or a field is invalid (see errors)");
 			}
-			if (operation.getSecurity() == null || !operation.getSecurity().isEmpty()) {
+			var secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+			if (secured) {
 				add(responses, "401", "No bearer token, or one that is unknown or revoked");
 			}
 			if (rule != null && rule.role != null) {
 				add(responses, "403", "The caller's roles do not allow this");
+			}
+			if (secured && !READS.contains(method)) {
+				add(responses, "403", "The caller's token is read-only");
 			}
 			if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
 				add(responses, "404", "Not found, or of another organisation");

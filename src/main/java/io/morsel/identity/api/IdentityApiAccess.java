@@ -4,12 +4,13 @@ import io.morsel.identity.AccessRules;
 import io.morsel.identity.Role;
 import org.springframework.stereotype.Component;
 
-/** Taking a member's access away is the admins' work. */
+/** Taking a member's access away, and every token of the organisation, are the admins' work. */
 @Component
 class IdentityApiAccess implements AccessRules {
 
 	@Override
 	public void api(Rules rules) {
-		rules.requireRole(Role.ADMIN, "/api/v1/people/*/deactivation", "/api/v1/people/*/membership");
+		rules.requireRole(Role.ADMIN, "/api/v1/people/*/deactivation", "/api/v1/people/*/membership",
+				"/api/v1/organisation/tokens", "/api/v1/organisation/tokens/**", "/api/v1/organisation/token-policy");
 	}
 }
