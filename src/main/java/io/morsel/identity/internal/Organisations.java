@@ -75,4 +75,27 @@ public class Organisations {
 			.param("days", days)
 			.update();
 	}
+
+	/** Whether learners see the names (never the emails) of the organisation's members. */
+	public boolean directoryNamesOpen(OrganisationId organisation) {
+		return jdbc.sql("""
+				SELECT directory_names_open
+				FROM organisations
+				WHERE id = :id
+				""")
+			.param("id", organisation.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	public void setDirectoryNamesOpen(OrganisationId organisation, boolean open) {
+		jdbc.sql("""
+				UPDATE organisations
+				SET directory_names_open = :open
+				WHERE id = :id
+				""")
+			.param("id", organisation.value())
+			.param("open", open)
+			.update();
+	}
 }

@@ -8,6 +8,7 @@ import io.morsel.identity.internal.Groups;
 import io.morsel.identity.internal.Invitations;
 import io.morsel.identity.internal.Memberships;
 import io.morsel.identity.internal.Offboarding;
+import io.morsel.identity.internal.Organisations;
 import io.morsel.shared.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The admin's home: the organisation's members and their roles, and invitations by email. */
@@ -40,9 +42,11 @@ class AdminController {
 	private final Links links;
 	private final ActiveMembers active;
 	private final Offboarding offboarding;
+	private final Organisations organisations;
 
 	AdminController(Memberships memberships, Invitations invitations, Groups groups, Links links,
-			ActiveMembers active, Offboarding offboarding) {
+			ActiveMembers active, Offboarding offboarding, Organisations organisations) {
+		this.organisations = organisations;
 		this.offboarding = offboarding;
 		this.links = links;
 		this.active = active;
@@ -97,6 +101,15 @@ class AdminController {
 		return "redirect:/admin";
 	}
 
+	/** Opens the members' names to every member, or closes them; emails stay with admins and managers. */
+	@PostMapping("/admin/directory")
+	String directory(@AuthenticationPrincipal CurrentMember me,
+			@RequestParam(name = "namesOpen", defaultValue = "false") boolean namesOpen, RedirectAttributes redirect) {
+		organisations.setDirectoryNamesOpen(me.organisationId(), namesOpen);
+		redirect.addFlashAttribute("flash", "flash.directory.saved");
+		return "redirect:/admin";
+	}
+
 	@PostMapping("/admin/people/{id}/deactivation")
 	String deactivate(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
 		return offboard(me, new MemberId(id), offboarding::deactivate, "flash.access.deactivated", redirect);
@@ -128,6 +141,8 @@ class AdminController {
 		model.addAttribute("pending", invitations.pending(me.organisationId()));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("groups", groups.of(me.organisationId()));
+		model.addAttribute("groupManagers", groups.managers(me.organisationId()));
+		model.addAttribute("directoryNamesOpen", organisations.directoryNamesOpen(me.organisationId()));
 		return VIEW;
 	}
 }
