@@ -4,7 +4,7 @@ import io.morsel.identity.AccessRules;
 import io.morsel.identity.Role;
 import org.springframework.stereotype.Component;
 
-/** Taking a member's access away, and every token of the organisation, are the admins' work. */
+/** Inviting, taking a member's access away, every token of the organisation: the admins' work. */
 @Component
 class IdentityApiAccess implements AccessRules {
 
@@ -12,6 +12,6 @@ class IdentityApiAccess implements AccessRules {
 	public void api(Rules rules) {
 		rules.requireRole(Role.ADMIN, "/api/v1/people/*/deactivation", "/api/v1/people/*/membership",
 				"/api/v1/organisation/tokens", "/api/v1/organisation/tokens/**", "/api/v1/organisation/token-policy",
-				"/api/v1/organisation/directory");
+				"/api/v1/organisation/directory", "/api/v1/invitations", "/api/v1/invitations/**");
 	}
 }

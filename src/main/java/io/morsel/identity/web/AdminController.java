@@ -39,16 +39,14 @@ class AdminController {
 	private final Memberships memberships;
 	private final Invitations invitations;
 	private final Groups groups;
-	private final Links links;
 	private final ActiveMembers active;
 	private final Offboarding offboarding;
 	private final Organisations organisations;
 
-	AdminController(Memberships memberships, Invitations invitations, Groups groups, Links links,
+	AdminController(Memberships memberships, Invitations invitations, Groups groups,
 			ActiveMembers active, Offboarding offboarding, Organisations organisations) {
 		this.organisations = organisations;
 		this.offboarding = offboarding;
-		this.links = links;
 		this.active = active;
 		this.memberships = memberships;
 		this.invitations = invitations;
@@ -73,8 +71,27 @@ class AdminController {
 		if (errors.hasErrors()) {
 			return page(me, model);
 		}
-		invitations.invite(me, form.email(), EnumSet.copyOf(form.roles()), links.to("/invitations/"));
-		redirect.addFlashAttribute("flash", "flash.invitation.sent");
+		var invited = invitations.invite(me, form.email(), EnumSet.copyOf(form.roles()));
+		redirect.addFlashAttribute("flash", switch (invited.result()) {
+			case SENT -> "flash.invitation.sent";
+			case ALREADY_INVITED -> "flash.invitation.already-invited";
+			case ALREADY_MEMBER -> "flash.invitation.already-member";
+		});
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/invitations/{id}/resend")
+	String resend(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		invitations.resend(me, id);
+		redirect.addFlashAttribute("flash", "flash.invitation.resent");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/invitations/{id}/revoke")
+	String revokeInvitation(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			RedirectAttributes redirect) {
+		invitations.revoke(me, id);
+		redirect.addFlashAttribute("flash", "flash.invitation.revoked");
 		return "redirect:/admin";
 	}
 
