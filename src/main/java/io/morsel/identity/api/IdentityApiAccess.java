@@ -11,6 +11,7 @@ class IdentityApiAccess implements AccessRules {
 	@Override
 	public void api(Rules rules) {
 		rules.requireRole(Role.ADMIN, "/api/v1/people/*/deactivation", "/api/v1/people/*/membership",
+				"/api/v1/people/*/erasure",
 				"/api/v1/organisation/tokens", "/api/v1/organisation/tokens/**", "/api/v1/organisation/token-policy",
 				"/api/v1/organisation/directory", "/api/v1/invitations", "/api/v1/invitations/**");
 	}

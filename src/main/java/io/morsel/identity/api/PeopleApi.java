@@ -3,6 +3,7 @@ package io.morsel.identity.api;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.Role;
+import io.morsel.identity.internal.Erasure;
 import io.morsel.identity.internal.Offboarding;
 import io.morsel.identity.internal.Organisations;
 import io.morsel.identity.internal.PeopleInSight;
@@ -35,8 +36,10 @@ class PeopleApi {
 	private final PeopleInSight sight;
 	private final Organisations organisations;
 	private final Offboarding offboarding;
+	private final Erasure erasure;
 
-	PeopleApi(PeopleInSight sight, Organisations organisations, Offboarding offboarding) {
+	PeopleApi(PeopleInSight sight, Organisations organisations, Offboarding offboarding, Erasure erasure) {
+		this.erasure = erasure;
 		this.sight = sight;
 		this.organisations = organisations;
 		this.offboarding = offboarding;
@@ -65,8 +68,8 @@ class PeopleApi {
 	}
 
 	@GetMapping("/api/v1/people")
-	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is neither admin nor manager, and the organisation did not "
-			+ "open its directory's names")
+	@Refuses(value = HttpStatus.FORBIDDEN,
+			when = "The caller is neither admin nor manager, and the organisation did not open its directory's names")
 	@Operation(summary = "The members the caller may see: admins everyone, with emails; managers the people of the "
 			+ "groups they manage; others names only, once the organisation opened them")
 	List<PersonView> list(@AuthenticationPrincipal CurrentMember me) {
@@ -111,6 +114,20 @@ class PeopleApi {
 	@Operation(summary = "Reactivate a deactivated member (admins): they may sign in again")
 	void reactivate(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		offboarding.reactivate(me, new MemberId(id));
+	}
+
+	/** @param name the pseudonym the person is known by from now on */
+	record ErasedView(String name, String email) {
+	}
+
+	@PostMapping("/api/v1/people/{id}/erasure")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The caller names themselves, or the person also belongs to another "
+			+ "organisation")
+	@Operation(summary = "Erase a member on request (admins): their name and email become a pseudonym everywhere, "
+			+ "their sessions, tokens and other identifying data go; what they learnt stays under the pseudonym")
+	ErasedView erase(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		var erased = erasure.erase(me, new MemberId(id));
+		return new ErasedView(erased.name(), erased.email());
 	}
 
 	@DeleteMapping("/api/v1/people/{id}/membership")
