@@ -35,9 +35,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Documents the problem details every operation can answer, from what the operation is rather than one by one: 401
  * unless the URL rules make it public, 403 where they require a role or the method writes (a read-only token may
- * not), 404 with a path parameter, 400 with any parameter or body, 413 and 415 with a body, 500 and 503 always. An operation declares the refusals only it knows of
- * with {@link Refuses} (a 409 of its state, a 403 for roles its handler checks). Each error answer, declared or added,
- * is an {@code application/problem+json} {@value #PROBLEM}.
+ * not), 404 with a path parameter, 400 with any parameter or body, 413 and 415 with a body, 500 and 503 always. An
+ * operation declares the refusals only it knows of with {@link Refuses} (a 409 of its state, a 403 for roles its
+ * handler checks). Each error answer, declared or added, is an {@code application/problem+json} {@value #PROBLEM}.
  */
 @Component
 class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {

@@ -81,8 +81,8 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Issues a token lasting {@code days} (by default {@value #DEFAULT_DAYS}, or the organisation's maximum when that is
-	 * shorter); more than the organisation allows is refused.
+	 * Issues a token lasting {@code days} (by default {@value #DEFAULT_DAYS}, or the organisation's maximum when that
+	 * is shorter); more than the organisation allows is refused.
 	 */
 	@Transactional
 	public IssuedToken issue(CurrentMember owner, String name, @Nullable Integer days, boolean readOnly) {

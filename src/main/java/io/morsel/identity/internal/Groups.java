@@ -118,7 +118,7 @@ public class Groups {
 				g.stream().filter(r -> r.member() != null).map(r -> new MemberId(r.member())).toList())).toList();
 	}
 
-	/** Sets who manages the group: they see its members in the directory. Members of other organisations are refused. */
+	/** Sets who manages the group (they see its members in the directory); other organisations' members are refused. */
 	@Transactional
 	public void setManagers(OrganisationId organisation, GroupId group, Set<MemberId> managers) {
 		if (all(organisation, group).isEmpty()) {

@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal access token. A request without the header
- * passes on (and the access rules decide); a token that is unknown or revoked, or whose owner was deactivated or removed
- * on any node, is refused at once. A read-only token sending anything but a read is refused with 403.
+ * passes on (and the access rules decide); a token that is unknown, expired or revoked, or whose owner was deactivated
+ * or removed on any node, is refused at once. A read-only token sending anything but a read is refused with 403.
  */
 class BearerTokens extends OncePerRequestFilter {
 

@@ -69,8 +69,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessRevocations revocations, ProblemResponses problems,
-			ObjectProvider<AccessRules> modules) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessRevocations revocations,
+			ProblemResponses problems, ObjectProvider<AccessRules> modules) throws Exception {
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

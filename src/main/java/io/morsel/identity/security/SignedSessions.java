@@ -67,8 +67,9 @@ public class SignedSessions implements SecurityContextRepository {
 	 */
 	private final Cache<String, Optional<Claims>> verified;
 
-	SignedSessions(WebSessions sessions, ActiveMembers members, AccessRevocations revocations, SigningKeys keys, Cookies cookies, Clock clock,
-			@Value("${morsel.sessions.recheck}") Duration recheck, Caches caches) throws JOSEException {
+	SignedSessions(WebSessions sessions, ActiveMembers members, AccessRevocations revocations, SigningKeys keys,
+			Cookies cookies, Clock clock, @Value("${morsel.sessions.recheck}") Duration recheck, Caches caches)
+			throws JOSEException {
 		this.sessions = sessions;
 		this.members = members;
 		this.revocations = revocations;
