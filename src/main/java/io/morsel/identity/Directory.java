@@ -15,9 +15,12 @@ public class Directory {
 	private final io.morsel.identity.internal.Users users;
 	private final io.morsel.identity.internal.Memberships memberships;
 	private final io.morsel.identity.internal.Groups groups;
+	private final io.morsel.identity.internal.PeopleInSight sight;
 
 	Directory(Organisations organisations, Accounts accounts, io.morsel.identity.internal.Users users,
-			io.morsel.identity.internal.Memberships memberships, io.morsel.identity.internal.Groups groups) {
+			io.morsel.identity.internal.Memberships memberships, io.morsel.identity.internal.Groups groups,
+			io.morsel.identity.internal.PeopleInSight sight) {
+		this.sight = sight;
 		this.memberships = memberships;
 		this.groups = groups;
 		this.organisations = organisations;
@@ -55,6 +58,31 @@ public class Directory {
 	@Transactional(readOnly = true)
 	public java.util.List<Group> groups(OrganisationId organisation) {
 		return groups.of(organisation);
+	}
+
+	/**
+	 * The members a manager sees and looks after: those of the groups they manage, and themselves. Admins manage
+	 * everyone; ask {@link CurrentMember#has} first.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Set<MemberId> managedBy(CurrentMember manager) {
+		return sight.managedBy(manager);
+	}
+
+	/**
+	 * Whom this member looks after: everyone of the organisation for an admin; for a manager those of the groups they
+	 * manage and themselves ({@link #managedBy}); nobody else for anyone else. One read, made now.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.function.Predicate<MemberId> looksAfter(CurrentMember member) {
+		if (member.has(Role.ADMIN)) {
+			return id -> true;
+		}
+		if (!member.has(Role.MANAGER)) {
+			return id -> false;
+		}
+		var managed = sight.managedBy(member);
+		return managed::contains;
 	}
 
 	/** The person with this email acting in the organisation, if they belong to it. */

@@ -82,12 +82,17 @@ public class Enrolments {
 			throw new InvalidRequestException("Choose at least one person or a group with members");
 		}
 		var everyone = directory.people(manager.organisationId());
+		var looksAfter = directory.looksAfter(manager);
 		var added = 0;
 		for (var id : members.stream().distinct().toList()) {
 			var member = everyone.stream()
 				.filter(p -> p.id().equals(id))
 				.findFirst()
 				.orElseThrow(() -> new InvalidRequestException("Not a member of this organisation: " + id));
+			if (!looksAfter.test(id)) {
+				// A manager assigns only the people of the groups they manage; another is hidden, as a missing one.
+				throw new NotFoundException("Member");
+			}
 			added += enrolOrUpdate(manager, programId, member, dueAt);
 		}
 		return added;

@@ -34,10 +34,10 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Documents the problem details every operation can answer, from what the operation is rather than one by one: 401
- * unless the URL rules make it public, 403 where they require a role, 404 with a path parameter, 400 with any
- * parameter or body, 413 and 415 with a body, 500 and 503 always. An operation declares the refusals only it knows of
- * with {@link Refuses} (a 409 of its state, a 403 for roles its handler checks). Each error answer, declared or added,
- * is an {@code application/problem+json} {@value #PROBLEM}.
+ * unless the URL rules make it public, 403 where they require a role or the method writes (a read-only token may
+ * not), 404 with a path parameter, 400 with any parameter or body, 413 and 415 with a body, 500 and 503 always. An
+ * operation declares the refusals only it knows of with {@link Refuses} (a 409 of its state, a 403 for roles its
+ * handler checks). Each error answer, declared or added, is an {@code application/problem+json} {@value #PROBLEM}.
  */
 @Component
 class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
@@ -45,6 +45,10 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 	static final String PROBLEM = "ProblemDetail";
 
 	private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+	/** What a read-only token may send; anything else it sends is refused with 403. */
+	private static final Set<PathItem.HttpMethod> READS = Set.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD,
+			PathItem.HttpMethod.OPTIONS);
 
 	private final List<Rule> apiRules;
 
@@ -82,11 +86,15 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 			if (body || !parameters.isEmpty()) {
 				add(responses, "400", "The request is malformed or a field is invalid (see errors)");
 			}
-			if (operation.getSecurity() == null || !operation.getSecurity().isEmpty()) {
+			var secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+			if (secured) {
 				add(responses, "401", "No bearer token, or one that is unknown or revoked");
 			}
 			if (rule != null && rule.restricted) {
 				add(responses, "403", "The caller's roles do not allow this");
+			}
+			if (secured && !READS.contains(method)) {
+				add(responses, "403", "The caller's token is read-only");
 			}
 			if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
 				add(responses, "404", "Not found, or of another organisation");

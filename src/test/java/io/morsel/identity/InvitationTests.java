@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @MorselIntegrationTest
 class InvitationTests {
 
-	private static final String INVALID_LINK = "This invitation has expired, was already used, or does not exist.";
+	private static final String INVALID_LINK = "This invitation has expired, was revoked, was already used, or does not exist.";
 
 	@LocalServerPort
 	int port;
@@ -44,7 +44,8 @@ class InvitationTests {
 		assertThat(Mailbox.body(mail.messages().getFirst())).contains("Dev Patel invites you to learn with Acme Analytics");
 		assertThat(page.body()).contains("Join Acme Analytics", "You have been invited to Acme Analytics as Author.",
 				"Choose your name and a password for " + email);
-		assertThat(joined.location()).isEqualTo("/sign-in?joined");
+		assertThat(joined.location()).isEqualTo("/");
+		assertThat(invitee.get("/").location()).as("signed in by accepting").isEqualTo("/studio");
 
 		var signedIn = new Browser(port);
 		assertThat(signedIn.signIn(email, Newcomers.PASSWORD).location()).isEqualTo("/");
@@ -79,7 +80,8 @@ class InvitationTests {
 
 		var joined = invitee.post(link, Map.of("password", Newcomers.PASSWORD));
 
-		assertThat(joined.location()).isEqualTo("/sign-in?joined");
+		assertThat(joined.location()).isEqualTo("/");
+		assertThat(invitee.get("/").location()).as("signed in to the inviting organisation").isEqualTo("/studio");
 		assertThat(organisationsOf(email)).containsExactlyInAnyOrder("acme", "globex");
 		var signedIn = Browser.signedIn(port, email, Newcomers.PASSWORD);
 		var home = signedIn.open("/");

@@ -30,7 +30,7 @@ final class Newcomers {
 		var link = Mailbox.of(email).link("/invitations/");
 		var joined = new Browser(port).post(link,
 				Map.of("name", name, "password", PASSWORD, "confirmation", PASSWORD, "timeZone", "UTC"));
-		if (!"/sign-in?joined".equals(joined.location())) {
+		if (!"/".equals(joined.location())) {
 			throw new IllegalStateException("Invitation of " + email + " not accepted: " + joined);
 		}
 	}

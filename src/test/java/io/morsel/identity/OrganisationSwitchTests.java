@@ -29,8 +29,8 @@ class OrganisationSwitchTests {
 		assertThat(studio.status()).isEqualTo(200);
 		assertThat(studio.body()).contains("Switched organisation.", "<option value=\"globex\" selected=\"selected\"");
 		assertThat(consultant.get("/today").status()).isEqualTo(403);
-		assertThat(consultant.get("/people").body()).contains("People in Globex Partners", "Hana Sato")
-			.doesNotContain("Dev Patel");
+		assertThat(consultant.get("/tokens").body()).contains("as you, in Globex Partners")
+			.doesNotContain("as you, in Acme Analytics");
 	}
 
 	@Test
@@ -43,7 +43,8 @@ class OrganisationSwitchTests {
 		assertThat(foreign.status()).isEqualTo(404);
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(learner.get("/today").status()).isEqualTo(200);
-		assertThat(learner.get("/people").body()).contains("People in Acme Analytics").doesNotContain("Hana Sato");
+		assertThat(learner.get("/tokens").body()).contains("as you, in Acme Analytics")
+			.doesNotContain("Globex Partners");
 	}
 
 	@Test

@@ -29,8 +29,8 @@ class TenancyTests {
 
 	@Test
 	void anotherOrganisationsPersonIsNotFoundLikeAMissingOne() {
-		var acme = api.token("learner@acme.test", "acme");
-		var globex = api.token("learner@globex.test", "globex");
+		var acme = api.token("admin@acme.test", "acme");
+		var globex = api.token("admin@globex.test", "globex");
 		var globexPeople = people(globex);
 		assertThat(globexPeople).extracting(p -> p.get("email")).contains("learner@globex.test");
 		var globexId = globexPeople.getFirst().get("id");

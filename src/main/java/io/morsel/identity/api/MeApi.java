@@ -2,6 +2,7 @@ package io.morsel.identity.api;
 
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
+import io.morsel.identity.internal.PersonalDataExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -15,6 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Me", description = "The caller")
 class MeApi {
 
+	private final PersonalDataExport export;
+
+	MeApi(PersonalDataExport export) {
+		this.export = export;
+	}
+
 	record Me(User user, Organisation organisation, Set<Role> roles, List<String> organisations) {
 	}
 
@@ -22,6 +29,14 @@ class MeApi {
 	}
 
 	record Organisation(UUID id, String slug, String name) {
+	}
+
+	@GetMapping("/api/v1/me/data")
+	@Operation(summary = "Everything Morsel keeps about the caller, in the organisation the token acts in: the "
+			+ "account, memberships, groups and tokens (never secrets) under 'identity', and each other module's "
+			+ "part under 'modules', by the module's name")
+	PersonalDataExport.Download data(@AuthenticationPrincipal CurrentMember me) {
+		return export.of(me);
 	}
 
 	@GetMapping("/api/v1/me")

@@ -37,6 +37,11 @@ public class ActiveMembers {
 		members.put(new Key(member.userId(), member.organisationId()), Optional.of(member));
 	}
 
+	/** Forgets the person in this organisation (deactivated, removed), so this node reads them afresh. */
+	public void forget(UserId user, OrganisationId organisation) {
+		members.invalidate(new Key(user, organisation));
+	}
+
 	/** Forgets a member whose roles changed, so this node's next request of theirs reads them afresh. */
 	public void forget(MemberId member) {
 		members.asMap().values().removeIf(cached -> cached.filter(m -> m.memberId().equals(member)).isPresent());

@@ -9,8 +9,11 @@ import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -113,5 +116,65 @@ public class Groups {
 		rows.forEach(r -> groups.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
 		return groups.values().stream().map(g -> new Group(new GroupId(g.getFirst().id()), g.getFirst().name(),
 				g.stream().filter(r -> r.member() != null).map(r -> new MemberId(r.member())).toList())).toList();
+	}
+
+	/** Sets who manages the group (they see its members in the directory); other organisations' members are refused. */
+	@Transactional
+	public void setManagers(OrganisationId organisation, GroupId group, Set<MemberId> managers) {
+		if (all(organisation, group).isEmpty()) {
+			throw new NotFoundException("Group");
+		}
+		requireMembers(organisation, managers);
+		jdbc.sql("""
+				DELETE FROM member_group_managers
+				WHERE group_id = :group
+				""")
+			.param("group", group.value())
+			.update();
+		for (var manager : managers) {
+			jdbc.sql("""
+					INSERT INTO member_group_managers (group_id, membership_id)
+					VALUES (:group, :member)
+					""")
+				.param("group", group.value())
+				.param("member", manager.value())
+				.update();
+		}
+	}
+
+	/** Who manages each of the organisation's groups. */
+	@Transactional(readOnly = true)
+	public Map<GroupId, Set<MemberId>> managers(OrganisationId organisation) {
+		var managers = new HashMap<GroupId, Set<MemberId>>();
+		jdbc.sql("""
+				SELECT mg.group_id, mg.membership_id
+				FROM member_group_managers mg
+				JOIN member_groups g ON g.id = mg.group_id
+				WHERE g.organisation_id = :organisation
+				""")
+			.param("organisation", organisation.value())
+			.query((rs, n) -> managers.computeIfAbsent(new GroupId(rs.getObject(1, UUID.class)), k -> new HashSet<>())
+				.add(new MemberId(rs.getObject(2, UUID.class))))
+			.list();
+		return managers;
+	}
+
+	private void requireMembers(OrganisationId organisation, Set<MemberId> members) {
+		if (members.isEmpty()) {
+			return;
+		}
+		var ours = jdbc.sql("""
+				SELECT COUNT(*)
+				FROM memberships
+				WHERE organisation_id = :organisation
+				  AND id IN (:ids)
+				""")
+			.param("organisation", organisation.value())
+			.param("ids", members.stream().map(MemberId::value).toList())
+			.query(Long.class)
+			.single();
+		if (ours != members.size()) {
+			throw new NotFoundException("Person");
+		}
 	}
 }

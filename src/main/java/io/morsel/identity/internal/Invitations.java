@@ -6,6 +6,7 @@ import io.morsel.identity.OutboundMail;
 import io.morsel.identity.Role;
 import io.morsel.identity.UserId;
 import io.morsel.identity.internal.Users.User;
+import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,9 +43,15 @@ public class Invitations {
 	private final MessageSource messages;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
+	private final Accounts accounts;
+	/** Where an invitation's link points, its secret appended: from the configured address, never a request's. */
+	private final String links;
 
 	Invitations(JdbcClient jdbc, Users users, Memberships memberships, PasswordEncoder passwords, OutboundMail mail,
-			MessageSource messages, TransactionTemplate transaction, Clock clock) {
+			MessageSource messages, TransactionTemplate transaction, Clock clock, Accounts accounts,
+			@Value("${morsel.base-url}") String baseUrl) {
+		this.accounts = accounts;
+		this.links = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/invitations/";
 		this.jdbc = jdbc;
 		this.users = users;
 		this.memberships = memberships;
@@ -59,18 +67,103 @@ public class Invitations {
 			Set<Role> roles, Instant expiresAt, boolean hasAccount) {
 	}
 
-	/** A pending invitation, as the organisation's admins see it. */
-	public record Pending(UUID id, String email, Set<Role> roles, Instant createdAt, Instant expiresAt) {
+	/** An invitation not yet accepted nor revoked, as the organisation's admins see it; it may have expired. */
+	public record Pending(UUID id, String email, Set<Role> roles, Instant createdAt, Instant expiresAt,
+			boolean expired) {
 	}
 
-	public void invite(CurrentMember admin, String email, Set<Role> roles, String linkBase) {
+	/** What came of an invitation: sent, or not, because the address is already invited (that one) or a member. */
+	public enum Result {
+		SENT, ALREADY_INVITED, ALREADY_MEMBER
+	}
+
+	public record Invited(Result result, @Nullable Pending invitation) {
+	}
+
+	/**
+	 * Invites the address to the admin's organisation, unless it already has an invitation there that still works
+	 * (resend that one instead) or belongs to a member.
+	 */
+	@Transactional
+	public Invited invite(CurrentMember admin, String email, Set<Role> roles) {
+		var address = Users.normalise(email);
+		if (isMember(admin.organisationId(), address)) {
+			return new Invited(Result.ALREADY_MEMBER, null);
+		}
+		var existing = pending(admin.organisationId()).stream()
+			.filter(p -> p.email().equals(address) && !p.expired())
+			.findFirst();
+		if (existing.isPresent()) {
+			return new Invited(Result.ALREADY_INVITED, existing.get());
+		}
 		var secret = Secrets.newSecret("");
+		var id = store(admin.organisationId(), admin.userId(), address, roles, secret);
+		mailInvitation(admin, address, secret);
+		return new Invited(Result.SENT, find(admin.organisationId(), id).orElseThrow());
+	}
+
+	/**
+	 * Sends the invitation again with a new link, valid for {@link #VALIDITY} from now; the link sent before stops
+	 * working. An expired invitation is renewed this way.
+	 */
+	@Transactional
+	public Pending resend(CurrentMember admin, UUID id) {
+		var invitation = find(admin.organisationId(), id).orElseThrow(() -> new NotFoundException("Invitation"));
+		var secret = Secrets.newSecret("");
+		var now = clock.instant();
+		jdbc.sql("""
+				UPDATE invitations
+				SET token_hash = :hash, expires_at = :expires
+				WHERE id = :id
+				""")
+			.param("id", id)
+			.param("hash", Secrets.hash(secret))
+			.param("expires", Timestamps.of(now.plus(VALIDITY)))
+			.update();
+		mailInvitation(admin, invitation.email(), secret);
+		return find(admin.organisationId(), id).orElseThrow();
+	}
+
+	/** Revokes an invitation: its link stops working. */
+	@Transactional
+	public void revoke(CurrentMember admin, UUID id) {
+		var revoked = jdbc.sql("""
+				UPDATE invitations
+				SET revoked_at = :now
+				WHERE id = :id
+				  AND organisation_id = :organisation
+				  AND accepted_at IS NULL
+				  AND revoked_at IS NULL
+				""")
+			.param("id", id)
+			.param("organisation", admin.organisationId().value())
+			.param("now", Timestamps.of(clock.instant()))
+			.update();
+		if (revoked == 0) {
+			throw new NotFoundException("Invitation");
+		}
+	}
+
+	private void mailInvitation(CurrentMember admin, String email, String secret) {
 		var locale = admin.locale();
-		store(admin.organisationId(), admin.userId(), email, roles, secret);
 		var subject = messages.getMessage("mail.invite.subject", new Object[] { admin.organisationName() }, locale);
 		var text = messages.getMessage("mail.invite.body",
-				new Object[] { admin.name(), admin.organisationName(), linkBase + secret, VALIDITY.toDays() }, locale);
+				new Object[] { admin.name(), admin.organisationName(), links + secret, VALIDITY.toDays() }, locale);
 		mail.send(OutboundMail.Message.plain(email, subject, text));
+	}
+
+	private boolean isMember(OrganisationId organisation, String email) {
+		return jdbc.sql("""
+				SELECT COUNT(*)
+				FROM memberships m
+				JOIN users u ON u.id = m.user_id
+				WHERE m.organisation_id = :organisation
+				  AND u.email = :email
+				""")
+			.param("organisation", organisation.value())
+			.param("email", email)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Invites the first admin of a new organisation, on behalf of nobody (see {@link OrganisationBootstrap}). */
@@ -84,14 +177,15 @@ public class Invitations {
 		mail.send(OutboundMail.Message.plain(email, subject, text));
 	}
 
-	private void store(OrganisationId organisation, @Nullable UserId invitedBy, String email, Set<Role> roles,
+	private UUID store(OrganisationId organisation, @Nullable UserId invitedBy, String email, Set<Role> roles,
 			String secret) {
 		var now = clock.instant();
+		var id = UUID.randomUUID();
 		transaction.executeWithoutResult(status -> jdbc.sql("""
 				INSERT INTO invitations (id, organisation_id, email, roles, token_hash, invited_by, created_at, expires_at)
 				VALUES (:id, :organisation, :email, :roles, :hash, :by, :now, :expires)
 				""")
-			.param("id", UUID.randomUUID())
+			.param("id", id)
 			.param("organisation", organisation.value())
 			.param("email", Users.normalise(email))
 			.param("roles", Role.joinAll(roles))
@@ -100,23 +194,35 @@ public class Invitations {
 			.param("now", Timestamps.of(now))
 			.param("expires", Timestamps.of(now.plus(VALIDITY)))
 			.update());
+		return id;
 	}
 
+	/** The invitations not accepted nor revoked, newest first, expired ones included (they can be sent again). */
 	@Transactional(readOnly = true)
 	public List<Pending> pending(OrganisationId organisation) {
+		return pending(organisation, null);
+	}
+
+	private Optional<Pending> find(OrganisationId organisation, UUID id) {
+		return pending(organisation, id).stream().findFirst();
+	}
+
+	private List<Pending> pending(OrganisationId organisation, @Nullable UUID only) {
+		var now = clock.instant();
 		return jdbc.sql("""
 				SELECT id, email, roles, created_at, expires_at
 				FROM invitations
 				WHERE organisation_id = :organisation
 				  AND accepted_at IS NULL
-				  AND expires_at > :now
+				  AND revoked_at IS NULL
+				  AND (CAST(:only AS uuid) IS NULL OR id = CAST(:only AS uuid))
 				ORDER BY created_at DESC
 				""")
 			.param("organisation", organisation.value())
-			.param("now", Timestamps.of(clock.instant()))
+			.param("only", only)
 			.query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getString("email"),
 					Role.parseAll(rs.getString("roles")), Timestamps.read(rs, "created_at"),
-					Timestamps.read(rs, "expires_at")))
+					Timestamps.read(rs, "expires_at"), !Timestamps.read(rs, "expires_at").isAfter(now)))
 			.list();
 	}
 
@@ -128,6 +234,7 @@ public class Invitations {
 				JOIN organisations o ON o.id = i.organisation_id
 				WHERE i.token_hash = :hash
 				  AND i.accepted_at IS NULL
+				  AND i.revoked_at IS NULL
 				  AND i.expires_at > :now
 				""")
 			.param("hash", Secrets.hash(secret))
@@ -146,15 +253,19 @@ public class Invitations {
 		JOINED, INVALID_LINK, WRONG_PASSWORD
 	}
 
+	/** The outcome, and the member the person now is, when they joined: they are signed in as them. */
+	public record Acceptance(Outcome outcome, @Nullable CurrentMember member) {
+	}
+
 	/**
 	 * Accepts the invitation: a newcomer gets an account with this name and password; someone who has an account
 	 * proves it with their password (the name is then ignored).
 	 */
 	@Transactional
-	public Outcome accept(String secret, String name, String password, String timeZone) {
+	public Acceptance accept(String secret, String name, String password, String timeZone) {
 		var invitation = open(secret);
 		if (invitation.isEmpty()) {
-			return Outcome.INVALID_LINK;
+			return new Acceptance(Outcome.INVALID_LINK, null);
 		}
 		var now = clock.instant();
 		var existing = users.findByEmail(invitation.get().email());
@@ -162,7 +273,7 @@ public class Invitations {
 		if (existing.isPresent()) {
 			var hash = existing.get().passwordHash();
 			if (hash == null || !passwords.matches(password, hash)) {
-				return Outcome.WRONG_PASSWORD;
+				return new Acceptance(Outcome.WRONG_PASSWORD, null);
 			}
 			user = existing.get();
 		}
@@ -178,6 +289,7 @@ public class Invitations {
 			.param("id", invitation.get().id())
 			.param("now", Timestamps.of(now))
 			.update();
-		return Outcome.JOINED;
+		return new Acceptance(Outcome.JOINED, accounts.memberOf(user.id(), invitation.get().organisationId())
+			.orElseThrow());
 	}
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,7 +33,12 @@ public class Memberships {
 	}
 
 	/** A member as seen from inside the organisation. */
-	public record Person(MemberId id, UserId userId, String name, String email, Set<Role> roles, Instant joinedAt) {
+	public record Person(MemberId id, UserId userId, String name, String email, Set<Role> roles, Instant joinedAt,
+			@Nullable Instant deactivatedAt) {
+
+		public boolean active() {
+			return deactivatedAt == null;
+		}
 	}
 
 	public List<Membership> of(UserId user) {
@@ -42,6 +48,7 @@ public class Memberships {
 				JOIN organisations o ON o.id = m.organisation_id
 				LEFT JOIN membership_roles r ON r.membership_id = m.id
 				WHERE m.user_id = :user
+				  AND m.deactivated_at IS NULL
 				ORDER BY o.name, o.slug
 				""")
 			.param("user", user.value())
@@ -67,7 +74,7 @@ public class Memberships {
 
 	private List<Person> people(OrganisationId organisation, MemberId member) {
 		var rows = jdbc.sql("""
-				SELECT m.id, u.id AS user_id, u.name, u.email, m.joined_at, r.role
+				SELECT m.id, u.id AS user_id, u.name, u.email, m.joined_at, m.deactivated_at, r.role
 				FROM memberships m
 				JOIN users u ON u.id = m.user_id
 				LEFT JOIN membership_roles r ON r.membership_id = m.id
@@ -79,12 +86,13 @@ public class Memberships {
 			.param("member", member == null ? null : member.value())
 			.query((rs, n) -> new Person(new MemberId(rs.getObject("id", UUID.class)),
 					new UserId(rs.getObject("user_id", UUID.class)), rs.getString("name"), rs.getString("email"),
-					roleSet(rs.getString("role")), Timestamps.read(rs, "joined_at")))
+					roleSet(rs.getString("role")), Timestamps.read(rs, "joined_at"),
+					Timestamps.read(rs, "deactivated_at")))
 			.list();
 		var merged = new LinkedHashMap<MemberId, Person>();
 		for (var row : rows) {
 			merged.merge(row.id(), row, (a, b) -> new Person(a.id(), a.userId(), a.name(), a.email(),
-					union(a.roles(), b.roles()), a.joinedAt()));
+					union(a.roles(), b.roles()), a.joinedAt(), a.deactivatedAt()));
 		}
 		return new ArrayList<>(merged.values());
 	}
@@ -148,6 +156,32 @@ public class Memberships {
 			.update();
 		roles.forEach(role -> insertRole(member, role));
 		return true;
+	}
+
+	/** Marks the member deactivated (or active again, given no time); false when there is no such member here. */
+	public boolean setDeactivated(OrganisationId organisation, MemberId member, @Nullable Instant at) {
+		return jdbc.sql("""
+				UPDATE memberships
+				SET deactivated_at = :at
+				WHERE organisation_id = :organisation
+				  AND id = :member
+				""")
+			.param("organisation", organisation.value())
+			.param("member", member.value())
+			.param("at", Timestamps.of(at))
+			.update() == 1;
+	}
+
+	/** Removes the member from the organisation, with their roles and group places; their user account stays. */
+	public void remove(OrganisationId organisation, MemberId member) {
+		jdbc.sql("""
+				DELETE FROM memberships
+				WHERE organisation_id = :organisation
+				  AND id = :member
+				""")
+			.param("organisation", organisation.value())
+			.param("member", member.value())
+			.update();
 	}
 
 	public long countWithRole(OrganisationId organisation, Role role) {

@@ -62,4 +62,51 @@ public class Organisations {
 		return new Organisation(new OrganisationId(rs.getObject("id", java.util.UUID.class)), rs.getString("slug"),
 				rs.getString("name"));
 	}
+
+	/** The longest a member of the organisation may make a token last, in days. */
+	public int tokenMaxDays(OrganisationId organisation) {
+		return jdbc.sql("""
+				SELECT token_max_days
+				FROM organisations
+				WHERE id = :id
+				""")
+			.param("id", organisation.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Sets how long tokens may last from now on; tokens already made keep their expiry. */
+	public void setTokenMaxDays(OrganisationId organisation, int days) {
+		jdbc.sql("""
+				UPDATE organisations
+				SET token_max_days = :days
+				WHERE id = :id
+				""")
+			.param("id", organisation.value())
+			.param("days", days)
+			.update();
+	}
+
+	/** Whether learners see the names (never the emails) of the organisation's members. */
+	public boolean directoryNamesOpen(OrganisationId organisation) {
+		return jdbc.sql("""
+				SELECT directory_names_open
+				FROM organisations
+				WHERE id = :id
+				""")
+			.param("id", organisation.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	public void setDirectoryNamesOpen(OrganisationId organisation, boolean open) {
+		jdbc.sql("""
+				UPDATE organisations
+				SET directory_names_open = :open
+				WHERE id = :id
+				""")
+			.param("id", organisation.value())
+			.param("open", open)
+			.update();
+	}
 }

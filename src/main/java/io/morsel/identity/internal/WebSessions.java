@@ -97,6 +97,20 @@ public class WebSessions {
 		end(sessionsOf(user));
 	}
 
+	/** Ends every session the person has in this organisation (deactivated, removed from it). */
+	public void endAllIn(UserId user, OrganisationId organisation) {
+		end(jdbc.sql("""
+				SELECT id
+				FROM web_sessions
+				WHERE user_id = :user
+				  AND organisation_id = :organisation
+				""")
+			.param("user", user.value())
+			.param("organisation", organisation.value())
+			.query(UUID.class)
+			.list());
+	}
+
 	private void end(List<UUID> ids) {
 		if (ids.isEmpty()) {
 			return;

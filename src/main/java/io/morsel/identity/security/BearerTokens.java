@@ -1,5 +1,6 @@
 package io.morsel.identity.security;
 
+import io.morsel.identity.internal.AccessRevocations;
 import io.morsel.identity.internal.ApiTokens;
 import io.morsel.shared.ProblemResponses;
 import io.morsel.shared.ProblemTypes;
@@ -8,23 +9,29 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal access token. A request without the header
- * passes on (and the access rules decide); a token that is unknown or revoked is refused at once.
+ * passes on (and the access rules decide); a token that is unknown, expired or revoked, or whose owner was deactivated
+ * or removed on any node, is refused at once. A read-only token sending anything but a read is refused with 403.
  */
 class BearerTokens extends OncePerRequestFilter {
 
 	private static final String SCHEME = "Bearer ";
+	/** What a read-only token may send: the methods that change nothing. */
+	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
 	private final ApiTokens tokens;
+	private final AccessRevocations revocations;
 	private final ProblemResponses problems;
 
-	BearerTokens(ApiTokens tokens, ProblemResponses problems) {
+	BearerTokens(ApiTokens tokens, AccessRevocations revocations, ProblemResponses problems) {
 		this.tokens = tokens;
+		this.revocations = revocations;
 		this.problems = problems;
 	}
 
@@ -36,15 +43,21 @@ class BearerTokens extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var member = tokens.authenticate(header.substring(SCHEME.length()).strip());
-		if (member.isEmpty()) {
+		revocations.catchUp();
+		var bearer = tokens.authenticate(header.substring(SCHEME.length()).strip());
+		if (bearer.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
 			problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "Invalid token",
-					"The bearer token is unknown or was revoked.");
+					"The bearer token is unknown, expired or was revoked.");
+			return;
+		}
+		if (bearer.get().readOnly() && !READS.contains(request.getMethod())) {
+			problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "Read-only token",
+					"This token may only read; create one without the read-only scope to make changes.");
 			return;
 		}
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(MemberAuthentication.of(member.get()));
+		context.setAuthentication(MemberAuthentication.of(bearer.get().member()));
 		SecurityContextHolder.setContext(context);
 		chain.doFilter(request, response);
 	}

@@ -2,6 +2,7 @@ package io.morsel.identity.security;
 
 import io.morsel.identity.AccessRules;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.internal.AccessRevocations;
 import io.morsel.identity.internal.ApiTokens;
 import io.morsel.identity.internal.Throttles;
 import io.morsel.shared.ProblemResponses;
@@ -68,13 +69,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems,
-			ObjectProvider<AccessRules> modules) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessRevocations revocations,
+			ProblemResponses problems, ObjectProvider<AccessRules> modules) throws Exception {
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokens(tokens, revocations, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 					.requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()

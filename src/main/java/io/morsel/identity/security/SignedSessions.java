@@ -12,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
+import io.morsel.identity.internal.AccessRevocations;
 import io.morsel.identity.internal.ActiveMembers;
 import io.morsel.identity.internal.SigningKeys;
 import io.morsel.identity.internal.WebSessions;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * Browser sessions as signed cookies (ADR 0004). The cookie {@value #COOKIE} is a JWT signed with HMAC-SHA256 by a key
  * every node shares: the session's id, the person, the organisation they act in, and when the session was last
  * checked. A node trusts a valid cookie for {@code morsel.sessions.recheck} after that check; then it checks the
- * session's row (signed out? ended by a password change? idle too long?) and signs a fresh cookie. So a signed-in
+ * session's row (signed out? ended by a password change? idle too long?) and signs a fresh cookie; at once, when the
+ * person's access was taken away on any node since ({@link AccessRevocations}). So a signed-in
  * request reads nothing from the database but the member (cached the same way), and any node serves any request.
  */
 @Component
@@ -53,6 +55,7 @@ public class SignedSessions implements SecurityContextRepository {
 
 	private final WebSessions sessions;
 	private final ActiveMembers members;
+	private final AccessRevocations revocations;
 	private final Cookies cookies;
 	private final Clock clock;
 	private final Duration recheck;
@@ -64,10 +67,12 @@ public class SignedSessions implements SecurityContextRepository {
 	 */
 	private final Cache<String, Optional<Claims>> verified;
 
-	SignedSessions(WebSessions sessions, ActiveMembers members, SigningKeys keys, Cookies cookies, Clock clock,
-			@Value("${morsel.sessions.recheck}") Duration recheck, Caches caches) throws JOSEException {
+	SignedSessions(WebSessions sessions, ActiveMembers members, AccessRevocations revocations, SigningKeys keys,
+			Cookies cookies, Clock clock, @Value("${morsel.sessions.recheck}") Duration recheck, Caches caches)
+			throws JOSEException {
 		this.sessions = sessions;
 		this.members = members;
+		this.revocations = revocations;
 		this.cookies = cookies;
 		this.clock = clock;
 		this.recheck = recheck;
@@ -88,6 +93,9 @@ public class SignedSessions implements SecurityContextRepository {
 	 */
 	void resolve(HttpServletRequest request, HttpServletResponse response) {
 		var values = cookies.readAll(request, COOKIE);
+		if (!values.isEmpty()) {
+			revocations.catchUp();
+		}
 		for (var value : values) {
 			var session = verify(value, request, response);
 			if (session != null) {
@@ -116,7 +124,8 @@ public class SignedSessions implements SecurityContextRepository {
 			return null;
 		}
 		var now = clock.instant();
-		var due = checked.isBefore(now.minus(recheck)) || checked.isAfter(now.plusSeconds(60));
+		var due = checked.isBefore(now.minus(recheck)) || checked.isAfter(now.plusSeconds(60))
+				|| revocations.revokedSince(user, checked);
 		if (due && !sessions.touch(id, user, now)) {
 			return null;
 		}

@@ -7,6 +7,8 @@ import io.morsel.identity.internal.ActiveMembers;
 import io.morsel.identity.internal.Groups;
 import io.morsel.identity.internal.Invitations;
 import io.morsel.identity.internal.Memberships;
+import io.morsel.identity.internal.Offboarding;
+import io.morsel.identity.internal.Organisations;
 import io.morsel.shared.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The admin's home: the organisation's members and their roles, and invitations by email. */
@@ -35,12 +39,14 @@ class AdminController {
 	private final Memberships memberships;
 	private final Invitations invitations;
 	private final Groups groups;
-	private final Links links;
 	private final ActiveMembers active;
+	private final Offboarding offboarding;
+	private final Organisations organisations;
 
-	AdminController(Memberships memberships, Invitations invitations, Groups groups, Links links,
-			ActiveMembers active) {
-		this.links = links;
+	AdminController(Memberships memberships, Invitations invitations, Groups groups,
+			ActiveMembers active, Offboarding offboarding, Organisations organisations) {
+		this.organisations = organisations;
+		this.offboarding = offboarding;
 		this.active = active;
 		this.memberships = memberships;
 		this.invitations = invitations;
@@ -65,8 +71,27 @@ class AdminController {
 		if (errors.hasErrors()) {
 			return page(me, model);
 		}
-		invitations.invite(me, form.email(), EnumSet.copyOf(form.roles()), links.to("/invitations/"));
-		redirect.addFlashAttribute("flash", "flash.invitation.sent");
+		var invited = invitations.invite(me, form.email(), EnumSet.copyOf(form.roles()));
+		redirect.addFlashAttribute("flash", switch (invited.result()) {
+			case SENT -> "flash.invitation.sent";
+			case ALREADY_INVITED -> "flash.invitation.already-invited";
+			case ALREADY_MEMBER -> "flash.invitation.already-member";
+		});
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/invitations/{id}/resend")
+	String resend(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		invitations.resend(me, id);
+		redirect.addFlashAttribute("flash", "flash.invitation.resent");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/invitations/{id}/revoke")
+	String revokeInvitation(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			RedirectAttributes redirect) {
+		invitations.revoke(me, id);
+		redirect.addFlashAttribute("flash", "flash.invitation.revoked");
 		return "redirect:/admin";
 	}
 
@@ -93,11 +118,48 @@ class AdminController {
 		return "redirect:/admin";
 	}
 
+	/** Opens the members' names to every member, or closes them; emails stay with admins and managers. */
+	@PostMapping("/admin/directory")
+	String directory(@AuthenticationPrincipal CurrentMember me,
+			@RequestParam(name = "namesOpen", defaultValue = "false") boolean namesOpen, RedirectAttributes redirect) {
+		organisations.setDirectoryNamesOpen(me.organisationId(), namesOpen);
+		redirect.addFlashAttribute("flash", "flash.directory.saved");
+		return "redirect:/admin";
+	}
+
+	@PostMapping("/admin/people/{id}/deactivation")
+	String deactivate(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		return offboard(me, new MemberId(id), offboarding::deactivate, "flash.access.deactivated", redirect);
+	}
+
+	@PostMapping("/admin/people/{id}/reactivation")
+	String reactivate(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		return offboard(me, new MemberId(id), offboarding::reactivate, "flash.access.reactivated", redirect);
+	}
+
+	@PostMapping("/admin/people/{id}/removal")
+	String remove(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		return offboard(me, new MemberId(id), offboarding::remove, "flash.access.removed", redirect);
+	}
+
+	private String offboard(CurrentMember me, MemberId member, BiConsumer<CurrentMember, MemberId> change, String done,
+			RedirectAttributes redirect) {
+		if (member.equals(me.memberId())) {
+			redirect.addFlashAttribute("flash", "flash.access.own");
+			return "redirect:/admin";
+		}
+		change.accept(me, member);
+		redirect.addFlashAttribute("flash", done);
+		return "redirect:/admin";
+	}
+
 	private String page(CurrentMember me, Model model) {
 		model.addAttribute("people", memberships.people(me.organisationId()));
 		model.addAttribute("pending", invitations.pending(me.organisationId()));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("groups", groups.of(me.organisationId()));
+		model.addAttribute("groupManagers", groups.managers(me.organisationId()));
+		model.addAttribute("directoryNamesOpen", organisations.directoryNamesOpen(me.organisationId()));
 		return VIEW;
 	}
 }

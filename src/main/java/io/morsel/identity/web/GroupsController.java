@@ -61,4 +61,15 @@ class GroupsController {
 		redirect.addFlashAttribute("flash", "flash.group.saved");
 		return "redirect:/admin#groups";
 	}
+
+	/** Who manages the group: they see its members in the directory. */
+	@PostMapping("/admin/groups/{id}/managers")
+	String managers(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(name = "managers", required = false) @Nullable List<UUID> managers,
+			RedirectAttributes redirect) {
+		groups.setManagers(me.organisationId(), new GroupId(id),
+				new HashSet<>((managers == null ? List.<UUID>of() : managers).stream().map(MemberId::new).toList()));
+		redirect.addFlashAttribute("flash", "flash.group.managers-saved");
+		return "redirect:/admin#groups";
+	}
 }

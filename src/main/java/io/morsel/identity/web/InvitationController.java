@@ -2,7 +2,10 @@ package io.morsel.identity.web;
 
 import io.morsel.identity.internal.Invitations;
 import io.morsel.identity.internal.Invitations.Outcome;
+import io.morsel.identity.security.MemberAuthentication;
 import io.morsel.shared.PlainText;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.DateTimeException;
@@ -23,9 +26,11 @@ class InvitationController {
 	private static final String VIEW = "identity/invitation";
 
 	private final Invitations invitations;
+	private final MemberAuthentication authentication;
 
-	InvitationController(Invitations invitations) {
+	InvitationController(Invitations invitations, MemberAuthentication authentication) {
 		this.invitations = invitations;
+		this.authentication = authentication;
 	}
 
 	record AcceptForm(@Size(max = 100) @PlainText @Nullable String name, @Size(max = 128) String password,
@@ -40,7 +45,7 @@ class InvitationController {
 
 	@PostMapping("/invitations/{secret}")
 	String accept(@PathVariable String secret, @Valid @ModelAttribute("form") AcceptForm form, BindingResult errors,
-			Model model) {
+			Model model, HttpServletRequest request, HttpServletResponse response) {
 		var invitation = invitations.open(secret);
 		model.addAttribute("invitation", invitation.orElse(null));
 		if (invitation.isEmpty()) {
@@ -60,8 +65,9 @@ class InvitationController {
 		if (errors.hasErrors()) {
 			return VIEW;
 		}
-		var outcome = invitations.accept(secret, form.name() == null ? "" : form.name().strip(), form.password(),
+		var acceptance = invitations.accept(secret, form.name() == null ? "" : form.name().strip(), form.password(),
 				zone(form.timeZone()));
+		var outcome = acceptance.outcome();
 		if (outcome == Outcome.WRONG_PASSWORD) {
 			errors.rejectValue("password", "password.wrong");
 			return VIEW;
@@ -70,7 +76,9 @@ class InvitationController {
 			model.addAttribute("invitation", null);
 			return VIEW;
 		}
-		return "redirect:/sign-in?joined";
+		// Joined: signed in at once, in the organisation that invited them.
+		authentication.replace(acceptance.member(), request, response);
+		return "redirect:/";
 	}
 
 	/** The browser's time zone when it sent one we know, UTC otherwise; the profile page changes it. */

@@ -2,8 +2,7 @@ package io.morsel.identity.web;
 
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.MemberId;
-import io.morsel.identity.internal.Memberships;
-import io.morsel.shared.NotFoundException;
+import io.morsel.identity.internal.PeopleInSight;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,26 +10,28 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The people of the current organisation; anyone else's page is not found. */
+/**
+ * The people of the current organisation, as far as the member may see them ({@link PeopleInSight}); anyone else's
+ * page is not found.
+ */
 @Controller
 class PeopleController {
 
-	private final Memberships memberships;
+	private final PeopleInSight sight;
 
-	PeopleController(Memberships memberships) {
-		this.memberships = memberships;
+	PeopleController(PeopleInSight sight) {
+		this.sight = sight;
 	}
 
 	@GetMapping("/people")
 	String list(@AuthenticationPrincipal CurrentMember me, Model model) {
-		model.addAttribute("people", memberships.people(me.organisationId()));
+		model.addAttribute("people", sight.people(me));
 		return "identity/people";
 	}
 
 	@GetMapping("/people/{id}")
 	String show(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
-		model.addAttribute("person", memberships.person(me.organisationId(), new MemberId(id))
-			.orElseThrow(() -> new NotFoundException("Person")));
+		model.addAttribute("sighting", sight.person(me, new MemberId(id)));
 		return "identity/person";
 	}
 }

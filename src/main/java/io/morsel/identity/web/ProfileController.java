@@ -1,5 +1,10 @@
 package io.morsel.identity.web;
 
+import io.morsel.identity.internal.PersonalDataExport;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.internal.Accounts;
 import io.morsel.identity.security.MemberAuthentication;
@@ -18,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -38,8 +44,10 @@ class ProfileController {
 
 	private final Accounts accounts;
 	private final MemberAuthentication authentication;
+	private final PersonalDataExport export;
 
-	ProfileController(Accounts accounts, MemberAuthentication authentication) {
+	ProfileController(Accounts accounts, MemberAuthentication authentication, PersonalDataExport export) {
+		this.export = export;
 		this.accounts = accounts;
 		this.authentication = authentication;
 	}
@@ -56,6 +64,18 @@ class ProfileController {
 	void choices(Model model) {
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("languages", LANGUAGES);
+	}
+
+	/** Everything Morsel keeps about the member, as a JSON file to keep (the same as GET /api/v1/me/data). */
+	@GetMapping(path = "/profile/data", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<PersonalDataExport.Download> data(@AuthenticationPrincipal CurrentMember me) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("morsel-data-" + me.organisationSlug() + ".json")
+				.build()
+				.toString())
+			.body(export.of(me));
 	}
 
 	@GetMapping("/profile")

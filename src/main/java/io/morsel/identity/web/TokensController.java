@@ -2,8 +2,12 @@ package io.morsel.identity.web;
 
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.internal.ApiTokens;
+import io.morsel.identity.internal.Organisations;
 import io.morsel.shared.PlainText;
 import jakarta.validation.Valid;
+import io.morsel.shared.InvalidValueException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -26,12 +30,21 @@ class TokensController {
 	private static final String VIEW = "identity/tokens";
 
 	private final ApiTokens tokens;
+	private final Organisations organisations;
 
-	TokensController(ApiTokens tokens) {
+	TokensController(ApiTokens tokens, Organisations organisations) {
 		this.tokens = tokens;
+		this.organisations = organisations;
 	}
 
-	record TokenForm(@NotBlank @Size(max = 80) @PlainText String name) {
+	@ModelAttribute("maxDays")
+	int maxDays(@AuthenticationPrincipal CurrentMember me) {
+		return organisations.tokenMaxDays(me.organisationId());
+	}
+
+	/** A token's name, how many days it lasts (the default when empty) and whether it may only read. */
+	record TokenForm(@NotBlank @Size(max = 80) @PlainText String name, @Min(1) @Max(3650) @Nullable Integer days,
+			@Nullable Boolean readOnly) {
 	}
 
 	@GetMapping("/tokens")
@@ -47,7 +60,15 @@ class TokensController {
 			model.addAttribute("tokens", tokens.of(me));
 			return VIEW;
 		}
-		var issued = tokens.issue(me, form.name().strip());
+		ApiTokens.IssuedToken issued;
+		try {
+			issued = tokens.issue(me, form.name().strip(), form.days(), Boolean.TRUE.equals(form.readOnly()));
+		}
+		catch (InvalidValueException e) {
+			errors.rejectValue("days", "tokens.days.too-long", new Object[] { maxDays(me) }, e.getMessage());
+			model.addAttribute("tokens", tokens.of(me));
+			return VIEW;
+		}
 		redirect.addFlashAttribute("secret", issued.secret());
 		redirect.addFlashAttribute("flash", "flash.token.created");
 		return "redirect:/tokens";

@@ -43,9 +43,11 @@ class TeamController {
 	String team(@AuthenticationPrincipal CurrentMember me, Model model) {
 		model.addAttribute("programs", programs.all(me.organisationId()));
 		model.addAttribute("groups", directory.groups(me.organisationId()));
-		var people = directory.people(me.organisationId());
-		model.addAttribute("learners", me.has(Role.ADMIN) ? people
-				: people.stream().filter(p -> p.roles().contains(Role.LEARNER)).toList());
+		// Admins look after everyone; a manager, the learners of the groups they manage.
+		var looksAfter = directory.looksAfter(me);
+		var people = directory.people(me.organisationId()).stream().filter(p -> looksAfter.test(p.id()));
+		model.addAttribute("learners", me.has(Role.ADMIN) ? people.toList()
+				: people.filter(p -> p.roles().contains(Role.LEARNER)).toList());
 		return "learning/team";
 	}
 

@@ -1,11 +1,13 @@
 package io.morsel.reinforcement.api;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Directory;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.Role;
 import io.morsel.learning.Learner;
 import io.morsel.reinforcement.MasteryThresholds;
 import io.morsel.reinforcement.SkillMastery;
+import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,8 +34,10 @@ class MasteryApi {
 
 	private final SkillMastery mastery;
 	private final Clock clock;
+	private final Directory directory;
 
-	MasteryApi(SkillMastery mastery, Clock clock) {
+	MasteryApi(SkillMastery mastery, Clock clock, Directory directory) {
+		this.directory = directory;
 		this.mastery = mastery;
 		this.clock = clock;
 	}
@@ -60,7 +64,7 @@ class MasteryApi {
 
 	@GetMapping("/api/v1/reinforcement/skills")
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "A member is asked for by someone neither a manager nor an admin")
-	@Refuses(value = HttpStatus.NOT_FOUND, when = "The member is not one of the caller's organisation")
+	@Refuses(value = HttpStatus.NOT_FOUND, when = "The member is not one of the caller's organisation, or not of the groups a manager manages")
 	@Operation(summary = "The caller's skills, or for managers and admins a member's: recall, stability, mastery",
 			description = "Skills the learner has cards of come first, weakest recall first; then the organisation's other "
 					+ "skills, not started.")
@@ -73,6 +77,9 @@ class MasteryApi {
 		}
 		if (!me.has(Role.MANAGER) && !me.has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only managers and admins see another member's skills");
+		}
+		if (!directory.looksAfter(me).test(new MemberId(member))) {
+			throw new NotFoundException("Member"); // Outside the manager's groups: as if missing.
 		}
 		return new SkillsView(
 				mastery.of(me.organisationId(), new MemberId(member), now).stream().map(SkillView::of).toList());

@@ -1,6 +1,7 @@
 package io.morsel.reinforcement.web;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Directory;
 import io.morsel.learning.Learner;
 import io.morsel.reinforcement.SkillMastery;
 import io.morsel.reinforcement.SkillMastery.SkillStanding;
@@ -32,8 +33,10 @@ class SkillsController {
 
 	private final SkillMastery mastery;
 	private final Clock clock;
+	private final Directory directory;
 
-	SkillsController(SkillMastery mastery, Clock clock) {
+	SkillsController(SkillMastery mastery, Clock clock, Directory directory) {
+		this.directory = directory;
 		this.mastery = mastery;
 		this.clock = clock;
 	}
@@ -58,10 +61,17 @@ class SkillsController {
 		return VIEW;
 	}
 
-	/** Managers and admins (SkillsAccess): everyone of the organisation who has reviewed something. */
+	/**
+	 * Managers and admins (SkillsAccess): the people they look after who have reviewed something (admins: everyone; a
+	 * manager: the groups they manage).
+	 */
 	@GetMapping("/skills/team")
 	String team(@AuthenticationPrincipal CurrentMember me, Model model) {
-		model.addAttribute("rows", mastery.team(me.organisationId(), clock.instant()));
+		var looksAfter = directory.looksAfter(me);
+		model.addAttribute("rows", mastery.team(me.organisationId(), clock.instant())
+			.stream()
+			.filter(row -> looksAfter.test(row.memberId()))
+			.toList());
 		return TEAM_VIEW;
 	}
 }

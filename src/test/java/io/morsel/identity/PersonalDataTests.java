@@ -1,0 +1,64 @@
+package io.morsel.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.morsel.MorselIntegrationTest;
+import io.morsel.support.Api;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A learner downloads everything Morsel keeps about them, as JSON: their own, and nobody else's. */
+@MorselIntegrationTest
+class PersonalDataTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void aLearnerDownloadsTheirAccountTokensAndLearning() {
+		var email = Newcomers.email("curious", "acme.test");
+		Newcomers.join(port, "admin@acme.test", email, "Cleo Curious", "LEARNER");
+		var api = Api.on(port);
+		var token = (String) api.http().post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", email, "password", Newcomers.PASSWORD, "organisation", "acme", "name", "my-script"))
+			.retrieve().body(Map.class).get("token");
+		var program = json.readTree(api.get(token, "/api/v1/programs").getBody()).valueStream()
+			.filter(p -> p.path("selfEnrol").asBoolean(false)).findFirst().orElseThrow();
+		assertThat(api.post(token, "/api/v1/programs/" + program.get("id").asString() + "/enrolment", null)
+			.getStatusCode().is2xxSuccessful()).isTrue();
+
+		var answer = api.get(token, "/api/v1/me/data");
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(200);
+		var data = json.readTree(answer.getBody());
+		assertThat(data.at("/identity/account/email").asString()).isEqualTo(email);
+		assertThat(data.at("/identity/account/name").asString()).isEqualTo("Cleo Curious");
+		assertThat(data.at("/identity/memberships/0/organisation").asString()).isEqualTo("acme");
+		assertThat(data.at("/identity/tokens/0/name").asString()).isEqualTo("my-script");
+		assertThat(data.at("/modules/learning/enrolments/0/title").asString()).isEqualTo(program.get("title").asString());
+		assertThat(data.at("/modules/learning/enrolments/0/lessons").size()).isPositive();
+		assertThat(answer.getBody()).doesNotContain(token, "password", "hash", "learner@acme.test", "admin@acme.test");
+	}
+
+	@Test
+	void theProfilePageOffersTheSameDataAsAFile() {
+		var email = Newcomers.email("keeper", "acme.test");
+		Newcomers.join(port, "admin@acme.test", email, "Kit Keeper", "LEARNER");
+		var browser = Browser.signedIn(port, email, Newcomers.PASSWORD);
+
+		assertThat(browser.get("/profile").body()).contains("href=\"/profile/data\"", "Download your data");
+		var file = browser.get("/profile/data");
+
+		assertThat(file.status()).isEqualTo(200);
+		var data = json.readTree(file.body());
+		assertThat(data.at("/identity/account/email").asString()).isEqualTo(email);
+		assertThat(data.at("/modules/learning/enrolments").isArray()).isTrue();
+	}
+}
