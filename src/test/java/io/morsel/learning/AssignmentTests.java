@@ -83,7 +83,14 @@ class AssignmentTests {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups/" + group.id().value() + "/members").param("members", learner.id().value().toString())
 			.with(SignedIn.as(admin)).with(csrf()));
 
+		var managerMember = directory.member("manager@acme.test", "acme").orElseThrow();
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/groups/" + group.id().value() + "/managers")
+			.param("managers", managerMember.memberId().value().toString()).with(SignedIn.as(admin)).with(csrf()));
 		var manager = api.token("manager@acme.test", "acme");
+		var outside = api.post(manager, "/api/v1/programs/" + programId + "/assignments",
+				Map.of("memberIds", List.of(directory.member("author@acme.test", "acme").orElseThrow().memberId().value())));
+		// Someone outside the groups the manager manages is as unknown to them as a missing person.
+		assertThat(outside.getStatusCode()).as(outside.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
 		var assigned = api.post(manager, "/api/v1/programs/" + programId + "/assignments",
 				Map.of("groupIds", List.of(group.id().value()), "dueAt", "2031-03-01T17:00:00Z"));
 

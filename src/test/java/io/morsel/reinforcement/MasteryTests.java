@@ -13,6 +13,7 @@ import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
+import io.morsel.identity.Teams;
 import io.morsel.learning.AnswerRecorded;
 import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
@@ -182,16 +183,22 @@ class MasteryTests {
 		var skill = skill(learner);
 		firstAnswer(learner, lesson, skill, Instant.now().minus(Duration.ofDays(2)));
 		var manager = directory.member("manager@globex.test", "globex").orElseThrow();
+		// Another learner of globex, outside the groups the manager manages.
+		var stranger = reviewers.learner("globex", "UTC");
+		var strangersSkill = skill(stranger);
+		firstAnswer(stranger, reviewers.lesson("globex", "Elsewhere"), strangersSkill, Instant.now());
+		Teams.lookAfter(mvc, directory, directory.member("admin@globex.test", "globex").orElseThrow(), manager, learner);
 
 		var page = mvc.perform(get("/skills/team").with(SignedIn.as(manager))).andExpect(status().isOk()).andReturn()
 			.getResponse().getContentAsString();
 
-		assertThat(page).contains("id=\"team-skills\"", "Rae Viewer");
+		assertThat(page).contains("id=\"team-skills\"", "Rae Viewer", nameOf(learner, skill))
+			.doesNotContain(nameOf(stranger, strangersSkill));
 		mvc.perform(get("/skills/team").with(SignedIn.as(learner))).andExpect(status().isForbidden());
 	}
 
 	@Test
-	void theApiAnswersTheCallersSkillsAndAManagersMembersOnlyInTheirOrganisation() {
+	void theApiAnswersTheCallersSkillsAndAManagersMembersOnlyInTheirGroups() throws Exception {
 		var learner = reviewers.learner("globex", "UTC");
 		var lesson = reviewers.lesson("globex", "Api");
 		var skill = skill(learner);
@@ -199,6 +206,8 @@ class MasteryTests {
 		firstAnswer(learner, lesson, skill, start);
 		review(learner, lesson, start.plus(Duration.ofDays(4)), Rating.EASY, true);
 		var api = Api.on(port);
+		Teams.lookAfter(mvc, directory, directory.member("admin@globex.test", "globex").orElseThrow(),
+				directory.member("manager@globex.test", "globex").orElseThrow(), learner);
 		var manager = api.token("manager@globex.test", "globex");
 
 		var answer = api.get(manager, "/api/v1/reinforcement/skills?member=" + learner.memberId().value());
@@ -210,6 +219,9 @@ class MasteryTests {
 		assertThat(first.get("items").asInt()).isEqualTo(1);
 		assertThat(first.get("recall").asDouble()).isBetween(0.85, 1.0);
 
+		var outsideTheirGroups = reviewers.learner("globex", "UTC");
+		assertThat(api.get(manager, "/api/v1/reinforcement/skills?member=" + outsideTheirGroups.memberId().value())
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		var elsewhere = reviewers.learner("acme", "UTC");
 		assertThat(api.get(manager, "/api/v1/reinforcement/skills?member=" + elsewhere.memberId().value())
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -286,5 +298,10 @@ class MasteryTests {
 			.param("user", "%" + learner.userId().value() + "%")
 			.query(Integer.class)
 			.single();
+	}
+
+	private String nameOf(CurrentMember member, SkillId skill) {
+		return skills.of(member.organisationId()).stream().filter(s -> s.id().equals(skill)).findFirst().orElseThrow()
+			.name();
 	}
 }

@@ -121,6 +121,7 @@ class LearningApi {
 
 	@PostMapping("/api/v1/programs/{id}/assignments")
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is neither a manager nor an admin")
+	@Refuses(value = HttpStatus.NOT_FOUND, when = "No such program, or a member outside the groups a manager manages")
 	@Operation(summary = "For managers and admins: assign the program to members and groups, with an optional due date")
 	Assigned assign(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@Valid @RequestBody Assignment assignment) {
