@@ -62,14 +62,17 @@ class AccessibilityJourneyTests extends BrowserTest {
 		signIn("learner@acme.test");
 		var colleague = directory.people(directory.organisation("acme").orElseThrow()).getFirst();
 		check(violations, "/today", "/people", "/people/" + colleague.id().value(), "/profile", "/tokens",
-				"/people/" + UUID.randomUUID(), "/admin", lessonPath);
+				"/people/" + UUID.randomUUID(), "/admin", lessonPath, "/search?q=report", "/skills");
 		for (var role : List.of("author", "manager", "admin")) {
 			context.clearCookies();
 			signIn(role + "@acme.test");
 			check(violations, page.url().substring(url("").length()));
 			if (role.equals("author")) {
 				check(violations, "/studio" + lessonPath, "/studio" + lessonPath + "/preview", "/studio/programs",
-						programPath);
+						programPath, "/studio/achievements", "/retention");
+			}
+			if (role.equals("admin")) {
+				check(violations, "/admin/authoring", "/admin/tokens", "/team");
 			}
 		}
 		assertThat(violations).as(String.join("\n", violations)).isEmpty();
