@@ -57,39 +57,7 @@ public class Groups {
 	/** Sets who is in the group; members of other organisations are refused. */
 	@Transactional
 	public void setMembers(OrganisationId organisation, GroupId group, Set<MemberId> members) {
-		if (all(organisation, group).isEmpty()) {
-			throw new NotFoundException("Group");
-		}
-		if (!members.isEmpty()) {
-			var ours = jdbc.sql("""
-					SELECT COUNT(*)
-					FROM memberships
-					WHERE organisation_id = :organisation
-					  AND id IN (:ids)
-					""")
-				.param("organisation", organisation.value())
-				.param("ids", members.stream().map(MemberId::value).toList())
-				.query(Long.class)
-				.single();
-			if (ours != members.size()) {
-				throw new NotFoundException("Person");
-			}
-		}
-		jdbc.sql("""
-				DELETE FROM member_group_members
-				WHERE group_id = :group
-				""")
-			.param("group", group.value())
-			.update();
-		for (var member : members) {
-			jdbc.sql("""
-					INSERT INTO member_group_members (group_id, membership_id)
-					VALUES (:group, :member)
-					""")
-				.param("group", group.value())
-				.param("member", member.value())
-				.update();
-		}
+		replace("member_group_members", organisation, group, members);
 	}
 
 	@Transactional(readOnly = true)
@@ -121,23 +89,23 @@ public class Groups {
 	/** Sets who manages the group (they see its members in the directory); other organisations' members are refused. */
 	@Transactional
 	public void setManagers(OrganisationId organisation, GroupId group, Set<MemberId> managers) {
+		replace("member_group_managers", organisation, group, managers);
+	}
+
+	/**
+	 * Replaces the group's rows of a table of memberships ({@code member_group_members} or {@code
+	 * member_group_managers}) by these; a missing group, or a member of another organisation, is refused.
+	 */
+	private void replace(String table, OrganisationId organisation, GroupId group, Set<MemberId> members) {
 		if (all(organisation, group).isEmpty()) {
 			throw new NotFoundException("Group");
 		}
-		requireMembers(organisation, managers);
-		jdbc.sql("""
-				DELETE FROM member_group_managers
-				WHERE group_id = :group
-				""")
-			.param("group", group.value())
-			.update();
-		for (var manager : managers) {
-			jdbc.sql("""
-					INSERT INTO member_group_managers (group_id, membership_id)
-					VALUES (:group, :member)
-					""")
+		requireMembers(organisation, members);
+		jdbc.sql("DELETE FROM " + table + " WHERE group_id = :group").param("group", group.value()).update();
+		for (var member : members) {
+			jdbc.sql("INSERT INTO " + table + " (group_id, membership_id) VALUES (:group, :member)")
 				.param("group", group.value())
-				.param("member", manager.value())
+				.param("member", member.value())
 				.update();
 		}
 	}
