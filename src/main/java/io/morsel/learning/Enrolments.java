@@ -15,6 +15,8 @@ import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -101,7 +103,7 @@ public class Enrolments {
 	/** One query, so no transaction of its own. */
 	public List<Enrolment> of(Learner learner) {
 		return jdbc.sql("""
-				SELECT program_id, assigned_by, due_at, enrolled_at
+				SELECT program_id, assigned_by IS NOT NULL, due_at, enrolled_at
 				FROM enrolments
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
@@ -109,8 +111,7 @@ public class Enrolments {
 				""")
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
-			.query((rs, n) -> new Enrolment(new ProgramId(rs.getObject(1, UUID.class)), rs.getObject(2) != null,
-					instant(rs.getObject(3, OffsetDateTime.class)), rs.getObject(4, OffsetDateTime.class).toInstant()))
+			.query((rs, n) -> enrolment(rs))
 			.list();
 	}
 
@@ -155,7 +156,13 @@ public class Enrolments {
 			.update();
 	}
 
-	private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
-		return value == null ? null : value.toInstant();
+	/**
+	 * The enrolment of a row whose first four columns are {@code program_id, assigned_by IS NOT NULL, due_at,
+	 * enrolled_at}: how every query of enrolments reads them.
+	 */
+	static Enrolment enrolment(ResultSet row) throws SQLException {
+		var due = row.getObject(3, OffsetDateTime.class);
+		return new Enrolment(new ProgramId(row.getObject(1, UUID.class)), row.getBoolean(2),
+				due == null ? null : due.toInstant(), row.getObject(4, OffsetDateTime.class).toInstant());
 	}
 }

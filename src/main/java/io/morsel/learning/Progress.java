@@ -6,8 +6,6 @@ import io.morsel.catalog.ProgramOutline;
 import io.morsel.catalog.Programs;
 import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -101,9 +99,7 @@ public class Progress {
 			.query((rs, n) -> {
 				var program = rs.getObject(1, UUID.class);
 				if (program != null) {
-					var enrolment = new Enrolment(new ProgramId(program), rs.getBoolean(2),
-							instant(rs.getObject(3, OffsetDateTime.class)),
-							rs.getObject(4, OffsetDateTime.class).toInstant());
+					var enrolment = Enrolments.enrolment(rs);
 					enrolled.put(enrolment.programId(), enrolment);
 				}
 				else {
@@ -114,9 +110,5 @@ public class Progress {
 			})
 			.list();
 		return new Standing(enrolled, statuses);
-	}
-
-	private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
-		return value == null ? null : value.toInstant();
 	}
 }
