@@ -120,6 +120,18 @@ class SignedSessionTests {
 		assertThat(browser.cookieNames()).doesNotContain("JSESSIONID");
 	}
 
+	@Test
+	void aRefusedSignInMakesNoHttpSessionEither() {
+		var email = Newcomers.email("refused", "acme.test");
+		Newcomers.join(port, "admin@acme.test", email, "Rufus Fused", "LEARNER");
+		var browser = new Browser(port);
+
+		assertThat(browser.signIn(email, "not-the-password").location()).isEqualTo("/sign-in?error=credentials");
+		assertThat(browser.get("/sign-in?error=credentials").body()).contains("name=\"password\"");
+
+		assertThat(browser.cookieNames()).doesNotContain("JSESSIONID");
+	}
+
 	private String sign(JWTClaimsSet claims) throws Exception {
 		var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
 		jwt.sign(new MACSigner(keys.key("session-cookie")));

@@ -149,6 +149,9 @@ class SecurityConfiguration {
 	private static AuthenticationFailureHandler failures(Throttles throttles) {
 		var back = new ExceptionMappingAuthenticationFailureHandler();
 		back.setDefaultFailureUrl("/sign-in?error=credentials");
+		// The form reads the reason from the address; kept in an HTTP session, it would make one (and a JSESSIONID)
+		// on a node that keeps no sessions.
+		back.setAllowSessionCreation(false);
 		back.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?error=locked",
 				DisabledException.class.getName(), "/sign-in?error=no-organisation"));
 		return (request, response, exception) -> {
