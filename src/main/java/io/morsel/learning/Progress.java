@@ -48,6 +48,14 @@ public class Progress {
 			.toList();
 	}
 
+	/**
+	 * The program a learner takes this lesson in: the first they are enrolled in that holds it, else the first open to
+	 * them that does; none when the lesson is in none of their programs.
+	 */
+	public Optional<ProgramProgress> containing(Learner learner, LessonId lesson) {
+		return of(learner).stream().filter(p -> p.contains(lesson)).findFirst();
+	}
+
 	public Optional<ProgramProgress> of(Learner learner, ProgramId id) {
 		return programs.outline(learner.organisationId(), id).map(outline -> {
 			var standing = standing(learner, outline.program().lessons());
