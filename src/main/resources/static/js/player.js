@@ -3,6 +3,8 @@
 // reader user hears it at once, without hunting for it. Without JavaScript the page reloads at the same place.
 let swapped = [];
 document.addEventListener('htmx:load', (event) => {
+  // htmx also announces the page itself once loaded: the learner's place on it is theirs, not ours to move.
+  if (event.detail.elt === document.body) return;
   swapped.push(event.detail.elt);
   if (swapped.length > 1) return;
   setTimeout(() => {

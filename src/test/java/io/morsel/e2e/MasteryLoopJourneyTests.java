@@ -116,6 +116,12 @@ class MasteryLoopJourneyTests extends BrowserTest {
 		assertThat(next).isVisible();
 		shoot("lesson-end-next");
 		org.assertj.core.api.Assertions.assertThat(axe("the lesson's end")).isEmpty();
+		// On a phone, which shows one step at a time, the card is in the step of the last answer.
+		page.setViewportSize(390, 844);
+		page.navigate(url("/lessons/" + first.value() + "?step=2#lesson-end"));
+		assertThat(next).isInViewport();
+		shoot("lesson-end-next-phone");
+		org.assertj.core.api.Assertions.assertThat(axe("the lesson's end on a phone")).isEmpty();
 
 		next.click();
 		assertThat(page).hasURL(url("/lessons/" + second.value()));
