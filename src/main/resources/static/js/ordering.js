@@ -1,6 +1,8 @@
 // Ordering by keyboard, touch or mouse: "Move up" / "Move down" buttons beside each item reorder the list and renumber
 // the position fields the form sends. Without this script the learner sets the positions in the fields directly.
-document.querySelectorAll('[data-ordering]').forEach((fieldset) => {
+// Questions swapped in by htmx (trying again) get the buttons too.
+const enhance = (root) => root.querySelectorAll('[data-ordering]:not([data-enhanced])').forEach((fieldset) => {
+  fieldset.dataset.enhanced = 'true';
   const list = fieldset.querySelector('ol');
   const label = (key) => fieldset.closest('form').dataset[key] || key;
   const renumber = () => [...list.children].forEach((item, i) => {
@@ -37,3 +39,5 @@ document.querySelectorAll('[data-ordering]').forEach((fieldset) => {
   fieldset.append(live);
   renumber();
 });
+enhance(document);
+document.addEventListener('htmx:load', (event) => enhance(event.detail.elt));

@@ -62,7 +62,8 @@ public final class QuestionForms {
 		}
 		var pick = question.pick();
 		if (pick != null && ids.size() != pick) {
-			throw new InvalidResponseException("Pick N '" + question.id() + "' takes exactly " + pick + " options");
+			throw new InvalidResponseException("Pick exactly " + pick + (pick == 1 ? " option" : " options")
+					+ "; you picked " + ids.size() + ".");
 		}
 		return new Response.Choice(ids);
 	}

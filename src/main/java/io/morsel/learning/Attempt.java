@@ -3,6 +3,7 @@ package io.morsel.learning;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Response;
 import io.morsel.catalog.Score;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -10,10 +11,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A learner's attempt at a lesson: the version they started (they finish that version, even when a newer one is
- * published), where they are, and what they answered so far.
+ * published), where they are, and what they answered so far. A completed attempt is done; it is also mastered when the
+ * learner earned most of the credit of the questions assessing the objective ({@link #outcome()}).
  */
 public record Attempt(UUID id, LessonVersion lesson, int step, Map<String, Answer> answers,
-		@Nullable Instant completedAt) {
+		@Nullable Instant completedAt, Instant startedAt) {
+
+	/** What a completed attempt says of the objective. */
+	public enum Outcome {
+		/** The answers met the objective: the score reached four fifths. */
+		MASTERED,
+		/** Done, but the questions assessing the objective were mostly missed. */
+		NOT_MASTERED,
+		/** Done; no question assesses the objective, so there is nothing to master. */
+		DONE
+	}
 
 	public Attempt {
 		answers = Map.copyOf(answers);
@@ -29,5 +41,44 @@ public record Attempt(UUID id, LessonVersion lesson, int step, Map<String, Answe
 
 	public boolean answered(String interactionId) {
 		return answers.containsKey(interactionId);
+	}
+
+	/**
+	 * The score so far: the credit earned on the questions assessing the objective over how many there are (as
+	 * {@link LessonCompleted#score()} once complete); 1 when none assesses it.
+	 */
+	public double score() {
+		return progress().scoreSoFar();
+	}
+
+	/**
+	 * Mastered, not mastered, or simply done (nothing assessed).
+	 * @throws IllegalStateException while the attempt is not complete
+	 */
+	public Outcome outcome() {
+		if (!completed()) {
+			throw new IllegalStateException("An attempt has an outcome once complete");
+		}
+		var progress = progress();
+		if (progress.assessing() == 0) {
+			return Outcome.DONE;
+		}
+		return progress.mastered() ? Outcome.MASTERED : Outcome.NOT_MASTERED;
+	}
+
+	/** From the start to completion; nothing while incomplete. */
+	public @Nullable Duration timeTaken() {
+		return completedAt == null ? null : Duration.between(startedAt, completedAt);
+	}
+
+	private AttemptProgress progress() {
+		var credit = 0.0;
+		for (var interaction : lesson.content().interactions()) {
+			var answer = answers.get(interaction.id());
+			if (answer != null && interaction.assessesObjective()) {
+				credit += answer.score().credit();
+			}
+		}
+		return AttemptProgress.of(lesson, answers.size(), credit);
 	}
 }

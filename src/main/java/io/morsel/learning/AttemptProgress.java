@@ -19,6 +19,12 @@ import java.util.List;
  */
 record AttemptProgress(int interactions, int assessing, int answered, double assessedCredit) {
 
+	/**
+	 * The score at which a completed attempt masters its objective. Four fifths: a learner who missed most of the
+	 * assessing questions, or even one of two, has not shown the objective yet (docs/scoring.md, "Done and mastered").
+	 */
+	static final double MASTERY = 0.8;
+
 	AttemptProgress {
 		if (assessing < 0 || assessing > interactions) {
 			throw new IllegalArgumentException("Between none and all of %d interactions assess the objective, not %d"
@@ -58,6 +64,19 @@ record AttemptProgress(int interactions, int assessing, int answered, double ass
 				.formatted(answered, interactions));
 		}
 		return assessing == 0 ? 1 : assessedCredit / assessing;
+	}
+
+	/** The score of the answers so far, as {@link #score()} will be once all are in. */
+	double scoreSoFar() {
+		return assessing == 0 ? 1 : assessedCredit / assessing;
+	}
+
+	/**
+	 * Whether the completed attempt masters the objective: something assesses it and the score reaches
+	 * {@link #MASTERY} (allowing for the rounding of summed fractions).
+	 */
+	boolean mastered() {
+		return assessing > 0 && score() >= MASTERY - 1e-9;
 	}
 
 	/**

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.morsel.catalog.Interaction;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Marking;
 import io.morsel.catalog.Response;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
@@ -184,6 +185,27 @@ public class Attempts {
 	private record StoredAnswer(Response response, @Nullable String key, boolean lessonCompleted) {
 	}
 
+	/**
+	 * Judges an answer given again as practice, once the learner has given the scored one; nothing is stored.
+	 * @throws InvalidRequestException when the lesson has no such interaction
+	 * @throws ConflictException while the interaction has no scored answer: practice comes after it
+	 * @throws io.morsel.catalog.InvalidResponseException when the response does not fit the interaction
+	 */
+	public Practice practise(Learner learner, LessonId lesson, String interactionId, Response response) {
+		var attempt = find(learner, lesson).orElseThrow(() -> new ConflictException("Answer this question first"));
+		var interaction = attempt.lesson()
+			.content()
+			.interactions()
+			.stream()
+			.filter(i -> i.id().equals(interactionId))
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException("This lesson has no interaction '" + interactionId + "'"));
+		if (!attempt.answered(interactionId)) {
+			throw new ConflictException("Answer this question first; trying again comes after");
+		}
+		return new Practice(interactionId, interaction.score(response), Marking.of(interaction, response));
+	}
+
 	/** Completes a lesson that has no interactions, once the learner has reached its end. */
 	@Transactional
 	public Attempt finish(Learner learner, LessonId lesson) {
@@ -259,18 +281,19 @@ public class Attempts {
 			answers.put(row.interaction(), new Attempt.Answer(response, score, row.answeredAt().toInstant()));
 		}
 		return Optional.of(new Attempt(first.id(), version, first.step(), answers,
-				first.completedAt() == null ? null : first.completedAt().toInstant()));
+				first.completedAt() == null ? null : first.completedAt().toInstant(), first.startedAt().toInstant()));
 	}
 
 	/** One row per answer of the learner's attempt (one without an answer when there is none yet). */
 	private record Row(UUID id, int version, int step, @Nullable OffsetDateTime completedAt,
 			@Nullable String interaction, @Nullable String response, double credit,
-			@Nullable OffsetDateTime answeredAt) {
+			@Nullable OffsetDateTime answeredAt, OffsetDateTime startedAt) {
 	}
 
 	private List<Row> rows(Learner learner, LessonId lesson) {
 		return jdbc.sql("""
-				SELECT a.id, a.version, a.step, a.completed_at, r.interaction_id, r.response, r.credit, r.answered_at
+				SELECT a.id, a.version, a.step, a.completed_at, r.interaction_id, r.response, r.credit, r.answered_at,
+				       a.started_at
 				FROM lesson_attempts a
 				LEFT JOIN answers r ON r.attempt_id = a.id
 				WHERE a.organisation_id = :organisation
@@ -282,7 +305,7 @@ public class Attempts {
 			.param("lesson", lesson.value())
 			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3),
 					rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6), rs.getDouble(7),
-					rs.getObject(8, OffsetDateTime.class)))
+					rs.getObject(8, OffsetDateTime.class), rs.getObject(9, OffsetDateTime.class)))
 			.list();
 	}
 }

@@ -15,6 +15,7 @@ import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -55,18 +56,38 @@ public class Enrolments {
 		if (!program.selfEnrol()) {
 			throw new ConflictException("This program is assigned by a manager; it cannot be joined");
 		}
-		insert(learner.organisationId().value(), programId, learner.userId(), null, null);
+		insert(learner.organisationId().value(), programId, learner.userId(), null, null, null);
 		return of(learner, programId).orElseThrow();
 	}
 
 	/**
+	 * Assigns the program, due by the end of a date: the date every learner sees, whatever their time zone; it ends
+	 * in the manager's.
+	 * @return how many people were newly enrolled
+	 * @see #assign(CurrentMember, ProgramId, List, List, Instant)
+	 */
+	@Transactional
+	public int assignDueOn(CurrentMember manager, ProgramId programId, List<MemberId> people, List<GroupId> groups,
+			@Nullable LocalDate dueOn) {
+		var dueAt = dueOn == null ? null : dueOn.plusDays(1).atStartOfDay(manager.zone()).toInstant();
+		return assign(manager, programId, people, groups, dueAt, dueOn);
+	}
+
+	/**
 	 * Assigns the program to members of the manager's organisation, named or through their groups (as the groups are
-	 * now); an existing enrolment gets the new due date. Managers and administrators assign.
+	 * now); an existing enrolment gets the new due date. Managers and administrators assign. Learners see the due date
+	 * as the date the instant falls on in the manager's time zone.
 	 * @return how many people were newly enrolled
 	 */
 	@Transactional
 	public int assign(CurrentMember manager, ProgramId programId, List<MemberId> people, List<GroupId> groups,
 			@Nullable Instant dueAt) {
+		return assign(manager, programId, people, groups, dueAt,
+				dueAt == null ? null : dueAt.atZone(manager.zone()).toLocalDate());
+	}
+
+	private int assign(CurrentMember manager, ProgramId programId, List<MemberId> people, List<GroupId> groups,
+			@Nullable Instant dueAt, @Nullable LocalDate dueOn) {
 		if (!manager.has(Role.MANAGER) && !manager.has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only managers and administrators assign programs");
 		}
@@ -95,7 +116,7 @@ public class Enrolments {
 				// A manager assigns only the people of the groups they manage; another is hidden, as a missing one.
 				throw new NotFoundException("Member");
 			}
-			added += enrolOrUpdate(manager, programId, member, dueAt);
+			added += enrolOrUpdate(manager, programId, member, dueAt, dueOn);
 		}
 		return added;
 	}
@@ -103,7 +124,7 @@ public class Enrolments {
 	/** One query, so no transaction of its own. */
 	public List<Enrolment> of(Learner learner) {
 		return jdbc.sql("""
-				SELECT program_id, assigned_by IS NOT NULL, due_at, enrolled_at
+				SELECT program_id, assigned_by IS NOT NULL, due_at, enrolled_at, due_on
 				FROM enrolments
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
@@ -119,15 +140,17 @@ public class Enrolments {
 		return of(learner).stream().filter(e -> e.programId().equals(program)).findFirst();
 	}
 
-	private int enrolOrUpdate(CurrentMember manager, ProgramId programId, Member member, @Nullable Instant dueAt) {
+	private int enrolOrUpdate(CurrentMember manager, ProgramId programId, Member member, @Nullable Instant dueAt,
+			@Nullable LocalDate dueOn) {
 		var updated = jdbc.sql("""
 				UPDATE enrolments
-				SET due_at = :due, assigned_by = :manager
+				SET due_at = :due, due_on = :dueOn, assigned_by = :manager
 				WHERE organisation_id = :organisation
 				  AND program_id = :program
 				  AND user_id = :user
 				""")
 			.param("due", dueAt == null ? null : Timestamps.of(dueAt))
+			.param("dueOn", dueOn)
 			.param("manager", manager.userId().value())
 			.param("organisation", manager.organisationId().value())
 			.param("program", programId.value())
@@ -136,15 +159,15 @@ public class Enrolments {
 		if (updated > 0) {
 			return 0;
 		}
-		insert(manager.organisationId().value(), programId, member.userId(), manager.userId(), dueAt);
+		insert(manager.organisationId().value(), programId, member.userId(), manager.userId(), dueAt, dueOn);
 		return 1;
 	}
 
 	private void insert(UUID organisation, ProgramId program, UserId user, @Nullable UserId assignedBy,
-			@Nullable Instant dueAt) {
+			@Nullable Instant dueAt, @Nullable LocalDate dueOn) {
 		jdbc.sql("""
-				INSERT INTO enrolments (id, organisation_id, program_id, user_id, assigned_by, due_at, enrolled_at)
-				VALUES (:id, :organisation, :program, :user, :by, :due, :now)
+				INSERT INTO enrolments (id, organisation_id, program_id, user_id, assigned_by, due_at, due_on, enrolled_at)
+				VALUES (:id, :organisation, :program, :user, :by, :due, :dueOn, :now)
 				""")
 			.param("id", UUID.randomUUID())
 			.param("organisation", organisation)
@@ -152,17 +175,19 @@ public class Enrolments {
 			.param("user", user.value())
 			.param("by", assignedBy == null ? null : assignedBy.value())
 			.param("due", dueAt == null ? null : Timestamps.of(dueAt))
+			.param("dueOn", dueOn)
 			.param("now", Timestamps.of(clock.instant()))
 			.update();
 	}
 
 	/**
-	 * The enrolment of a row whose first four columns are {@code program_id, assigned_by IS NOT NULL, due_at,
-	 * enrolled_at}: how every query of enrolments reads them.
+	 * The enrolment of a row whose first five columns are {@code program_id, assigned_by IS NOT NULL, due_at,
+	 * enrolled_at, due_on}: how every query of enrolments reads them.
 	 */
 	static Enrolment enrolment(ResultSet row) throws SQLException {
 		var due = row.getObject(3, OffsetDateTime.class);
 		return new Enrolment(new ProgramId(row.getObject(1, UUID.class)), row.getBoolean(2),
-				due == null ? null : due.toInstant(), row.getObject(4, OffsetDateTime.class).toInstant());
+				due == null ? null : due.toInstant(), row.getObject(4, OffsetDateTime.class).toInstant(),
+				row.getObject(5, LocalDate.class));
 	}
 }

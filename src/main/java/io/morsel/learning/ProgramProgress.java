@@ -42,6 +42,30 @@ public record ProgramProgress(Program program, @Nullable Enrolment enrolment, Li
 			.orElse(null);
 	}
 
+	/**
+	 * The lesson to take after this one: the first not done after it in the program's order, else the first not done
+	 * before it; none when every other lesson is done (the program's end).
+	 */
+	public @Nullable LessonStatus nextAfter(LessonId lesson) {
+		var at = -1;
+		for (int i = 0; i < lessons.size(); i++) {
+			if (lessons.get(i).id().equals(lesson)) {
+				at = i;
+			}
+		}
+		for (int i = 1; i <= lessons.size(); i++) {
+			var candidate = lessons.get(Math.floorMod(at + i, lessons.size()));
+			if (candidate.status() != Status.COMPLETED && !candidate.id().equals(lesson)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	public boolean contains(LessonId lesson) {
+		return lessons.stream().anyMatch(l -> l.id().equals(lesson));
+	}
+
 	public int percent() {
 		return total() == 0 ? 0 : (int) Math.round(100.0 * completed() / total());
 	}

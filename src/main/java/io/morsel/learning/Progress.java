@@ -48,6 +48,14 @@ public class Progress {
 			.toList();
 	}
 
+	/**
+	 * The program a learner takes this lesson in: the first they are enrolled in that holds it, else the first open to
+	 * them that does; none when the lesson is in none of their programs.
+	 */
+	public Optional<ProgramProgress> containing(Learner learner, LessonId lesson) {
+		return of(learner).stream().filter(p -> p.contains(lesson)).findFirst();
+	}
+
 	public Optional<ProgramProgress> of(Learner learner, ProgramId id) {
 		return programs.outline(learner.organisationId(), id).map(outline -> {
 			var standing = standing(learner, outline.program().lessons());
@@ -78,14 +86,14 @@ public class Progress {
 			return new Standing(enrolled, statuses);
 		}
 		jdbc.sql("""
-				SELECT program_id, assigned_by IS NOT NULL, due_at, enrolled_at,
+				SELECT program_id, assigned_by IS NOT NULL, due_at, enrolled_at, due_on,
 				       CAST(NULL AS uuid) AS lesson_id, CAST(NULL AS boolean) AS completed
 				FROM enrolments
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
 				UNION ALL
 				SELECT CAST(NULL AS uuid), CAST(NULL AS boolean), CAST(NULL AS timestamp with time zone),
-				       CAST(NULL AS timestamp with time zone),
+				       CAST(NULL AS timestamp with time zone), CAST(NULL AS date),
 				       lesson_id, MAX(CASE WHEN completed_at IS NULL THEN 0 ELSE 1 END) = 1
 				FROM lesson_attempts
 				WHERE organisation_id = :organisation
@@ -103,8 +111,8 @@ public class Progress {
 					enrolled.put(enrolment.programId(), enrolment);
 				}
 				else {
-					statuses.put(new LessonId(rs.getObject(5, UUID.class)),
-							rs.getBoolean(6) ? Status.COMPLETED : Status.IN_PROGRESS);
+					statuses.put(new LessonId(rs.getObject(6, UUID.class)),
+							rs.getBoolean(7) ? Status.COMPLETED : Status.IN_PROGRESS);
 				}
 				return null;
 			})

@@ -99,6 +99,9 @@ class AssignmentTests {
 		var seen = tree(api.get(api.token("learner@acme.test", "acme"), "/api/v1/programs/" + programId + "/progress"));
 		assertThat(seen.get("enrolled").asBoolean()).isTrue();
 		assertThat(Instant.parse(seen.get("dueAt").asString())).isEqualTo(Instant.parse("2031-03-01T17:00:00Z"));
+		// The date learners read: the one the instant falls on in the assigning admin's time zone.
+		assertThat(seen.get("dueOn").asString())
+			.isEqualTo(Instant.parse("2031-03-01T17:00:00Z").atZone(admin.zone()).toLocalDate().toString());
 	}
 
 	@Test

@@ -30,6 +30,21 @@ class AttemptProgressTests {
 	}
 
 	@Test
+	void anAttemptMastersItsObjectiveAtFourFifthsOfTheAssessedCredit() {
+		assertThat(new AttemptProgress(5, 5, 5, 4).mastered()).isTrue();
+		assertThat(new AttemptProgress(3, 3, 3, 0.8 * 3).mastered()).isTrue();
+		assertThat(new AttemptProgress(3, 3, 3, 2).mastered()).isFalse();
+		// Mostly missed: done, not mastered.
+		assertThat(new AttemptProgress(4, 4, 4, 1).mastered()).isFalse();
+	}
+
+	@Test
+	void aLessonThatAssessesNothingIsNeverMasteredOnlyDone() {
+		assertThat(new AttemptProgress(3, 0, 3, 0).mastered()).isFalse();
+		assertThat(new AttemptProgress(0, 0, 0, 0).mastered()).isFalse();
+	}
+
+	@Test
 	void anAttemptWithAnUnansweredInteractionIsNotCompleteAndHasNoScore() {
 		var progress = new AttemptProgress(8, 4, 7, 4);
 

@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -56,14 +57,15 @@ class LearningApi {
 
 	/** The caller's way through a program, kept beside the program itself (which GET /api/v1/programs/{id} answers). */
 	record ProgressView(UUID id, @Schema(pattern = ProgramSlug.PATTERN) String slug, String title, String outcome, @Nullable String description,
-			boolean selfEnrol, boolean enrolled, @Nullable Instant dueAt, long completed, int total,
-			List<ProgramProgress.LessonStatus> lessons) {
+			boolean selfEnrol, boolean enrolled, @Nullable Instant dueAt, @Nullable LocalDate dueOn, long completed,
+			int total, List<ProgramProgress.LessonStatus> lessons) {
 
 		static ProgressView of(ProgramProgress p) {
 			var program = p.program();
 			return new ProgressView(program.id().value(), program.slug(), program.title(), program.outcome(),
 					program.description(), program.selfEnrol(), p.enrolment() != null,
-					p.enrolment() == null ? null : p.enrolment().dueAt(), p.completed(), p.total(), p.lessons());
+					p.enrolment() == null ? null : p.enrolment().dueAt(), p.enrolment() == null ? null : p.enrolment().dueOn(),
+					p.completed(), p.total(), p.lessons());
 		}
 	}
 

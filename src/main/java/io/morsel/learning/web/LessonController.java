@@ -1,10 +1,12 @@
 package io.morsel.learning.web;
 
+import io.morsel.catalog.Block;
 import io.morsel.catalog.InvalidResponseException;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.QuestionForms;
 import io.morsel.identity.CurrentMember;
+import io.morsel.learning.Attempt;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.IdempotencyKey;
 import io.morsel.learning.IdempotencyKeyReused;
@@ -14,9 +16,12 @@ import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +35,15 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The lesson player. A plain HTML page first: every answer is a form post that comes back to the same step. With
- * htmx, an answer swaps only its interaction, now showing the feedback.
+ * The lesson player. A plain HTML page first: every answer is a form post that comes back to the same step, and a
+ * refused one comes back with the learner's picks and what to fix. With htmx, an answer swaps only its interaction,
+ * now marked. Once answered, a question can be tried again as practice, which is judged and never stored.
  */
 @Controller
 class LessonController {
+
+	/** The fields a question's form sends (catalog/question :: fields), kept when a form is refused. */
+	private static final List<String> ANSWER_FIELDS = List.of("optionIds", "text");
 
 	private final Attempts attempts;
 	private final PlayerPage page;
@@ -55,19 +64,16 @@ class LessonController {
 			attempts.moveTo(Learner.of(me), lesson, step);
 			attempt = attempts.open(Learner.of(me), lesson);
 		}
-		return page.of(me, attempt, clock.millis(), model);
+		return page.of(me, attempt, clock.millis(), null, model);
 	}
 
 	@PostMapping("/lessons/{id}/answers/{interaction}")
-	String answer(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable String interaction,
-			@RequestParam MultiValueMap<String, String> form,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
-			RedirectAttributes redirect) {
+	ModelAndView answer(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@PathVariable String interaction, @RequestParam MultiValueMap<String, String> form,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
 		var lesson = new LessonId(id);
 		var attempt = attempts.open(Learner.of(me), lesson);
-		var playable = PlayableLesson.of(attempt.lesson());
-		var index = stepOf(playable, interaction);
-		var question = playable.steps().get(index).interaction();
+		var question = question(attempt, interaction);
 		String error = null;
 		var completed = false;
 		try {
@@ -79,41 +85,102 @@ class LessonController {
 		catch (InvalidRequestException | InvalidResponseException | ConflictException | IdempotencyKeyReused refused) {
 			error = refused.getMessage();
 		}
-		if (htmx == null) {
-			if (error != null) {
-				redirect.addFlashAttribute("answerError", error);
-				redirect.addFlashAttribute("answerErrorFor", interaction);
-			}
-			return "redirect:/lessons/" + id + "?step=" + index + "#interaction-" + interaction;
+		var turn = error == null ? null : PlayerPage.Turn.refused(interaction, error, sent(form), false);
+		if (htmx == null && error == null) {
+			var index = stepOf(attempt, interaction);
+			return new ModelAndView("redirect:/lessons/" + id + "?step=" + index
+					+ (completed ? "#lesson-end" : "#interaction-" + interaction));
 		}
 		var updated = attempts.open(Learner.of(me), lesson);
-		model.addAttribute("answerError", error);
-		model.addAttribute("answerErrorFor", interaction);
-		model.addAttribute("q", question);
-		model.addAttribute("answer", updated.answers().get(interaction));
-		model.addAttribute("lessonId", id);
-		model.addAttribute("shownAt", clock.millis());
-		model.addAttribute("answerKey", Objects.requireNonNullElseGet(form.getFirst("answerKey"), PlayerPage::answerKey));
-		model.addAttribute("justCompleted", completed);
-		model.addAttribute("attempt", updated);
-		return "learning/interaction :: answered";
+		if (htmx == null) {
+			return refusedPage(me, updated, turn, model);
+		}
+		return fragment(updated, question, turn, completed ? page.end(Learner.of(me), updated) : null, model);
+	}
+
+	/** The question again, to practise: its form, sent to {@link #practise}. */
+	@GetMapping("/lessons/{id}/practice/{interaction}")
+	ModelAndView tryAgain(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@PathVariable String interaction,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		var attempt = attempts.open(Learner.of(me), new LessonId(id));
+		var question = question(attempt, interaction);
+		var turn = PlayerPage.Turn.practising(interaction);
+		if (htmx == null) {
+			return page.of(me, attempt, clock.millis(), turn, model);
+		}
+		return fragment(attempt, question, turn, null, model);
+	}
+
+	/** A practice answer: judged and marked, never stored; the scored answer stays. */
+	@PostMapping("/lessons/{id}/practice/{interaction}")
+	ModelAndView practise(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@PathVariable String interaction, @RequestParam MultiValueMap<String, String> form,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+		var lesson = new LessonId(id);
+		var attempt = attempts.open(Learner.of(me), lesson);
+		var question = question(attempt, interaction);
+		PlayerPage.Turn turn;
+		try {
+			var practice = attempts.practise(Learner.of(me), lesson, interaction, QuestionForms.read(question, form));
+			turn = PlayerPage.Turn.practised(interaction, practice.marking(), practice.score());
+		}
+		catch (InvalidRequestException | InvalidResponseException | ConflictException refused) {
+			turn = PlayerPage.Turn.refused(interaction, refused.getMessage(), sent(form), true);
+		}
+		if (htmx == null) {
+			return turn.error() == null ? page.of(me, attempt, clock.millis(), turn, model)
+					: refusedPage(me, attempt, turn, model);
+		}
+		return fragment(attempt, question, turn, null, model);
 	}
 
 	@PostMapping("/lessons/{id}/finish")
 	String finish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
 		attempts.finish(Learner.of(me), new LessonId(id));
 		redirect.addFlashAttribute("flash", "flash.lesson.completed");
-		return "redirect:/lessons/" + id;
+		return "redirect:/lessons/" + id + "#lesson-end";
 	}
 
-	private static int stepOf(PlayableLesson lesson, String interaction) {
-		for (int i = 0; i < lesson.steps().size(); i++) {
-			var question = lesson.steps().get(i).interaction();
-			if (question != null && question.id().equals(interaction)) {
+	/** The whole page again, the refused form with the learner's picks and what to fix: 422, as the form was. */
+	private ModelAndView refusedPage(CurrentMember me, Attempt attempt, PlayerPage.@Nullable Turn turn, Model model) {
+		var refused = page.of(me, attempt, clock.millis(), turn, model);
+		refused.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		return refused;
+	}
+
+	/** One interaction for htmx to swap in, with the lesson's end below it when this answer completed the lesson. */
+	private ModelAndView fragment(Attempt attempt, PlayableLesson.Question question, PlayerPage.@Nullable Turn turn,
+			@Nullable LessonEnd end, Model model) {
+		model.addAllAttributes(page.variables(attempt, question, clock.millis(), turn));
+		model.addAttribute("end", end);
+		return new ModelAndView("learning/interaction :: answered", model.asMap());
+	}
+
+	private static PlayableLesson.Question question(Attempt attempt, String interaction) {
+		var playable = PlayableLesson.of(attempt.lesson());
+		return playable.steps().get(stepOf(attempt, interaction)).interaction();
+	}
+
+	private static int stepOf(Attempt attempt, String interaction) {
+		var blocks = attempt.lesson().content().blocks();
+		for (int i = 0; i < blocks.size(); i++) {
+			if (blocks.get(i) instanceof Block.Question q && q.interaction().id().equals(interaction)) {
 				return i;
 			}
 		}
 		throw new NotFoundException("Interaction");
+	}
+
+	/** What the form sent of a question's fields, to show them again as they were. */
+	private static Map<String, List<String>> sent(MultiValueMap<String, String> form) {
+		var sent = new HashMap<String, List<String>>();
+		form.forEach((name, values) -> {
+			if (ANSWER_FIELDS.contains(name) || name.startsWith("pair.") || name.startsWith("position.")) {
+				sent.put(name, List.copyOf(values));
+			}
+		});
+		return sent;
 	}
 
 	/** From when the page showed the question to now; nothing when the field is missing or implausible. */

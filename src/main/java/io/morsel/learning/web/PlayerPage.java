@@ -1,13 +1,17 @@
 package io.morsel.learning.web;
 
+import io.morsel.catalog.Marking;
 import io.morsel.catalog.PlayableLesson;
+import io.morsel.catalog.Score;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Attempt;
+import io.morsel.learning.Learner;
 import io.morsel.web.HtmlView;
 import io.morsel.web.KeptFragments;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +24,9 @@ import org.springframework.web.servlet.ModelAndView;
  * sees alike (ADR 0005, ADR 0007): the page is rendered once per version, language and header, with holes for the
  * learner's own part, which is all a request renders. The holes are which step is current, each question, whether
  * the lesson is complete, and the finish button of a lesson without questions. A question nobody has answered
- * is itself kept (its form, with the time it was shown and a fresh idempotency key put in); an answered one, or one with an error, is rendered
- * for the request. A page with a flash message is rendered whole from the same template.
+ * is itself kept (its form, with the time it was shown and a fresh idempotency key put in); an answered one (marked
+ * in place), one with an error or one being practised is rendered for the request, and so is the card at the lesson's
+ * end, below the answer that completed it. A page with a flash message is rendered whole from the same template.
  */
 @Component
 class PlayerPage {
@@ -31,19 +36,45 @@ class PlayerPage {
 	private static final String INTERACTION = "learning/interaction";
 
 	private final KeptFragments fragments;
+	private final LessonEnds ends;
 
-	PlayerPage(KeptFragments fragments) {
+	PlayerPage(KeptFragments fragments, LessonEnds ends) {
 		this.fragments = fragments;
+		this.ends = ends;
+	}
+
+	/**
+	 * What a request does at one question besides showing it: an answer refused (its message, and what the form sent,
+	 * so the learner's picks stay), or practice after the scored answer (its form, or a practice answer marked).
+	 */
+	record Turn(String interaction, @Nullable String error, Map<String, List<String>> sent, boolean practising,
+			@Nullable Practised practised) {
+
+		static Turn refused(String interaction, String error, Map<String, List<String>> sent, boolean practising) {
+			return new Turn(interaction, error, sent, practising, null);
+		}
+
+		static Turn practising(String interaction) {
+			return new Turn(interaction, null, Map.of(), true, null);
+		}
+
+		static Turn practised(String interaction, Marking marking, Score score) {
+			return new Turn(interaction, null, Map.of(), false, new Practised(marking, score));
+		}
+	}
+
+	/** A practice answer, marked; never stored. */
+	record Practised(Marking marking, Score score) {
 	}
 
 	/**
 	 * @param shownAt when the page shows its questions (milliseconds since the epoch), for the time taken to answer
-	 * @param model the request's model: a flash message, or a refused answer ({@code answerError} for the question
-	 * {@code answerErrorFor})
+	 * @param turn what this request does at one question, if anything; that question's step is the current one
+	 * @param model the request's model: a flash message
 	 */
-	ModelAndView of(CurrentMember me, Attempt attempt, long shownAt, Model model) {
+	ModelAndView of(CurrentMember me, Attempt attempt, long shownAt, @Nullable Turn turn, Model model) {
 		var lesson = PlayableLesson.of(attempt.lesson());
-		var holes = holes(lesson, attempt, shownAt, model);
+		var holes = holes(Learner.of(me), lesson, attempt, shownAt, turn);
 		if (model.containsAttribute("flash")) {
 			model.addAttribute("holes", holes);
 			model.addAttribute("lesson", lesson);
@@ -52,6 +83,34 @@ class PlayerPage {
 		var chrome = KeptFragments.Chrome.of(me);
 		var key = Map.<String, Object>of("lesson", lesson.id(), "version", lesson.version(), "me", chrome);
 		return new ModelAndView(new HtmlView(fragments.page(VIEW, key, Map.of("lesson", lesson, "me", chrome), holes)));
+	}
+
+	/**
+	 * What {@code learning/interaction :: interaction} needs to show one question of the attempt: its form, its answer
+	 * marked, or the turn's error or practice.
+	 */
+	Map<String, @Nullable Object> variables(Attempt attempt, PlayableLesson.Question question, long shownAt,
+			@Nullable Turn turn) {
+		var mine = turn != null && turn.interaction().equals(question.id()) ? turn : null;
+		var answer = attempt.answers().get(question.id());
+		var variables = new HashMap<String, @Nullable Object>();
+		variables.put("q", question);
+		variables.put("answer", answer);
+		variables.put("lessonId", attempt.lesson().lessonId().value());
+		variables.put("shownAt", shownAt);
+		variables.put("answerKey", answerKey());
+		variables.put("answerError", mine == null ? null : mine.error());
+		variables.put("answerErrorFor", question.id());
+		variables.put("sent", mine == null ? null : mine.sent());
+		variables.put("practising", mine != null && mine.practising());
+		variables.put("practised", mine == null ? null : mine.practised());
+		variables.put("marking", answer == null ? null : marking(attempt, question.id(), answer));
+		return variables;
+	}
+
+	/** The card at the lesson's end, for a complete attempt. */
+	@Nullable LessonEnd end(Learner learner, Attempt attempt) {
+		return attempt.completed() ? ends.of(learner, attempt) : null;
 	}
 
 	/**
@@ -64,40 +123,71 @@ class PlayerPage {
 		return new UUID(random.nextLong(), random.nextLong()).toString();
 	}
 
-	private Map<String, String> holes(PlayableLesson lesson, Attempt attempt, long shownAt, Model model) {
-		var errorFor = model.getAttribute("answerErrorFor") instanceof String interaction ? interaction : null;
-		var error = model.getAttribute("answerError") instanceof String message ? message : null;
+	private Map<String, String> holes(Learner learner, PlayableLesson lesson, Attempt attempt, long shownAt,
+			@Nullable Turn turn) {
 		var steps = lesson.steps();
 		var current = Math.min(attempt.step(), steps.size() - 1);
+		for (int i = 0; turn != null && i < steps.size(); i++) {
+			var question = steps.get(i).interaction();
+			if (question != null && question.id().equals(turn.interaction())) {
+				current = i;
+			}
+		}
+		var last = lastAnswered(attempt);
+		var end = end(learner, attempt);
 		var holes = new HashMap<String, String>();
 		for (int i = 0; i < steps.size(); i++) {
 			holes.put("current-" + i, i == current ? " current" : "");
 			var question = steps.get(i).interaction();
 			if (question != null) {
-				holes.put("question-" + i, question(lesson.id().value(), question, attempt, shownAt, errorFor, error));
+				var html = question(attempt, question, shownAt, turn);
+				holes.put("question-" + i, end != null && question.id().equals(last) ? html + endCard(end) : html);
 			}
 		}
 		holes.put("status", attempt.completed() ? fragments.kept(VIEW, "complete") : "");
-		holes.put("finish", attempt.lesson().content().interactions().isEmpty() && !attempt.completed()
-				? fragments.once(VIEW, "finish", Map.of("lessonId", lesson.id().value())) : "");
+		var withoutQuestions = attempt.lesson().content().interactions().isEmpty();
+		if (withoutQuestions) {
+			holes.put("finish", end != null ? endCard(end)
+					: fragments.once(VIEW, "finish", Map.of("lessonId", lesson.id().value())));
+		}
+		else {
+			holes.put("finish", "");
+		}
 		return holes;
 	}
 
-	private String question(UUID lesson, PlayableLesson.Question question, Attempt attempt, long shownAt,
-			@Nullable String errorFor, @Nullable String error) {
+	private String question(Attempt attempt, PlayableLesson.Question question, long shownAt, @Nullable Turn turn) {
 		var answer = attempt.answers().get(question.id());
-		if (answer == null && !question.id().equals(errorFor)) {
-			return fragments.kept(INTERACTION, "interaction", Map.of("q", question, "lessonId", lesson),
+		if (answer == null && (turn == null || !question.id().equals(turn.interaction()))) {
+			return fragments.kept(INTERACTION, "interaction",
+					Map.of("q", question, "lessonId", attempt.lesson().lessonId().value()),
 					Map.of("shownAt", Long.toString(shownAt), "answerKey", answerKey()));
 		}
-		var variables = new HashMap<String, @Nullable Object>();
-		variables.put("q", question);
-		variables.put("answer", answer);
-		variables.put("lessonId", lesson);
-		variables.put("shownAt", shownAt);
-		variables.put("answerKey", answerKey());
-		variables.put("answerError", Objects.equals(question.id(), errorFor) ? error : null);
-		variables.put("answerErrorFor", errorFor);
-		return fragments.once(INTERACTION, "interaction", variables);
+		return fragments.once(INTERACTION, "interaction", variables(attempt, question, shownAt, turn));
+	}
+
+	private String endCard(LessonEnd end) {
+		return fragments.once(INTERACTION, "end", Map.of("end", end));
+	}
+
+	private static Marking marking(Attempt attempt, String question, Attempt.Answer answer) {
+		var interaction = attempt.lesson()
+			.content()
+			.interactions()
+			.stream()
+			.filter(i -> i.id().equals(question))
+			.findFirst()
+			.orElseThrow();
+		return Marking.of(interaction, answer.response());
+	}
+
+	/** The question answered last: the one whose answer completed the lesson, where the learner is looking. */
+	private static @Nullable String lastAnswered(Attempt attempt) {
+		return attempt.answers()
+			.entrySet()
+			.stream()
+			.max(Comparator.comparing((Map.Entry<String, Attempt.Answer> e) -> e.getValue().answeredAt()))
+			.map(Map.Entry::getKey)
+			.orElse(null);
 	}
 }

@@ -51,18 +51,17 @@ class TeamController {
 		return "learning/team";
 	}
 
-	/** The due date is the end of that day in the manager's time zone. */
+	/** The due date is the date every learner sees; it ends at the end of that day in the manager's time zone. */
 	@PostMapping("/team/assignments")
 	String assign(@AuthenticationPrincipal CurrentMember me, @RequestParam UUID program,
 			@RequestParam(name = "members", required = false) @Nullable List<UUID> members,
 			@RequestParam(name = "groups", required = false) @Nullable List<UUID> groups,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate due,
 			RedirectAttributes redirect) {
-		var dueAt = due == null ? null : due.plusDays(1).atStartOfDay(me.zone()).toInstant();
 		try {
-			var added = enrolments.assign(me, new ProgramId(program),
+			var added = enrolments.assignDueOn(me, new ProgramId(program),
 					members == null ? List.of() : members.stream().map(MemberId::new).toList(),
-					groups == null ? List.of() : groups.stream().map(GroupId::new).toList(), dueAt);
+					groups == null ? List.of() : groups.stream().map(GroupId::new).toList(), due);
 			redirect.addFlashAttribute("flash", "flash.program.assigned");
 			redirect.addFlashAttribute("assignedCount", added);
 		}

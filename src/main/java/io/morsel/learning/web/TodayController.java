@@ -4,6 +4,7 @@ import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.Learner;
+import io.morsel.learning.ProgramProgress;
 import io.morsel.learning.Progress;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.NotFoundException;
@@ -51,15 +52,22 @@ class TodayController {
 		return "learning/program";
 	}
 
+	/** Joining goes straight to the program's first lesson (the one to take next), or its page when it has none. */
 	@PostMapping("/programs/{id}/enrolment")
 	String enrol(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		var program = new ProgramId(id);
 		try {
-			enrolments.enrol(Learner.of(me), new ProgramId(id));
-			redirect.addFlashAttribute("flash", "flash.program.joined");
+			enrolments.enrol(Learner.of(me), program);
 		}
 		catch (ConflictException assignedOnly) {
 			redirect.addFlashAttribute("flash", "flash.program.assigned-only");
+			return "redirect:/programs/" + id;
 		}
-		return "redirect:/programs/" + id;
+		var next = progress.of(Learner.of(me), program).map(ProgramProgress::next).orElse(null);
+		if (next == null) {
+			redirect.addFlashAttribute("flash", "flash.program.joined");
+			return "redirect:/programs/" + id;
+		}
+		return "redirect:/lessons/" + next.id().value();
 	}
 }

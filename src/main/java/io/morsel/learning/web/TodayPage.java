@@ -3,14 +3,18 @@ package io.morsel.learning.web;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.learning.ProgramProgress.Status;
-import io.morsel.web.Dates;
 import io.morsel.web.HtmlView;
 import io.morsel.web.KeptFragments;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
@@ -28,17 +32,25 @@ class TodayPage {
 	private static final String VIEW = "learning/today";
 
 	private final KeptFragments fragments;
-	private final Dates dates;
+	private final Clock clock;
 
-	TodayPage(KeptFragments fragments, Dates dates) {
+	TodayPage(KeptFragments fragments, Clock clock) {
 		this.fragments = fragments;
-		this.dates = dates;
+		this.clock = clock;
 	}
 
-	/** A program the learner is in, as its card shows it. */
+	/**
+	 * A program the learner is in, as its card shows it.
+	 *
+	 * @param due the due date as the manager picked it, in the learner's language; empty when there is none
+	 * @param urgency {@code near} (due within {@link #NEAR} days), {@code past} (overdue), or empty
+	 */
 	record EnrolledCard(UUID program, String title, long completed, int total, int percent, String due,
-			@Nullable NextLesson next) {
+			String urgency, @Nullable NextLesson next) {
 	}
+
+	/** Days ahead in which a due date is near, and shown in red: today, tomorrow and the day after. */
+	static final int NEAR = 2;
 
 	/** The lesson a card offers next: the one in progress, else the first not started. */
 	record NextLesson(UUID lesson, String title, int minutes, boolean inProgress) {
@@ -50,7 +62,8 @@ class TodayPage {
 
 	/** @param sections the HTML other modules put above the programs for this learner (web.TodaySection) */
 	ModelAndView of(CurrentMember me, String sections, List<ProgramProgress> programs, Model model) {
-		var enrolled = programs.stream().filter(p -> p.enrolment() != null).map(this::enrolled).toList();
+		var today = LocalDate.now(clock.withZone(me.zone()));
+		var enrolled = programs.stream().filter(p -> p.enrolment() != null).map(p -> enrolled(p, today)).toList();
 		var open = programs.stream()
 			.filter(p -> p.enrolment() == null)
 			.map(p -> new OpenCard(p.program().id().value(), p.program().title(), p.program().outcome()))
@@ -71,13 +84,29 @@ class TodayPage {
 		return new ModelAndView(new HtmlView(fragments.page(VIEW, page, page, holes)));
 	}
 
-	private EnrolledCard enrolled(ProgramProgress progress) {
+	/** @param today the learner's date, in their time zone */
+	private EnrolledCard enrolled(ProgramProgress progress, LocalDate today) {
 		var next = progress.next();
-		var enrolment = progress.enrolment();
+		var dueOn = progress.enrolment() == null ? null : progress.enrolment().dueOn();
+		var done = next == null;
 		return new EnrolledCard(progress.program().id().value(), progress.program().title(), progress.completed(),
-				progress.total(), progress.percent(), enrolment == null ? "" : dates.date(enrolment.dueAt()),
+				progress.total(), progress.percent(), dueOn == null ? "" : date(dueOn),
+				dueOn == null || done ? "" : urgency(dueOn, today),
 				next == null ? null : new NextLesson(next.id().value(), next.title(), next.estimatedMinutes(),
 						next.status() == Status.IN_PROGRESS));
+	}
+
+	/** Overdue, near, or neither: only the first two are shown in red. */
+	static String urgency(LocalDate dueOn, LocalDate today) {
+		if (dueOn.isBefore(today)) {
+			return "past";
+		}
+		return dueOn.isAfter(today.plusDays(NEAR)) ? "" : "near";
+	}
+
+	/** The date itself, never moved to another zone: the date the manager picked is the date the learner reads. */
+	private static String date(LocalDate date) {
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()).format(date);
 	}
 
 	private String cards(String fragment, List<? extends Record> cards) {
