@@ -38,7 +38,7 @@ public enum TranscriptFormat {
 	}
 
 	/** The format named by a file's extension ({@code .vtt}, {@code .srt}, {@code .txt}, {@code .md}), if it names one. */
-	static @Nullable String ofFileName(@Nullable String fileName) {
+	public static @Nullable String ofFileName(@Nullable String fileName) {
 		if (fileName == null) {
 			return null;
 		}
