@@ -42,6 +42,7 @@ public class TranscriptSegmenter {
 	private final Set<String> lightWords;
 	private final String objectiveVerb;
 	private final String untitled;
+	private final String pair;
 
 	public TranscriptSegmenter(ObjectiveLinter linter) {
 		this.linter = linter;
@@ -58,6 +59,7 @@ public class TranscriptSegmenter {
 			.collect(Collectors.toUnmodifiableSet());
 		this.objectiveVerb = text.getProperty("objective-verb");
 		this.untitled = text.getProperty("untitled");
+		this.pair = text.getProperty("title-of-two");
 	}
 
 	/** The segments proposed at the topic boundaries found, each from two minutes to {@code maxMillis} long. */
@@ -150,7 +152,9 @@ public class TranscriptSegmenter {
 				var first = starts.get(s);
 				var end = end(starts, s);
 				var key = keyPhrases(phrases.get(s), documents, starts.size()).stream().map(spelling::get).toList();
-				var title = key.isEmpty() ? MessageFormat.format(untitled, s + 1) : capitalised(key.getFirst());
+				var title = key.isEmpty() ? MessageFormat.format(untitled, s + 1)
+						: key.size() == 1 ? capitalised(key.getFirst())
+								: MessageFormat.format(pair, capitalised(key.get(0)), key.get(1));
 				var objective = key.isEmpty() ? objectiveVerb + " the main point of part " + (s + 1)
 						: objectiveVerb + " " + key.getFirst();
 				// A segment runs until the next one starts, so that together they cover the recording without gaps.

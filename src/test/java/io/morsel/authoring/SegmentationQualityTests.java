@@ -57,7 +57,8 @@ class SegmentationQualityTests {
 		var segmentation = SEGMENTER.propose(TranscriptFormat.TEXT.read(text("single-topic.md")), 7 * 60_000L);
 
 		assertThat(segmentation.segments()).hasSize(1);
-		assertThat(segmentation.segments().getFirst().title()).isEqualToIgnoringCase("Bug report");
+		assertThat(segmentation.segments().getFirst().title()).startsWith("Bug report and ");
+		assertThat(segmentation.segments().getFirst().objective()).isEqualTo("Explain bug report");
 	}
 
 	static Scores score(String webinar) throws IOException {
