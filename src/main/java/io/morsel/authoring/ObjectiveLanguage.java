@@ -26,6 +26,7 @@ import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -129,6 +130,30 @@ final class ObjectiveLanguage {
 		var tools = borrow();
 		try {
 			return tools.sentences().sentDetect(text);
+		}
+		finally {
+			pool.push(tools);
+		}
+	}
+
+	/** Where each sentence of a longer text (a transcript) starts and ends. */
+	Span[] sentencePositions(String text) {
+		var tools = borrow();
+		try {
+			return tools.sentences().sentPosDetect(text);
+		}
+		finally {
+			pool.push(tools);
+		}
+	}
+
+	/** The words of a sentence as written, each with its part of speech. */
+	List<Word> tagged(String sentence) {
+		var tools = borrow();
+		try {
+			var tokenized = tools.tokens().tokenize(sentence);
+			var tags = tools.partsOfSpeech().tag(tokenized);
+			return IntStream.range(0, tokenized.length).mapToObj(i -> new Word(tokenized[i], tags[i])).toList();
 		}
 		finally {
 			pool.push(tools);

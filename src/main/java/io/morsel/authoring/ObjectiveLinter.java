@@ -89,7 +89,7 @@ public class ObjectiveLinter {
 			.toList();
 	}
 
-	private ObjectiveLanguage language(String code) {
+	ObjectiveLanguage language(String code) {
 		return languages.computeIfAbsent(code, ObjectiveLanguage::load)
 			.orElseThrow(() -> new InvalidValueException("Objectives can be checked in " + DEFAULT_LANGUAGE
 					+ " (English); \"" + code + "\" is not a language Morsel reads yet"));

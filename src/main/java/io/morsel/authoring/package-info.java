@@ -9,8 +9,10 @@
  * a lesson from its text, media and questions. Publishing refuses a lesson that nothing assesses or that runs over the
  * organisation's limit, and, where its admin says so ({@link io.morsel.authoring.AuthoringSettings}), a vague or
  * double objective (docs/authoring-quality.md). Programs are created (with a slug given or made from the title) and edited
- * (details, lessons added, moved and removed) ({@link io.morsel.authoring.ProgramWorkbench}). Everything is stored
- * through the catalog's API.
+ * (details, lessons added, moved and removed) ({@link io.morsel.authoring.ProgramWorkbench}). A recording's
+ * transcript (WebVTT, SRT or text) is cut into micro-lessons at topic boundaries and its accepted parts made into lesson
+ * drafts ({@link io.morsel.authoring.Repurposing}, {@link io.morsel.authoring.TranscriptSegmenter}); the studio keeps
+ * its working copy of the cuts in its own tables. Lessons are stored through the catalog's API.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "catalog", "identity", "shared", "web" })

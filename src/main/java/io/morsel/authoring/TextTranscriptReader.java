@@ -1,0 +1,123 @@
+package io.morsel.authoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a transcript written as plain text or Markdown. Paragraphs (apart by blank lines) are the cues. A paragraph
+ * may start with a timestamp ({@code [12:30]}, {@code (1:02:03)}, {@code 00:12:30 -}); once one does, every spoken
+ * paragraph must, in order of time, and each runs until the next. Without timestamps the times are estimated from
+ * the words. Markdown's headings, list markers, emphasis and links are read as their words.
+ */
+final class TextTranscriptReader {
+
+	private static final Pattern STAMP = Pattern
+		.compile("^[\\[(]?(?:(\\d{1,2}):)?(\\d{1,2}):(\\d{2})(?:[.,]\\d{1,3})?[\\])]?(?:\\s*[-–—:]\\s*|\\s+|$)");
+	private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+");
+	private static final Pattern LIST_MARKER = Pattern.compile("^(?:[-*+]|\\d{1,3}[.)])\\s+");
+	private static final Pattern LINK = Pattern.compile("!?\\[([^\\]]*)]\\([^)]*\\)");
+	private static final Pattern EMPHASIS = Pattern.compile("[*_`]{1,3}");
+
+	private record Paragraph(int line, @Nullable Long stamp, StringBuilder text) {
+	}
+
+	private TextTranscriptReader() {
+	}
+
+	static Transcript read(String text) {
+		var lines = TranscriptLines.of(text);
+		var paragraphs = new ArrayList<Paragraph>();
+		var firstStamped = -1;
+		var fence = false;
+		Paragraph current = null;
+		for (var i = 0; i < lines.count(); i++) {
+			var line = lines.at(i);
+			if (line.startsWith("```") || line.startsWith("~~~")) {
+				fence = !fence;
+				current = null;
+				continue;
+			}
+			if (fence || lines.blank(i) || HEADING.matcher(line).find() || line.matches("[-=*_ ]{3,}")) {
+				// Headings, rules and code are what the page shows, not what the presenter says.
+				current = null;
+				continue;
+			}
+			var stamp = STAMP.matcher(line);
+			if (stamp.find()) {
+				var at = millis(stamp, i);
+				if (firstStamped < 0) {
+					firstStamped = i;
+				}
+				current = new Paragraph(i + 1, at, new StringBuilder());
+				paragraphs.add(current);
+				line = line.substring(stamp.end());
+			}
+			else if (current == null && !paragraphs.isEmpty() && paragraphs.getLast().text().isEmpty()) {
+				// A timestamp on a line of its own times the paragraph below it.
+				current = paragraphs.getLast();
+			}
+			else if (current == null) {
+				current = new Paragraph(i + 1, null, new StringBuilder());
+				paragraphs.add(current);
+			}
+			current.text().append(' ').append(words(line));
+		}
+		return firstStamped < 0 ? untimed(lines, paragraphs) : timed(lines, paragraphs);
+	}
+
+	private static Transcript untimed(TranscriptLines lines, List<Paragraph> paragraphs) {
+		var at = 0L;
+		for (var paragraph : paragraphs) {
+			var spoken = paragraph.text().toString().strip();
+			var end = at + Transcript.speakingMillis(spoken);
+			lines.add(paragraph.line(), at, end, spoken);
+			at = end;
+		}
+		return new Transcript(TranscriptFormat.TEXT, lines.cues(), false);
+	}
+
+	private static Transcript timed(TranscriptLines lines, List<Paragraph> paragraphs) {
+		Paragraph previous = null;
+		for (var paragraph : paragraphs) {
+			if (paragraph.stamp() == null) {
+				throw new MalformedTranscript("This paragraph has no timestamp while others have; start each paragraph "
+						+ "with its time, such as [12:30], or leave all of them out", paragraph.line());
+			}
+			if (previous != null && paragraph.stamp() <= previous.stamp()) {
+				throw new MalformedTranscript("The timestamp " + TranscriptLines.clock(paragraph.stamp())
+						+ " is not after the one on line " + previous.line() + " ("
+						+ TranscriptLines.clock(previous.stamp()) + "); paragraphs must be in order of time",
+						paragraph.line());
+			}
+			previous = paragraph;
+		}
+		for (var i = 0; i < paragraphs.size(); i++) {
+			var paragraph = paragraphs.get(i);
+			var spoken = paragraph.text().toString().strip();
+			var end = i + 1 < paragraphs.size() ? paragraphs.get(i + 1).stamp()
+					: paragraph.stamp() + Transcript.speakingMillis(spoken);
+			lines.add(paragraph.line(), paragraph.stamp(), end, spoken);
+		}
+		return new Transcript(TranscriptFormat.TEXT, lines.cues(), true);
+	}
+
+	private static String words(String line) {
+		var plain = LIST_MARKER.matcher(line).replaceFirst("");
+		plain = LINK.matcher(plain).replaceAll("$1");
+		plain = EMPHASIS.matcher(plain).replaceAll("");
+		return TranscriptLines.plain(plain);
+	}
+
+	private static long millis(Matcher stamp, int line) {
+		var hours = stamp.group(1) == null ? 0 : Long.parseLong(stamp.group(1));
+		var minutes = Long.parseLong(stamp.group(2));
+		var seconds = Long.parseLong(stamp.group(3));
+		if (seconds > 59 || hours > 0 && minutes > 59) {
+			throw new MalformedTranscript("Minutes and seconds of a timestamp run from 00 to 59", line + 1);
+		}
+		return ((hours * 60 + minutes) * 60 + seconds) * 1000;
+	}
+}
