@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.DocValues;
@@ -54,16 +55,24 @@ public class Search {
 	private static final int SNIPPET_CHARACTERS = 180;
 	private static final int PASSAGES_PER_PAGE = 500;
 
+	/** How many lessons of the lexical ranking take part in the fusion, at least. */
+	private static final int FUSION_DEPTH = 100;
+
+	/** Reciprocal rank fusion's k: 60, as its authors found best, damps the weight of the very first ranks. */
+	private static final int RRF_K = 60;
+
 	/** A title or an objective that matches says more than a passage of the text with the same score. */
 	private static final Map<ContentKind, Float> PASSAGE_WEIGHTS = Map.of(ContentKind.TITLE, 1.6f,
 			ContentKind.OBJECTIVE, 1.3f);
 
 	private final SearchIndex index;
 	private final Synonyms synonyms;
+	private final Embeddings embeddings;
 
-	Search(SearchIndex index, Synonyms synonyms) {
+	Search(SearchIndex index, Synonyms synonyms, Embeddings embeddings) {
 		this.index = index;
 		this.synonyms = synonyms;
+		this.embeddings = embeddings;
 	}
 
 	/** A lesson whose title starts a word with what the learner is typing. */
@@ -108,19 +117,48 @@ public class Search {
 		});
 	}
 
+	/**
+	 * The lessons that match, best first: by their words, and once the model and the index's vectors are ready also by
+	 * meaning, the two rankings fused (docs/adr/00XX-semantic-search.md).
+	 */
 	public SearchResults find(OrganisationId organisation, SearchRequest request) {
+		return find(organisation, request, semantic());
+	}
+
+	/** Whether searches rank by meaning as well as by words now. */
+	boolean semantic() {
+		return embeddings.ready() && index.hasVectors();
+	}
+
+	SearchResults find(OrganisationId organisation, SearchRequest request, boolean byMeaning) {
 		if (LearnerQuery.of(request.query()).isEmpty()) {
 			return SearchResults.none();
 		}
 		var query = LearnerQuery.of(request.query(), synonyms.of(organisation));
-		return index.read(searcher -> find(searcher, organisation, request, query));
+		var vector = byMeaning ? embeddings.embed(Meanings.text(request.query())) : java.util.Optional.<float[]>empty();
+		return index.read(searcher -> {
+			var meanings = vector.isPresent() ? Meanings.find(searcher, organisation, request, vector.get())
+					: Meanings.NONE;
+			return find(searcher, organisation, request, query, meanings);
+		});
 	}
 
 	private SearchResults find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request,
-			LearnerQuery query) throws IOException {
-		var lessons = lessonQuery(organisation, request, query, request.type());
-		var top = searcher.search(lessons,
-				new TopScoreDocCollectorManager(request.offset() + request.limit(), Integer.MAX_VALUE));
+			LearnerQuery query, Meanings meanings) throws IOException {
+		var lexical = lessonQuery(organisation, request, query, request.type(), Set.of());
+		var matching = lessonQuery(organisation, request, query, request.type(), meanings.lessons());
+		var page = meanings.isEmpty() ? lexicalPage(searcher, lexical, request) : fusedPage(searcher, lexical, meanings, request);
+		var places = places(searcher, organisation, request, query, page.keySet());
+		var results = new ArrayList<SearchResults.Result>();
+		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked,
+				places.getOrDefault(lesson, meanings.places().get(lesson)))));
+		return new SearchResults(searcher.count(matching), results,
+				facets(searcher, organisation, request, query, matching, meanings));
+	}
+
+	private static Map<String, Ranked> lexicalPage(IndexSearcher searcher, Query lessons, SearchRequest request)
+			throws IOException {
+		var top = searcher.search(lessons, new TopScoreDocCollectorManager(request.offset() + request.limit(), 0));
 		var page = new LinkedHashMap<String, Ranked>();
 		var stored = searcher.storedFields();
 		for (int i = request.offset(); i < top.scoreDocs.length; i++) {
@@ -128,32 +166,93 @@ public class Search {
 			page.put(doc.get(LESSON), new Ranked(doc.get(LessonDocuments.TITLE), doc.get(LessonDocuments.OBJECTIVE),
 					top.scoreDocs[i].score));
 		}
-		var places = places(searcher, organisation, request, query, page.keySet());
-		var results = new ArrayList<SearchResults.Result>();
-		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked, places.get(lesson))));
-		return new SearchResults(top.totalHits.value(), results, facets(searcher, organisation, request, query, lessons));
+		return page;
 	}
 
-	private record Ranked(String title, String objective, float score) {
+	/**
+	 * Reciprocal rank fusion of the lexical ranking and the ranking by meaning: each lesson scores 1/(k + rank) in each
+	 * ranking it is in, so a lesson both rank well comes first, and one either ranks first is near the top, whatever
+	 * the scales of BM25 and of cosines.
+	 */
+	private static Map<String, Ranked> fusedPage(IndexSearcher searcher, Query lexical, Meanings meanings,
+			SearchRequest request) throws IOException {
+		var depth = Math.max(request.offset() + request.limit(), FUSION_DEPTH);
+		var top = searcher.search(lexical, new TopScoreDocCollectorManager(depth, 0));
+		var stored = searcher.storedFields();
+		var fused = new HashMap<String, Double>();
+		var shown = new HashMap<String, org.apache.lucene.document.Document>();
+		for (int rank = 0; rank < top.scoreDocs.length; rank++) {
+			var doc = stored.document(top.scoreDocs[rank].doc);
+			fused.merge(doc.get(LESSON), 1.0 / (RRF_K + rank + 1), Double::sum);
+			shown.put(doc.get(LESSON), doc);
+		}
+		var byMeaning = meanings.ranked();
+		for (int rank = 0; rank < byMeaning.size(); rank++) {
+			fused.merge(byMeaning.get(rank), 1.0 / (RRF_K + rank + 1), Double::sum);
+		}
+		var order = fused.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+			.skip(request.offset())
+			.limit(request.limit())
+			.toList();
+		var missing = order.stream().map(Map.Entry::getKey).filter(l -> !shown.containsKey(l)).toList();
+		if (!missing.isEmpty()) {
+			var lessonDocs = new BooleanQuery.Builder()
+				.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
+				.add(new TermInSetQuery(LESSON, missing.stream().map(BytesRef::new).toList()), Occur.FILTER)
+				.build();
+			for (var hit : searcher.search(lessonDocs, missing.size()).scoreDocs) {
+				var doc = stored.document(hit.doc);
+				shown.put(doc.get(LESSON), doc);
+			}
+		}
+		var page = new LinkedHashMap<String, Ranked>();
+		for (var entry : order) {
+			var doc = shown.get(entry.getKey());
+			page.put(entry.getKey(), new Ranked(doc.get(LessonDocuments.TITLE), doc.get(LessonDocuments.OBJECTIVE),
+					entry.getValue()));
+		}
+		return page;
 	}
 
-	private record Place(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String snippet) {
+	private record Ranked(String title, String objective, double score) {
 	}
 
+	record Place(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String snippet) {
+	}
+
+	/**
+	 * The organisation's lessons that match the words ({@code type}: in that kind of content), or are among
+	 * {@code alsoLessons} (found by meaning), within the request's filters.
+	 */
 	private static Query lessonQuery(OrganisationId organisation, SearchRequest request, LearnerQuery query,
-			@Nullable ContentKind type) {
+			@Nullable ContentKind type, Set<String> alsoLessons) {
 		var fields = type == null ? LearnerQuery.LESSON_FIELDS : Map.of(LessonDocuments.fieldOf(type), 1f);
 		var fuzzyField = type == null ? LessonDocuments.ALL : LessonDocuments.fieldOf(type);
-		var lessons = new BooleanQuery.Builder().add(query.scoring(fields, fuzzyField), Occur.MUST)
-			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
-			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER);
+		Query matches = query.scoring(fields, fuzzyField);
+		if (!alsoLessons.isEmpty()) {
+			matches = new BooleanQuery.Builder().add(matches, Occur.SHOULD)
+				.add(new TermInSetQuery(LESSON, alsoLessons.stream().map(BytesRef::new).toList()), Occur.SHOULD)
+				.build();
+		}
+		var lessons = new BooleanQuery.Builder().add(matches, Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER);
+		filters(organisation, request).forEach(f -> lessons.add(f, Occur.FILTER));
+		return lessons.build();
+	}
+
+	/** The organisation, and the request's program and skill: lesson and passage documents both have them. */
+	static List<Query> filters(OrganisationId organisation, SearchRequest request) {
+		var filters = new ArrayList<Query>();
+		filters.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())));
 		if (request.program() != null) {
-			lessons.add(new TermQuery(new Term(LessonDocuments.PROGRAM, request.program())), Occur.FILTER);
+			filters.add(new TermQuery(new Term(LessonDocuments.PROGRAM, request.program())));
 		}
 		if (request.skill() != null) {
-			lessons.add(new TermQuery(new Term(LessonDocuments.SKILL, request.skill())), Occur.FILTER);
+			filters.add(new TermQuery(new Term(LessonDocuments.SKILL, request.skill())));
 		}
-		return lessons.build();
+		return filters;
 	}
 
 	/** The best matching passage of each lesson on the page, with its snippet. */
@@ -236,11 +335,11 @@ public class Search {
 	}
 
 	private static SearchResults.Facets facets(IndexSearcher searcher, OrganisationId organisation,
-			SearchRequest request, LearnerQuery query, Query lessons) throws IOException {
+			SearchRequest request, LearnerQuery query, Query lessons, Meanings meanings) throws IOException {
 		var counted = searcher.search(lessons, new FacetCounting());
 		var types = new ArrayList<SearchResults.Count>();
 		for (var kind : ContentKind.values()) {
-			var count = searcher.count(lessonQuery(organisation, request, query, kind));
+			var count = searcher.count(lessonQuery(organisation, request, query, kind, meanings.lessonsIn(kind)));
 			if (count > 0) {
 				types.add(new SearchResults.Count(kind.key(), count));
 			}
