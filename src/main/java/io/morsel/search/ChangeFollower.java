@@ -49,6 +49,7 @@ class ChangeFollower implements SmartLifecycle {
 	private final Duration interval;
 	private final boolean rebuildOnStart;
 	private final Embeddings embeddings;
+	private final ImageTexts imageTexts;
 
 	/**
 	 * Whether every passage this node's index has carries its vector; and the lessons still to be written again with
@@ -69,7 +70,8 @@ class ChangeFollower implements SmartLifecycle {
 
 	ChangeFollower(ChangeLog changes, SearchIndex index, Lessons lessons, Programs programs,
 			@Value("${morsel.search.poll-interval}") Duration interval,
-			@Value("${morsel.search.rebuild-on-start}") boolean rebuildOnStart, Embeddings embeddings) {
+			@Value("${morsel.search.rebuild-on-start}") boolean rebuildOnStart, Embeddings embeddings,
+			ImageTexts imageTexts) {
 		this.changes = changes;
 		this.index = index;
 		this.lessons = lessons;
@@ -77,6 +79,7 @@ class ChangeFollower implements SmartLifecycle {
 		this.interval = interval;
 		this.rebuildOnStart = rebuildOnStart;
 		this.embeddings = embeddings;
+		this.imageTexts = imageTexts;
 	}
 
 	@Override
@@ -245,7 +248,8 @@ class ChangeFollower implements SmartLifecycle {
 			return true;
 		}
 		var names = all.stream().filter(p -> p.lessons().contains(lesson)).map(Program::title).toList();
-		var built = LessonDocuments.of(published.get(), names, LessonDocuments.ImageText.NONE, embeddings::embedAll);
+		var built = LessonDocuments.of(published.get(), names, image -> imageTexts.of(organisation, image),
+				embeddings::embedAll);
 		index.replaceLesson(lesson.toString(), built.documents());
 		if (!built.vectors()) {
 			everyVector = false;
