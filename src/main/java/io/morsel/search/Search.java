@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -242,7 +244,7 @@ public class Search {
 		return lessons.build();
 	}
 
-	/** The organisation, and the request's program and skill: lesson and passage documents both have them. */
+	/** The organisation, and the request's program, skill and length: lesson and passage documents all have them. */
 	static List<Query> filters(OrganisationId organisation, SearchRequest request) {
 		var filters = new ArrayList<Query>();
 		filters.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())));
@@ -251,6 +253,10 @@ public class Search {
 		}
 		if (request.skill() != null) {
 			filters.add(new TermQuery(new Term(LessonDocuments.SKILL, request.skill())));
+		}
+		if (request.duration() != null) {
+			filters.add(IntField.newRangeQuery(LessonDocuments.MINUTES, request.duration().minMinutes(),
+					request.duration().maxMinutes()));
 		}
 		return filters;
 	}
@@ -345,8 +351,15 @@ public class Search {
 			}
 		}
 		types.sort(Comparator.comparingLong(SearchResults.Count::count).reversed());
+		var durations = new ArrayList<SearchResults.Count>();
+		for (var length : LessonLength.values()) {
+			var count = counted.get(LessonDocuments.MINUTES).getOrDefault(length.key(), 0L);
+			if (count > 0) {
+				durations.add(new SearchResults.Count(length.key(), count));
+			}
+		}
 		return new SearchResults.Facets(sorted(counted.get(LessonDocuments.PROGRAM)),
-				sorted(counted.get(LessonDocuments.SKILL)), types);
+				sorted(counted.get(LessonDocuments.SKILL)), types, durations);
 	}
 
 	private static List<SearchResults.Count> sorted(Map<String, Long> counts) {
@@ -357,7 +370,7 @@ public class Search {
 			.toList();
 	}
 
-	/** Counts the programs and skills of every matching lesson, from their doc values. */
+	/** Counts the programs, skills and lengths of every matching lesson, from their doc values. */
 	private static final class FacetCounting
 			implements CollectorManager<FacetCounting.Counter, Map<String, Map<String, Long>>> {
 
@@ -369,7 +382,7 @@ public class Search {
 		@Override
 		public Map<String, Map<String, Long>> reduce(java.util.Collection<Counter> counters) {
 			var total = Map.<String, Map<String, Long>>of(LessonDocuments.PROGRAM, new HashMap<>(), LessonDocuments.SKILL,
-					new HashMap<>());
+					new HashMap<>(), LessonDocuments.MINUTES, new HashMap<>());
 			for (var counter : counters) {
 				counter.counts.forEach((field, counts) -> counts.forEach((value, n) -> total.get(field).merge(value, n, Long::sum)));
 			}
@@ -379,20 +392,26 @@ public class Search {
 		private static final class Counter extends SimpleCollector {
 
 			private final Map<String, Map<String, Long>> counts = Map.of(LessonDocuments.PROGRAM, new HashMap<>(),
-					LessonDocuments.SKILL, new HashMap<>());
+					LessonDocuments.SKILL, new HashMap<>(), LessonDocuments.MINUTES, new HashMap<>());
 			private SortedSetDocValues programs;
 			private SortedSetDocValues skills;
+			private SortedNumericDocValues minutes;
 
 			@Override
 			protected void doSetNextReader(LeafReaderContext context) throws IOException {
 				programs = DocValues.getSortedSet(context.reader(), LessonDocuments.PROGRAM);
 				skills = DocValues.getSortedSet(context.reader(), LessonDocuments.SKILL);
+				minutes = DocValues.getSortedNumeric(context.reader(), LessonDocuments.MINUTES);
 			}
 
 			@Override
 			public void collect(int doc) throws IOException {
 				count(programs, doc, counts.get(LessonDocuments.PROGRAM));
 				count(skills, doc, counts.get(LessonDocuments.SKILL));
+				if (minutes.advanceExact(doc)) {
+					LessonLength.ofMinutes(minutes.nextValue())
+						.ifPresent(l -> counts.get(LessonDocuments.MINUTES).merge(l.key(), 1L, Long::sum));
+				}
 			}
 
 			private static void count(SortedSetDocValues values, int doc, Map<String, Long> into) throws IOException {
