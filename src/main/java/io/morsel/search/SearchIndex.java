@@ -32,6 +32,13 @@ class SearchIndex implements DisposableBean {
 
 	private static final String APPLIED_CHANGE = "morsel.applied-change";
 	private static final String VECTORS = "morsel.vectors";
+	private static final String FORMAT = "morsel.format";
+
+	/**
+	 * The shape of the documents (LessonDocuments): an index of another shape is emptied on start and built again,
+	 * since Lucene refuses a field whose kind changed. 2: lengths as numbers, filters and vectors on passages.
+	 */
+	private static final String CURRENT_FORMAT = "2";
 
 	/** Analyzes every text field, and the learners' queries: English words, stop words dropped, stemmed (Porter). */
 	static final Analyzer ANALYZER = new EnglishAnalyzer();
@@ -56,8 +63,18 @@ class SearchIndex implements DisposableBean {
 		Files.createDirectories(folder);
 		this.directory = FSDirectory.open(folder);
 		this.writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER));
+		if (writer.getDocStats().numDocs > 0 && !CURRENT_FORMAT.equals(valueIn(committed(), FORMAT))) {
+			// Also forgets the old fields' kinds; with no applied change recorded, the follower builds it all again.
+			writer.deleteAll();
+			writer.setLiveCommitData(Map.<String, String>of().entrySet());
+		}
 		this.searchers = new SearcherManager(writer, null);
-		this.vectors = writer.getLiveCommitData() != null && Embeddings.MODEL.equals(valueIn(writer.getLiveCommitData(), VECTORS));
+		this.vectors = Embeddings.MODEL.equals(valueIn(committed(), VECTORS));
+	}
+
+	private Iterable<Map.Entry<String, String>> committed() {
+		var data = writer.getLiveCommitData();
+		return data == null ? List.of() : data;
 	}
 
 	/** Whether every passage in the index, as last committed, carries its vector. */
@@ -102,7 +119,7 @@ class SearchIndex implements DisposableBean {
 	 */
 	void commit(long appliedChange, boolean everyVector) throws IOException {
 		writer.setLiveCommitData(Map.of(APPLIED_CHANGE, Long.toString(appliedChange), VECTORS,
-				everyVector ? Embeddings.MODEL : "").entrySet());
+				everyVector ? Embeddings.MODEL : "", FORMAT, CURRENT_FORMAT).entrySet());
 		writer.commit();
 		searchers.maybeRefreshBlocking();
 		vectors = everyVector;
