@@ -15,16 +15,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * How well lexical search ranks the demo catalog for queries as learners ask them (src/test/resources/search/
- * relevance.txt): at least 40, more than half of them paraphrases, each with judged lessons. nDCG@10 and recall@10
- * must stay above the thresholds, which sit a little below what the ranking reaches, so a change that ranks worse
- * fails here; the figures are printed for the record.
+ * How well search, lexical alone and hybrid, ranks the demo catalog for queries as learners ask them
+ * (src/test/resources/search/relevance.txt): at least 40, more than half of them paraphrases, each with judged lessons.
+ * nDCG@10 and recall@10 must stay above the thresholds, which sit a little below what the ranking reaches, so a change
+ * that ranks worse fails here, and hybrid must rank paraphrases at least as well as lexical; the figures are printed
+ * for the record.
  */
 @MorselIntegrationTest
 class RelevanceTests {
 
-	// Measured on PostgreSQL and H2 alike: in the lessons' words nDCG@10 1.000, recall@10 1.000; paraphrased nDCG@10
-	// 0.705, recall@10 0.929 (24 lessons, so recall@10 says little: most queries match most of the catalog).
+	// Measured on PostgreSQL: lexical, in the lessons' words nDCG@10 1.000, recall@10 1.000; paraphrased nDCG@10
+	// 0.705, recall@10 0.929 (24 lessons, so recall@10 says little: most queries match most of the catalog). Hybrid
+	// (words and meaning, rank-fused): in the lessons' words 1.000 / 1.000; paraphrased nDCG@10 0.758 to 0.771 (the
+	// lessons other tests publish in the shared context move it a little), recall@10 0.929.
 	private static final double MIN_NDCG_WORDS = 0.95;
 	private static final double MIN_RECALL_WORDS = 0.95;
 	private static final double MIN_NDCG_PARAPHRASES = 0.65;
