@@ -71,7 +71,8 @@ class SearchPageTests {
 	void everyPageHasALabelledSearchBoxThatWorksWithoutJavaScript() throws Exception {
 		var html = page("/search");
 
-		assertThat(html).contains("<form class=\"header-search\" role=\"search\" method=\"get\" action=\"/search\">",
+		assertThat(html).contains("<form class=\"header-search\" role=\"search\" method=\"get\" action=\"/search\"",
+				"aria-label=\"Search lessons\">",
 				"<label for=\"header-search-q\" class=\"visually-hidden\">Search lessons</label>",
 				"<input id=\"header-search-q\" type=\"search\" name=\"q\"");
 	}
