@@ -7,12 +7,14 @@ import io.morsel.catalog.Programs;
 import io.morsel.identity.OrganisationId;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +40,7 @@ class ChangeFollower implements SmartLifecycle {
 	private static final int BATCH = 500;
 	private static final int MAX_GAPS = 10_000;
 	private static final long GAP_WAIT = Duration.ofMinutes(1).toNanos();
+	private static final Duration VECTOR_TIME = Duration.ofMillis(300);
 
 	private final ChangeLog changes;
 	private final SearchIndex index;
@@ -45,6 +48,18 @@ class ChangeFollower implements SmartLifecycle {
 	private final Programs programs;
 	private final Duration interval;
 	private final boolean rebuildOnStart;
+	private final Embeddings embeddings;
+	private final ImageTexts imageTexts;
+
+	/**
+	 * Whether every passage this node's index has carries its vector; and the lessons still to be written again with
+	 * theirs, once the model is ready, a few at a time between polls (null when none are waiting).
+	 */
+	private boolean everyVector;
+	private @Nullable ArrayDeque<Queued> unvectored;
+
+	private record Queued(OrganisationId organisation, LessonId lesson) {
+	}
 
 	/** The last entry applied, and the skipped ids still awaited (with when each was first missed); one thread's. */
 	private long applied;
@@ -55,13 +70,16 @@ class ChangeFollower implements SmartLifecycle {
 
 	ChangeFollower(ChangeLog changes, SearchIndex index, Lessons lessons, Programs programs,
 			@Value("${morsel.search.poll-interval}") Duration interval,
-			@Value("${morsel.search.rebuild-on-start}") boolean rebuildOnStart) {
+			@Value("${morsel.search.rebuild-on-start}") boolean rebuildOnStart, Embeddings embeddings,
+			ImageTexts imageTexts) {
 		this.changes = changes;
 		this.index = index;
 		this.lessons = lessons;
 		this.programs = programs;
 		this.interval = interval;
 		this.rebuildOnStart = rebuildOnStart;
+		this.embeddings = embeddings;
+		this.imageTexts = imageTexts;
 	}
 
 	@Override
@@ -106,6 +124,7 @@ class ChangeFollower implements SmartLifecycle {
 			}
 			else {
 				applied = recorded.getAsLong();
+				everyVector = index.hasVectors();
 				appliedChange = applied;
 			}
 		}
@@ -116,10 +135,12 @@ class ChangeFollower implements SmartLifecycle {
 
 	private void rebuildAll(long upTo) throws IOException {
 		var started = System.nanoTime();
+		everyVector = true;
+		unvectored = null;
 		for (var organisation : changes.organisations()) {
 			rebuild(organisation);
 		}
-		index.commit(upTo);
+		index.commit(upTo, everyVector);
 		applied = upTo;
 		appliedChange = upTo;
 		gaps.clear();
@@ -137,6 +158,7 @@ class ChangeFollower implements SmartLifecycle {
 			gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_WAIT);
 			var batch = changes.after(applied, gaps.keySet(), BATCH);
 			if (batch.isEmpty()) {
+				addVectors();
 				return;
 			}
 			// Worked out on copies: they replace the fields only once the index has committed what they describe.
@@ -152,7 +174,7 @@ class ChangeFollower implements SmartLifecycle {
 				}
 				reached = Math.max(reached, change.id());
 			}
-			index.commit(reached);
+			index.commit(reached, everyVector && unvectored == null);
 			applied = reached;
 			gaps.clear();
 			gaps.putAll(awaited);
@@ -163,6 +185,40 @@ class ChangeFollower implements SmartLifecycle {
 			// reads the same entries again, and applying one twice is harmless.
 			log.warn("Could not apply search changes after {}; trying again", applied, e);
 		}
+	}
+
+	/**
+	 * Once the model is ready, writes again with their vectors the lessons written without: for at most
+	 * {@link #VECTOR_TIME} a poll, so lessons published meanwhile still reach the index within a poll or two. Search
+	 * turns hybrid when the last of them is committed.
+	 */
+	private void addVectors() throws IOException {
+		if (everyVector || !embeddings.ready()) {
+			return;
+		}
+		if (unvectored == null) {
+			var queued = new ArrayDeque<Queued>();
+			for (var organisation : changes.organisations()) {
+				lessons.published(organisation).forEach(l -> queued.add(new Queued(organisation, l.id())));
+			}
+			log.info("Adding sentence vectors to the {} lessons of the search index", queued.size());
+			unvectored = queued;
+		}
+		var until = System.nanoTime() + VECTOR_TIME.toNanos();
+		var programsOf = new HashMap<OrganisationId, List<Program>>();
+		while (!unvectored.isEmpty() && System.nanoTime() < until) {
+			var next = unvectored.poll();
+			if (!index(next.organisation(), next.lesson(), programsOf.computeIfAbsent(next.organisation(), programs::all))) {
+				unvectored = null;
+				return;
+			}
+		}
+		if (unvectored.isEmpty()) {
+			unvectored = null;
+			everyVector = true;
+			log.info("Every passage of the search index has its sentence vector: search ranks by words and meaning");
+		}
+		index.commit(applied, everyVector);
 	}
 
 	private void apply(ChangeLog.Change change) throws IOException {
@@ -181,14 +237,23 @@ class ChangeFollower implements SmartLifecycle {
 		}
 	}
 
-	/** Indexes the lesson's published version, replacing what the index had of it; drops it when none is. */
-	private void index(OrganisationId organisation, LessonId lesson, List<Program> all) throws IOException {
+	/**
+	 * Indexes the lesson's published version, replacing what the index had of it; drops it when none is. Whether what
+	 * it wrote carries its vectors.
+	 */
+	private boolean index(OrganisationId organisation, LessonId lesson, List<Program> all) throws IOException {
 		var published = lessons.latestPublished(organisation, lesson);
 		if (published.isEmpty()) {
 			index.removeLesson(lesson.toString());
-			return;
+			return true;
 		}
 		var names = all.stream().filter(p -> p.lessons().contains(lesson)).map(Program::title).toList();
-		index.replaceLesson(lesson.toString(), LessonDocuments.of(published.get(), names));
+		var built = LessonDocuments.of(published.get(), names, image -> imageTexts.of(organisation, image),
+				embeddings::embedAll);
+		index.replaceLesson(lesson.toString(), built.documents());
+		if (!built.vectors()) {
+			everyVector = false;
+		}
+		return built.vectors();
 	}
 }

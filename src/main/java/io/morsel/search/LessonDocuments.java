@@ -16,15 +16,18 @@ import io.morsel.catalog.Transcripts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +60,30 @@ final class LessonDocuments {
 	static final String SECONDS = "seconds";
 	static final String SHOWN = "shown";
 	static final String PASSAGE = "passage";
+	static final String MEANING = "meaning";
+
+	/** Transcript cues are embedded in windows of about this many seconds: a cue alone says too little. */
+	static final int WINDOW_SECONDS = 30;
+
+	/** Vectors of texts, in order; empty when there are none to be had (semantic search off, or not ready yet). */
+	interface Vectors {
+
+		Optional<List<float[]>> of(List<String> texts);
+
+		Vectors NONE = texts -> Optional.empty();
+	}
+
+	/** The text recognised inside an image, empty when none is (or none could be). */
+	interface ImageText {
+
+		String of(Block.Image image);
+
+		ImageText NONE = image -> "";
+	}
+
+	/** A lesson's documents, and whether its passages carry their vectors. */
+	record Built(List<Document> documents, boolean vectors) {
+	}
 
 	/** The lesson document's field for each kind of content; kinds without one match through the passages. */
 	static String fieldOf(ContentKind kind) {
@@ -67,45 +94,88 @@ final class LessonDocuments {
 	}
 
 	static List<Document> of(LessonVersion version, List<String> programs) {
+		return of(version, programs, ImageText.NONE, Vectors.NONE).documents();
+	}
+
+	/**
+	 * The lesson's documents; each passage with a meaning of its own (a paragraph, a transcript window, a question, an
+	 * image, the title, the objective) also carries its vector, when {@code vectors} has them.
+	 */
+	static Built of(LessonVersion version, List<String> programs, ImageText imageText, Vectors vectors) {
 		var content = version.content();
 		var passages = new ArrayList<Passage>();
-		passages.add(new Passage(ContentKind.TITLE, null, null, content.title(), ""));
-		passages.add(new Passage(ContentKind.OBJECTIVE, null, null, content.objective().text(), ""));
+		passages.add(new Passage(ContentKind.TITLE, null, null, content.title(), "", content.title()));
+		passages.add(new Passage(ContentKind.OBJECTIVE, null, null, content.objective().text(), "",
+				content.objective().text()));
 		var blocks = content.blocks();
 		for (int step = 0; step < blocks.size(); step++) {
-			passages.addAll(passages(blocks.get(step), step));
+			passages.addAll(passages(blocks.get(step), step, imageText));
 		}
+		var meanings = passages.stream().map(Passage::meaning).filter(Objects::nonNull).toList();
+		var embedded = vectors.of(meanings);
 		var documents = new ArrayList<Document>();
 		documents.add(lesson(version, programs, passages));
-		passages.forEach(p -> documents.add(passage(version, p)));
-		return documents;
+		int next = 0;
+		for (var passage : passages) {
+			var vector = passage.meaning() != null && embedded.isPresent() ? embedded.get().get(next++) : null;
+			documents.add(passage(version, programs, passage, vector));
+		}
+		return new Built(documents, embedded.isPresent());
 	}
 
-	/** A place in the lesson: {@code step} is the block's index, {@code seconds} a cue's start. */
-	record Passage(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String shown, String hidden) {
+	/**
+	 * A place in the lesson: {@code step} is the block's index, {@code seconds} a cue's start; {@code meaning} is the
+	 * text its vector stands for, or null for a passage without one (a cue inside a transcript window).
+	 */
+	record Passage(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String shown, String hidden,
+			@Nullable String meaning) {
 	}
 
-	private static List<Passage> passages(Block block, int step) {
+	private static List<Passage> passages(Block block, int step, ImageText imageText) {
 		return switch (block) {
 			case Block.Text text -> paragraphs(text.markdown()).stream()
-				.map(p -> new Passage(ContentKind.TEXT, step, null, p, ""))
+				.map(p -> new Passage(ContentKind.TEXT, step, null, p, "", p))
 				.toList();
-			case Block.Image image -> List.of(new Passage(ContentKind.IMAGE, step, null,
-					join(image.alt(), image.caption()), ""));
+			case Block.Image image -> {
+				var shown = join(join(image.alt(), image.caption()), imageText.of(image));
+				yield List.of(new Passage(ContentKind.IMAGE, step, null, shown, "", shown));
+			}
 			case Block.Video video -> cues(video.title(), video.transcript(), step);
 			case Block.Audio audio -> cues(audio.title(), audio.transcript(), step);
-			case Block.Question question -> List.of(new Passage(ContentKind.QUESTION, step, null,
-					shown(question.interaction()), hidden(question.interaction())));
-			case Block.Resources resources -> List.of(new Passage(ContentKind.TEXT, step, null,
-					resources.items().stream().map(Block.Resource::title).collect(Collectors.joining(" · ")), ""));
+			case Block.Question question -> {
+				var shown = shown(question.interaction());
+				yield List.of(new Passage(ContentKind.QUESTION, step, null, shown, hidden(question.interaction()), shown));
+			}
+			case Block.Resources resources -> {
+				var shown = resources.items().stream().map(Block.Resource::title).collect(Collectors.joining(" · "));
+				yield List.of(new Passage(ContentKind.TEXT, step, null, shown, "", shown));
+			}
 		};
 	}
 
+	/**
+	 * The title, then one passage per cue; the first cue of each window of about {@link #WINDOW_SECONDS} carries the
+	 * meaning of the whole window, so a result found by meaning starts the player where the window starts.
+	 */
 	private static List<Passage> cues(String title, String transcript, int step) {
 		var passages = new ArrayList<Passage>();
-		passages.add(new Passage(ContentKind.TRANSCRIPT, step, 0, title, ""));
-		for (var cue : Transcripts.cues(transcript)) {
-			passages.add(new Passage(ContentKind.TRANSCRIPT, step, (int) (cue.startMillis() / 1000), cue.text(), ""));
+		passages.add(new Passage(ContentKind.TRANSCRIPT, step, 0, title, "", title));
+		var cues = Transcripts.cues(transcript);
+		int first = 0;
+		while (first < cues.size()) {
+			var start = cues.get(first).startMillis();
+			int end = first;
+			var window = new StringBuilder();
+			while (end < cues.size() && cues.get(end).startMillis() - start < WINDOW_SECONDS * 1000L) {
+				window.append(end == first ? "" : " ").append(cues.get(end).text());
+				end++;
+			}
+			for (int i = first; i < end; i++) {
+				var cue = cues.get(i);
+				passages.add(new Passage(ContentKind.TRANSCRIPT, step, (int) (cue.startMillis() / 1000), cue.text(), "",
+						i == first ? window.toString() : null));
+			}
+			first = end;
 		}
 		return passages;
 	}
@@ -162,7 +232,7 @@ final class LessonDocuments {
 		var doc = common(version, LESSON_DOC);
 		doc.add(new TextField(TITLE, content.title(), Field.Store.YES));
 		doc.add(new TextField(OBJECTIVE, content.objective().text(), Field.Store.YES));
-		doc.add(new StoredField(MINUTES, content.estimatedMinutes()));
+		doc.add(new IntField(MINUTES, content.estimatedMinutes(), Field.Store.YES));
 		for (var skill : content.skills()) {
 			doc.add(new TextField(TAGS, skill, Field.Store.NO));
 			doc.add(new StringField(SKILL, skill, Field.Store.NO));
@@ -184,8 +254,16 @@ final class LessonDocuments {
 		return doc;
 	}
 
-	private static Document passage(LessonVersion version, Passage passage) {
+	private static Document passage(LessonVersion version, List<String> programs, Passage passage,
+			float @Nullable [] vector) {
 		var doc = common(version, PASSAGE_DOC);
+		// The lesson's own filters, so that passages found by meaning are narrowed as the lessons are.
+		doc.add(new IntField(MINUTES, version.content().estimatedMinutes(), Field.Store.NO));
+		version.content().skills().forEach(s -> doc.add(new StringField(SKILL, s, Field.Store.NO)));
+		programs.forEach(p -> doc.add(new StringField(PROGRAM, p, Field.Store.NO)));
+		if (vector != null) {
+			doc.add(new KnnFloatVectorField(MEANING, vector, VectorSimilarityFunction.DOT_PRODUCT));
+		}
 		doc.add(new StringField(KIND, passage.kind().key(), Field.Store.YES));
 		if (passage.step() != null) {
 			doc.add(new StoredField(STEP, passage.step()));

@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -54,16 +57,24 @@ public class Search {
 	private static final int SNIPPET_CHARACTERS = 180;
 	private static final int PASSAGES_PER_PAGE = 500;
 
+	/** How many lessons of the lexical ranking take part in the fusion, at least. */
+	private static final int FUSION_DEPTH = 100;
+
+	/** Reciprocal rank fusion's k: 60, as its authors found best, damps the weight of the very first ranks. */
+	private static final int RRF_K = 60;
+
 	/** A title or an objective that matches says more than a passage of the text with the same score. */
 	private static final Map<ContentKind, Float> PASSAGE_WEIGHTS = Map.of(ContentKind.TITLE, 1.6f,
 			ContentKind.OBJECTIVE, 1.3f);
 
 	private final SearchIndex index;
 	private final Synonyms synonyms;
+	private final Embeddings embeddings;
 
-	Search(SearchIndex index, Synonyms synonyms) {
+	Search(SearchIndex index, Synonyms synonyms, Embeddings embeddings) {
 		this.index = index;
 		this.synonyms = synonyms;
+		this.embeddings = embeddings;
 	}
 
 	/** A lesson whose title starts a word with what the learner is typing. */
@@ -108,19 +119,48 @@ public class Search {
 		});
 	}
 
+	/**
+	 * The lessons that match, best first: by their words, and once the model and the index's vectors are ready also by
+	 * meaning, the two rankings fused (docs/adr/00XX-semantic-search.md).
+	 */
 	public SearchResults find(OrganisationId organisation, SearchRequest request) {
+		return find(organisation, request, semantic());
+	}
+
+	/** Whether searches rank by meaning as well as by words now. */
+	boolean semantic() {
+		return embeddings.ready() && index.hasVectors();
+	}
+
+	SearchResults find(OrganisationId organisation, SearchRequest request, boolean byMeaning) {
 		if (LearnerQuery.of(request.query()).isEmpty()) {
 			return SearchResults.none();
 		}
 		var query = LearnerQuery.of(request.query(), synonyms.of(organisation));
-		return index.read(searcher -> find(searcher, organisation, request, query));
+		var vector = byMeaning ? embeddings.embed(Meanings.text(request.query())) : java.util.Optional.<float[]>empty();
+		return index.read(searcher -> {
+			var meanings = vector.isPresent() ? Meanings.find(searcher, organisation, request, vector.get())
+					: Meanings.NONE;
+			return find(searcher, organisation, request, query, meanings);
+		});
 	}
 
 	private SearchResults find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request,
-			LearnerQuery query) throws IOException {
-		var lessons = lessonQuery(organisation, request, query, request.type());
-		var top = searcher.search(lessons,
-				new TopScoreDocCollectorManager(request.offset() + request.limit(), Integer.MAX_VALUE));
+			LearnerQuery query, Meanings meanings) throws IOException {
+		var lexical = lessonQuery(organisation, request, query, request.type(), Set.of());
+		var matching = lessonQuery(organisation, request, query, request.type(), meanings.lessons());
+		var page = meanings.isEmpty() ? lexicalPage(searcher, lexical, request) : fusedPage(searcher, lexical, meanings, request);
+		var places = places(searcher, organisation, request, query, page.keySet());
+		var results = new ArrayList<SearchResults.Result>();
+		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked,
+				places.getOrDefault(lesson, meanings.places().get(lesson)))));
+		return new SearchResults(searcher.count(matching), results,
+				facets(searcher, organisation, request, query, matching, meanings));
+	}
+
+	private static Map<String, Ranked> lexicalPage(IndexSearcher searcher, Query lessons, SearchRequest request)
+			throws IOException {
+		var top = searcher.search(lessons, new TopScoreDocCollectorManager(request.offset() + request.limit(), 0));
 		var page = new LinkedHashMap<String, Ranked>();
 		var stored = searcher.storedFields();
 		for (int i = request.offset(); i < top.scoreDocs.length; i++) {
@@ -128,32 +168,97 @@ public class Search {
 			page.put(doc.get(LESSON), new Ranked(doc.get(LessonDocuments.TITLE), doc.get(LessonDocuments.OBJECTIVE),
 					top.scoreDocs[i].score));
 		}
-		var places = places(searcher, organisation, request, query, page.keySet());
-		var results = new ArrayList<SearchResults.Result>();
-		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked, places.get(lesson))));
-		return new SearchResults(top.totalHits.value(), results, facets(searcher, organisation, request, query, lessons));
+		return page;
 	}
 
-	private record Ranked(String title, String objective, float score) {
+	/**
+	 * Reciprocal rank fusion of the lexical ranking and the ranking by meaning: each lesson scores 1/(k + rank) in each
+	 * ranking it is in, so a lesson both rank well comes first, and one either ranks first is near the top, whatever
+	 * the scales of BM25 and of cosines.
+	 */
+	private static Map<String, Ranked> fusedPage(IndexSearcher searcher, Query lexical, Meanings meanings,
+			SearchRequest request) throws IOException {
+		var depth = Math.max(request.offset() + request.limit(), FUSION_DEPTH);
+		var top = searcher.search(lexical, new TopScoreDocCollectorManager(depth, 0));
+		var stored = searcher.storedFields();
+		var fused = new HashMap<String, Double>();
+		var shown = new HashMap<String, org.apache.lucene.document.Document>();
+		for (int rank = 0; rank < top.scoreDocs.length; rank++) {
+			var doc = stored.document(top.scoreDocs[rank].doc);
+			fused.merge(doc.get(LESSON), 1.0 / (RRF_K + rank + 1), Double::sum);
+			shown.put(doc.get(LESSON), doc);
+		}
+		var byMeaning = meanings.ranked();
+		for (int rank = 0; rank < byMeaning.size(); rank++) {
+			fused.merge(byMeaning.get(rank), 1.0 / (RRF_K + rank + 1), Double::sum);
+		}
+		var order = fused.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+			.skip(request.offset())
+			.limit(request.limit())
+			.toList();
+		var missing = order.stream().map(Map.Entry::getKey).filter(l -> !shown.containsKey(l)).toList();
+		if (!missing.isEmpty()) {
+			var lessonDocs = new BooleanQuery.Builder()
+				.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
+				.add(new TermInSetQuery(LESSON, missing.stream().map(BytesRef::new).toList()), Occur.FILTER)
+				.build();
+			for (var hit : searcher.search(lessonDocs, missing.size()).scoreDocs) {
+				var doc = stored.document(hit.doc);
+				shown.put(doc.get(LESSON), doc);
+			}
+		}
+		var page = new LinkedHashMap<String, Ranked>();
+		for (var entry : order) {
+			var doc = shown.get(entry.getKey());
+			page.put(entry.getKey(), new Ranked(doc.get(LessonDocuments.TITLE), doc.get(LessonDocuments.OBJECTIVE),
+					entry.getValue()));
+		}
+		return page;
 	}
 
-	private record Place(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String snippet) {
+	private record Ranked(String title, String objective, double score) {
 	}
 
+	record Place(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String snippet) {
+	}
+
+	/**
+	 * The organisation's lessons that match the words ({@code type}: in that kind of content), or are among
+	 * {@code alsoLessons} (found by meaning), within the request's filters.
+	 */
 	private static Query lessonQuery(OrganisationId organisation, SearchRequest request, LearnerQuery query,
-			@Nullable ContentKind type) {
+			@Nullable ContentKind type, Set<String> alsoLessons) {
 		var fields = type == null ? LearnerQuery.LESSON_FIELDS : Map.of(LessonDocuments.fieldOf(type), 1f);
 		var fuzzyField = type == null ? LessonDocuments.ALL : LessonDocuments.fieldOf(type);
-		var lessons = new BooleanQuery.Builder().add(query.scoring(fields, fuzzyField), Occur.MUST)
-			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
-			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER);
+		Query matches = query.scoring(fields, fuzzyField);
+		if (!alsoLessons.isEmpty()) {
+			matches = new BooleanQuery.Builder().add(matches, Occur.SHOULD)
+				.add(new TermInSetQuery(LESSON, alsoLessons.stream().map(BytesRef::new).toList()), Occur.SHOULD)
+				.build();
+		}
+		var lessons = new BooleanQuery.Builder().add(matches, Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER);
+		filters(organisation, request).forEach(f -> lessons.add(f, Occur.FILTER));
+		return lessons.build();
+	}
+
+	/** The organisation, and the request's program, skill and length: lesson and passage documents all have them. */
+	static List<Query> filters(OrganisationId organisation, SearchRequest request) {
+		var filters = new ArrayList<Query>();
+		filters.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())));
 		if (request.program() != null) {
-			lessons.add(new TermQuery(new Term(LessonDocuments.PROGRAM, request.program())), Occur.FILTER);
+			filters.add(new TermQuery(new Term(LessonDocuments.PROGRAM, request.program())));
 		}
 		if (request.skill() != null) {
-			lessons.add(new TermQuery(new Term(LessonDocuments.SKILL, request.skill())), Occur.FILTER);
+			filters.add(new TermQuery(new Term(LessonDocuments.SKILL, request.skill())));
 		}
-		return lessons.build();
+		if (request.duration() != null) {
+			filters.add(IntField.newRangeQuery(LessonDocuments.MINUTES, request.duration().minMinutes(),
+					request.duration().maxMinutes()));
+		}
+		return filters;
 	}
 
 	/** The best matching passage of each lesson on the page, with its snippet. */
@@ -236,18 +341,25 @@ public class Search {
 	}
 
 	private static SearchResults.Facets facets(IndexSearcher searcher, OrganisationId organisation,
-			SearchRequest request, LearnerQuery query, Query lessons) throws IOException {
+			SearchRequest request, LearnerQuery query, Query lessons, Meanings meanings) throws IOException {
 		var counted = searcher.search(lessons, new FacetCounting());
 		var types = new ArrayList<SearchResults.Count>();
 		for (var kind : ContentKind.values()) {
-			var count = searcher.count(lessonQuery(organisation, request, query, kind));
+			var count = searcher.count(lessonQuery(organisation, request, query, kind, meanings.lessonsIn(kind)));
 			if (count > 0) {
 				types.add(new SearchResults.Count(kind.key(), count));
 			}
 		}
 		types.sort(Comparator.comparingLong(SearchResults.Count::count).reversed());
+		var durations = new ArrayList<SearchResults.Count>();
+		for (var length : LessonLength.values()) {
+			var count = counted.get(LessonDocuments.MINUTES).getOrDefault(length.key(), 0L);
+			if (count > 0) {
+				durations.add(new SearchResults.Count(length.key(), count));
+			}
+		}
 		return new SearchResults.Facets(sorted(counted.get(LessonDocuments.PROGRAM)),
-				sorted(counted.get(LessonDocuments.SKILL)), types);
+				sorted(counted.get(LessonDocuments.SKILL)), types, durations);
 	}
 
 	private static List<SearchResults.Count> sorted(Map<String, Long> counts) {
@@ -258,7 +370,7 @@ public class Search {
 			.toList();
 	}
 
-	/** Counts the programs and skills of every matching lesson, from their doc values. */
+	/** Counts the programs, skills and lengths of every matching lesson, from their doc values. */
 	private static final class FacetCounting
 			implements CollectorManager<FacetCounting.Counter, Map<String, Map<String, Long>>> {
 
@@ -270,7 +382,7 @@ public class Search {
 		@Override
 		public Map<String, Map<String, Long>> reduce(java.util.Collection<Counter> counters) {
 			var total = Map.<String, Map<String, Long>>of(LessonDocuments.PROGRAM, new HashMap<>(), LessonDocuments.SKILL,
-					new HashMap<>());
+					new HashMap<>(), LessonDocuments.MINUTES, new HashMap<>());
 			for (var counter : counters) {
 				counter.counts.forEach((field, counts) -> counts.forEach((value, n) -> total.get(field).merge(value, n, Long::sum)));
 			}
@@ -280,20 +392,26 @@ public class Search {
 		private static final class Counter extends SimpleCollector {
 
 			private final Map<String, Map<String, Long>> counts = Map.of(LessonDocuments.PROGRAM, new HashMap<>(),
-					LessonDocuments.SKILL, new HashMap<>());
+					LessonDocuments.SKILL, new HashMap<>(), LessonDocuments.MINUTES, new HashMap<>());
 			private SortedSetDocValues programs;
 			private SortedSetDocValues skills;
+			private SortedNumericDocValues minutes;
 
 			@Override
 			protected void doSetNextReader(LeafReaderContext context) throws IOException {
 				programs = DocValues.getSortedSet(context.reader(), LessonDocuments.PROGRAM);
 				skills = DocValues.getSortedSet(context.reader(), LessonDocuments.SKILL);
+				minutes = DocValues.getSortedNumeric(context.reader(), LessonDocuments.MINUTES);
 			}
 
 			@Override
 			public void collect(int doc) throws IOException {
 				count(programs, doc, counts.get(LessonDocuments.PROGRAM));
 				count(skills, doc, counts.get(LessonDocuments.SKILL));
+				if (minutes.advanceExact(doc)) {
+					LessonLength.ofMinutes(minutes.nextValue())
+						.ifPresent(l -> counts.get(LessonDocuments.MINUTES).merge(l.key(), 1L, Long::sum));
+				}
 			}
 
 			private static void count(SortedSetDocValues values, int doc, Map<String, Long> into) throws IOException {

@@ -17,6 +17,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,14 @@ import org.springframework.stereotype.Component;
 class SearchIndex implements DisposableBean {
 
 	private static final String APPLIED_CHANGE = "morsel.applied-change";
+	private static final String VECTORS = "morsel.vectors";
+	private static final String FORMAT = "morsel.format";
+
+	/**
+	 * The shape of the documents (LessonDocuments): an index of another shape is emptied on start and built again,
+	 * since Lucene refuses a field whose kind changed. 2: lengths as numbers, filters and vectors on passages.
+	 */
+	private static final String CURRENT_FORMAT = "2";
 
 	/** Analyzes every text field, and the learners' queries: English words, stop words dropped, stemmed (Porter). */
 	static final Analyzer ANALYZER = new EnglishAnalyzer();
@@ -37,6 +46,12 @@ class SearchIndex implements DisposableBean {
 	private final FSDirectory directory;
 	private final IndexWriter writer;
 	private final SearcherManager searchers;
+
+	/**
+	 * Whether every passage with a meaning carries its vector (made by {@link Embeddings#MODEL}), as the last commit
+	 * says. Semantic search waits for it: before, lessons without vectors would only ever be found by their words.
+	 */
+	private volatile boolean vectors;
 
 	/** What a search does with the searcher it holds. */
 	interface Reading<T> {
@@ -48,7 +63,23 @@ class SearchIndex implements DisposableBean {
 		Files.createDirectories(folder);
 		this.directory = FSDirectory.open(folder);
 		this.writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER));
+		if (writer.getDocStats().numDocs > 0 && !CURRENT_FORMAT.equals(valueIn(committed(), FORMAT))) {
+			// Also forgets the old fields' kinds; with no applied change recorded, the follower builds it all again.
+			writer.deleteAll();
+			writer.setLiveCommitData(Map.<String, String>of().entrySet());
+		}
 		this.searchers = new SearcherManager(writer, null);
+		this.vectors = Embeddings.MODEL.equals(valueIn(committed(), VECTORS));
+	}
+
+	private Iterable<Map.Entry<String, String>> committed() {
+		var data = writer.getLiveCommitData();
+		return data == null ? List.of() : data;
+	}
+
+	/** Whether every passage in the index, as last committed, carries its vector. */
+	boolean hasVectors() {
+		return vectors;
 	}
 
 	/** The last change-log entry this index contains; empty for an index never built. */
@@ -57,12 +88,17 @@ class SearchIndex implements DisposableBean {
 	}
 
 	private static OptionalLong appliedIn(Iterable<Map.Entry<String, String>> data) {
+		var applied = valueIn(data, APPLIED_CHANGE);
+		return applied == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(applied));
+	}
+
+	private static @Nullable String valueIn(Iterable<Map.Entry<String, String>> data, String key) {
 		for (var entry : data) {
-			if (entry.getKey().equals(APPLIED_CHANGE)) {
-				return OptionalLong.of(Long.parseLong(entry.getValue()));
+			if (entry.getKey().equals(key)) {
+				return entry.getValue();
 			}
 		}
-		return OptionalLong.empty();
+		return null;
 	}
 
 	void replaceLesson(String lesson, List<Document> documents) throws IOException {
@@ -77,11 +113,16 @@ class SearchIndex implements DisposableBean {
 		writer.deleteDocuments(new Term(LessonDocuments.ORGANISATION, organisation.value().toString()));
 	}
 
-	/** Makes the changes durable, with the change-log entry they reach, and visible to the next search. */
-	void commit(long appliedChange) throws IOException {
-		writer.setLiveCommitData(Map.of(APPLIED_CHANGE, Long.toString(appliedChange)).entrySet());
+	/**
+	 * Makes the changes durable, with the change-log entry they reach and whether every passage has its vector, and
+	 * visible to the next search.
+	 */
+	void commit(long appliedChange, boolean everyVector) throws IOException {
+		writer.setLiveCommitData(Map.of(APPLIED_CHANGE, Long.toString(appliedChange), VECTORS,
+				everyVector ? Embeddings.MODEL : "", FORMAT, CURRENT_FORMAT).entrySet());
 		writer.commit();
 		searchers.maybeRefreshBlocking();
+		vectors = everyVector;
 	}
 
 	<T> T read(Reading<T> reading) {

@@ -4,11 +4,11 @@ import io.morsel.shared.InvalidValueException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A learner's search: what they typed, the filters they chose (a program's title, a skill's name, a content type), and
- * which page of results.
+ * A learner's search: what they typed, the filters they chose (a program's title, a skill's name, a content type, a
+ * lesson length), and which page of results.
  */
 public record SearchRequest(String query, @Nullable String program, @Nullable String skill,
-		@Nullable ContentKind type, int limit, int offset) {
+		@Nullable ContentKind type, @Nullable LessonLength duration, int limit, int offset) {
 
 	public static final int MAX_LIMIT = 50;
 	public static final int MAX_OFFSET = 1000;
@@ -23,6 +23,12 @@ public record SearchRequest(String query, @Nullable String program, @Nullable St
 		if (offset < 0 || offset > MAX_OFFSET) {
 			throw new InvalidValueException("offset must be 0 to " + MAX_OFFSET);
 		}
+	}
+
+	/** A search with no length chosen. */
+	public SearchRequest(String query, @Nullable String program, @Nullable String skill, @Nullable ContentKind type,
+			int limit, int offset) {
+		this(query, program, skill, type, null, limit, offset);
 	}
 
 	/** The content type as the API and the page name it ({@code transcript}, ...); blank for any. */

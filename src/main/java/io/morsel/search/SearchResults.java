@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public record SearchResults(long total, List<Result> results, Facets facets) {
 
 	static SearchResults none() {
-		return new SearchResults(0, List.of(), new Facets(List.of(), List.of(), List.of()));
+		return new SearchResults(0, List.of(), new Facets(List.of(), List.of(), List.of(), List.of()));
 	}
 
 	/**
@@ -28,8 +28,11 @@ public record SearchResults(long total, List<Result> results, Facets facets) {
 			double score, @Nullable Integer seconds) {
 	}
 
-	/** Counts per program, skill and content type, most frequent first. */
-	public record Facets(List<Count> program, List<Count> skill, List<Count> type) {
+	/**
+	 * Counts per program, skill and content type, most frequent first, and per lesson length ({@link LessonLength}'s
+	 * keys), shortest first.
+	 */
+	public record Facets(List<Count> program, List<Count> skill, List<Count> type, List<Count> duration) {
 	}
 
 	public record Count(String value, long count) {

@@ -1,6 +1,7 @@
 package io.morsel.search;
 
 import io.morsel.support.Eventually;
+import java.time.Duration;
 
 /** Waits until this node's index has applied every entry of the change log, the demo catalogs' included. */
 final class Indexed {
@@ -14,5 +15,25 @@ final class Indexed {
 			var last = changes.last();
 			return last >= 48 && follower.appliedChange() >= last;
 		});
+	}
+
+	/**
+	 * Waits until searches rank by meaning too: the model has loaded and every passage has its vector (a minute at
+	 * most, on a busy machine).
+	 */
+	static void awaitMeaning(Search search) {
+		var until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (!search.semantic()) {
+			if (System.nanoTime() > until) {
+				throw new AssertionError("Search still does not rank by meaning after two minutes");
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(e);
+			}
+		}
 	}
 }

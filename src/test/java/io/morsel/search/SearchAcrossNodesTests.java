@@ -44,7 +44,9 @@ class SearchAcrossNodesTests {
 				"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
 				"--spring.datasource.password=" + db.password(), "--morsel.demo.seed=false",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestInfrastructure.mail().getSmtp().getPort(),
-				"--morsel.search.index-dir=" + Files.createTempDirectory("morsel-node-b-index"));
+				"--morsel.search.index-dir=" + Files.createTempDirectory("morsel-node-b-index"),
+				// The second node is lexical: what it finds does not depend on the model, and it stays lean.
+				"--morsel.search.semantic=false");
 	}
 
 	@AfterAll

@@ -169,7 +169,7 @@ class SearchApiTests {
 		var beyond = json.readTree(api.get(learner, "/api/v1/search?q=report&limit=10&offset=1000").getBody());
 		assertThat(beyond.get("results").size()).isZero();
 		for (var bad : List.of("limit=0", "limit=51", "limit=-1", "offset=-1", "offset=1001", "limit=ten",
-				"type=video")) {
+				"type=video", "duration=short", "duration=3")) {
 			var refused = api.get(learner, "/api/v1/search?q=report&" + bad);
 			assertThat(refused.getStatusCode()).as(bad).isEqualTo(HttpStatus.BAD_REQUEST);
 			assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -182,6 +182,26 @@ class SearchApiTests {
 
 		assertThat(questions.get("total").asLong()).isPositive();
 		assertThat(questions.get("results").findValuesAsString("kind")).containsOnly("question");
+	}
+
+	@Test
+	void countsAndFiltersByLessonLength() {
+		var all = json.readTree(api.get(learner, "/api/v1/search?q=report&limit=50").getBody());
+		var durations = all.at("/facets/duration");
+
+		assertThat(durations.findValuesAsString("value")).isNotEmpty().isSubsetOf("under-3", "3-4", "5-7", "over-7");
+		var counted = 0L;
+		for (var duration : durations) {
+			var narrowed = json.readTree(api.get(learner,
+					"/api/v1/search?q=report&limit=50&duration=" + duration.get("value").asString()).getBody());
+			assertThat(narrowed.get("total").asLong()).as(duration.toString()).isEqualTo(duration.get("count").asLong());
+			assertThat(narrowed.at("/facets/duration").findValuesAsString("value"))
+				.containsExactly(duration.get("value").asString());
+			counted += narrowed.get("total").asLong();
+		}
+		assertThat(counted).isEqualTo(all.get("total").asLong());
+		var refused = json.readTree(api.get(learner, "/api/v1/search?q=report&duration=short").getBody());
+		assertThat(refused.get("detail").asString()).contains("under-3, 3-4, 5-7, over-7");
 	}
 
 	@Test

@@ -58,6 +58,26 @@ class SearchPageTests {
 	}
 
 	@Test
+	void narrowsToALessonLengthAndKeepsItWhileNarrowingFurther() throws Exception {
+		var html = page("/search", "q", "report");
+		assertThat(html).contains("<h2>Duration</h2>", "&amp;duration=3-4\">3 to 4 minutes (");
+
+		var narrowed = page("/search", "q", "report", "duration", "3-4");
+		assertThat(narrowed).contains("name=\"duration\" value=\"3-4\"", "aria-current=\"true\"", "Show all results")
+			.doesNotContain("5 to 7 minutes (");
+	}
+
+	@Test
+	void everyPageHasALabelledSearchBoxThatWorksWithoutJavaScript() throws Exception {
+		var html = page("/search");
+
+		assertThat(html).contains("<form class=\"header-search\" role=\"search\" method=\"get\" action=\"/search\"",
+				"aria-label=\"Search lessons\">",
+				"<label for=\"header-search-q\" class=\"visually-hidden\">Search lessons</label>",
+				"<input id=\"header-search-q\" type=\"search\" name=\"q\"");
+	}
+
+	@Test
 	void anEmptySearchShowsTheFormAlone() throws Exception {
 		var html = page("/search");
 

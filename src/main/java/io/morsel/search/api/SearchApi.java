@@ -1,6 +1,7 @@
 package io.morsel.search.api;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.search.LessonLength;
 import io.morsel.search.Reindexing;
 import io.morsel.search.Search;
 import io.morsel.search.SearchRequest;
@@ -41,11 +42,11 @@ class SearchApi {
 	}
 
 	@GetMapping("/api/v1/search")
-	@Refuses(value = HttpStatus.BAD_REQUEST, when = "limit is not 1 to 50, offset not 0 to 1000, or type unknown")
+	@Refuses(value = HttpStatus.BAD_REQUEST, when = "limit is not 1 to 50, offset not 0 to 1000, or type or duration unknown")
 	@Operation(summary = "The organisation's published lessons that match the words, best first: each with where it "
 			+ "matched best (kind), the words in context (snippet: escaped text, matches in <mark>) and a link to that "
 			+ "place (the lesson's step; for a transcript also t, the second the cue starts), and counts per program, "
-			+ "skill and content type. Any text is a query: words, and \"quoted phrases\"; misspelt words still match. "
+			+ "skill, content type and duration. Any text is a query: words, and \"quoted phrases\"; misspelt words still match. "
 			+ "A query without words finds nothing.")
 	SearchResults search(@AuthenticationPrincipal CurrentMember me,
 			@Parameter(description = "What to look for; only its first 500 characters count; none finds nothing")
@@ -54,9 +55,11 @@ class SearchApi {
 			@Parameter(description = "Only lessons building the skill of this name") @RequestParam(required = false) @Nullable String skill,
 			@Parameter(description = "Only matches in this kind of content: title, objective, text, transcript, question or image")
 			@RequestParam(required = false) @Nullable String type,
+			@Parameter(description = "Only lessons of this length: under-3, 3-4, 5-7 or over-7 (estimated minutes)")
+			@RequestParam(required = false) @Nullable String duration,
 			@RequestParam(defaultValue = "10") int limit, @RequestParam(defaultValue = "0") int offset) {
-		return search.find(me.organisationId(),
-				new SearchRequest(q, program, skill, SearchRequest.type(type), limit, offset));
+		return search.find(me.organisationId(), new SearchRequest(q, program, skill, SearchRequest.type(type),
+				LessonLength.of(duration), limit, offset));
 	}
 
 	@GetMapping("/api/v1/search/synonyms")

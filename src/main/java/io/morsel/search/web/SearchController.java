@@ -1,6 +1,7 @@
 package io.morsel.search.web;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.search.LessonLength;
 import io.morsel.search.Search;
 import io.morsel.search.SearchRequest;
 import org.jspecify.annotations.Nullable;
@@ -31,11 +32,14 @@ class SearchController {
 	String search(@AuthenticationPrincipal CurrentMember me, @RequestParam(defaultValue = "") String q,
 			@RequestParam(required = false) @Nullable String program,
 			@RequestParam(required = false) @Nullable String skill,
-			@RequestParam(required = false) @Nullable String type, @RequestParam(defaultValue = "0") int offset,
+			@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String duration, @RequestParam(defaultValue = "0") int offset,
 			Model model) {
-		var request = new SearchRequest(q, program, skill, SearchRequest.type(type), PAGE, offset);
+		var request = new SearchRequest(q, program, skill, SearchRequest.type(type), LessonLength.of(duration), PAGE,
+				offset);
 		model.addAttribute("q", q);
 		model.addAttribute("request", request);
+		model.addAttribute("duration", request.duration() == null ? null : request.duration().key());
 		model.addAttribute("found", q.isBlank() ? null : search.find(me.organisationId(), request));
 		model.addAttribute("page", PAGE);
 		return VIEW;
