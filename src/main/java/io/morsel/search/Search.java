@@ -121,7 +121,7 @@ public class Search {
 
 	/**
 	 * The lessons that match, best first: by their words, and once the model and the index's vectors are ready also by
-	 * meaning, the two rankings fused (docs/adr/00XX-semantic-search.md).
+	 * meaning, the two rankings fused (docs/adr/0025-semantic-search.md).
 	 */
 	public SearchResults find(OrganisationId organisation, SearchRequest request) {
 		return find(organisation, request, semantic());

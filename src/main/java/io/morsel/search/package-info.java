@@ -8,7 +8,7 @@
  * Owns the change log ({@code search_changes}), each organisation's synonyms ({@code search_synonyms}), which widen
  * its queries, and the text Tesseract read in each image ({@code search_image_texts}, by the image's hash). Ranks by
  * words and, with the in-process sentence model loaded ({@code morsel.search.semantic}), by meaning too
- * (docs/adr/00XX-semantic-search.md).
+ * (docs/adr/0025-semantic-search.md).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "catalog", "identity", "shared", "web" })
