@@ -49,6 +49,7 @@ public class Awards {
 	private final SkillMastery mastery;
 	private final Directory directory;
 	private final IssuerKeys keys;
+	private final StatusLists statusLists;
 	private final PublicLinks links;
 	private final OpenBadgeCredentials credentials;
 	private final DataIntegrityProofs proofs;
@@ -57,12 +58,13 @@ public class Awards {
 	private final Clock clock;
 
 	Awards(JdbcClient jdbc, Achievements achievements, SkillMastery mastery, Directory directory, IssuerKeys keys,
-			PublicLinks links, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+			StatusLists statusLists, PublicLinks links, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.achievements = achievements;
 		this.mastery = mastery;
 		this.directory = directory;
 		this.keys = keys;
+		this.statusLists = statusLists;
 		this.links = links;
 		this.credentials = new OpenBadgeCredentials(json, links);
 		this.proofs = new DataIntegrityProofs(json);
@@ -165,33 +167,39 @@ public class Awards {
 	}
 
 	private static final String SELECT = """
-			SELECT w.id, w.organisation_id, w.user_id, w.achievement_id, a.name, w.issued_at, w.reason, w.credential
+			SELECT w.id, w.organisation_id, w.user_id, w.achievement_id, a.name, w.issued_at, w.awarded_by, w.reason,
+			       w.revoked_at, w.revocation_reason, w.suspended_at, w.suspended_by, w.suspension_reason, w.credential
 			FROM credential_awards w
 			JOIN achievements a ON a.id = w.achievement_id
 			""";
 
 	private Award award(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		var revokedAt = Timestamps.read(rs, "revoked_at");
+		var suspendedAt = Timestamps.read(rs, "suspended_at");
+		var status = revokedAt != null ? AwardStatus.REVOKED
+				: suspendedAt != null ? AwardStatus.SUSPENDED : AwardStatus.ACTIVE;
 		return new Award(rs.getObject("id", UUID.class), new OrganisationId(rs.getObject("organisation_id", UUID.class)),
 				new UserId(rs.getObject("user_id", UUID.class)), new AchievementId(rs.getObject("achievement_id",
 						UUID.class)), rs.getString("name"), Timestamps.read(rs, "issued_at"), rs.getString("reason"),
+				rs.getObject("awarded_by") != null, status,
+				revokedAt != null ? rs.getString("revocation_reason") : rs.getString("suspension_reason"),
+				revokedAt != null ? revokedAt : suspendedAt,
+				revokedAt == null && AwardStatuses.CURRENCY.equals(rs.getString("suspended_by")),
 				rs.getString("credential"));
 	}
 
-	/** Signs and stores the credential; empty when the learner holds the achievement already. */
+	/**
+	 * Signs and stores the credential; empty when the learner holds the achievement already. The award's row comes
+	 * first: it settles, once, whether this is a new award, before positions in the status lists are drawn for it.
+	 */
 	private Optional<Award> issue(Learner learner, Achievement achievement, List<Evidence> evidence,
 			@Nullable UserId awardedBy, @Nullable String reason, Instant now) {
 		var organisation = directory.profile(learner.organisationId()).orElseThrow();
 		var id = UUID.randomUUID();
-		var key = keys.current(learner.organisationId());
-		var validUntil = achievement.validDays() == null ? null : now.plus(java.time.Duration.ofDays(achievement.validDays()));
-		var unsigned = credentials.unsigned(id, organisation, achievement, learner.userId(), evidence, now, validUntil);
-		var signed = proofs.sign(unsigned, links.did(organisation.slug()) + "#" + key.published().fragment(),
-				key.privateKey(), now);
-		var text = json.writeValueAsString(signed);
 		var inserted = jdbc.sql("""
 				INSERT INTO credential_awards (id, organisation_id, user_id, achievement_id, issued_at, awarded_by, reason,
 				                               credential)
-				VALUES (:id, :organisation, :user, :achievement, :issuedAt, :awardedBy, :reason, :credential)
+				VALUES (:id, :organisation, :user, :achievement, :issuedAt, :awardedBy, :reason, '')
 				ON CONFLICT DO NOTHING
 				""")
 			.param("id", id)
@@ -201,15 +209,26 @@ public class Awards {
 			.param("issuedAt", Timestamps.of(now))
 			.param("awardedBy", awardedBy == null ? null : awardedBy.value())
 			.param("reason", reason)
-			.param("credential", text)
 			.update();
 		if (inserted == 0) {
 			return Optional.empty();
 		}
+		var statuses = statusLists.allocate(learner.organisationId(), id);
+		var key = keys.current(learner.organisationId());
+		var validUntil = achievement.validDays() == null ? null : now.plus(java.time.Duration.ofDays(achievement.validDays()));
+		var unsigned = credentials.unsigned(id, organisation, achievement, learner.userId(), evidence, now, validUntil,
+				statuses);
+		var signed = proofs.sign(unsigned, links.did(organisation.slug()) + "#" + key.published().fragment(),
+				key.privateKey(), now);
+		var text = json.writeValueAsString(signed);
+		jdbc.sql("UPDATE credential_awards SET credential = :credential WHERE id = :id")
+			.param("credential", text)
+			.param("id", id)
+			.update();
 		events.publishEvent(new CredentialIssued(learner.organisationId(), learner.userId(), id, achievement.id(), now,
 				awardedBy != null));
 		return Optional.of(new Award(id, learner.organisationId(), learner.userId(), achievement.id(),
-				achievement.name(), now, reason, text));
+				achievement.name(), now, reason, awardedBy != null, AwardStatus.ACTIVE, null, null, false, text));
 	}
 
 	/** The achievements the learner holds, with when each was awarded. */

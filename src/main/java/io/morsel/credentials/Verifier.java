@@ -30,14 +30,17 @@ public class Verifier {
 	private final PublicLinks links;
 	private final Directory directory;
 	private final IssuerKeys keys;
+	private final StatusLists statusLists;
 	private final Clock clock;
 
-	Verifier(JsonMapper json, PublicLinks links, Directory directory, IssuerKeys keys, Clock clock) {
+	Verifier(JsonMapper json, PublicLinks links, Directory directory, IssuerKeys keys, StatusLists statusLists,
+			Clock clock) {
 		this.json = json;
 		this.proofs = new DataIntegrityProofs(json);
 		this.links = links;
 		this.directory = directory;
 		this.keys = keys;
+		this.statusLists = statusLists;
 		this.clock = clock;
 	}
 
@@ -57,8 +60,12 @@ public class Verifier {
 		var proofNode = unsecured.remove("proof");
 		// Read as JSON-LD first: an unknown context or undefined term is refused before anything is reported.
 		Canonical.nquads(json.writeValueAsString(unsecured));
+		return checked(credential, signature(unsecured, proofNode));
+	}
+
+	private Verification checked(ObjectNode credential, Verification.Check signature) {
 		var checks = new ArrayList<Verification.Check>();
-		checks.add(signature(unsecured, proofNode));
+		checks.add(signature);
 		checks.add(validity(credential));
 		checks.add(status(credential));
 		checks.add(schema(credential));
@@ -154,12 +161,61 @@ public class Verifier {
 		}
 	}
 
-	private static Verification.Check status(ObjectNode credential) {
-		if (credential.get("credentialStatus") == null) {
+	/**
+	 * The credential's Bitstring Status List entries: each one of Morsel's lists is read from its stored bits (what
+	 * the list's public address serves); a list elsewhere is not fetched, so such a credential is not known to be
+	 * current. A set bit of any purpose fails the check: revoked, or suspended.
+	 */
+	private Verification.Check status(ObjectNode credential) {
+		var node = credential.get("credentialStatus");
+		if (node == null) {
 			return Verification.Check.skipped("status", "The credential names no status list");
 		}
-		return Verification.Check.failure("status",
-				"The credential names a status Morsel cannot check yet; it is not known to be current");
+		var entries = new ArrayList<JsonNode>();
+		if (node.isArray()) {
+			node.forEach(entries::add);
+		}
+		else {
+			entries.add(node);
+		}
+		var found = new ArrayList<String>();
+		for (var entry : entries) {
+			if (!"BitstringStatusListEntry".equals(entry.path("type").asString(""))) {
+				return Verification.Check.failure("status", "Morsel reads BitstringStatusListEntry statuses only; this "
+						+ "credential is not known to be current");
+			}
+			var purpose = entry.path("statusPurpose").asString("");
+			var address = entry.path("statusListCredential").asString("");
+			var list = links.statusListOf(address);
+			if (list == null) {
+				return Verification.Check.failure("status", "The status list " + address + " is not Morsel's, and "
+						+ "Morsel fetches none: the credential is not known to be current");
+			}
+			if (!purpose.equals("revocation") && !purpose.equals("suspension")) {
+				return Verification.Check.failure("status", "Unknown status purpose '" + purpose + "'");
+			}
+			int position;
+			try {
+				position = Integer.parseInt(entry.path("statusListIndex").asString(""));
+			}
+			catch (NumberFormatException e) {
+				return Verification.Check.failure("status", "The statusListIndex is not a number");
+			}
+			var set = statusLists.isSet(list, StatusPurpose.of(purpose), position);
+			if (set.isEmpty()) {
+				return Verification.Check.failure("status", "No " + purpose + " list " + address + " holds position "
+						+ position);
+			}
+			if (set.get()) {
+				return Verification.Check.failure("status", purpose.equals("revocation")
+						? "Revoked: the issuer has withdrawn this credential for good"
+						: "Suspended: the issuer has suspended this credential for now");
+			}
+			found.add(purpose);
+		}
+		return Verification.Check.success("status", "Not " + String.join(" and not ",
+				found.stream().map(p -> p.equals("revocation") ? "revoked" : "suspended").toList())
+				+ ", by the issuer's status lists now");
 	}
 
 	/** The fields the OB 3.0 AchievementCredential schema requires, checked by hand (no JSON Schema engine here). */
