@@ -104,6 +104,82 @@ public class AwardStatuses {
 		return awards.publicly(id).orElseThrow();
 	}
 
+	/**
+	 * The currency rule, for one learner: a credential they earned by mastery is current while the rule of its
+	 * achievement holds on their mastery now, counting as held only the achievements that are current themselves (an
+	 * award by hand is current unless revoked or suspended by an admin). A current credential the rule had suspended
+	 * is reinstated; a credential no longer current is suspended. Revoked ones and admins' suspensions stay as they are.
+	 * Reads the state, not the event that caused the call, so running it twice, or late, changes nothing more.
+	 */
+	@Transactional
+	public void keepCurrent(Learner learner) {
+		var held = awards.of(learner);
+		if (held.stream().allMatch(Award::byHand)) {
+			return;
+		}
+		var mastered = mastery.of(learner, clock.instant()).stream()
+			.filter(s -> s.status() == MasteryStatus.MASTERED)
+			.map(SkillMastery.SkillStanding::skillId)
+			.collect(Collectors.toSet());
+		var rules = achievements.of(learner.organisationId()).stream()
+			.collect(Collectors.toMap(Achievement::id, Function.identity()));
+		var names = achievements.skillNames(learner.organisationId());
+		var current = new HashSet<AchievementId>();
+		for (var award : held) {
+			if (award.byHand() && award.status() != AwardStatus.REVOKED
+					&& (award.status() == AwardStatus.ACTIVE || award.lapsed())) {
+				current.add(award.achievementId());
+			}
+		}
+		var changed = true;
+		while (changed) {
+			changed = false;
+			for (var award : held) {
+				var rule = rules.get(award.achievementId());
+				if (!award.byHand() && !current.contains(award.achievementId()) && rule != null
+						&& (award.status() == AwardStatus.ACTIVE || award.lapsed())
+						&& rule.criteria().metBy(mastered, current)) {
+					current.add(award.achievementId());
+					changed = true;
+				}
+			}
+		}
+		for (var award : held) {
+			if (award.byHand() || award.status() == AwardStatus.REVOKED
+					|| award.status() == AwardStatus.SUSPENDED && !award.lapsed()) {
+				continue;
+			}
+			var isCurrent = current.contains(award.achievementId());
+			if (isCurrent && award.lapsed()) {
+				reinstate(award);
+			}
+			else if (!isCurrent && award.status() == AwardStatus.ACTIVE) {
+				suspend(award, CURRENCY, lapse(rules.get(award.achievementId()), mastered, current, names, rules));
+			}
+		}
+	}
+
+	/** Why the rule no longer holds: the skills no longer mastered and the achievements no longer current. */
+	private static String lapse(@Nullable Achievement achievement, java.util.Set<SkillId> mastered,
+			java.util.Set<AchievementId> current, Map<SkillId, String> names, Map<AchievementId, Achievement> rules) {
+		if (achievement == null) {
+			return "Mastery lapsed";
+		}
+		var missing = new java.util.ArrayList<String>();
+		for (var skill : achievement.criteria().skills()) {
+			if (!mastered.contains(skill)) {
+				missing.add(names.getOrDefault(skill, "a skill"));
+			}
+		}
+		for (var required : achievement.criteria().achievements()) {
+			if (!current.contains(required)) {
+				var rule = rules.get(required);
+				missing.add(rule == null ? "a required achievement" : rule.name() + " (not current)");
+			}
+		}
+		return "Mastery lapsed: " + String.join(", ", missing);
+	}
+
 	private Award adminsAward(CurrentMember admin, UUID id, @Nullable String reason, boolean needsReason) {
 		if (!admin.has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only admins revoke, suspend and reinstate credentials");
