@@ -156,6 +156,32 @@ public class Awards {
 			.orElseThrow(() -> new NotFoundException("Credential"));
 	}
 
+	/**
+	 * The award's credential in its VC-JOSE-COSE form (a compact JWS, {@code application/vc+jwt}), for whoever may read
+	 * the award. A credential issued before that form existed is signed now, by the current key, and kept.
+	 */
+	@Transactional
+	public String jwt(Award award) {
+		var stored = jdbc.sql("SELECT jwt FROM credential_awards WHERE id = :id")
+			.param("id", award.id())
+			.query(String.class)
+			.optional();
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		var unsecured = (tools.jackson.databind.node.ObjectNode) json.readTree(award.credential());
+		unsecured.remove("proof");
+		var slug = directory.profile(award.organisationId()).orElseThrow().slug();
+		var key = keys.current(award.organisationId());
+		var jwt = VcJwts.sign(json.writeValueAsString(unsecured), links.did(slug) + "#" + key.published().fragment(),
+				key.privateKey());
+		jdbc.sql("UPDATE credential_awards SET jwt = :jwt WHERE id = :id AND jwt IS NULL")
+			.param("jwt", jwt)
+			.param("id", award.id())
+			.update();
+		return jwt;
+	}
+
 	/** Any award, for its public page: a credential is meant to be shown to anyone its holder gives the link. */
 	@Transactional(readOnly = true)
 	public Optional<Award> publicly(UUID id) {
@@ -221,8 +247,11 @@ public class Awards {
 		var signed = proofs.sign(unsigned, links.did(organisation.slug()) + "#" + key.published().fragment(),
 				key.privateKey(), now);
 		var text = json.writeValueAsString(signed);
-		jdbc.sql("UPDATE credential_awards SET credential = :credential WHERE id = :id")
+		var jwt = VcJwts.sign(json.writeValueAsString(unsigned), links.did(organisation.slug()) + "#"
+				+ key.published().fragment(), key.privateKey());
+		jdbc.sql("UPDATE credential_awards SET credential = :credential, jwt = :jwt WHERE id = :id")
 			.param("credential", text)
+			.param("jwt", jwt)
 			.param("id", id)
 			.update();
 		events.publishEvent(new CredentialIssued(learner.organisationId(), learner.userId(), id, achievement.id(), now,

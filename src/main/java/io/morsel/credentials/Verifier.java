@@ -1,5 +1,7 @@
 package io.morsel.credentials;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
 import io.morsel.identity.Directory;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -63,6 +65,34 @@ public class Verifier {
 		return checked(credential, signature(unsecured, proofNode));
 	}
 
+	/**
+	 * Verifies a credential in its VC-JOSE-COSE form, a compact JWS ({@code application/vc+jwt}): the JWS signature by
+	 * the key its {@code kid} names (a DID URL of the issuer, resolved as for Data Integrity proofs), then the same
+	 * checks of the credential it carries.
+	 */
+	@Transactional(readOnly = true)
+	public Verification verifyJwt(String compact) {
+		JWSObject jws;
+		try {
+			jws = JWSObject.parse(compact.strip());
+		}
+		catch (java.text.ParseException e) {
+			throw new UnreadableCredentialException("The document is not a compact JWS (header.payload.signature)");
+		}
+		JsonNode tree;
+		try {
+			tree = json.readTree(jws.getPayload().toString());
+		}
+		catch (JacksonException e) {
+			throw new UnreadableCredentialException("The JWS payload is not JSON");
+		}
+		if (!(tree instanceof ObjectNode credential)) {
+			throw new UnreadableCredentialException("The JWS payload is not a credential (a JSON object)");
+		}
+		Canonical.nquads(json.writeValueAsString(credential));
+		return checked(credential, jwsSignature(jws, credential));
+	}
+
 	private Verification checked(ObjectNode credential, Verification.Check signature) {
 		var checks = new ArrayList<Verification.Check>();
 		checks.add(signature);
@@ -70,6 +100,36 @@ public class Verifier {
 		checks.add(status(credential));
 		checks.add(schema(credential));
 		return Verification.of(checks);
+	}
+
+	private Verification.Check jwsSignature(JWSObject jws, ObjectNode credential) {
+		var header = jws.getHeader();
+		if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm()) && !"Ed25519".equals(header.getAlgorithm().getName())) {
+			return Verification.Check.failure("signature", "Morsel verifies EdDSA (Ed25519) JWS only, not "
+					+ header.getAlgorithm());
+		}
+		var method = header.getKeyID();
+		if (method == null || !method.contains("#")) {
+			return Verification.Check.failure("signature", "The JWS names no key (kid) as a DID URL");
+		}
+		var did = method.substring(0, method.indexOf('#'));
+		var issuer = issuerId(credential);
+		if (!did.equals(issuer)) {
+			return Verification.Check.failure("signature", "The JWS key " + method + " is not the issuer's (" + issuer
+					+ ")");
+		}
+		PublicKey key;
+		try {
+			key = resolve(did, method.substring(method.indexOf('#') + 1));
+		}
+		catch (IllegalArgumentException e) {
+			return Verification.Check.failure("signature", e.getMessage());
+		}
+		if (!Ed25519.verify(key, jws.getSigningInput(), jws.getSignature().decode())) {
+			return Verification.Check.failure("signature",
+					"The JWS signature does not match: the credential was changed after signing, or signed by another key");
+		}
+		return Verification.Check.success("signature", "Signed by " + method + " (JWS, EdDSA)");
 	}
 
 	private Verification.Check signature(ObjectNode unsecured, @Nullable JsonNode proofNode) {

@@ -97,6 +97,30 @@ class CredentialApi {
 		return json.readValue(awards.find(me, id).credential(), OBJECT);
 	}
 
+	@GetMapping(path = "/api/v1/credentials/{id}", produces = "application/vc+jwt")
+	@Refuses(value = HttpStatus.NOT_FOUND, when = "The caller is neither the holder nor an admin of its organisation")
+	@Operation(summary = "The same credential in its VC-JOSE-COSE form: a compact JWS (application/vc+jwt)",
+			description = "Asked for with Accept: application/vc+jwt. Its payload is the credential without the Data "
+					+ "Integrity proof; it is signed EdDSA (Ed25519) by the issuer's key, named by kid, a DID URL "
+					+ "whose key the issuer's did:web document and JWK set publish.")
+	@ApiResponse(responseCode = "200", description = "The compact JWS",
+			content = @Content(mediaType = "application/vc+jwt", schema = @Schema(type = "string")))
+	String jwt(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return awards.jwt(awards.find(me, id));
+	}
+
+	@PostMapping(path = "/api/v1/credentials/verify", consumes = "application/vc+jwt")
+	@Refuses(value = HttpStatus.UNPROCESSABLE_CONTENT,
+			when = "Not a compact JWS, or its payload is not JSON-LD Morsel can read")
+	@Operation(summary = "Verify a credential in its VC-JOSE-COSE form (a compact JWS); no sign-in needed",
+			description = "The same checks as for the JSON form, with the JWS signature (EdDSA, key by kid) in place "
+					+ "of the Data Integrity proof.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/vc+jwt", schema = @Schema(type = "string"))))
+	Verification verifyJwt(@RequestBody String credential) {
+		return verifier.verifyJwt(credential);
+	}
+
 	@PostMapping(path = "/api/v1/credentials/verify", consumes = "application/json")
 	@Refuses(value = HttpStatus.UNPROCESSABLE_CONTENT,
 			when = "The document is not JSON-LD Morsel can read: an unknown context (never fetched), an undefined term")
