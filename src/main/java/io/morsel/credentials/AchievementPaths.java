@@ -2,6 +2,8 @@ package io.morsel.credentials;
 
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Program;
+import io.morsel.catalog.Programs;
 import io.morsel.catalog.SkillId;
 import io.morsel.identity.Directory;
 import io.morsel.learning.Learner;
@@ -24,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A learner's achievements and the path ahead: the credentials they hold, with their links to show and share them,
  * and every achievement they do not hold yet with what it still needs — the skills to master (and the lessons that
- * teach them) and the achievements to hold, which is how smaller credentials stack into larger ones.
+ * teach them), the programs to complete and the achievements to hold, which is how smaller credentials stack into
+ * larger ones.
  */
 @Service
 public class AchievementPaths {
@@ -44,8 +47,15 @@ public class AchievementPaths {
 			String shareOnLinkedIn, List<String> stacksInto) {
 	}
 
-	/** Something an achievement needs: a skill to master, or an achievement to hold (held and current). */
-	public record Requirement(String name, boolean skill, boolean met, List<Lesson> lessons) {
+	/**
+	 * Something an achievement needs: a skill to master, an achievement to hold (held and current), or a program to
+	 * complete (with {@code minimumScore} percent, when set); {@code lessons} teach a skill still to master.
+	 */
+	public record Requirement(String name, Kind kind, boolean met, List<Lesson> lessons, @Nullable Integer minimumScore) {
+
+		public enum Kind {
+			SKILL, ACHIEVEMENT, PROGRAM
+		}
 	}
 
 	/** A lesson that teaches a skill still to master. */
@@ -68,13 +78,18 @@ public class AchievementPaths {
 	private final Achievements achievements;
 	private final SkillMastery mastery;
 	private final Lessons lessons;
+	private final Programs programs;
+	private final ProgramResults programResults;
 	private final Directory directory;
 	private final PublicLinks links;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	AchievementPaths(Awards awards, Achievements achievements, SkillMastery mastery, Lessons lessons,
-			Directory directory, PublicLinks links, JsonMapper json, Clock clock) {
+			Programs programs, ProgramResults programResults, Directory directory, PublicLinks links, JsonMapper json,
+			Clock clock) {
+		this.programs = programs;
+		this.programResults = programResults;
 		this.awards = awards;
 		this.achievements = achievements;
 		this.mastery = mastery;
@@ -116,6 +131,9 @@ public class AchievementPaths {
 			.map(SkillMastery.SkillStanding::skillId)
 			.collect(Collectors.toSet());
 		var skillNames = achievements.skillNames(learner.organisationId());
+		var completed = programResults.completed(learner);
+		var programNames = programs.all(learner.organisationId()).stream()
+			.collect(Collectors.toMap(Program::id, Program::title));
 		Map<SkillId, List<Lesson>> teaching = null;
 		var next = new ArrayList<Next>();
 		for (var achievement : all) {
@@ -128,12 +146,20 @@ public class AchievementPaths {
 				if (!met && teaching == null) {
 					teaching = lessonsBySkill(learner);
 				}
-				requirements.add(new Requirement(skillNames.getOrDefault(skill, "?"), true, met,
-						met ? List.of() : teaching.getOrDefault(skill, List.of())));
+				requirements.add(new Requirement(skillNames.getOrDefault(skill, "?"), Requirement.Kind.SKILL, met,
+						met ? List.of() : teaching.getOrDefault(skill, List.of()), null));
 			}
 			for (var required : achievement.criteria().achievements()) {
 				var name = byId.containsKey(required) ? byId.get(required).name() : "?";
-				requirements.add(new Requirement(name, false, current.contains(required), List.of()));
+				requirements.add(new Requirement(name, Requirement.Kind.ACHIEVEMENT, current.contains(required),
+						List.of(), null));
+			}
+			var minimum = achievement.criteria().minimumScore();
+			for (var program : achievement.criteria().programs()) {
+				var score = completed.get(program);
+				var met = score != null && (minimum == null || score * 100 >= minimum - 1e-9);
+				requirements.add(new Requirement(programNames.getOrDefault(program, "?"), Requirement.Kind.PROGRAM, met,
+						List.of(), minimum));
 			}
 			requirements.sort(Comparator.comparing(Requirement::met).thenComparing(Requirement::name));
 			next.add(new Next(achievement, requirements, requirements.stream().filter(r -> !r.met()).count()));

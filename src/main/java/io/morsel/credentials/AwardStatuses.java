@@ -40,10 +40,12 @@ public class AwardStatuses {
 	private final Achievements achievements;
 	private final SkillMastery mastery;
 	private final StatusLists lists;
+	private final ProgramResults programResults;
 	private final Clock clock;
 
 	AwardStatuses(JdbcClient jdbc, Awards awards, Achievements achievements, SkillMastery mastery, StatusLists lists,
-			Clock clock) {
+			ProgramResults programResults, Clock clock) {
+		this.programResults = programResults;
 		this.jdbc = jdbc;
 		this.awards = awards;
 		this.achievements = achievements;
@@ -124,6 +126,7 @@ public class AwardStatuses {
 		var rules = achievements.of(learner.organisationId()).stream()
 			.collect(Collectors.toMap(Achievement::id, Function.identity()));
 		var names = achievements.skillNames(learner.organisationId());
+		var completed = programResults.completed(learner);
 		var current = new HashSet<AchievementId>();
 		for (var award : held) {
 			if (award.byHand() && award.status() != AwardStatus.REVOKED
@@ -138,7 +141,7 @@ public class AwardStatuses {
 				var rule = rules.get(award.achievementId());
 				if (!award.byHand() && !current.contains(award.achievementId()) && rule != null
 						&& (award.status() == AwardStatus.ACTIVE || award.lapsed())
-						&& rule.criteria().metBy(mastered, current)) {
+						&& rule.criteria().metBy(mastered, current, completed)) {
 					current.add(award.achievementId());
 					changed = true;
 				}
@@ -154,14 +157,16 @@ public class AwardStatuses {
 				reinstate(award);
 			}
 			else if (!isCurrent && award.status() == AwardStatus.ACTIVE) {
-				suspend(award, CURRENCY, lapse(rules.get(award.achievementId()), mastered, current, names, rules));
+				suspend(award, CURRENCY, lapse(rules.get(award.achievementId()), mastered, current, completed,
+						names, rules));
 			}
 		}
 	}
 
 	/** Why the rule no longer holds: the skills no longer mastered and the achievements no longer current. */
 	private static String lapse(@Nullable Achievement achievement, java.util.Set<SkillId> mastered,
-			java.util.Set<AchievementId> current, Map<SkillId, String> names, Map<AchievementId, Achievement> rules) {
+			java.util.Set<AchievementId> current, Map<io.morsel.catalog.ProgramId, Double> completed,
+			Map<SkillId, String> names, Map<AchievementId, Achievement> rules) {
 		if (achievement == null) {
 			return "Mastery lapsed";
 		}
@@ -176,6 +181,9 @@ public class AwardStatuses {
 				var rule = rules.get(required);
 				missing.add(rule == null ? "a required achievement" : rule.name() + " (not current)");
 			}
+		}
+		if (!achievement.criteria().metBy(mastered, current, completed) && missing.isEmpty()) {
+			missing.add("a program's mean score fell below " + achievement.criteria().minimumScore() + "%");
 		}
 		return "Mastery lapsed: " + String.join(", ", missing);
 	}

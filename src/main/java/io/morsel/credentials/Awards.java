@@ -1,5 +1,7 @@
 package io.morsel.credentials;
 
+import io.morsel.catalog.Program;
+import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.MemberId;
@@ -50,6 +52,8 @@ public class Awards {
 	private final Directory directory;
 	private final IssuerKeys keys;
 	private final StatusLists statusLists;
+	private final ProgramResults programResults;
+	private final Programs programs;
 	private final PublicLinks links;
 	private final OpenBadgeCredentials credentials;
 	private final DataIntegrityProofs proofs;
@@ -58,13 +62,16 @@ public class Awards {
 	private final Clock clock;
 
 	Awards(JdbcClient jdbc, Achievements achievements, SkillMastery mastery, Directory directory, IssuerKeys keys,
-			StatusLists statusLists, PublicLinks links, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+			StatusLists statusLists, ProgramResults programResults, Programs programs, PublicLinks links, JsonMapper json,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.achievements = achievements;
 		this.mastery = mastery;
 		this.directory = directory;
 		this.keys = keys;
 		this.statusLists = statusLists;
+		this.programResults = programResults;
+		this.programs = programs;
 		this.links = links;
 		this.credentials = new OpenBadgeCredentials(json, links);
 		this.proofs = new DataIntegrityProofs(json);
@@ -74,8 +81,8 @@ public class Awards {
 	}
 
 	/**
-	 * Awards every achievement of the learner's organisation whose rule their mastery now meets, stacked ones included,
-	 * and returns the new awards.
+	 * Awards every achievement of the learner's organisation whose rule their mastery and completed programs now meet,
+	 * stacked ones included, and returns the new awards.
 	 */
 	@Transactional
 	public List<Award> awardEarned(Learner learner) {
@@ -88,8 +95,11 @@ public class Awards {
 			.filter(s -> s.status() == MasteryStatus.MASTERED)
 			.collect(Collectors.toMap(SkillMastery.SkillStanding::skillId, Function.identity()));
 		var held = heldBy(learner);
+		var completed = programResults.completed(learner);
+		var programNames = programs.all(learner.organisationId()).stream()
+			.collect(Collectors.toMap(Program::id, Program::title));
 		var issued = new ArrayList<Award>();
-		for (var achievement : Stacking.earned(all, standings.keySet(), held.keySet())) {
+		for (var achievement : Stacking.earned(all, standings.keySet(), held.keySet(), completed)) {
 			var evidence = new ArrayList<Evidence>();
 			for (var skill : achievement.criteria().skills()) {
 				evidence.add(masteryEvidence(standings.get(skill)));
@@ -100,6 +110,13 @@ public class Awards {
 				var since = held.get(required);
 				evidence.add(new Evidence("Holds " + name, "Holds the achievement " + name + ", awarded "
 						+ DAY.format(since == null ? now : since) + "."));
+			}
+			for (var program : achievement.criteria().programs()) {
+				var name = programNames.getOrDefault(program, "a program");
+				evidence.add(new Evidence("Completed " + name, String.format(Locale.ENGLISH,
+						"Completed every lesson of the program %s, with a mean score of %.0f%%%s.", name,
+						completed.get(program) * 100, achievement.criteria().minimumScore() == null ? ""
+								: " (at least " + achievement.criteria().minimumScore() + "% required)")));
 			}
 			issue(learner, achievement, evidence, null, null, now).ifPresent(award -> {
 				issued.add(award);

@@ -1,6 +1,7 @@
 package io.morsel.credentials;
 
 import io.morsel.learning.Learner;
+import io.morsel.learning.LessonCompleted;
 import io.morsel.reinforcement.MasteryLost;
 import io.morsel.reinforcement.SkillMastered;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -17,9 +18,11 @@ class MasteryAwards {
 
 	private final Awards awards;
 	private final AwardStatuses statuses;
+	private final ProgramResults programResults;
 
-	MasteryAwards(Awards awards, AwardStatuses statuses) {
+	MasteryAwards(Awards awards, AwardStatuses statuses, ProgramResults programResults) {
 		this.awards = awards;
+		this.programResults = programResults;
 		this.statuses = statuses;
 	}
 
@@ -28,6 +31,19 @@ class MasteryAwards {
 		var learner = new Learner(mastered.organisationId(), mastered.learner());
 		awards.awardEarned(learner);
 		statuses.keepCurrent(learner);
+	}
+
+	/**
+	 * A completed lesson may complete a program an achievement names: its score is kept (for achievements defined
+	 * later too), then the rules are evaluated — only where some achievement of the organisation names a program, as
+	 * lessons are completed far more often than achievements are earned.
+	 */
+	@ApplicationModuleListener
+	void on(LessonCompleted completed) {
+		programResults.record(completed);
+		if (programResults.anyAchievementNamesAProgram(completed.organisationId())) {
+			awards.awardEarned(new Learner(completed.organisationId(), completed.learner()));
+		}
 	}
 
 	@ApplicationModuleListener
