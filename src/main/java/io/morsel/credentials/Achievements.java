@@ -1,5 +1,7 @@
 package io.morsel.credentials;
 
+import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.Programs;
 import io.morsel.catalog.Skill;
 import io.morsel.catalog.SkillId;
 import io.morsel.catalog.Skills;
@@ -32,11 +34,13 @@ public class Achievements {
 
 	private final JdbcClient jdbc;
 	private final Skills skills;
+	private final Programs programs;
 	private final Clock clock;
 
-	Achievements(JdbcClient jdbc, Skills skills, Clock clock) {
+	Achievements(JdbcClient jdbc, Skills skills, Programs programs, Clock clock) {
 		this.jdbc = jdbc;
 		this.skills = skills;
+		this.programs = programs;
 		this.clock = clock;
 	}
 
@@ -50,7 +54,15 @@ public class Achievements {
 		checkWords(achievement);
 		var criteria = new Criteria(achievement.criteria(),
 				achievement.skills().stream().map(SkillId::new).toList(),
-				achievement.achievements().stream().map(AchievementId::new).toList());
+				achievement.achievements().stream().map(AchievementId::new).toList(),
+				achievement.programs() == null ? List.of()
+						: achievement.programs().stream().map(ProgramId::new).toList(),
+				achievement.minimumScore());
+		for (var program : criteria.programs()) {
+			if (programs.find(organisation, program).isEmpty()) {
+				throw new InvalidValueException("Program " + program + " is not one of the organisation's programs");
+			}
+		}
 		var known = skills.of(organisation).stream().map(Skill::id).collect(Collectors.toSet());
 		for (var skill : criteria.skills()) {
 			if (!known.contains(skill)) {
@@ -69,9 +81,9 @@ public class Achievements {
 		try {
 			jdbc.sql("""
 					INSERT INTO achievements (id, organisation_id, name, description, criteria, credit_hours, valid_days,
-					                          created_by, created_at)
-					VALUES (:id, :organisation, :name, :description, :criteria, :creditHours, :validDays, :createdBy,
-					        :createdAt)
+					                          minimum_score, created_by, created_at)
+					VALUES (:id, :organisation, :name, :description, :criteria, :creditHours, :validDays, :minimumScore,
+					        :createdBy, :createdAt)
 					""")
 				.param("id", defined.id().value())
 				.param("organisation", organisation.value())
@@ -80,6 +92,7 @@ public class Achievements {
 				.param("criteria", criteria.narrative())
 				.param("creditHours", defined.creditHours())
 				.param("validDays", defined.validDays())
+				.param("minimumScore", criteria.minimumScore())
 				.param("createdBy", author.userId().value())
 				.param("createdAt", Timestamps.of(defined.createdAt()))
 				.update();
@@ -97,6 +110,12 @@ public class Achievements {
 			jdbc.sql("INSERT INTO achievement_requirements (achievement_id, required_id) VALUES (:id, :required)")
 				.param("id", defined.id().value())
 				.param("required", required.value())
+				.update();
+		}
+		for (var program : criteria.programs()) {
+			jdbc.sql("INSERT INTO achievement_programs (achievement_id, program_id) VALUES (:id, :program)")
+				.param("id", defined.id().value())
+				.param("program", program.value())
 				.update();
 		}
 		var position = 0;
@@ -119,7 +138,7 @@ public class Achievements {
 	@Transactional(readOnly = true)
 	public List<Achievement> of(OrganisationId organisation) {
 		var rows = jdbc.sql("""
-				SELECT id, name, description, criteria, credit_hours, valid_days, created_at
+				SELECT id, name, description, criteria, credit_hours, valid_days, minimum_score, created_at
 				FROM achievements
 				WHERE organisation_id = :organisation
 				ORDER BY name
@@ -127,7 +146,8 @@ public class Achievements {
 			.param("organisation", organisation.value())
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("description"), rs.getString("criteria"), rs.getBigDecimal("credit_hours"),
-					rs.getObject("valid_days", Integer.class), Timestamps.read(rs, "created_at")))
+					rs.getObject("valid_days", Integer.class), rs.getObject("minimum_score", Integer.class),
+					Timestamps.read(rs, "created_at")))
 			.list();
 		if (rows.isEmpty()) {
 			return List.of();
@@ -156,6 +176,18 @@ public class Achievements {
 				requiredOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
 					.add(new AchievementId(rs.getObject(2, UUID.class)));
 			});
+		var programsOf = new HashMap<UUID, List<ProgramId>>();
+		jdbc.sql("""
+				SELECT p.achievement_id, p.program_id
+				FROM achievement_programs p
+				JOIN achievements a ON a.id = p.achievement_id
+				WHERE a.organisation_id = :organisation
+				""")
+			.param("organisation", organisation.value())
+			.query(rs -> {
+				programsOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(new ProgramId(rs.getObject(2, UUID.class)));
+			});
 		var alignmentsOf = new HashMap<UUID, List<Alignment>>();
 		jdbc.sql("""
 				SELECT l.achievement_id, l.name, l.url, l.code
@@ -173,7 +205,8 @@ public class Achievements {
 		for (var row : rows) {
 			achievements.put(row.id(), new Achievement(new AchievementId(row.id()), organisation, row.name(),
 					row.description(), new Criteria(row.criteria(), skillsOf.getOrDefault(row.id(), List.of()),
-							requiredOf.getOrDefault(row.id(), List.of())),
+							requiredOf.getOrDefault(row.id(), List.of()), programsOf.getOrDefault(row.id(), List.of()),
+							row.minimumScore()),
 					alignmentsOf.getOrDefault(row.id(), List.of()), row.creditHours(), row.validDays(), row.createdAt()));
 		}
 		return List.copyOf(achievements.values());
@@ -212,13 +245,16 @@ public class Achievements {
 		if (achievement.validDays() != null && (achievement.validDays() < 1 || achievement.validDays() > 36500)) {
 			throw new InvalidValueException("A validity period is 1 to 36500 days");
 		}
+		if (achievement.programs() != null && achievement.programs().size() > 50) {
+			throw new InvalidValueException("An achievement names at most 50 programs");
+		}
 		if (achievement.alignments() == null || achievement.alignments().size() > 20) {
 			throw new InvalidValueException("An achievement has at most 20 alignments");
 		}
 	}
 
 	private record Row(UUID id, String name, String description, String criteria, BigDecimal creditHours,
-			Integer validDays, java.time.Instant createdAt) {
+			Integer validDays, Integer minimumScore, java.time.Instant createdAt) {
 	}
 
 	/** The skills' names, for pages that list criteria. */

@@ -1,5 +1,7 @@
 package io.morsel.credentials;
 
+import io.morsel.catalog.Program;
+import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.MemberId;
@@ -49,6 +51,9 @@ public class Awards {
 	private final SkillMastery mastery;
 	private final Directory directory;
 	private final IssuerKeys keys;
+	private final StatusLists statusLists;
+	private final ProgramResults programResults;
+	private final Programs programs;
 	private final PublicLinks links;
 	private final OpenBadgeCredentials credentials;
 	private final DataIntegrityProofs proofs;
@@ -57,12 +62,16 @@ public class Awards {
 	private final Clock clock;
 
 	Awards(JdbcClient jdbc, Achievements achievements, SkillMastery mastery, Directory directory, IssuerKeys keys,
-			PublicLinks links, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
+			StatusLists statusLists, ProgramResults programResults, Programs programs, PublicLinks links, JsonMapper json,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.achievements = achievements;
 		this.mastery = mastery;
 		this.directory = directory;
 		this.keys = keys;
+		this.statusLists = statusLists;
+		this.programResults = programResults;
+		this.programs = programs;
 		this.links = links;
 		this.credentials = new OpenBadgeCredentials(json, links);
 		this.proofs = new DataIntegrityProofs(json);
@@ -72,8 +81,8 @@ public class Awards {
 	}
 
 	/**
-	 * Awards every achievement of the learner's organisation whose rule their mastery now meets, stacked ones included,
-	 * and returns the new awards.
+	 * Awards every achievement of the learner's organisation whose rule their mastery and completed programs now meet,
+	 * stacked ones included, and returns the new awards.
 	 */
 	@Transactional
 	public List<Award> awardEarned(Learner learner) {
@@ -86,8 +95,11 @@ public class Awards {
 			.filter(s -> s.status() == MasteryStatus.MASTERED)
 			.collect(Collectors.toMap(SkillMastery.SkillStanding::skillId, Function.identity()));
 		var held = heldBy(learner);
+		var completed = programResults.completed(learner);
+		var programNames = programs.all(learner.organisationId()).stream()
+			.collect(Collectors.toMap(Program::id, Program::title));
 		var issued = new ArrayList<Award>();
-		for (var achievement : Stacking.earned(all, standings.keySet(), held.keySet())) {
+		for (var achievement : Stacking.earned(all, standings.keySet(), held.keySet(), completed)) {
 			var evidence = new ArrayList<Evidence>();
 			for (var skill : achievement.criteria().skills()) {
 				evidence.add(masteryEvidence(standings.get(skill)));
@@ -98,6 +110,13 @@ public class Awards {
 				var since = held.get(required);
 				evidence.add(new Evidence("Holds " + name, "Holds the achievement " + name + ", awarded "
 						+ DAY.format(since == null ? now : since) + "."));
+			}
+			for (var program : achievement.criteria().programs()) {
+				var name = programNames.getOrDefault(program, "a program");
+				evidence.add(new Evidence("Completed " + name, String.format(Locale.ENGLISH,
+						"Completed every lesson of the program %s, with a mean score of %.0f%%%s.", name,
+						completed.get(program) * 100, achievement.criteria().minimumScore() == null ? ""
+								: " (at least " + achievement.criteria().minimumScore() + "% required)")));
 			}
 			issue(learner, achievement, evidence, null, null, now).ifPresent(award -> {
 				issued.add(award);
@@ -154,6 +173,32 @@ public class Awards {
 			.orElseThrow(() -> new NotFoundException("Credential"));
 	}
 
+	/**
+	 * The award's credential in its VC-JOSE-COSE form (a compact JWS, {@code application/vc+jwt}), for whoever may read
+	 * the award. A credential issued before that form existed is signed now, by the current key, and kept.
+	 */
+	@Transactional
+	public String jwt(Award award) {
+		var stored = jdbc.sql("SELECT jwt FROM credential_awards WHERE id = :id")
+			.param("id", award.id())
+			.query(String.class)
+			.optional();
+		if (stored.isPresent()) {
+			return stored.get();
+		}
+		var unsecured = (tools.jackson.databind.node.ObjectNode) json.readTree(award.credential());
+		unsecured.remove("proof");
+		var slug = directory.profile(award.organisationId()).orElseThrow().slug();
+		var key = keys.current(award.organisationId());
+		var jwt = VcJwts.sign(json.writeValueAsString(unsecured), links.did(slug) + "#" + key.published().fragment(),
+				key.privateKey());
+		jdbc.sql("UPDATE credential_awards SET jwt = :jwt WHERE id = :id AND jwt IS NULL")
+			.param("jwt", jwt)
+			.param("id", award.id())
+			.update();
+		return jwt;
+	}
+
 	/** Any award, for its public page: a credential is meant to be shown to anyone its holder gives the link. */
 	@Transactional(readOnly = true)
 	public Optional<Award> publicly(UUID id) {
@@ -165,33 +210,39 @@ public class Awards {
 	}
 
 	private static final String SELECT = """
-			SELECT w.id, w.organisation_id, w.user_id, w.achievement_id, a.name, w.issued_at, w.reason, w.credential
+			SELECT w.id, w.organisation_id, w.user_id, w.achievement_id, a.name, w.issued_at, w.awarded_by, w.reason,
+			       w.revoked_at, w.revocation_reason, w.suspended_at, w.suspended_by, w.suspension_reason, w.credential
 			FROM credential_awards w
 			JOIN achievements a ON a.id = w.achievement_id
 			""";
 
 	private Award award(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		var revokedAt = Timestamps.read(rs, "revoked_at");
+		var suspendedAt = Timestamps.read(rs, "suspended_at");
+		var status = revokedAt != null ? AwardStatus.REVOKED
+				: suspendedAt != null ? AwardStatus.SUSPENDED : AwardStatus.ACTIVE;
 		return new Award(rs.getObject("id", UUID.class), new OrganisationId(rs.getObject("organisation_id", UUID.class)),
 				new UserId(rs.getObject("user_id", UUID.class)), new AchievementId(rs.getObject("achievement_id",
 						UUID.class)), rs.getString("name"), Timestamps.read(rs, "issued_at"), rs.getString("reason"),
+				rs.getObject("awarded_by") != null, status,
+				revokedAt != null ? rs.getString("revocation_reason") : rs.getString("suspension_reason"),
+				revokedAt != null ? revokedAt : suspendedAt,
+				revokedAt == null && AwardStatuses.CURRENCY.equals(rs.getString("suspended_by")),
 				rs.getString("credential"));
 	}
 
-	/** Signs and stores the credential; empty when the learner holds the achievement already. */
+	/**
+	 * Signs and stores the credential; empty when the learner holds the achievement already. The award's row comes
+	 * first: it settles, once, whether this is a new award, before positions in the status lists are drawn for it.
+	 */
 	private Optional<Award> issue(Learner learner, Achievement achievement, List<Evidence> evidence,
 			@Nullable UserId awardedBy, @Nullable String reason, Instant now) {
 		var organisation = directory.profile(learner.organisationId()).orElseThrow();
 		var id = UUID.randomUUID();
-		var key = keys.current(learner.organisationId());
-		var validUntil = achievement.validDays() == null ? null : now.plus(java.time.Duration.ofDays(achievement.validDays()));
-		var unsigned = credentials.unsigned(id, organisation, achievement, learner.userId(), evidence, now, validUntil);
-		var signed = proofs.sign(unsigned, links.did(organisation.slug()) + "#" + key.published().fragment(),
-				key.privateKey(), now);
-		var text = json.writeValueAsString(signed);
 		var inserted = jdbc.sql("""
 				INSERT INTO credential_awards (id, organisation_id, user_id, achievement_id, issued_at, awarded_by, reason,
 				                               credential)
-				VALUES (:id, :organisation, :user, :achievement, :issuedAt, :awardedBy, :reason, :credential)
+				VALUES (:id, :organisation, :user, :achievement, :issuedAt, :awardedBy, :reason, '')
 				ON CONFLICT DO NOTHING
 				""")
 			.param("id", id)
@@ -201,15 +252,29 @@ public class Awards {
 			.param("issuedAt", Timestamps.of(now))
 			.param("awardedBy", awardedBy == null ? null : awardedBy.value())
 			.param("reason", reason)
-			.param("credential", text)
 			.update();
 		if (inserted == 0) {
 			return Optional.empty();
 		}
+		var statuses = statusLists.allocate(learner.organisationId(), id);
+		var key = keys.current(learner.organisationId());
+		var validUntil = achievement.validDays() == null ? null : now.plus(java.time.Duration.ofDays(achievement.validDays()));
+		var unsigned = credentials.unsigned(id, organisation, achievement, learner.userId(), evidence, now, validUntil,
+				statuses);
+		var signed = proofs.sign(unsigned, links.did(organisation.slug()) + "#" + key.published().fragment(),
+				key.privateKey(), now);
+		var text = json.writeValueAsString(signed);
+		var jwt = VcJwts.sign(json.writeValueAsString(unsigned), links.did(organisation.slug()) + "#"
+				+ key.published().fragment(), key.privateKey());
+		jdbc.sql("UPDATE credential_awards SET credential = :credential, jwt = :jwt WHERE id = :id")
+			.param("credential", text)
+			.param("jwt", jwt)
+			.param("id", id)
+			.update();
 		events.publishEvent(new CredentialIssued(learner.organisationId(), learner.userId(), id, achievement.id(), now,
 				awardedBy != null));
 		return Optional.of(new Award(id, learner.organisationId(), learner.userId(), achievement.id(),
-				achievement.name(), now, reason, text));
+				achievement.name(), now, reason, awardedBy != null, AwardStatus.ACTIVE, null, null, false, text));
 	}
 
 	/** The achievements the learner holds, with when each was awarded. */

@@ -14,7 +14,7 @@ class CredentialsAccess implements AccessRules {
 	@Override
 	public void pages(Rules rules) {
 		rules.permitAll(HttpMethod.GET, "/credentials/issuers/**", "/credentials/achievements/**",
-				"/credentials/{id}", "/credentials/{id}/credential.json");
+				"/credentials/{id}", "/credentials/{id}/credential.json", "/credentials/{id}/credential.jwt", "/credentials/status/{id}");
 	}
 
 	@Override

@@ -38,7 +38,7 @@ final class OpenBadgeCredentials {
 	}
 
 	ObjectNode unsigned(UUID id, OrganisationProfile issuer, Achievement achievement, UserId holder,
-			List<Evidence> evidence, Instant validFrom, @Nullable Instant validUntil) {
+			List<Evidence> evidence, Instant validFrom, @Nullable Instant validUntil, List<StatusLists.Entry> statuses) {
 		var credential = json.createObjectNode();
 		credential.set("@context", json.valueToTree(CONTEXT));
 		credential.put("id", "urn:uuid:" + id);
@@ -48,6 +48,20 @@ final class OpenBadgeCredentials {
 		credential.put("validFrom", validFrom.truncatedTo(ChronoUnit.SECONDS).toString());
 		if (validUntil != null) {
 			credential.put("validUntil", validUntil.truncatedTo(ChronoUnit.SECONDS).toString());
+		}
+		if (!statuses.isEmpty()) {
+			// An array, one entry per purpose, as VC 2.0 allows; see docs/adr/00XX-credential-status-and-jose.md for
+			// why Morsel departs here from OB 3.0's single credentialStatus.
+			var entries = credential.putArray("credentialStatus");
+			for (var status : statuses) {
+				var list = links.statusList(status.listId());
+				var entry = entries.addObject();
+				entry.put("id", list + "#" + status.position());
+				entry.put("type", "BitstringStatusListEntry");
+				entry.put("statusPurpose", status.purpose().word());
+				entry.put("statusListIndex", Integer.toString(status.position()));
+				entry.put("statusListCredential", list);
+			}
 		}
 		var subject = credential.putObject("credentialSubject");
 		subject.put("id", "urn:uuid:" + holder.value());

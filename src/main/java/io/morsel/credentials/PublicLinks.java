@@ -66,6 +66,25 @@ public class PublicLinks {
 		return base + "/credentials/" + id;
 	}
 
+	/** A status list credential's public address. */
+	public String statusList(UUID list) {
+		return base + "/credentials/status/" + list;
+	}
+
+	/** The list a status list address of ours names, or null when the address is not one of ours. */
+	public @org.jspecify.annotations.Nullable UUID statusListOf(String address) {
+		var prefix = base + "/credentials/status/";
+		if (!address.startsWith(prefix)) {
+			return null;
+		}
+		try {
+			return UUID.fromString(address.substring(prefix.length()));
+		}
+		catch (IllegalArgumentException e) {
+			return null;
+		}
+	}
+
 	private static String encode(String segment) {
 		return URLEncoder.encode(segment, StandardCharsets.UTF_8);
 	}

@@ -1,5 +1,7 @@
 package io.morsel.credentials;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
 import io.morsel.identity.Directory;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -30,14 +32,17 @@ public class Verifier {
 	private final PublicLinks links;
 	private final Directory directory;
 	private final IssuerKeys keys;
+	private final StatusLists statusLists;
 	private final Clock clock;
 
-	Verifier(JsonMapper json, PublicLinks links, Directory directory, IssuerKeys keys, Clock clock) {
+	Verifier(JsonMapper json, PublicLinks links, Directory directory, IssuerKeys keys, StatusLists statusLists,
+			Clock clock) {
 		this.json = json;
 		this.proofs = new DataIntegrityProofs(json);
 		this.links = links;
 		this.directory = directory;
 		this.keys = keys;
+		this.statusLists = statusLists;
 		this.clock = clock;
 	}
 
@@ -57,12 +62,74 @@ public class Verifier {
 		var proofNode = unsecured.remove("proof");
 		// Read as JSON-LD first: an unknown context or undefined term is refused before anything is reported.
 		Canonical.nquads(json.writeValueAsString(unsecured));
+		return checked(credential, signature(unsecured, proofNode));
+	}
+
+	/**
+	 * Verifies a credential in its VC-JOSE-COSE form, a compact JWS ({@code application/vc+jwt}): the JWS signature by
+	 * the key its {@code kid} names (a DID URL of the issuer, resolved as for Data Integrity proofs), then the same
+	 * checks of the credential it carries.
+	 */
+	@Transactional(readOnly = true)
+	public Verification verifyJwt(String compact) {
+		JWSObject jws;
+		try {
+			jws = JWSObject.parse(compact.strip());
+		}
+		catch (java.text.ParseException e) {
+			throw new UnreadableCredentialException("The document is not a compact JWS (header.payload.signature)");
+		}
+		JsonNode tree;
+		try {
+			tree = json.readTree(jws.getPayload().toString());
+		}
+		catch (JacksonException e) {
+			throw new UnreadableCredentialException("The JWS payload is not JSON");
+		}
+		if (!(tree instanceof ObjectNode credential)) {
+			throw new UnreadableCredentialException("The JWS payload is not a credential (a JSON object)");
+		}
+		Canonical.nquads(json.writeValueAsString(credential));
+		return checked(credential, jwsSignature(jws, credential));
+	}
+
+	private Verification checked(ObjectNode credential, Verification.Check signature) {
 		var checks = new ArrayList<Verification.Check>();
-		checks.add(signature(unsecured, proofNode));
+		checks.add(signature);
 		checks.add(validity(credential));
 		checks.add(status(credential));
 		checks.add(schema(credential));
 		return Verification.of(checks);
+	}
+
+	private Verification.Check jwsSignature(JWSObject jws, ObjectNode credential) {
+		var header = jws.getHeader();
+		if (!JWSAlgorithm.EdDSA.equals(header.getAlgorithm()) && !"Ed25519".equals(header.getAlgorithm().getName())) {
+			return Verification.Check.failure("signature", "Morsel verifies EdDSA (Ed25519) JWS only, not "
+					+ header.getAlgorithm());
+		}
+		var method = header.getKeyID();
+		if (method == null || !method.contains("#")) {
+			return Verification.Check.failure("signature", "The JWS names no key (kid) as a DID URL");
+		}
+		var did = method.substring(0, method.indexOf('#'));
+		var issuer = issuerId(credential);
+		if (!did.equals(issuer)) {
+			return Verification.Check.failure("signature", "The JWS key " + method + " is not the issuer's (" + issuer
+					+ ")");
+		}
+		PublicKey key;
+		try {
+			key = resolve(did, method.substring(method.indexOf('#') + 1));
+		}
+		catch (IllegalArgumentException e) {
+			return Verification.Check.failure("signature", e.getMessage());
+		}
+		if (!Ed25519.verify(key, jws.getSigningInput(), jws.getSignature().decode())) {
+			return Verification.Check.failure("signature",
+					"The JWS signature does not match: the credential was changed after signing, or signed by another key");
+		}
+		return Verification.Check.success("signature", "Signed by " + method + " (JWS, EdDSA)");
 	}
 
 	private Verification.Check signature(ObjectNode unsecured, @Nullable JsonNode proofNode) {
@@ -154,12 +221,61 @@ public class Verifier {
 		}
 	}
 
-	private static Verification.Check status(ObjectNode credential) {
-		if (credential.get("credentialStatus") == null) {
+	/**
+	 * The credential's Bitstring Status List entries: each one of Morsel's lists is read from its stored bits (what
+	 * the list's public address serves); a list elsewhere is not fetched, so such a credential is not known to be
+	 * current. A set bit of any purpose fails the check: revoked, or suspended.
+	 */
+	private Verification.Check status(ObjectNode credential) {
+		var node = credential.get("credentialStatus");
+		if (node == null) {
 			return Verification.Check.skipped("status", "The credential names no status list");
 		}
-		return Verification.Check.failure("status",
-				"The credential names a status Morsel cannot check yet; it is not known to be current");
+		var entries = new ArrayList<JsonNode>();
+		if (node.isArray()) {
+			node.forEach(entries::add);
+		}
+		else {
+			entries.add(node);
+		}
+		var found = new ArrayList<String>();
+		for (var entry : entries) {
+			if (!"BitstringStatusListEntry".equals(entry.path("type").asString(""))) {
+				return Verification.Check.failure("status", "Morsel reads BitstringStatusListEntry statuses only; this "
+						+ "credential is not known to be current");
+			}
+			var purpose = entry.path("statusPurpose").asString("");
+			var address = entry.path("statusListCredential").asString("");
+			var list = links.statusListOf(address);
+			if (list == null) {
+				return Verification.Check.failure("status", "The status list " + address + " is not Morsel's, and "
+						+ "Morsel fetches none: the credential is not known to be current");
+			}
+			if (!purpose.equals("revocation") && !purpose.equals("suspension")) {
+				return Verification.Check.failure("status", "Unknown status purpose '" + purpose + "'");
+			}
+			int position;
+			try {
+				position = Integer.parseInt(entry.path("statusListIndex").asString(""));
+			}
+			catch (NumberFormatException e) {
+				return Verification.Check.failure("status", "The statusListIndex is not a number");
+			}
+			var set = statusLists.isSet(list, StatusPurpose.of(purpose), position);
+			if (set.isEmpty()) {
+				return Verification.Check.failure("status", "No " + purpose + " list " + address + " holds position "
+						+ position);
+			}
+			if (set.get()) {
+				return Verification.Check.failure("status", purpose.equals("revocation")
+						? "Revoked: the issuer has withdrawn this credential for good"
+						: "Suspended: the issuer has suspended this credential for now");
+			}
+			found.add(purpose);
+		}
+		return Verification.Check.success("status", "Not " + String.join(" and not ",
+				found.stream().map(p -> p.equals("revocation") ? "revoked" : "suspended").toList())
+				+ ", by the issuer's status lists now");
 	}
 
 	/** The fields the OB 3.0 AchievementCredential schema requires, checked by hand (no JSON Schema engine here). */

@@ -4,8 +4,13 @@
  * credentials Morsel issues, signs (Data Integrity, eddsa-rdfc-2022) and verifies; see docs/credentials.md.
  *
  * <p>Listens to reinforcement's {@link io.morsel.reinforcement.SkillMastered}: an achievement whose rule now holds is
- * awarded. Publishes {@link io.morsel.credentials.CredentialIssued}. Every JSON-LD context it reads comes from its
- * bundled copies ({@code credentials/contexts}); it never fetches one.
+ * awarded, and credentials the currency rule suspended are reinstated; and to its
+ * {@link io.morsel.reinforcement.MasteryLost}: credentials that rested on the lapsed mastery are suspended; and to
+ * learning's {@link io.morsel.learning.LessonCompleted}: the lesson's score is kept, and achievements for completing
+ * a program are awarded. Publishes
+ * {@link io.morsel.credentials.CredentialIssued}, and each organisation's Bitstring Status Lists (revocation,
+ * suspension). Every JSON-LD context it reads comes from its bundled copies ({@code credentials/contexts}); it never
+ * fetches one.
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "reinforcement", "learning", "catalog", "identity", "shared", "web" })

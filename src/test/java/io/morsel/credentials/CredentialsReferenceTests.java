@@ -58,26 +58,42 @@ class CredentialsReferenceTests {
 	void anIndependentVerifierAcceptsMorselsCredentialsAndRefusesAChangedOne() throws Exception {
 		var folder = installed();
 		var api = Api.on(port);
+		var admin = api.token("admin@acme.test", "acme");
 		var beforeRotation = issue(api, "acme");
-		api.post(api.token("admin@acme.test", "acme"), "/api/v1/credentials/issuer-keys", null);
+		api.post(admin, "/api/v1/credentials/issuer-keys", null);
 		var afterRotation = issue(api, "acme");
 		var tampered = (ObjectNode) afterRotation.deepCopy();
 		((ObjectNode) tampered.get("credentialSubject").get("achievement")).put("description", "Walks on water");
+		var revoked = issue(api, "acme");
+		api.post(admin, "/api/v1/credentials/" + idOf(revoked) + "/revocation", Map.of("reason", "Issued in error"));
+		var suspended = issue(api, "acme");
+		api.post(admin, "/api/v1/credentials/" + idOf(suspended) + "/suspension", Map.of("reason", "Under review"));
 		var didDocument = json.readTree(api.http().get().uri("/credentials/issuers/acme/did.json").retrieve()
 			.body(String.class));
 
 		var results = run(folder, "verify", Map.of("schema", SCHEMA, "didDocuments", List.of(didDocument),
+				"statusLists", statusLists(api, beforeRotation, afterRotation, revoked, suspended),
 				"credentials", List.of(Map.of("name", "before rotation", "credential", beforeRotation),
 						Map.of("name", "after rotation", "credential", afterRotation),
-						Map.of("name", "tampered", "credential", tampered))))
+						Map.of("name", "tampered", "credential", tampered),
+						Map.of("name", "revoked", "credential", revoked),
+						Map.of("name", "suspended", "credential", suspended))))
 			.get("results");
 
 		assertThat(afterRotation.get("validUntil").asString()).as("a 365-day validity period").isNotEmpty();
 		for (var i = 0; i < 2; i++) {
 			assertThat(results.get(i).get("verified").asBoolean()).as(results.get(i).toString()).isTrue();
+			assertThat(results.get(i).get("current").asBoolean()).as(results.get(i).toString()).isTrue();
+			assertThat(results.get(i).get("statuses").toString()).isEqualTo(
+					"{\"revocation\":false,\"suspension\":false}");
 			assertThat(results.get(i).get("schemaValid").asBoolean()).as(results.get(i).toString()).isTrue();
 		}
 		assertThat(results.get(2).get("verified").asBoolean()).isFalse();
+		assertThat(results.get(3).get("current").asBoolean()).as(results.get(3).toString()).isFalse();
+		assertThat(results.get(3).get("statuses").get("revocation").asBoolean()).isTrue();
+		assertThat(results.get(4).get("current").asBoolean()).as(results.get(4).toString()).isFalse();
+		assertThat(results.get(4).get("statuses").get("suspension").asBoolean()).isTrue();
+		assertThat(results.get(4).get("statuses").get("revocation").asBoolean()).isFalse();
 	}
 
 	@Test
@@ -95,9 +111,25 @@ class CredentialsReferenceTests {
 		assertThat(json.readTree(verify(api, tampered.toString())).get("verified").asBoolean()).isFalse();
 	}
 
+	/** The status list credentials the credentials name, as their public addresses serve them. */
+	private List<JsonNode> statusLists(Api api, JsonNode... credentials) {
+		var addresses = new java.util.LinkedHashSet<String>();
+		for (var credential : credentials) {
+			credential.get("credentialStatus").forEach(e -> addresses.add(e.get("statusListCredential").asString()));
+		}
+		return addresses.stream()
+			.map(address -> json.readTree(api.http().get().uri(java.net.URI.create(address).getPath()).retrieve()
+				.body(String.class)))
+			.toList();
+	}
+
+	private static String idOf(JsonNode credential) {
+		return credential.get("id").asString().substring("urn:uuid:".length());
+	}
+
 	private Path installed() throws Exception {
 		return NodePackages.installed(SOURCE, HOME, List.of("package.json", "package-lock.json", "check.mjs", SCHEMA),
-				"@digitalbazaar/vc");
+				"@digitalbazaar/vc-bitstring-status-list");
 	}
 
 	private JsonNode run(Path folder, String command, Object job) throws Exception {

@@ -48,4 +48,29 @@ class CriteriaTests {
 		assertThatThrownBy(() -> new Alignment("ESCO", "/relative", null)).isInstanceOf(InvalidValueException.class);
 		assertThat(new Alignment(" ESCO ", "https://esco.ec.europa.eu/x", "S1.2").name()).isEqualTo("ESCO");
 	}
+
+	@Test
+	void aProgramRuleNeedsTheProgramCompletedWithTheMinimumMeanScore() {
+		var program = io.morsel.catalog.ProgramId.random();
+		var criteria = new Criteria("Finish the course well", List.of(), List.of(), List.of(program), 80);
+
+		assertThat(criteria.metBy(Set.of(), Set.of(), java.util.Map.of())).as("not completed").isFalse();
+		assertThat(criteria.metBy(Set.of(), Set.of(), java.util.Map.of(program, 0.79))).isFalse();
+		assertThat(criteria.metBy(Set.of(), Set.of(), java.util.Map.of(program, 0.8))).isTrue();
+		assertThat(new Criteria("Finish", List.of(), List.of(), List.of(program), null)
+			.metBy(Set.of(), Set.of(), java.util.Map.of(program, 0.1))).as("no minimum: completion is enough").isTrue();
+	}
+
+	@Test
+	void refusesAMinimumScoreWithoutAProgramOrOutsideOneToAHundred() {
+		var program = io.morsel.catalog.ProgramId.random();
+		var skill = SkillId.random();
+
+		assertThatThrownBy(() -> new Criteria("Score", List.of(skill), List.of(), List.of(), 80))
+			.isInstanceOf(InvalidValueException.class).hasMessageContaining("program");
+		assertThatThrownBy(() -> new Criteria("Score", List.of(), List.of(), List.of(program), 0))
+			.isInstanceOf(InvalidValueException.class);
+		assertThatThrownBy(() -> new Criteria("Score", List.of(), List.of(), List.of(program), 101))
+			.isInstanceOf(InvalidValueException.class);
+	}
 }

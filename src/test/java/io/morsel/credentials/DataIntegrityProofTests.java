@@ -35,7 +35,9 @@ class DataIntegrityProofTests {
 				new BigDecimal("1.5"), 365, Instant.now());
 		var issuer = new OrganisationProfile(achievement.organisationId(), "acme", "Acme Analytics");
 		return new OpenBadgeCredentials(JSON, LINKS).unsigned(UUID.randomUUID(), issuer, achievement, new UserId(UUID.randomUUID()),
-				List.of(new Evidence("Mastery of negotiation", "Predicted recall 93%")), Instant.now(), null);
+				List.of(new Evidence("Mastery of negotiation", "Predicted recall 93%")), Instant.now(), null,
+				List.of(new StatusLists.Entry(StatusPurpose.REVOCATION, UUID.randomUUID(), 94_567),
+						new StatusLists.Entry(StatusPurpose.SUSPENSION, UUID.randomUUID(), 12_345)));
 	}
 
 	@Test
@@ -50,6 +52,9 @@ class DataIntegrityProofTests {
 		var otherProofDate = signed.deepCopy();
 		((ObjectNode) otherProofDate.get("proof")).put("created", "2020-01-01T00:00:00Z");
 		assertThat(verify(otherProofDate)).isFalse();
+		var otherPosition = signed.deepCopy();
+		((ObjectNode) otherPosition.get("credentialStatus").get(0)).put("statusListIndex", "94568");
+		assertThat(verify(otherPosition)).as("a status entry moved to another credential's bit").isFalse();
 		var otherKey = Ed25519.generate();
 		var unsecured = signed.deepCopy();
 		var proof = (ObjectNode) unsecured.remove("proof");

@@ -62,7 +62,7 @@ class AccessibilityJourneyTests extends BrowserTest {
 		signIn("learner@acme.test");
 		var colleague = directory.people(directory.organisation("acme").orElseThrow()).getFirst();
 		check(violations, "/today", "/people", "/people/" + colleague.id().value(), "/profile", "/tokens",
-				"/people/" + UUID.randomUUID(), "/admin", lessonPath, "/search?q=report", "/skills");
+				"/people/" + UUID.randomUUID(), "/admin", lessonPath, "/search?q=report", "/skills", "/achievements");
 		for (var role : List.of("author", "manager", "admin")) {
 			context.clearCookies();
 			signIn(role + "@acme.test");

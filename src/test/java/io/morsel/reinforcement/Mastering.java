@@ -49,8 +49,12 @@ public class Mastering {
 
 	/** The learner masters the skill through a lesson of their own organisation tagged with it. */
 	public void master(CurrentMember learner, String organisation, SkillId skill) {
+		master(learner, organisation, skill, Instant.now().minus(Duration.ofDays(6)));
+	}
+
+	/** As {@link #master(CurrentMember, String, SkillId)}, the first answer at {@code start}, the review 4 days on. */
+	public void master(CurrentMember learner, String organisation, SkillId skill, Instant start) {
 		var lesson = reviewers.lesson(organisation, "Mastering");
-		var start = Instant.now().minus(Duration.ofDays(6));
 		var before = reviewers.cards(learner);
 		firstReviews.on(new AnswersRecorded(List.of(new AnswerRecorded(learner.organisationId(), learner.userId(),
 				lesson, 1, "verb", List.of(skill), true, true, 1, Duration.ofSeconds(3), start))));
@@ -62,6 +66,22 @@ public class Mastering {
 		new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards, scheduling,
 				mastery, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), Rating.EASY, "{}",
 						1, true, Duration.ofSeconds(3), start.plus(Duration.ofDays(4)),
+						FsrsParameters.DEFAULT_RETENTION))));
+	}
+
+	/**
+	 * A review of the learner's card of the skill (the one {@link #master} made) at a time: right, or wrong — which
+	 * loses a mastered skill (MasteryLost). A right one far enough after a wrong one masters it again.
+	 */
+	public void review(CurrentMember learner, SkillId skill, boolean correct, Instant at) {
+		var card = jdbc.sql("SELECT card_id FROM card_skills WHERE user_id = :user AND skill_id = :skill")
+			.param("user", learner.userId().value())
+			.param("skill", skill.value())
+			.query(UUID.class)
+			.single();
+		new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards, scheduling,
+				mastery, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner),
+						correct ? Rating.EASY : Rating.AGAIN, "{}", correct ? 1 : 0, correct, Duration.ofSeconds(3), at,
 						FsrsParameters.DEFAULT_RETENTION))));
 	}
 }

@@ -43,7 +43,10 @@ class AchievementApi {
 
 	record CriteriaView(String narrative,
 			@Schema(description = "Skills the learner must all master") List<UUID> skills,
-			@Schema(description = "Achievements the learner must all hold: how achievements stack") List<UUID> achievements) {
+			@Schema(description = "Achievements the learner must all hold: how achievements stack") List<UUID> achievements,
+			@Schema(description = "Programs the learner must all complete: every lesson each publishes") List<UUID> programs,
+			@Schema(description = "The mean lesson score, in percent, each program must be completed with; null: "
+					+ "completion is enough") @Nullable Integer minimumScore) {
 	}
 
 	record AchievementView(UUID id, String name, String description, CriteriaView criteria, List<Alignment> alignments,
@@ -73,8 +76,9 @@ class AchievementApi {
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author or an admin")
 	@Refuses(value = HttpStatus.CONFLICT, when = "The organisation has an achievement of this name already")
 	@Operation(summary = "For authors and admins: define an achievement",
-			description = "Its rule holds when the learner masters every skill and holds every achievement listed; "
-					+ "skills and achievements must be the organisation's own.")
+			description = "Its rule holds when the learner masters every skill, holds every achievement and completes "
+					+ "every program listed (with minimumScore, a mean lesson score of at least that many percent in "
+					+ "each); skills, achievements and programs must be the organisation's own.")
 	AchievementView define(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody NewAchievement achievement) {
 		if (!me.has(Role.AUTHOR) && !me.has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only authors and admins define achievements");
@@ -86,7 +90,8 @@ class AchievementApi {
 		var criteria = achievement.criteria();
 		return new AchievementView(achievement.id().value(), achievement.name(), achievement.description(),
 				new CriteriaView(criteria.narrative(), criteria.skills().stream().map(s -> s.value()).toList(),
-						criteria.achievements().stream().map(AchievementId::value).toList()),
+						criteria.achievements().stream().map(AchievementId::value).toList(),
+						criteria.programs().stream().map(p -> p.value()).toList(), criteria.minimumScore()),
 				achievement.alignments(), achievement.creditHours(), achievement.validDays(),
 				links.achievementImage(achievement.id()),
 				achievement.createdAt());

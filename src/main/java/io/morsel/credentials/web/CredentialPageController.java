@@ -38,6 +38,15 @@ class CredentialPageController {
 		return "credentials/credential";
 	}
 
+	@GetMapping("/credentials/{id}/credential.jwt")
+	ResponseEntity<String> downloadJwt(@PathVariable UUID id) {
+		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/vc+jwt"))
+			.header("Content-Disposition", "attachment; filename=\"credential-" + id + ".jwt\"")
+			.body(awards.jwt(award));
+	}
+
 	@GetMapping("/credentials/{id}/credential.json")
 	ResponseEntity<String> download(@PathVariable UUID id) {
 		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
