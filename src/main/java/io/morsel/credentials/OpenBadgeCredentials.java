@@ -50,7 +50,7 @@ final class OpenBadgeCredentials {
 			credential.put("validUntil", validUntil.truncatedTo(ChronoUnit.SECONDS).toString());
 		}
 		if (!statuses.isEmpty()) {
-			// An array, one entry per purpose, as VC 2.0 allows; see docs/adr/00XX-credential-status-and-jose.md for
+			// An array, one entry per purpose, as VC 2.0 allows; see docs/adr/0026-credential-status-and-jose.md for
 			// why Morsel departs here from OB 3.0's single credentialStatus.
 			var entries = credential.putArray("credentialStatus");
 			for (var status : statuses) {
