@@ -31,10 +31,10 @@ class NavigationTests {
 	Directory directory;
 
 	@Test
-	void aLearnerSeesTodayAndSkillsAndTheLinksEveryMemberHas() throws Exception {
+	void aLearnerSeesTodaySkillsAchievementsAndTheLinksEveryMemberHas() throws Exception {
 		var learner = member("learner@acme.test");
 
-		assertThat(links(page("/skills", learner))).containsExactly("/today", "/search", "/skills", "/people", "/profile",
+		assertThat(links(page("/skills", learner))).containsExactly("/today", "/search", "/skills", "/achievements", "/people", "/profile",
 				"/tokens");
 	}
 
