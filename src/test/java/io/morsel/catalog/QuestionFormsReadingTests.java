@@ -107,8 +107,9 @@ class QuestionFormsReadingTests {
 
 		@Test
 		void moreOrFewerPicksThanNAreRefused() {
-			refused(choosing(InteractionType.PICK_N, 2), form(field("optionIds", "a", "b", "c")), "takes exactly 2 options");
-			refused(choosing(InteractionType.PICK_N, 2), form(field("optionIds", "a")), "takes exactly 2 options");
+			refused(choosing(InteractionType.PICK_N, 2), form(field("optionIds", "a", "b", "c")),
+					"Pick exactly 2 options; you picked 3.");
+			refused(choosing(InteractionType.PICK_N, 2), form(field("optionIds", "a")), "Pick exactly 2 options; you picked 1.");
 		}
 	}
 
