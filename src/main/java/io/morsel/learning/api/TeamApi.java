@@ -34,14 +34,14 @@ class TeamApi {
 		this.reminders = reminders;
 	}
 
-	record TeamView(List<PersonView> people) {
+	record TeamView(List<TeamMemberView> people) {
 	}
 
-	record PersonView(UUID memberId, String name, String email, List<ProgramView> programs) {
+	record TeamMemberView(UUID memberId, String name, String email, List<AssignmentView> programs) {
 
-		static PersonView of(PersonProgress p) {
-			return new PersonView(p.memberId().value(), p.name(), p.email(),
-					p.programs().stream().map(ProgramView::of).toList());
+		static TeamMemberView of(PersonProgress p) {
+			return new TeamMemberView(p.memberId().value(), p.name(), p.email(),
+					p.programs().stream().map(AssignmentView::of).toList());
 		}
 	}
 
@@ -49,28 +49,28 @@ class TeamApi {
 	 * @param averageScore the mean score (0 to 1) of the completed lessons that have one
 	 * @param remindedAt when a manager last reminded the person of this program
 	 */
-	record ProgramView(UUID programId, String title,
+	record AssignmentView(UUID programId, String title,
 			@Schema(allowableValues = { "not-started", "in-progress", "completed" }) String status,
 			@Nullable Instant dueAt, boolean overdue, int completedLessons, int totalLessons,
 			@Nullable Instant lastActivityAt, @Nullable Instant remindedAt, @Nullable Double averageScore,
-			List<LessonView> lessons) {
+			List<LessonResultView> lessons) {
 
-		static ProgramView of(AssignedProgress a) {
+		static AssignmentView of(AssignedProgress a) {
 			var average = a.averageScore();
-			return new ProgramView(a.programId().value(), a.title(), TeamApi.status(a.status()), a.dueAt(), a.overdue(),
+			return new AssignmentView(a.programId().value(), a.title(), TeamApi.status(a.status()), a.dueAt(), a.overdue(),
 					a.completedLessons(), a.totalLessons(), a.lastActivityAt(), a.remindedAt(),
 					average.isPresent() ? average.getAsDouble() : null,
-					a.lessons().stream().map(LessonView::of).toList());
+					a.lessons().stream().map(LessonResultView::of).toList());
 		}
 	}
 
 	/** @param score the completed attempt's score, 0 to 1 */
-	record LessonView(UUID lessonId, String title,
+	record LessonResultView(UUID lessonId, String title,
 			@Schema(allowableValues = { "not-started", "in-progress", "completed" }) String status,
 			@Nullable Double score, @Nullable Instant completedAt) {
 
-		static LessonView of(AssignedProgress.LessonResult l) {
-			return new LessonView(l.lessonId().value(), l.title(), TeamApi.status(l.status()), l.score(), l.completedAt());
+		static LessonResultView of(AssignedProgress.LessonResult l) {
+			return new LessonResultView(l.lessonId().value(), l.title(), TeamApi.status(l.status()), l.score(), l.completedAt());
 		}
 	}
 
@@ -86,14 +86,14 @@ class TeamApi {
 	@Operation(summary = "For managers and admins: the people the caller looks after (a manager those of the groups "
 			+ "they manage, an admin everyone) against each program they are enrolled in, overdue first")
 	TeamView progress(@AuthenticationPrincipal CurrentMember me) {
-		return new TeamView(team.of(me).stream().map(PersonView::of).toList());
+		return new TeamView(team.of(me).stream().map(TeamMemberView::of).toList());
 	}
 
 	@GetMapping("/api/v1/team/people/{id}")
 	@Operation(summary = "For managers and admins: one person's progress; anyone the caller does not look after is "
 			+ "not found")
-	PersonView person(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		return PersonView.of(team.of(me, new MemberId(id)));
+	TeamMemberView person(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return TeamMemberView.of(team.of(me, new MemberId(id)));
 	}
 
 	@PostMapping("/api/v1/team/programs/{id}/reminders")
