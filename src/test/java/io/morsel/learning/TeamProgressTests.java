@@ -230,6 +230,36 @@ class TeamProgressTests {
 			.with(SignedIn.as(laggard)).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(403);
 	}
 
+	@Test
+	void aManagerRemovesAnAssignmentAfterConfirmingAndWhatWasDoneStays() throws Exception {
+		var path = "/team/people/" + finisher.memberId().value() + "/programs/" + program.id().value() + "/removal";
+		assertThat(html(path)).contains("Remove the assignment?", "What they did in its lessons stays.");
+		assertThat(enrolments.of(Learner.of(finisher), program.id())).as("asking removes nothing").isPresent();
+
+		var outside = "/team/people/" + outsider.memberId().value() + "/programs/" + program.id().value() + "/removal";
+		assertThat(mvc.perform(post(outside).with(SignedIn.as(manager)).with(csrf())).andReturn().getResponse()
+			.getStatus()).isEqualTo(404);
+		assertThat(enrolments.of(Learner.of(outsider), program.id())).isPresent();
+
+		var removed = mvc.perform(post(path).with(SignedIn.as(manager)).with(csrf())).andReturn();
+		assertThat(removed.getResponse().getRedirectedUrl()).isEqualTo("/team/people/" + finisher.memberId().value());
+		assertThat(enrolments.of(Learner.of(finisher), program.id())).isEmpty();
+		assertThat(attempts.find(Learner.of(finisher), lessonIds.get(0))).as("the lesson done stays").isPresent();
+
+		var api = "/api/v1/team/people/" + laggard.memberId().value() + "/programs/" + program.id().value();
+		var learnerToken = this.api.token("learner@globex.test", "globex");
+		assertThat(delete(learnerToken, api)).isEqualTo(403);
+		var managerToken = this.api.token("manager@globex.test", "globex");
+		assertThat(delete(managerToken, api)).isEqualTo(204);
+		assertThat(enrolments.of(Learner.of(laggard), program.id())).isEmpty();
+		assertThat(delete(managerToken, api)).as("removed already").isEqualTo(404);
+	}
+
+	private int delete(String token, String path) {
+		return api.http().delete().uri(path).header("Authorization", "Bearer " + token).retrieve()
+			.toBodilessEntity().getStatusCode().value();
+	}
+
 	private String html(String path) throws Exception {
 		var response = mvc.perform(get(path).with(SignedIn.as(manager))).andReturn().getResponse();
 		assertThat(response.getStatus()).as(path).isEqualTo(200);

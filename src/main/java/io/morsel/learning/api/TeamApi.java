@@ -4,6 +4,7 @@ import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.MemberId;
 import io.morsel.learning.AssignedProgress;
+import io.morsel.learning.Enrolments;
 import io.morsel.learning.PersonProgress;
 import io.morsel.learning.ProgramProgress.Status;
 import io.morsel.learning.Reminders;
@@ -16,7 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,8 +32,10 @@ class TeamApi {
 
 	private final TeamProgress team;
 	private final Reminders reminders;
+	private final Enrolments enrolments;
 
-	TeamApi(TeamProgress team, Reminders reminders) {
+	TeamApi(TeamProgress team, Reminders reminders, Enrolments enrolments) {
+		this.enrolments = enrolments;
 		this.team = team;
 		this.reminders = reminders;
 	}
@@ -94,6 +100,15 @@ class TeamApi {
 			+ "not found")
 	TeamMemberView person(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return TeamMemberView.of(team.of(me, new MemberId(id)));
+	}
+
+	@DeleteMapping("/api/v1/team/people/{memberId}/programs/{programId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "For managers and admins: remove the assignment of a program to a person the caller looks "
+			+ "after; what they did in its lessons stays. A program the person joined themselves is not found")
+	void unassign(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID memberId,
+			@PathVariable UUID programId) {
+		enrolments.unassign(me, new ProgramId(programId), new MemberId(memberId));
 	}
 
 	@PostMapping("/api/v1/team/programs/{id}/reminders")

@@ -12,6 +12,7 @@ import io.morsel.learning.Reminders;
 import io.morsel.learning.TeamProgress;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.InvalidValueException;
+import io.morsel.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +43,7 @@ class TeamController {
 
 	private static final String TEAM = "learning/team";
 	private static final String PERSON = "learning/team-person";
+	private static final String REMOVAL = "learning/team-removal";
 
 	private final Programs programs;
 	private final Directory directory;
@@ -94,6 +96,29 @@ class TeamController {
 	String person(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
 		model.addAttribute("person", team.of(me, new MemberId(id)));
 		return PERSON;
+	}
+
+	/** Asks before removing an assignment: a plain link must not remove anything. */
+	@GetMapping("/team/people/{person}/programs/{program}/removal")
+	String confirmRemoval(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID person,
+			@PathVariable UUID program, Model model) {
+		var progress = team.of(me, new MemberId(person));
+		var assignment = progress.programs()
+			.stream()
+			.filter(a -> a.programId().value().equals(program))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Assignment"));
+		model.addAttribute("person", progress);
+		model.addAttribute("assignment", assignment);
+		return REMOVAL;
+	}
+
+	@PostMapping("/team/people/{person}/programs/{program}/removal")
+	String remove(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID person, @PathVariable UUID program,
+			RedirectAttributes redirect) {
+		enrolments.unassign(me, new ProgramId(program), new MemberId(person));
+		redirect.addFlashAttribute("flash", "flash.assignment.removed");
+		return "redirect:/team/people/" + person;
 	}
 
 	@PostMapping("/team/programs/{id}/reminders")
