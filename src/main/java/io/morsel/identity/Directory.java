@@ -17,9 +17,13 @@ public class Directory {
 	private final io.morsel.identity.internal.Groups groups;
 	private final io.morsel.identity.internal.PeopleInSight sight;
 
+	/** Whether each organisation opened its directory's names, for links: kept a few seconds on each node. */
+	private final com.github.benmanes.caffeine.cache.Cache<OrganisationId, Boolean> namesOpen;
+
 	Directory(Organisations organisations, Accounts accounts, io.morsel.identity.internal.Users users,
 			io.morsel.identity.internal.Memberships memberships, io.morsel.identity.internal.Groups groups,
-			io.morsel.identity.internal.PeopleInSight sight) {
+			io.morsel.identity.internal.PeopleInSight sight, io.morsel.shared.Caches caches) {
+		this.namesOpen = caches.named("directory-names-open");
 		this.sight = sight;
 		this.memberships = memberships;
 		this.groups = groups;
@@ -83,6 +87,15 @@ public class Directory {
 		}
 		var managed = sight.managedBy(member);
 		return managed::contains;
+	}
+
+	/**
+	 * Whether the organisation opened its directory's names to every member. Kept for a few seconds on each node
+	 * ({@code morsel.caches.directory-names-open}): for showing a link, never for deciding access, which
+	 * {@code /people} and the API check on every request.
+	 */
+	public boolean namesOpen(OrganisationId organisation) {
+		return namesOpen.get(organisation, organisations::directoryNamesOpen);
 	}
 
 	/** The person with this email acting in the organisation, if they belong to it. */

@@ -197,12 +197,13 @@ class Answers {
 		var completed = progress.complete(learner, version, lessons.skillsOf(version), at);
 		var marked = sql.sql("""
 				UPDATE lesson_attempts
-				SET completed_at = :now, updated_at = :now
+				SET completed_at = :now, updated_at = :now, score = :score
 				WHERE id = :id
 				  AND completed_at IS NULL
 				""")
 			.param("id", attempt)
 			.param("now", Timestamps.of(at))
+			.param("score", completed.score())
 			.update();
 		if (marked == 0) {
 			return false;

@@ -121,6 +121,42 @@ public class Enrolments {
 		return added;
 	}
 
+	/**
+	 * Removes a manager's assignment of the program to a person they look after: the person is no longer enrolled,
+	 * and what they did in its lessons stays. A program the person joined themselves is theirs to keep.
+	 * @throws NotFoundException when the program, the person (or one the manager does not look after) or the
+	 * assignment does not exist
+	 */
+	@Transactional
+	public void unassign(CurrentMember manager, ProgramId programId, MemberId person) {
+		if (!manager.has(Role.MANAGER) && !manager.has(Role.ADMIN)) {
+			throw new AccessDeniedException("Only managers and administrators remove assignments");
+		}
+		programs.find(manager.organisationId(), programId).orElseThrow(() -> new NotFoundException("Program"));
+		if (!directory.looksAfter(manager).test(person)) {
+			throw new NotFoundException("Member");
+		}
+		var member = directory.people(manager.organisationId())
+			.stream()
+			.filter(p -> p.id().equals(person))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Member"));
+		var removed = jdbc.sql("""
+				DELETE FROM enrolments
+				WHERE organisation_id = :organisation
+				  AND program_id = :program
+				  AND user_id = :user
+				  AND assigned_by IS NOT NULL
+				""")
+			.param("organisation", manager.organisationId().value())
+			.param("program", programId.value())
+			.param("user", member.userId().value())
+			.update();
+		if (removed == 0) {
+			throw new NotFoundException("Assignment");
+		}
+	}
+
 	/** One query, so no transaction of its own. */
 	public List<Enrolment> of(Learner learner) {
 		return jdbc.sql("""

@@ -2,6 +2,7 @@ package io.morsel.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Directory;
 import io.morsel.identity.Role;
 import io.morsel.shared.Caches;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,11 +58,7 @@ public class KeptFragments {
 
 	/** What the layout's header shows of a member: the same for everyone with these organisations and roles. */
 	public record Chrome(List<CurrentMember.Affiliation> organisations, String organisationSlug, String organisationName,
-			Set<Role> roles) {
-
-		public static Chrome of(CurrentMember me) {
-			return new Chrome(me.organisations(), me.organisationSlug(), me.organisationName(), me.roles());
-		}
+			Set<Role> roles, boolean directoryOpen) {
 
 		public boolean has(Role role) {
 			return roles.contains(role);
@@ -85,10 +82,13 @@ public class KeptFragments {
 	private final ITemplateEngine templates;
 	private final ApplicationContext application;
 	private final Navigation navigation;
+	private final Directory directory;
 	/** Weighed by the characters kept (two bytes each) and an entry's overhead. */
 	private final Cache<Key, Cut> html;
 
-	KeptFragments(ITemplateEngine templates, ApplicationContext application, Navigation navigation, Caches caches) {
+	KeptFragments(ITemplateEngine templates, ApplicationContext application, Navigation navigation, Caches caches,
+			Directory directory) {
+		this.directory = directory;
 		this.templates = templates;
 		this.application = application;
 		this.navigation = navigation;
@@ -104,17 +104,26 @@ public class KeptFragments {
 	}
 
 	/**
+	 * What the header shows of this member. Whether their organisation opened its directory is asked only of those
+	 * whose roles do not show them the directory anyway, and is known to each node within seconds of a change.
+	 */
+	public Chrome chrome(CurrentMember me) {
+		var open = !me.has(Role.ADMIN) && !me.has(Role.MANAGER) && directory.namesOpen(me.organisationId());
+		return new Chrome(me.organisations(), me.organisationSlug(), me.organisationName(), me.roles(), open);
+	}
+
+	/**
 	 * The header: the switcher of the member's organisations and the navigation of their roles
 	 * ({@code web/chrome :: masthead}), for a {@link CurrentMember}, their {@link Chrome}, or no one. It is kept per
 	 * member's chrome and current link (the {@link NavigationEntry} leading to the request's path), so a page kept
 	 * whole keeps the current link of the path it is rendered for: each kept page is served at one path.
 	 */
 	public String header(@Nullable Object me) {
-		var chrome = me instanceof CurrentMember member ? Chrome.of(member) : (Chrome) me;
+		var chrome = me instanceof CurrentMember member ? chrome(member) : (Chrome) me;
 		if (chrome == null) {
 			return render("web/chrome", "masthead", Map.of()).fill(Map.of());
 		}
-		var links = navigation.shownTo(chrome.roles());
+		var links = navigation.shownTo(chrome.roles(), chrome.directoryOpen());
 		var current = Navigation.current(links, requestPath());
 		return render("web/chrome", "masthead", Map.of("me", chrome, "links", links, "current", current))
 			.fill(Map.of());

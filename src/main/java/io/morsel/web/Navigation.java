@@ -20,7 +20,12 @@ class Navigation {
 
 	/** The links a member with these roles sees, in order. */
 	List<NavigationEntry> shownTo(Set<Role> roles) {
-		return entries.stream().filter(entry -> entry.shownTo(roles)).toList();
+		return shownTo(roles, false);
+	}
+
+	/** The links a member with these roles sees, in an organisation that opened its directory or not, in order. */
+	List<NavigationEntry> shownTo(Set<Role> roles, boolean directoryOpen) {
+		return entries.stream().filter(entry -> entry.shownTo(roles, directoryOpen)).toList();
 	}
 
 	/**

@@ -13,8 +13,9 @@ import java.util.Set;
  * @param path where the link goes, an absolute path without a query ({@code /today})
  * @param roles who sees the link: a member with any of these roles; empty for every member
  * @param order where the link stands, lower first
+ * @param openDirectory whether every member sees the link too once their organisation opened its directory's names
  */
-public record NavigationEntry(String label, String path, Set<Role> roles, int order) {
+public record NavigationEntry(String label, String path, Set<Role> roles, int order, boolean openDirectory) {
 
 	public NavigationEntry {
 		if (label.isBlank()) {
@@ -28,17 +29,30 @@ public record NavigationEntry(String label, String path, Set<Role> roles, int or
 
 	/** A link for members with any of these roles. */
 	public static NavigationEntry forRoles(String label, String path, int order, Role... roles) {
-		return new NavigationEntry(label, path, Set.of(roles), order);
+		return new NavigationEntry(label, path, Set.of(roles), order, false);
+	}
+
+	/**
+	 * A link for members with any of these roles, and for every member of an organisation that opened its
+	 * directory's names (the directory's own link).
+	 */
+	public static NavigationEntry forRolesOrOpenDirectory(String label, String path, int order, Role... roles) {
+		return new NavigationEntry(label, path, Set.of(roles), order, true);
 	}
 
 	/** A link for every signed-in member. */
 	public static NavigationEntry forEveryone(String label, String path, int order) {
-		return new NavigationEntry(label, path, Set.of(), order);
+		return new NavigationEntry(label, path, Set.of(), order, false);
 	}
 
-	/** Whether a member with these roles sees the link. */
+	/** Whether a member with these roles sees the link, in an organisation whose directory is closed. */
 	public boolean shownTo(Set<Role> memberRoles) {
-		return roles.isEmpty() || roles.stream().anyMatch(memberRoles::contains);
+		return shownTo(memberRoles, false);
+	}
+
+	/** Whether a member with these roles sees the link, in an organisation that opened its directory or not. */
+	public boolean shownTo(Set<Role> memberRoles, boolean directoryOpen) {
+		return roles.isEmpty() || roles.stream().anyMatch(memberRoles::contains) || (openDirectory && directoryOpen);
 	}
 
 	/** Whether a page at this path is the link's page or one below it ({@code /studio/programs} for {@code /studio}). */

@@ -17,9 +17,10 @@ class ShellNavigation {
 		return NavigationEntry.forRoles("nav.admin", "/admin", 50, Role.ADMIN);
 	}
 
+	/** The directory: admins and managers see theirs; everyone else only once the organisation opened its names. */
 	@Bean
 	NavigationEntry peopleLink() {
-		return NavigationEntry.forEveryone("nav.people", "/people", 60);
+		return NavigationEntry.forRolesOrOpenDirectory("nav.people", "/people", 60, Role.ADMIN, Role.MANAGER);
 	}
 
 	@Bean

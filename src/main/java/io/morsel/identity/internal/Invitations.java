@@ -1,6 +1,8 @@
 package io.morsel.identity.internal;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.GroupId;
+import io.morsel.identity.MemberId;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.OutboundMail;
 import io.morsel.identity.Role;
@@ -63,8 +65,9 @@ public class Invitations {
 	}
 
 	/** An open invitation, as the invitee sees it. */
+	/** @param name the name the admin gave the person, if any: the acceptance form offers it */
 	public record Invitation(UUID id, OrganisationId organisationId, String organisationName, String email,
-			Set<Role> roles, Instant expiresAt, boolean hasAccount) {
+			Set<Role> roles, Instant expiresAt, boolean hasAccount, @Nullable String name) {
 	}
 
 	/** An invitation not yet accepted nor revoked, as the organisation's admins see it; it may have expired. */
@@ -86,6 +89,16 @@ public class Invitations {
 	 */
 	@Transactional
 	public Invited invite(CurrentMember admin, String email, Set<Role> roles) {
+		return invite(admin, email, roles, null, List.of());
+	}
+
+	/**
+	 * As {@link #invite(CurrentMember, String, Set)}, with the person's name, which the acceptance form offers, and
+	 * the groups of the admin's organisation they join on acceptance.
+	 */
+	@Transactional
+	public Invited invite(CurrentMember admin, String email, Set<Role> roles, @Nullable String name,
+			List<GroupId> groups) {
 		var address = Users.normalise(email);
 		if (isMember(admin.organisationId(), address)) {
 			return new Invited(Result.ALREADY_MEMBER, null);
@@ -97,7 +110,7 @@ public class Invitations {
 			return new Invited(Result.ALREADY_INVITED, existing.get());
 		}
 		var secret = Secrets.newSecret("");
-		var id = store(admin.organisationId(), admin.userId(), address, roles, secret);
+		var id = store(admin.organisationId(), admin.userId(), address, roles, secret, name, groups);
 		mailInvitation(admin, address, secret);
 		return new Invited(Result.SENT, find(admin.organisationId(), id).orElseThrow());
 	}
@@ -166,11 +179,55 @@ public class Invitations {
 			.single() > 0;
 	}
 
+	/** The normalised emails of the organisation's members. */
+	@Transactional(readOnly = true)
+	public Set<String> memberEmails(OrganisationId organisation) {
+		return Set.copyOf(jdbc.sql("""
+				SELECT u.email
+				FROM memberships m
+				JOIN users u ON u.id = m.user_id
+				WHERE m.organisation_id = :organisation
+				""")
+			.param("organisation", organisation.value())
+			.query(String.class)
+			.list());
+	}
+
+	/** The new member joins the groups the invitation names that are still groups of its organisation. */
+	private void joinGroups(Invitation invitation, MemberId member) {
+		var ids = jdbc.sql("""
+				SELECT group_ids
+				FROM invitations
+				WHERE id = :id
+				""")
+			.param("id", invitation.id())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (ids == null || ids.isBlank()) {
+			return;
+		}
+		for (var id : ids.split(",")) {
+			jdbc.sql("""
+					INSERT INTO member_group_members (group_id, membership_id)
+					SELECT g.id, :member
+					FROM member_groups g
+					WHERE g.id = :group
+					  AND g.organisation_id = :organisation
+					ON CONFLICT DO NOTHING
+					""")
+				.param("member", member.value())
+				.param("group", UUID.fromString(id))
+				.param("organisation", invitation.organisationId().value())
+				.update();
+		}
+	}
+
 	/** Invites the first admin of a new organisation, on behalf of nobody (see {@link OrganisationBootstrap}). */
 	void inviteFirstAdmin(Organisations.Organisation organisation, String email, String linkBase) {
 		var secret = Secrets.newSecret("");
 		var locale = Locale.ENGLISH;
-		store(organisation.id(), null, email, EnumSet.of(Role.ADMIN), secret);
+		store(organisation.id(), null, email, EnumSet.of(Role.ADMIN), secret, null, List.of());
 		var subject = messages.getMessage("mail.invite.subject", new Object[] { organisation.name() }, locale);
 		var text = messages.getMessage("mail.bootstrap.body",
 				new Object[] { organisation.name(), linkBase + secret, VALIDITY.toDays() }, locale);
@@ -178,13 +235,17 @@ public class Invitations {
 	}
 
 	private UUID store(OrganisationId organisation, @Nullable UserId invitedBy, String email, Set<Role> roles,
-			String secret) {
+			String secret, @Nullable String name, List<GroupId> groups) {
 		var now = clock.instant();
 		var id = UUID.randomUUID();
 		transaction.executeWithoutResult(status -> jdbc.sql("""
-				INSERT INTO invitations (id, organisation_id, email, roles, token_hash, invited_by, created_at, expires_at)
-				VALUES (:id, :organisation, :email, :roles, :hash, :by, :now, :expires)
+				INSERT INTO invitations (id, organisation_id, email, roles, token_hash, invited_by, created_at, expires_at,
+				                         name, group_ids)
+				VALUES (:id, :organisation, :email, :roles, :hash, :by, :now, :expires, :name, :groups)
 				""")
+			.param("name", name)
+			.param("groups", groups.isEmpty() ? null
+					: String.join(",", groups.stream().map(g -> g.value().toString()).toList()))
 			.param("id", id)
 			.param("organisation", organisation.value())
 			.param("email", Users.normalise(email))
@@ -229,7 +290,7 @@ public class Invitations {
 	@Transactional(readOnly = true)
 	public Optional<Invitation> open(String secret) {
 		return jdbc.sql("""
-				SELECT i.id, i.organisation_id, o.name, i.email, i.roles, i.expires_at
+				SELECT i.id, i.organisation_id, o.name, i.email, i.roles, i.expires_at, i.name AS invitee
 				FROM invitations i
 				JOIN organisations o ON o.id = i.organisation_id
 				WHERE i.token_hash = :hash
@@ -242,10 +303,10 @@ public class Invitations {
 			.query((rs, n) -> new Invitation(rs.getObject("id", UUID.class),
 					new OrganisationId(rs.getObject("organisation_id", UUID.class)), rs.getString("name"),
 					rs.getString("email"), Role.parseAll(rs.getString("roles")), Timestamps.read(rs, "expires_at"),
-					false))
+					false, rs.getString("invitee")))
 			.optional()
 			.map(i -> new Invitation(i.id(), i.organisationId(), i.organisationName(), i.email(), i.roles(),
-					i.expiresAt(), users.findByEmail(i.email()).isPresent()));
+					i.expiresAt(), users.findByEmail(i.email()).isPresent(), i.name()));
 	}
 
 	/** Why an invitation could not be accepted. */
@@ -280,7 +341,8 @@ public class Invitations {
 		else {
 			user = users.create(invitation.get().email(), name, passwords.encode(password), timeZone, "en", false, now);
 		}
-		memberships.join(invitation.get().organisationId(), user.id(), invitation.get().roles(), now);
+		var member = memberships.join(invitation.get().organisationId(), user.id(), invitation.get().roles(), now);
+		joinGroups(invitation.get(), member);
 		jdbc.sql("""
 				UPDATE invitations
 				SET accepted_at = :now

@@ -39,7 +39,12 @@ class InvitationController {
 
 	@GetMapping("/invitations/{secret}")
 	String show(@PathVariable String secret, @ModelAttribute("form") AcceptForm form, Model model) {
-		model.addAttribute("invitation", invitations.open(secret).orElse(null));
+		var invitation = invitations.open(secret);
+		model.addAttribute("invitation", invitation.orElse(null));
+		// The name an admin gave in a bulk addition, for the newcomer to keep or correct.
+		if (form.name() == null && invitation.isPresent() && invitation.get().name() != null) {
+			model.addAttribute("form", new AcceptForm(invitation.get().name(), "", null, null));
+		}
 		return VIEW;
 	}
 

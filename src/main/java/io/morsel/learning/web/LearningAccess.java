@@ -14,4 +14,9 @@ class LearningAccess implements AccessRules {
 		rules.requireRole(Role.LEARNER, "/today", "/today/**")
 			.requireAnyRole(Set.of(Role.MANAGER, Role.ADMIN), "/team", "/team/**");
 	}
+
+	@Override
+	public void api(Rules rules) {
+		rules.requireAnyRole(Set.of(Role.MANAGER, Role.ADMIN), "/api/v1/team/**");
+	}
 }

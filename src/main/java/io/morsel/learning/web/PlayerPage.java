@@ -80,7 +80,7 @@ class PlayerPage {
 			model.addAttribute("lesson", lesson);
 			return new ModelAndView(VIEW, model.asMap());
 		}
-		var chrome = KeptFragments.Chrome.of(me);
+		var chrome = fragments.chrome(me);
 		var key = Map.<String, Object>of("lesson", lesson.id(), "version", lesson.version(), "me", chrome);
 		return new ModelAndView(new HtmlView(fragments.page(VIEW, key, Map.of("lesson", lesson, "me", chrome), holes)));
 	}

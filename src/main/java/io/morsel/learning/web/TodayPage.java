@@ -78,7 +78,7 @@ class TodayPage {
 			model.addAttribute("holes", holes);
 			return new ModelAndView(VIEW, model.asMap());
 		}
-		var chrome = KeptFragments.Chrome.of(me);
+		var chrome = fragments.chrome(me);
 		var page = new HashMap<String, Object>(shape);
 		page.put("me", chrome);
 		return new ModelAndView(new HtmlView(fragments.page(VIEW, page, page, holes)));
