@@ -85,6 +85,28 @@ public class Directory {
 		return managed::contains;
 	}
 
+	/**
+	 * The active member of the organisation named by their email, user id or member id, as someone to send to;
+	 * empty for anyone unknown, deactivated or of another organisation.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Recipient> recipient(OrganisationId organisation, String emailOrId) {
+		java.util.UUID id = null;
+		try {
+			id = java.util.UUID.fromString(emailOrId);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return memberships.recipient(organisation, emailOrId, null);
+		}
+		return memberships.recipient(organisation, null, id);
+	}
+
+	/** The active member of the organisation who is this user, as someone to send to. */
+	@Transactional(readOnly = true)
+	public Optional<Recipient> recipient(OrganisationId organisation, UserId user) {
+		return memberships.recipient(organisation, null, user.value());
+	}
+
 	/** The person with this email acting in the organisation, if they belong to it. */
 	@Transactional(readOnly = true)
 	public Optional<CurrentMember> member(String email, String organisationSlug) {
