@@ -25,6 +25,7 @@ class DeliveryAccess implements AccessRules {
 	public void api(Rules rules) {
 		rules.permitAll(HttpMethod.POST, "/api/v1/unsubscribe/*")
 			.requireAnyRole(Set.of(Role.MANAGER, Role.ADMIN), "/api/v1/triggers", "/api/v1/triggers/**",
-					"/api/v1/trigger-rules", "/api/v1/trigger-rules/**");
+					"/api/v1/trigger-rules", "/api/v1/trigger-rules/**")
+			.requireRole(Role.ADMIN, "/api/v1/delivery/cadence", "/api/v1/delivery/cadence/**");
 	}
 }
