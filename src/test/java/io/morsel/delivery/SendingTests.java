@@ -87,8 +87,7 @@ class SendingTests {
 		var lesson = rule("What is new in release 4.2");
 
 		var trigger = triggers.receive(manager, type, learner.email(), null, Attributes.NONE, "release-" + type);
-		dispatcher.sendDue();
-		dispatcher.sendDue();
+		sendUntil(() -> count("SELECT COUNT(*) FROM delivery_sends WHERE user_id = :user", learner) == 1);
 
 		assertThat(triggers.find(manager, trigger.id()).deliveries()).singleElement()
 			.satisfies(d -> assertThat(d.status()).isEqualTo("SENT"));
@@ -126,7 +125,7 @@ class SendingTests {
 		var learner = learner("Uma Unsubscribe");
 		rule("Pricing changes in 4.2");
 		triggers.receive(manager, type, learner.email(), null, Attributes.NONE, "u-" + type);
-		dispatcher.sendDue();
+		sendUntil(() -> count("SELECT COUNT(*) FROM delivery_sends WHERE user_id = :user", learner) == 1);
 		var header = mailsTo(learner.email(), 0).getFirst().getHeader("List-Unsubscribe")[0];
 		var url = header.substring(1, header.length() - 1);
 		var path = URI.create(url).getPath();
@@ -151,8 +150,7 @@ class SendingTests {
 		jdbc.sql("UPDATE delivery_sends SET sent_at = :yesterday WHERE user_id = :user")
 			.param("yesterday", java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.DAYS)))
 			.param("user", learner.userId().value()).update();
-		dispatcher.sendDue();
-		await(() -> count("SELECT COUNT(*) FROM delivery_sends WHERE user_id = :user", learner) == 2);
+		sendUntil(() -> count("SELECT COUNT(*) FROM delivery_sends WHERE user_id = :user", learner) == 2);
 		Thread.sleep(500);
 		assertThat(mailsTo(learner.email(), 0)).hasSize(1);
 	}
@@ -174,7 +172,9 @@ class SendingTests {
 					Attributes.NONE, "pile-" + ownType);
 		}
 
-		dispatcher.sendDue();
+		sendUntil(() -> count("SELECT COUNT(*) FROM delivery_sends WHERE user_id = :user", learner) >= 1);
+		// The node's own dispatcher runs too (every second): still one, whoever sent it.
+		Thread.sleep(1_500);
 		dispatcher.sendDue();
 
 		assertThat(count("SELECT COUNT(*) FROM delivery_sends WHERE user_id = :user", learner)).isEqualTo(1);
@@ -208,7 +208,7 @@ class SendingTests {
 		var learner = learner("Logan Logged");
 		rule("Logged release note");
 		triggers.receive(manager, type, learner.email(), null, Attributes.NONE, "log-" + type);
-		dispatcher.sendDue();
+		sendUntil(() -> count("SELECT COUNT(*) FROM delivery_sends WHERE user_id = :user", learner) == 1);
 
 		var admin = directory.member("admin@acme.test", "acme").orElseThrow();
 		var globexAdmin = directory.member("admin@globex.test", "globex").orElseThrow();
@@ -224,6 +224,17 @@ class SendingTests {
 			.param("dayOffset", "-1").param("at", "18:00")).andReturn().getResponse();
 		assertThat(refused.getStatus()).isEqualTo(400);
 		assertThat(refused.getContentAsString()).contains("role=\"alert\"", "lower-case letters");
+	}
+
+	/**
+	 * Sends what is due until the condition holds: the node's own dispatcher may hold a learner at that moment, and
+	 * this call then leaves them to it.
+	 */
+	private void sendUntil(java.util.function.BooleanSupplier done) {
+		await(() -> {
+			dispatcher.sendDue();
+			return done.getAsBoolean();
+		});
 	}
 
 	private CurrentMember learner(String name) {
