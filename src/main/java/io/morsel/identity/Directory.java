@@ -3,6 +3,7 @@ package io.morsel.identity;
 import io.morsel.identity.internal.Accounts;
 import io.morsel.identity.internal.Organisations;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,6 +97,28 @@ public class Directory {
 	 */
 	public boolean namesOpen(OrganisationId organisation) {
 		return namesOpen.get(organisation, organisations::directoryNamesOpen);
+	}
+
+	/**
+	 * The active member of the organisation named by their email, user id or member id, as someone to send to;
+	 * empty for anyone unknown, deactivated or of another organisation.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Recipient> recipient(OrganisationId organisation, String emailOrId) {
+		UUID id;
+		try {
+			id = UUID.fromString(emailOrId);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return memberships.recipient(organisation, emailOrId, null);
+		}
+		return memberships.recipient(organisation, null, id);
+	}
+
+	/** The active member of the organisation who is this user, as someone to send to. */
+	@Transactional(readOnly = true)
+	public Optional<Recipient> recipient(OrganisationId organisation, UserId user) {
+		return memberships.recipient(organisation, null, user.value());
 	}
 
 	/** The person with this email acting in the organisation, if they belong to it. */

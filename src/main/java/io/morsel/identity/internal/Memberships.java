@@ -41,6 +41,29 @@ public class Memberships {
 		}
 	}
 
+	/**
+	 * The active member of the organisation with this email, user id or member id, as a recipient of messages; none
+	 * for a deactivated member or anyone of another organisation.
+	 */
+	public Optional<io.morsel.identity.Recipient> recipient(OrganisationId organisation, @Nullable String email,
+			@Nullable UUID id) {
+		return jdbc.sql("""
+				SELECT u.id AS user_id, m.id, u.name, u.email, u.time_zone, u.language
+				FROM memberships m
+				JOIN users u ON u.id = m.user_id
+				WHERE m.organisation_id = :organisation
+				  AND m.deactivated_at IS NULL
+				  AND (LOWER(u.email) = LOWER(CAST(:email AS varchar)) OR u.id = CAST(:id AS uuid) OR m.id = CAST(:id AS uuid))
+				""")
+			.param("organisation", organisation.value())
+			.param("email", email)
+			.param("id", id)
+			.query((rs, n) -> new io.morsel.identity.Recipient(new UserId(rs.getObject("user_id", UUID.class)),
+					new MemberId(rs.getObject("id", UUID.class)), rs.getString("name"), rs.getString("email"),
+					java.time.ZoneId.of(rs.getString("time_zone")), java.util.Locale.forLanguageTag(rs.getString("language"))))
+			.optional();
+	}
+
 	public List<Membership> of(UserId user) {
 		var rows = jdbc.sql("""
 				SELECT m.id, m.organisation_id, o.slug, o.name, r.role

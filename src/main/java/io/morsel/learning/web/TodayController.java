@@ -4,11 +4,13 @@ import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.Learner;
+import io.morsel.learning.NextUps;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.learning.Progress;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.NotFoundException;
 import io.morsel.web.TodaySection;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,13 +30,18 @@ class TodayController {
 	private final Progress progress;
 	private final Enrolments enrolments;
 	private final TodayPage today;
+	private final NextUps nextUps;
+	private final Clock clock;
 	/** What other modules put above the programs (the daily review), in their order. */
 	private final List<TodaySection> sections;
 
-	TodayController(Progress progress, Enrolments enrolments, TodayPage today, ObjectProvider<TodaySection> sections) {
+	TodayController(Progress progress, Enrolments enrolments, TodayPage today, NextUps nextUps, Clock clock,
+			ObjectProvider<TodaySection> sections) {
 		this.progress = progress;
 		this.enrolments = enrolments;
 		this.today = today;
+		this.nextUps = nextUps;
+		this.clock = clock;
 		this.sections = sections.orderedStream().toList();
 	}
 
@@ -42,7 +49,10 @@ class TodayController {
 	ModelAndView today(@AuthenticationPrincipal CurrentMember me, Model model) {
 		var above = new StringBuilder();
 		sections.forEach(section -> above.append(section.render(me)));
-		return today.of(me, above.toString(), progress.of(Learner.of(me)), model);
+		var learner = Learner.of(me);
+		var programs = progress.of(learner);
+		var next = nextUps.of(learner, me.zone(), clock.instant(), programs);
+		return today.of(me, above.toString(), next.orElse(null), programs, model);
 	}
 
 	@GetMapping("/programs/{id}")

@@ -1,6 +1,7 @@
 package io.morsel.learning.web;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.learning.NextUp;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.learning.ProgramProgress.Status;
 import io.morsel.web.HtmlView;
@@ -56,12 +57,24 @@ class TodayPage {
 	record NextLesson(UUID lesson, String title, int minutes, boolean inProgress) {
 	}
 
+	/** The single most valuable thing to do now (learning.NextUp), as the "Next up" card shows it. */
+	record NextUpCard(String kind, String title, String path, long minutes) {
+
+		static NextUpCard of(NextUp next) {
+			return new NextUpCard(next.kind().name(), next.title(), next.path(), next.minutes());
+		}
+	}
+
 	/** A program the learner may join. */
 	record OpenCard(UUID program, String title, String outcome) {
 	}
 
-	/** @param sections the HTML other modules put above the programs for this learner (web.TodaySection) */
-	ModelAndView of(CurrentMember me, String sections, List<ProgramProgress> programs, Model model) {
+	/**
+	 * @param sections the HTML other modules put above the programs for this learner (web.TodaySection)
+	 * @param next the single most valuable thing to do now, {@code null} when there is nothing
+	 */
+	ModelAndView of(CurrentMember me, String sections, @Nullable NextUp next, List<ProgramProgress> programs,
+			Model model) {
 		var today = LocalDate.now(clock.withZone(me.zone()));
 		var enrolled = programs.stream().filter(p -> p.enrolment() != null).map(p -> enrolled(p, today)).toList();
 		var open = programs.stream()
@@ -70,6 +83,7 @@ class TodayPage {
 			.toList();
 		var holes = new HashMap<String, String>();
 		holes.put("sections", sections);
+		holes.put("nextUp", next == null ? "" : cards("next-up", List.of(NextUpCard.of(next))));
 		holes.put("enrolled", cards("enrolled", enrolled));
 		holes.put("open", cards("open", open));
 		var shape = Map.<String, Object>of("hasEnrolled", !enrolled.isEmpty(), "hasOpen", !open.isEmpty());

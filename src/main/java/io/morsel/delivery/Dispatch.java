@@ -1,0 +1,147 @@
+package io.morsel.delivery;
+
+import io.morsel.identity.Directory;
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
+import io.morsel.learning.Learner;
+import io.morsel.learning.NextUp;
+import io.morsel.learning.NextUps;
+import io.morsel.shared.Timestamps;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends one learner what is due for them, in one transaction that holds their row of {@code delivery_learners}
+ * ({@code FOR UPDATE SKIP LOCKED}): a node that finds it locked leaves the learner to the node holding it, so each
+ * learner's deliveries are decided by one node at a time, every planned delivery is sent once, and the cadence's
+ * limits hold across nodes. What goes out is the single most valuable item of learning's {@link NextUp} rule; the
+ * other deliveries due wait for the next time the cadence allows (docs/delivery.md, "Sending").
+ */
+@Component
+class Dispatch {
+
+	private static final Duration LIMITS_LOOK_BACK = Duration.ofDays(8);
+
+	private final JdbcClient jdbc;
+	private final Cadences cadences;
+	private final Sends sends;
+	private final NextUps nextUps;
+	private final Directory directory;
+	private final ApplicationEventPublisher events;
+
+	Dispatch(JdbcClient jdbc, Cadences cadences, Sends sends, NextUps nextUps, Directory directory,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.cadences = cadences;
+		this.sends = sends;
+		this.nextUps = nextUps;
+		this.directory = directory;
+		this.events = events;
+	}
+
+	/** The learners with deliveries due, at most this many. */
+	@Transactional(readOnly = true)
+	public List<Learner> due(Instant now, int limit) {
+		return jdbc.sql("""
+				SELECT DISTINCT organisation_id, user_id
+				FROM deliveries
+				WHERE status = 'PLANNED'
+				  AND send_at <= :now
+				LIMIT :limit
+				""")
+			.param("now", Timestamps.of(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Learner(new OrganisationId(rs.getObject(1, UUID.class)),
+					new UserId(rs.getObject(2, UUID.class))))
+			.list();
+	}
+
+	/** Sends the learner's due deliveries, unless another node holds the learner. */
+	@Transactional
+	public void send(Learner learner, Instant now, String node) {
+		var org = learner.organisationId().value();
+		var user = learner.userId().value();
+		var held = jdbc.sql("""
+				SELECT user_id
+				FROM delivery_learners
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				FOR UPDATE SKIP LOCKED
+				""").param("organisation", org).param("user", user).query(UUID.class).optional();
+		if (held.isEmpty()) {
+			return;
+		}
+		var due = jdbc.sql("""
+				SELECT id
+				FROM deliveries
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND status = 'PLANNED'
+				  AND send_at <= :now
+				""").param("organisation", org).param("user", user).param("now", Timestamps.of(now))
+			.query(UUID.class).list();
+		if (due.isEmpty()) {
+			return; // Another node sent them between the look and the lock.
+		}
+		var recipient = directory.recipient(learner.organisationId(), learner.userId());
+		if (recipient.isEmpty()) {
+			setStatus(due, "CANCELLED"); // Deactivated or gone: nothing is sent to them.
+			return;
+		}
+		var zone = recipient.get().zone();
+		var cadence = cadences.of(learner.organisationId(), learner.userId(), zone, null);
+		var sent = new ArrayList<>(sends.sentSince(learner.organisationId(), learner.userId(), now.minus(LIMITS_LOOK_BACK)));
+		if (!cadence.allowsNow(now, sent)) {
+			// Paused learners are looked at again in a day; nothing piles up meanwhile, the deliveries just wait.
+			postpone(due, cadence.nextSend(now, sent).orElse(now.plus(Duration.ofDays(1))));
+			return;
+		}
+		var item = nextUps.of(learner, zone, now);
+		if (item.isEmpty()) {
+			setStatus(due, "SKIPPED");
+			return;
+		}
+		var next = item.get();
+		var choices = cadences.choices(learner.organisationId(), learner.userId());
+		var sendId = sends.record(learner.organisationId(), learner.userId(), next, choices, now, node);
+		var brought = next.kind() == NextUp.Kind.TRIGGERED ? next.reference() : null;
+		if (brought != null) {
+			jdbc.sql("""
+					UPDATE deliveries
+					SET status = 'SENT', send_id = :send
+					WHERE id = :id
+					  AND user_id = :user
+					  AND status = 'PLANNED'
+					""").param("send", sendId).param("id", brought).param("user", user).update();
+		}
+		sent.add(now);
+		var waiting = due.stream().filter(id -> !id.equals(brought)).toList();
+		postpone(waiting, cadence.nextSend(now.plusSeconds(1), sent).orElse(now.plus(Duration.ofDays(1))));
+		events.publishEvent(new DeliverySent(learner.organisationId(), learner.userId(), sendId, next.kind().name(),
+				choices.email()));
+	}
+
+	private void postpone(List<UUID> deliveries, Instant until) {
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		jdbc.sql("UPDATE deliveries SET send_at = :until WHERE id IN (:ids) AND status = 'PLANNED'")
+			.param("until", Timestamps.of(until))
+			.param("ids", deliveries)
+			.update();
+	}
+
+	private void setStatus(List<UUID> deliveries, String status) {
+		jdbc.sql("UPDATE deliveries SET status = :status WHERE id IN (:ids) AND status = 'PLANNED'")
+			.param("status", status)
+			.param("ids", deliveries)
+			.update();
+	}
+}

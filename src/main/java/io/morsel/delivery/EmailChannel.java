@@ -1,0 +1,78 @@
+package io.morsel.delivery;
+
+import io.morsel.identity.Directory;
+import io.morsel.identity.OutboundMail;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Emails a nudge that went out to a learner who chose email: HTML and plain text through identity's
+ * {@link OutboundMail}, with RFC 8058 one-click unsubscribe ({@code List-Unsubscribe} pointing at a signed link that
+ * works without sign-in, and {@code List-Unsubscribe-Post}). Fed by the event publication log, so a node that stops
+ * before the mail went out leaves the publication incomplete, and it is sent when it is resubmitted; a send already
+ * mailed is not mailed again.
+ */
+@Component
+class EmailChannel {
+
+	private final Sends sends;
+	private final Directory directory;
+	private final OutboundMail mail;
+	private final UnsubscribeLinks unsubscribe;
+	private final MessageSource messages;
+	private final ITemplateEngine templates;
+	private final String base;
+
+	EmailChannel(Sends sends, Directory directory, OutboundMail mail, UnsubscribeLinks unsubscribe,
+			MessageSource messages, ITemplateEngine templates, @Value("${morsel.base-url}") String base) {
+		this.sends = sends;
+		this.directory = directory;
+		this.mail = mail;
+		this.unsubscribe = unsubscribe;
+		this.messages = messages;
+		this.templates = templates;
+		this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	@ApplicationModuleListener
+	void on(DeliverySent sent) {
+		if (!sent.email()) {
+			return;
+		}
+		var send = sends.find(sent.organisationId(), sent.sendId()).orElse(null);
+		var recipient = directory.recipient(sent.organisationId(), sent.learner()).orElse(null);
+		if (send == null || recipient == null || send.emailedAt() != null) {
+			return;
+		}
+		var locale = recipient.locale();
+		var token = unsubscribe.token(sent.organisationId(), sent.learner());
+		var oneClick = base + "/api/v1/unsubscribe/" + token;
+		var page = base + "/unsubscribe/" + token;
+		var link = base + send.path();
+		var subject = send.title().isEmpty() ? text("mail.nudge.subject." + send.kind(), locale)
+				: text("mail.nudge.subject." + send.kind(), locale) + ": " + send.title();
+		var plain = messages.getMessage("mail.nudge.text", new Object[] { recipient.name(),
+				text("next-up.kind." + send.kind(), locale), send.title(), send.minutes(), link, page }, locale);
+		var context = new Context(locale);
+		context.setVariable("name", recipient.name());
+		context.setVariable("send", send);
+		context.setVariable("link", link);
+		context.setVariable("unsubscribe", page);
+		var html = templates.process("delivery/mail", context);
+		var message = OutboundMail.Message.plain(recipient.email(), subject.replaceAll("[\\r\\n]+", " "), plain)
+			.withHtml(html)
+			.withHeader("List-Unsubscribe", "<" + oneClick + ">")
+			.withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		mail.send(message);
+		sends.markEmailed(send.id());
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, locale);
+	}
+}

@@ -1,0 +1,201 @@
+package io.morsel.delivery;
+
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
+import io.morsel.learning.NextUp;
+import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The send log: every nudge that went out, which is also each learner's in-app notification centre. Every read is
+ * scoped to one organisation, and a learner's to themselves.
+ */
+@Service
+public class Sends {
+
+	private static final String COLUMNS = """
+			id, user_id, kind, title, path, minutes, in_app, email, sent_at, sent_by, read_at, emailed_at
+			""";
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	Sends(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** When the learner's nudges went out since then, for the cadence's limits. */
+	List<Instant> sentSince(OrganisationId organisation, UserId learner, Instant since) {
+		return jdbc.sql("""
+				SELECT sent_at
+				FROM delivery_sends
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND sent_at >= :since
+				""")
+			.param("organisation", organisation.value())
+			.param("user", learner.value())
+			.param("since", Timestamps.of(since))
+			.query((rs, n) -> Timestamps.read(rs, "sent_at"))
+			.list();
+	}
+
+	UUID record(OrganisationId organisation, UserId learner, NextUp item, Cadences.Choices channels, Instant at,
+			String node) {
+		var id = UUID.randomUUID();
+		jdbc.sql("""
+				INSERT INTO delivery_sends (id, organisation_id, user_id, kind, title, path, minutes, in_app, email,
+				                            sent_at, sent_by)
+				VALUES (:id, :organisation, :user, :kind, :title, :path, :minutes, :inApp, :email, :at, :node)
+				""")
+			.param("id", id)
+			.param("organisation", organisation.value())
+			.param("user", learner.value())
+			.param("kind", item.kind().name())
+			.param("title", item.title())
+			.param("path", item.path())
+			.param("minutes", (int) item.minutes())
+			.param("inApp", channels.inApp())
+			.param("email", channels.email())
+			.param("at", Timestamps.of(at))
+			.param("node", node)
+			.update();
+		return id;
+	}
+
+	Optional<SendView> find(OrganisationId organisation, UUID id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM delivery_sends WHERE organisation_id = :organisation AND id = :id")
+			.param("organisation", organisation.value())
+			.param("id", id)
+			.query((rs, n) -> view(rs))
+			.optional();
+	}
+
+	/** Marks the send's mail handed over; false when it was already (the listener ran before). */
+	boolean markEmailed(UUID id) {
+		return jdbc.sql("UPDATE delivery_sends SET emailed_at = :now WHERE id = :id AND emailed_at IS NULL")
+			.param("now", Timestamps.of(clock.instant()))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** The learner's in-app notifications, newest first. */
+	@Transactional(readOnly = true)
+	public List<SendView> notifications(OrganisationId organisation, UserId learner, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				FROM delivery_sends
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND in_app = TRUE
+				ORDER BY sent_at DESC, id
+				LIMIT :limit
+				""")
+			.param("organisation", organisation.value())
+			.param("user", learner.value())
+			.param("limit", limit)
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
+	/** How many of the learner's in-app notifications are unread: one query on an index. */
+	@Transactional(readOnly = true)
+	public long unread(OrganisationId organisation, UserId learner) {
+		return jdbc.sql("""
+				SELECT COUNT(*)
+				FROM delivery_sends
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND in_app = TRUE
+				  AND read_at IS NULL
+				""")
+			.param("organisation", organisation.value())
+			.param("user", learner.value())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Marks one of the learner's notifications read; another's is not found. */
+	@Transactional
+	public SendView read(OrganisationId organisation, UserId learner, UUID id) {
+		jdbc.sql("""
+				UPDATE delivery_sends
+				SET read_at = :now
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND id = :id
+				  AND read_at IS NULL
+				""")
+			.param("now", Timestamps.of(clock.instant()))
+			.param("organisation", organisation.value())
+			.param("user", learner.value())
+			.param("id", id)
+			.update();
+		return find(organisation, id).filter(s -> s.user().equals(learner.value()))
+			.orElseThrow(() -> new NotFoundException("Notification"));
+	}
+
+	@Transactional
+	public void readAll(OrganisationId organisation, UserId learner) {
+		jdbc.sql("""
+				UPDATE delivery_sends
+				SET read_at = :now
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND read_at IS NULL
+				""")
+			.param("now", Timestamps.of(clock.instant()))
+			.param("organisation", organisation.value())
+			.param("user", learner.value())
+			.update();
+	}
+
+	/** Everything sent to the learner, newest first: their send log. */
+	@Transactional(readOnly = true)
+	public List<SendView> log(OrganisationId organisation, UserId learner, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				FROM delivery_sends
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				ORDER BY sent_at DESC, id
+				LIMIT :limit
+				""")
+			.param("organisation", organisation.value())
+			.param("user", learner.value())
+			.param("limit", limit)
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
+	/** Everything sent in the organisation, newest first: the administrators' send log. */
+	@Transactional(readOnly = true)
+	public List<SendView> log(OrganisationId organisation, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				FROM delivery_sends
+				WHERE organisation_id = :organisation
+				ORDER BY sent_at DESC, id
+				LIMIT :limit
+				""")
+			.param("organisation", organisation.value())
+			.param("limit", limit)
+			.query((rs, n) -> view(rs))
+			.list();
+	}
+
+	private static SendView view(ResultSet rs) throws SQLException {
+		return new SendView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("kind"),
+				rs.getString("title"), rs.getString("path"), rs.getInt("minutes"), rs.getBoolean("in_app"),
+				rs.getBoolean("email"), Timestamps.read(rs, "sent_at"), rs.getString("sent_by"),
+				Timestamps.read(rs, "read_at"), Timestamps.read(rs, "emailed_at"));
+	}
+}

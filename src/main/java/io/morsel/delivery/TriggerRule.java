@@ -1,0 +1,37 @@
+package io.morsel.delivery;
+
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.ProgramId;
+import io.morsel.shared.InvalidValueException;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A manager's rule: a trigger of {@code type} whose attributes meet every condition brings a lesson or a program to
+ * its learner, at {@code timing} relative to the event.
+ *
+ * @param conditions attribute name → the exact text it must have
+ */
+public record TriggerRule(UUID id, TriggerType type, String name, Map<String, String> conditions,
+		@Nullable LessonId lesson, @Nullable ProgramId program, RuleTiming timing) {
+
+	public TriggerRule {
+		if (name == null || name.isBlank() || name.length() > 120) {
+			throw new InvalidValueException("A rule needs a name of at most 120 characters");
+		}
+		if ((lesson == null) == (program == null)) {
+			throw new InvalidValueException("A rule brings either a lesson or a program");
+		}
+		if (conditions.size() > 20) {
+			throw new InvalidValueException("A rule has at most 20 conditions");
+		}
+		conditions.forEach((attribute, expected) -> {
+			Attributes.checkName(attribute);
+			if (expected == null || expected.length() > 500) {
+				throw new InvalidValueException("Condition on '" + attribute + "' needs a value of at most 500 characters");
+			}
+		});
+		conditions = Map.copyOf(conditions);
+	}
+}

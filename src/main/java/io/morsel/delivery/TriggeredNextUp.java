@@ -1,0 +1,48 @@
+package io.morsel.delivery;
+
+import io.morsel.learning.Learner;
+import io.morsel.learning.NextUp;
+import io.morsel.learning.NextUpSource;
+import io.morsel.shared.Timestamps;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The learner's triggered lessons that are available and not yet sent, as candidates of learning's {@link NextUp}
+ * rule, so that Today's "Next up" shows them too: one query.
+ */
+@Component
+class TriggeredNextUp implements NextUpSource {
+
+	private final JdbcClient jdbc;
+
+	TriggeredNextUp(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<NextUp> candidates(Learner learner, ZoneId zone, Instant now) {
+		return jdbc.sql("""
+				SELECT id, lesson_id, program_id, title, minutes, available_at
+				FROM deliveries
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND status = 'PLANNED'
+				  AND available_at <= :now
+				""")
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.param("now", Timestamps.of(now))
+			.query((rs, n) -> {
+				var lesson = rs.getObject("lesson_id", UUID.class);
+				var path = lesson != null ? "/lessons/" + lesson : "/programs/" + rs.getObject("program_id", UUID.class);
+				return new NextUp(NextUp.Kind.TRIGGERED, rs.getString("title"), path, rs.getInt("minutes"),
+						Timestamps.read(rs, "available_at"), rs.getObject("id", UUID.class));
+			})
+			.list();
+	}
+}

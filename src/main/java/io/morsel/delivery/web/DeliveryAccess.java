@@ -1,0 +1,31 @@
+package io.morsel.delivery.web;
+
+import io.morsel.identity.AccessRules;
+import io.morsel.identity.Role;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+/**
+ * Managers and administrators write trigger rules and send triggers; administrators see the organisation's send log
+ * and set its cadence; every member has notifications and settings. An unsubscribe link works for anyone who holds
+ * it: its token is signed.
+ */
+@Component
+class DeliveryAccess implements AccessRules {
+
+	@Override
+	public void pages(Rules rules) {
+		rules.permitAll("/unsubscribe/**")
+			.requireAnyRole(Set.of(Role.MANAGER, Role.ADMIN), "/delivery/rules", "/delivery/rules/**")
+			.requireRole(Role.ADMIN, "/delivery/log", "/delivery/organisation");
+	}
+
+	@Override
+	public void api(Rules rules) {
+		rules.permitAll(HttpMethod.POST, "/api/v1/unsubscribe/*")
+			.requireAnyRole(Set.of(Role.MANAGER, Role.ADMIN), "/api/v1/triggers", "/api/v1/triggers/**",
+					"/api/v1/trigger-rules", "/api/v1/trigger-rules/**")
+			.requireRole(Role.ADMIN, "/api/v1/delivery/cadence", "/api/v1/delivery/cadence/**");
+	}
+}

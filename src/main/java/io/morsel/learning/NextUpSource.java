@@ -1,0 +1,17 @@
+package io.morsel.learning;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Offers items of a module that learning does not know to the {@link NextUp} rule (the daily review of reinforcement,
+ * the triggered lessons of delivery): a bean of this type in that module. Learning owns the interface so that
+ * modules above it contribute without learning depending on them. It runs on every Today request and every
+ * delivery: at most one cheap query.
+ */
+public interface NextUpSource {
+
+	/** This module's candidates for the learner now; empty when it has none. */
+	List<NextUp> candidates(Learner learner, ZoneId zone, Instant now);
+}

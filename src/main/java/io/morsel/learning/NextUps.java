@@ -1,0 +1,61 @@
+package io.morsel.learning;
+
+import io.morsel.learning.ProgramProgress.Status;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one door to "what should this learner do next": the candidates of the learner's programs and of every
+ * {@link NextUpSource}, reduced by the {@link NextUp} rule. Today's "Next up" and delivery both ask it.
+ */
+@Service
+public class NextUps {
+
+	private final Progress progress;
+	private final List<NextUpSource> sources;
+
+	NextUps(Progress progress, ObjectProvider<NextUpSource> sources) {
+		this.progress = progress;
+		this.sources = sources.orderedStream().toList();
+	}
+
+	/** The single most valuable item for the learner now. */
+	public Optional<NextUp> of(Learner learner, ZoneId zone, Instant now) {
+		return of(learner, zone, now, progress.of(learner));
+	}
+
+	/** As {@link #of(Learner, ZoneId, Instant)}, from the learner's programs already read. */
+	public Optional<NextUp> of(Learner learner, ZoneId zone, Instant now, List<ProgramProgress> programs) {
+		var candidates = new ArrayList<NextUp>(fromPrograms(programs, now));
+		for (var source : sources) {
+			candidates.addAll(source.candidates(learner, zone, now));
+		}
+		return NextUp.mostValuable(candidates);
+	}
+
+	/** The next lesson of each program the learner is in: nearing its due date, or the next of a series. */
+	static List<NextUp> fromPrograms(List<ProgramProgress> programs, Instant now) {
+		var candidates = new ArrayList<NextUp>();
+		for (var program : programs) {
+			var enrolment = program.enrolment();
+			var next = program.next();
+			if (enrolment == null || next == null) {
+				continue;
+			}
+			var kind = NextUp.programKind(enrolment, now);
+			var rank = enrolment.dueAt() != null ? enrolment.dueAt() : enrolment.enrolledAt();
+			// A lesson already begun comes before one not started, whatever its program's dates.
+			if (next.status() == Status.IN_PROGRESS && kind == NextUp.Kind.SERIES) {
+				rank = Instant.EPOCH;
+			}
+			candidates.add(new NextUp(kind, next.title(), "/lessons/" + next.id().value(), next.estimatedMinutes(), rank,
+					program.program().id().value()));
+		}
+		return candidates;
+	}
+}

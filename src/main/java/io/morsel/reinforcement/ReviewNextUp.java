@@ -1,0 +1,29 @@
+package io.morsel.reinforcement;
+
+import io.morsel.learning.Learner;
+import io.morsel.learning.NextUp;
+import io.morsel.learning.NextUpSource;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** The daily review as a candidate of learning's {@link NextUp} rule, while anything is due: one query. */
+@Component
+class ReviewNextUp implements NextUpSource {
+
+	private final DailyReview review;
+
+	ReviewNextUp(DailyReview review) {
+		this.review = review;
+	}
+
+	@Override
+	public List<NextUp> candidates(Learner learner, ZoneId zone, Instant now) {
+		var size = review.size(learner, zone);
+		if (size == 0) {
+			return List.of();
+		}
+		return List.of(new NextUp(NextUp.Kind.REVIEW, "", "/review", DailyReview.minutes(size), null, null));
+	}
+}
