@@ -38,7 +38,7 @@ class ModularityTests {
 			// ARCHITECTURE.md: credentials → reinforcement → learning; credentials names its learners as learning does.
 			"credentials", Set.of("reinforcement", "learning", "catalog", "identity", "shared", "web"),
 			// Delivery asks learning's NextUps for the one item a delivery brings, the rule Today's "Next up" follows
-			// too, and offers its triggered lessons to it (a NextUpSource): ADR 00XX, delivery and the next-up rule.
+			// too, and offers its triggered lessons to it (a NextUpSource): ADR 0028, delivery and the next-up rule.
 			"delivery", Set.of("reinforcement", "learning", "catalog", "identity", "shared", "web"),
 			"analytics", Set.of("reinforcement", "catalog", "identity", "shared", "web"));
 

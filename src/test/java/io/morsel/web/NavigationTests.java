@@ -36,13 +36,13 @@ class NavigationTests {
 
 		// No People: acme shows learners no directory, and the link would lead to a refusal.
 		assertThat(links(page("/skills", learner))).containsExactly("/today", "/search", "/skills", "/achievements",
-				"/profile", "/tokens");
+				"/notifications", "/profile", "/tokens");
 	}
 
 	@Test
 	void eachRoleSeesItsOwnModulesLinks() throws Exception {
 		assertThat(links(page("/studio", member("author@acme.test")))).containsExactly("/studio", "/studio/achievements",
-				"/retention", "/profile", "/tokens");
+				"/retention", "/notifications", "/profile", "/tokens");
 		assertThat(links(page("/team", member("manager@acme.test")))).startsWith("/team").doesNotContain("/skills");
 		assertThat(links(page("/admin", member("admin@acme.test")))).contains("/admin", "/admin/authoring")
 			.doesNotContain("/today", "/studio", "/skills");
