@@ -55,7 +55,8 @@ class DailyReviewTests {
 		var lesson = reviewers.lesson("globex", "Carded");
 
 		answerInThePlayer(learner, lesson, "verb", "optionIds", "a");
-		answerInThePlayer(learner, lesson, "top", "optionIds", "a"); // Practice: not assessed, never carded.
+		// Not assessing the objective: never carded.
+		answerInThePlayer(learner, lesson, "top", "optionIds", "a", "optionIds", "b");
 
 		await(() -> reviewers.cards(learner) == 1 && reviewers.reviews(learner, "lesson") == 1);
 		var card = jdbc.sql("""
