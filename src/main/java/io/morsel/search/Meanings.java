@@ -39,7 +39,7 @@ record Meanings(List<String> ranked, Map<String, Search.Place> places, Map<Conte
 	 * nothing in the catalog is about must find nothing. Measured on the demo catalog (RelevanceTests): passages
 	 * judged relevant to a paraphrase mostly lie above 0.45, unrelated ones below 0.3.
 	 */
-	static final float MIN_COSINE = 0.4f;
+	static final float MIN_COSINE = 0.45f;
 
 	private static final int SNIPPET_CHARACTERS = 180;
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]");

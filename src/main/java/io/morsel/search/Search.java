@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,9 +59,6 @@ public class Search {
 
 	/** How many lessons of the lexical ranking take part in the fusion, at least. */
 	private static final int FUSION_DEPTH = 100;
-
-	/** The share of the best lexical score from which a lesson counts as matched by the words, ahead of fusion. */
-	private static final float CLEARLY_MATCHED = 0.5f;
 
 	/** Reciprocal rank fusion's k: 60, as its authors found best, damps the weight of the very first ranks. */
 	private static final int RRF_K = 60;
@@ -178,9 +174,8 @@ public class Search {
 	/**
 	 * Reciprocal rank fusion of the lexical ranking and the ranking by meaning: each lesson scores 1/(k + rank) in each
 	 * ranking it is in, so a lesson both rank well comes first, and one either ranks first is near the top, whatever
-	 * the scales of BM25 and of cosines. Fusion keeps no margins, so the lessons the words match nearly as well as the
-	 * best (at least {@link #CLEARLY_MATCHED} of its BM25 score) come first: a learner who typed a lesson's own words
-	 * expects it above a lesson that only shares one of them and is near in meaning. On equal scores the words decide.
+	 * the scales of BM25 and of cosines. On equal scores the words decide: the lesson the words rank first and the one
+	 * only its meaning ranks first score alike, and a learner who typed the lesson's own words expects that one.
 	 */
 	private static Map<String, Ranked> fusedPage(IndexSearcher searcher, Query lexical, Meanings meanings,
 			SearchRequest request) throws IOException {
@@ -189,15 +184,11 @@ public class Search {
 		var stored = searcher.storedFields();
 		var fused = new HashMap<String, Double>();
 		var byWords = new HashMap<String, Integer>();
-		var matched = new HashSet<String>();
 		var shown = new HashMap<String, org.apache.lucene.document.Document>();
 		for (int rank = 0; rank < top.scoreDocs.length; rank++) {
 			var doc = stored.document(top.scoreDocs[rank].doc);
 			fused.merge(doc.get(LESSON), 1.0 / (RRF_K + rank + 1), Double::sum);
 			byWords.putIfAbsent(doc.get(LESSON), rank);
-			if (top.scoreDocs[rank].score >= CLEARLY_MATCHED * top.scoreDocs[0].score) {
-				matched.add(doc.get(LESSON));
-			}
 			shown.put(doc.get(LESSON), doc);
 		}
 		var byMeaning = meanings.ranked();
@@ -206,8 +197,8 @@ public class Search {
 		}
 		var order = fused.entrySet()
 			.stream()
-			.sorted(Comparator.comparing((Map.Entry<String, Double> entry) -> !matched.contains(entry.getKey()))
-				.thenComparing(Map.Entry.<String, Double>comparingByValue().reversed())
+			.sorted(Map.Entry.<String, Double>comparingByValue()
+				.reversed()
 				.thenComparing(entry -> byWords.getOrDefault(entry.getKey(), Integer.MAX_VALUE))
 				.thenComparing(Map.Entry::getKey))
 			.skip(request.offset())
