@@ -97,5 +97,10 @@ class LessonKeyboardJourneyTests extends BrowserTest {
 		tabTo(page.locator(interaction + " button[type=submit]"));
 		page.keyboard().press("Enter");
 		assertThat(page.locator(interaction + " .feedback")).isVisible();
+		// The player moves the focus to what the answer says just after the swap; the journey tabs on from there, as a
+		// learner does, not from wherever the focus was a moment before.
+		page.waitForFunction("""
+				selector => [selector, '#lesson-end'].some(s => document.querySelector(s)?.contains(document.activeElement))
+				""", interaction);
 	}
 }
