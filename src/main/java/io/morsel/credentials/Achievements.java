@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,42 +153,9 @@ public class Achievements {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		var skillsOf = new HashMap<UUID, List<SkillId>>();
-		jdbc.sql("""
-				SELECT s.achievement_id, s.skill_id
-				FROM achievement_skills s
-				JOIN achievements a ON a.id = s.achievement_id
-				WHERE a.organisation_id = :organisation
-				""")
-			.param("organisation", organisation.value())
-			.query(rs -> {
-				skillsOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-					.add(new SkillId(rs.getObject(2, UUID.class)));
-			});
-		var requiredOf = new HashMap<UUID, List<AchievementId>>();
-		jdbc.sql("""
-				SELECT r.achievement_id, r.required_id
-				FROM achievement_requirements r
-				JOIN achievements a ON a.id = r.achievement_id
-				WHERE a.organisation_id = :organisation
-				""")
-			.param("organisation", organisation.value())
-			.query(rs -> {
-				requiredOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-					.add(new AchievementId(rs.getObject(2, UUID.class)));
-			});
-		var programsOf = new HashMap<UUID, List<ProgramId>>();
-		jdbc.sql("""
-				SELECT p.achievement_id, p.program_id
-				FROM achievement_programs p
-				JOIN achievements a ON a.id = p.achievement_id
-				WHERE a.organisation_id = :organisation
-				""")
-			.param("organisation", organisation.value())
-			.query(rs -> {
-				programsOf.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-					.add(new ProgramId(rs.getObject(2, UUID.class)));
-			});
+		var skillsOf = linked(organisation, "achievement_skills", "skill_id", SkillId::new);
+		var requiredOf = linked(organisation, "achievement_requirements", "required_id", AchievementId::new);
+		var programsOf = linked(organisation, "achievement_programs", "program_id", ProgramId::new);
 		var alignmentsOf = new HashMap<UUID, List<Alignment>>();
 		jdbc.sql("""
 				SELECT l.achievement_id, l.name, l.url, l.code
@@ -261,5 +229,26 @@ public class Achievements {
 	@Transactional(readOnly = true)
 	public Map<SkillId, String> skillNames(OrganisationId organisation) {
 		return skills.of(organisation).stream().collect(Collectors.toMap(Skill::id, Skill::name));
+	}
+
+	/**
+	 * The ids each of the organisation's achievements lists in one of its link tables (skills, required achievements,
+	 * programs), by achievement; the table and column are this class's own names, never input.
+	 */
+	private <T> Map<UUID, List<T>> linked(OrganisationId organisation, String table, String column,
+			Function<UUID, T> id) {
+		var linked = new HashMap<UUID, List<T>>();
+		jdbc.sql("""
+				SELECT l.achievement_id, l.%s
+				FROM %s l
+				JOIN achievements a ON a.id = l.achievement_id
+				WHERE a.organisation_id = :organisation
+				""".formatted(column, table))
+			.param("organisation", organisation.value())
+			.query(rs -> {
+				linked.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+					.add(id.apply(rs.getObject(2, UUID.class)));
+			});
+		return linked;
 	}
 }
