@@ -21,9 +21,16 @@ import org.jspecify.annotations.Nullable;
  * @param rank the earlier the more urgent within its kind (a due date, when a trigger made it available); {@code null}
  *     after every instant
  * @param reference the id of what the item came from, where its source needs it back (a triggered delivery)
+ * @param items how many questions the item holds where that is what it is measured by (the daily review); 0 otherwise
  */
 public record NextUp(Kind kind, String title, String path, long minutes, @Nullable Instant rank,
-		@Nullable UUID reference) {
+		@Nullable UUID reference, int items) {
+
+	/** An item measured only by its minutes: a lesson. */
+	public NextUp(Kind kind, String title, String path, long minutes, @Nullable Instant rank,
+			@Nullable UUID reference) {
+		this(kind, title, path, minutes, rank, reference, 0);
+	}
 
 	/** An assigned lesson whose program is due within this long counts as nearing its due date. */
 	public static final Duration DUE_SOON = Duration.ofDays(7);

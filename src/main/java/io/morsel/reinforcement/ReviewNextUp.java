@@ -8,7 +8,10 @@ import java.time.ZoneId;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The daily review as a candidate of learning's {@link NextUp} rule, while anything is due: one query. */
+/**
+ * The daily review as a candidate of learning's {@link NextUp} rule, while anything is due: one query. It comes first
+ * whenever it is a candidate, so Today's "Next up" card is the review's card, with its size (ADR 0028).
+ */
 @Component
 class ReviewNextUp implements NextUpSource {
 
@@ -24,6 +27,6 @@ class ReviewNextUp implements NextUpSource {
 		if (size == 0) {
 			return List.of();
 		}
-		return List.of(new NextUp(NextUp.Kind.REVIEW, "", "/review", DailyReview.minutes(size), null, null));
+		return List.of(new NextUp(NextUp.Kind.REVIEW, "", "/review", DailyReview.minutes(size), null, null, size));
 	}
 }

@@ -57,11 +57,15 @@ class TodayPage {
 	record NextLesson(UUID lesson, String title, int minutes, boolean inProgress) {
 	}
 
-	/** The single most valuable thing to do now (learning.NextUp), as the "Next up" card shows it. */
-	record NextUpCard(String kind, String title, String path, long minutes) {
+	/**
+	 * The single most valuable thing to do now (learning.NextUp), as the "Next up" card shows it.
+	 *
+	 * @param items the daily review's questions; 0 for a lesson
+	 */
+	record NextUpCard(String kind, String title, String path, long minutes, int items) {
 
 		static NextUpCard of(NextUp next) {
-			return new NextUpCard(next.kind().name(), next.title(), next.path(), next.minutes());
+			return new NextUpCard(next.kind().name(), next.title(), next.path(), next.minutes(), next.items());
 		}
 	}
 
