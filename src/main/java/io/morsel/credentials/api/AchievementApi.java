@@ -52,7 +52,9 @@ class AchievementApi {
 	record AchievementView(UUID id, String name, String description, CriteriaView criteria, List<Alignment> alignments,
 			@Nullable BigDecimal creditHours,
 			@Schema(description = "Days each credential of it stays valid; null: no expiry") @Nullable Integer validDays,
-			@Schema(description = "The badge image (SVG), public") String image,
+			@Schema(description = "Days a holder whose mastery lapsed has to refresh it before the credential is "
+					+ "suspended; 0: at once") int graceDays,
+			@Schema(description = "The badge image (SVG, or the uploaded PNG or SVG), public") String image,
 			Instant createdAt) {
 	}
 
@@ -92,7 +94,7 @@ class AchievementApi {
 				new CriteriaView(criteria.narrative(), criteria.skills().stream().map(s -> s.value()).toList(),
 						criteria.achievements().stream().map(AchievementId::value).toList(),
 						criteria.programs().stream().map(p -> p.value()).toList(), criteria.minimumScore()),
-				achievement.alignments(), achievement.creditHours(), achievement.validDays(),
+				achievement.alignments(), achievement.creditHours(), achievement.validDays(), achievement.graceDays(),
 				links.achievementImage(achievement.id()),
 				achievement.createdAt());
 	}

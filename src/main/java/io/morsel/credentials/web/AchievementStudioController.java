@@ -46,6 +46,7 @@ class AchievementStudioController {
 			@RequestParam(defaultValue = "") List<UUID> skill, @RequestParam(defaultValue = "") List<UUID> required,
 			@RequestParam(required = false) @Nullable BigDecimal creditHours,
 			@RequestParam(required = false) @Nullable Integer validDays,
+			@RequestParam(required = false) @Nullable Integer graceDays,
 			@RequestParam(defaultValue = "") String alignmentName, @RequestParam(defaultValue = "") String alignmentUrl,
 			@RequestParam(defaultValue = "") String alignmentCode, Model model) {
 		try {
@@ -53,7 +54,7 @@ class AchievementStudioController {
 					: List.of(new Alignment(alignmentName, alignmentUrl, alignmentCode.isBlank() ? null : alignmentCode));
 			achievements.define(me,
 					new NewAchievement(name, description, criteria, skill, required, alignments, creditHours,
-							validDays));
+							validDays, null, null, graceDays));
 			return "redirect:/studio/achievements";
 		}
 		catch (InvalidValueException | ConflictException refused) {
