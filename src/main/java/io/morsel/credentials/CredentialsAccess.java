@@ -15,7 +15,8 @@ class CredentialsAccess implements AccessRules {
 	public void pages(Rules rules) {
 		rules.permitAll(HttpMethod.GET, "/credentials/issuers/**", "/credentials/achievements/**",
 				"/credentials/{id}", "/credentials/{id}/credential.json", "/credentials/{id}/credential.jwt",
-				"/credentials/{id}/credential.png", "/credentials/{id}/credential.svg", "/credentials/status/{id}");
+				"/credentials/{id}/credential.png", "/credentials/{id}/credential.svg", "/credentials/status/{id}",
+				"/profiles/{handle}");
 	}
 
 	@Override
