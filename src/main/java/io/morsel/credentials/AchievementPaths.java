@@ -41,10 +41,11 @@ public class AchievementPaths {
 
 	/**
 	 * A credential the learner holds: its public page's address, LinkedIn's "Add to profile" and share addresses for
-	 * it, and the larger achievements it counts toward.
+	 * it, the larger achievements it counts toward, and while the mastery behind it has lapsed, the day it will be
+	 * suspended unless the learner reviews ({@code suspendedOn}).
 	 */
 	public record Held(Award award, String issuedOn, @Nullable String validUntilOn, String page, String addToLinkedIn,
-			String shareOnLinkedIn, List<String> stacksInto) {
+			String shareOnLinkedIn, List<String> stacksInto, @Nullable String suspendedOn) {
 	}
 
 	/**
@@ -119,7 +120,8 @@ public class AchievementPaths {
 			held.add(new Held(award, DAY.format(award.issuedAt()), until == null ? null : DAY.format(until), page,
 					LinkedIn.addToProfile(award.achievementName(), organisation.name(), award.issuedAt(), until, page,
 							award.id()),
-					LinkedIn.share(page), into));
+					LinkedIn.share(page), into,
+					award.lapseDueAt() == null ? null : DAY.format(award.lapseDueAt())));
 		}
 		var current = mine.stream()
 			.filter(a -> a.status() == AwardStatus.ACTIVE)

@@ -78,13 +78,14 @@ public class Achievements {
 		}
 		var defined = new Achievement(AchievementId.random(), organisation, achievement.name().strip(),
 				achievement.description().strip(), criteria, achievement.alignments(), achievement.creditHours(),
-				achievement.validDays(), clock.instant());
+				achievement.validDays(), clock.instant(),
+				achievement.graceDays() == null ? Achievement.DEFAULT_GRACE_DAYS : achievement.graceDays());
 		try {
 			jdbc.sql("""
 					INSERT INTO achievements (id, organisation_id, name, description, criteria, credit_hours, valid_days,
-					                          minimum_score, created_by, created_at)
+					                          minimum_score, grace_days, created_by, created_at)
 					VALUES (:id, :organisation, :name, :description, :criteria, :creditHours, :validDays, :minimumScore,
-					        :createdBy, :createdAt)
+					        :graceDays, :createdBy, :createdAt)
 					""")
 				.param("id", defined.id().value())
 				.param("organisation", organisation.value())
@@ -94,6 +95,7 @@ public class Achievements {
 				.param("creditHours", defined.creditHours())
 				.param("validDays", defined.validDays())
 				.param("minimumScore", criteria.minimumScore())
+				.param("graceDays", defined.graceDays())
 				.param("createdBy", author.userId().value())
 				.param("createdAt", Timestamps.of(defined.createdAt()))
 				.update();
@@ -139,7 +141,7 @@ public class Achievements {
 	@Transactional(readOnly = true)
 	public List<Achievement> of(OrganisationId organisation) {
 		var rows = jdbc.sql("""
-				SELECT id, name, description, criteria, credit_hours, valid_days, minimum_score, created_at
+				SELECT id, name, description, criteria, credit_hours, valid_days, minimum_score, grace_days, created_at
 				FROM achievements
 				WHERE organisation_id = :organisation
 				ORDER BY name
@@ -148,7 +150,7 @@ public class Achievements {
 			.query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getString("description"), rs.getString("criteria"), rs.getBigDecimal("credit_hours"),
 					rs.getObject("valid_days", Integer.class), rs.getObject("minimum_score", Integer.class),
-					Timestamps.read(rs, "created_at")))
+					Timestamps.read(rs, "created_at"), rs.getInt("grace_days")))
 			.list();
 		if (rows.isEmpty()) {
 			return List.of();
@@ -175,7 +177,8 @@ public class Achievements {
 					row.description(), new Criteria(row.criteria(), skillsOf.getOrDefault(row.id(), List.of()),
 							requiredOf.getOrDefault(row.id(), List.of()), programsOf.getOrDefault(row.id(), List.of()),
 							row.minimumScore()),
-					alignmentsOf.getOrDefault(row.id(), List.of()), row.creditHours(), row.validDays(), row.createdAt()));
+					alignmentsOf.getOrDefault(row.id(), List.of()), row.creditHours(), row.validDays(), row.createdAt(),
+					row.graceDays()));
 		}
 		return List.copyOf(achievements.values());
 	}
@@ -213,6 +216,9 @@ public class Achievements {
 		if (achievement.validDays() != null && (achievement.validDays() < 1 || achievement.validDays() > 36500)) {
 			throw new InvalidValueException("A validity period is 1 to 36500 days");
 		}
+		if (achievement.graceDays() != null && (achievement.graceDays() < 0 || achievement.graceDays() > 365)) {
+			throw new InvalidValueException("A grace period is 0 to 365 days");
+		}
 		if (achievement.programs() != null && achievement.programs().size() > 50) {
 			throw new InvalidValueException("An achievement names at most 50 programs");
 		}
@@ -222,7 +228,7 @@ public class Achievements {
 	}
 
 	private record Row(UUID id, String name, String description, String criteria, BigDecimal creditHours,
-			Integer validDays, Integer minimumScore, java.time.Instant createdAt) {
+			Integer validDays, Integer minimumScore, java.time.Instant createdAt, int graceDays) {
 	}
 
 	/** The skills' names, for pages that list criteria. */

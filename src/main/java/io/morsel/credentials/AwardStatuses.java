@@ -10,13 +10,19 @@ import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidValueException;
 import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -41,11 +47,13 @@ public class AwardStatuses {
 	private final SkillMastery mastery;
 	private final StatusLists lists;
 	private final ProgramResults programResults;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	AwardStatuses(JdbcClient jdbc, Awards awards, Achievements achievements, SkillMastery mastery, StatusLists lists,
-			ProgramResults programResults, Clock clock) {
+			ProgramResults programResults, ApplicationEventPublisher events, Clock clock) {
 		this.programResults = programResults;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.awards = awards;
 		this.achievements = achievements;
@@ -64,7 +72,7 @@ public class AwardStatuses {
 		publish(award, StatusPurpose.REVOCATION, true);
 		jdbc.sql("""
 				UPDATE credential_awards
-				SET revoked_at = :now, revocation_reason = :reason
+				SET revoked_at = :now, revocation_reason = :reason, lapse_due_at = NULL
 				WHERE id = :id
 				""")
 			.param("now", Timestamps.of(clock.instant()))
@@ -110,16 +118,59 @@ public class AwardStatuses {
 	 * The currency rule, for one learner: a credential they earned by mastery is current while the rule of its
 	 * achievement holds on their mastery now, counting as held only the achievements that are current themselves (an
 	 * award by hand is current unless revoked or suspended by an admin). A current credential the rule had suspended
-	 * is reinstated; a credential no longer current is suspended. Revoked ones and admins' suspensions stay as they are.
-	 * Reads the state, not the event that caused the call, so running it twice, or late, changes nothing more.
+	 * is reinstated, and a pending suspension is called off. A credential no longer current gets its achievement's
+	 * grace period: its holder is told ({@link CredentialGraceStarted}) and it is suspended when the period is over
+	 * (at once with none), by the next {@link #keepCurrent(Learner, Instant)} after that time — the grace job's or a
+	 * mastery event's. Revoked ones and admins' suspensions stay as they are. Reads the state, not the event that
+	 * caused the call, so running it twice, or late, changes nothing more.
 	 */
 	@Transactional
 	public void keepCurrent(Learner learner) {
+		keepCurrent(learner, clock.instant());
+	}
+
+	/**
+	 * The learners with a suspension due by {@code now}, for the grace job ({@link GraceExpiry}), which calls
+	 * {@link #keepCurrent(Learner, Instant)} for each.
+	 */
+	@Transactional(readOnly = true)
+	public List<Learner> withSuspensionsDue(Instant now, int limit) {
+		return jdbc.sql("""
+				SELECT DISTINCT organisation_id, user_id
+				FROM credential_awards
+				WHERE lapse_due_at <= :now
+				  AND revoked_at IS NULL
+				  AND suspended_at IS NULL
+				FETCH FIRST :limit ROWS ONLY
+				""")
+			.param("now", Timestamps.of(now))
+			.param("limit", limit)
+			.query((rs, n) -> new Learner(new OrganisationId(rs.getObject(1, UUID.class)),
+					new UserId(rs.getObject(2, UUID.class))))
+			.list();
+	}
+
+	/** The currency rule as of {@code now}: see {@link #keepCurrent(Learner)}. */
+	@Transactional
+	public void keepCurrent(Learner learner, Instant now) {
+		// The learner's awards are locked first, so that the grace job and a mastery event for the same learner
+		// (on two nodes, say) take turns rather than act on what the other is changing.
+		jdbc.sql("""
+				SELECT id
+				FROM credential_awards
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				FOR UPDATE
+				""")
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.query(UUID.class)
+			.list();
 		var held = awards.of(learner);
 		if (held.stream().allMatch(Award::byHand)) {
 			return;
 		}
-		var mastered = mastery.of(learner, clock.instant()).stream()
+		var mastered = mastery.of(learner, now).stream()
 			.filter(s -> s.status() == MasteryStatus.MASTERED)
 			.map(SkillMastery.SkillStanding::skillId)
 			.collect(Collectors.toSet());
@@ -156,9 +207,22 @@ public class AwardStatuses {
 			if (isCurrent && award.lapsed()) {
 				reinstate(award);
 			}
+			else if (isCurrent && award.lapseDueAt() != null) {
+				callOffSuspension(award);
+			}
 			else if (!isCurrent && award.status() == AwardStatus.ACTIVE) {
-				suspend(award, CURRENCY, lapse(rules.get(award.achievementId()), mastered, current, completed,
-						names, rules));
+				var rule = rules.get(award.achievementId());
+				var reason = lapse(rule, mastered, current, completed, names, rules);
+				var due = award.lapseDueAt();
+				if (due == null) {
+					due = now.plus(Duration.ofDays(rule == null ? 0 : rule.graceDays()));
+					if (due.isAfter(now)) {
+						startGrace(award, due, reason);
+					}
+				}
+				if (!due.isAfter(now)) {
+					suspend(award, CURRENCY, reason);
+				}
 			}
 		}
 	}
@@ -207,7 +271,7 @@ public class AwardStatuses {
 		publish(award, StatusPurpose.SUSPENSION, true);
 		jdbc.sql("""
 				UPDATE credential_awards
-				SET suspended_at = :now, suspended_by = :by, suspension_reason = :reason
+				SET suspended_at = :now, suspended_by = :by, suspension_reason = :reason, lapse_due_at = NULL
 				WHERE id = :id
 				""")
 			.param("now", Timestamps.of(clock.instant()))
@@ -221,9 +285,24 @@ public class AwardStatuses {
 		publish(award, StatusPurpose.SUSPENSION, false);
 		jdbc.sql("""
 				UPDATE credential_awards
-				SET suspended_at = NULL, suspended_by = NULL, suspension_reason = NULL
+				SET suspended_at = NULL, suspended_by = NULL, suspension_reason = NULL, lapse_due_at = NULL
 				WHERE id = :id
 				""")
+			.param("id", award.id())
+			.update();
+	}
+
+	private void startGrace(Award award, Instant due, String reason) {
+		jdbc.sql("UPDATE credential_awards SET lapse_due_at = :due WHERE id = :id")
+			.param("due", Timestamps.of(due))
+			.param("id", award.id())
+			.update();
+		events.publishEvent(new CredentialGraceStarted(award.organisationId(), award.holder(), award.id(),
+				award.achievementName(), reason, due));
+	}
+
+	private void callOffSuspension(Award award) {
+		jdbc.sql("UPDATE credential_awards SET lapse_due_at = NULL WHERE id = :id")
 			.param("id", award.id())
 			.update();
 	}

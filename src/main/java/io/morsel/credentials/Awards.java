@@ -211,7 +211,8 @@ public class Awards {
 
 	private static final String SELECT = """
 			SELECT w.id, w.organisation_id, w.user_id, w.achievement_id, a.name, w.issued_at, w.awarded_by, w.reason,
-			       w.revoked_at, w.revocation_reason, w.suspended_at, w.suspended_by, w.suspension_reason, w.credential
+			       w.revoked_at, w.revocation_reason, w.suspended_at, w.suspended_by, w.suspension_reason, w.credential,
+			       w.lapse_due_at
 			FROM credential_awards w
 			JOIN achievements a ON a.id = w.achievement_id
 			""";
@@ -228,7 +229,7 @@ public class Awards {
 				revokedAt != null ? rs.getString("revocation_reason") : rs.getString("suspension_reason"),
 				revokedAt != null ? revokedAt : suspendedAt,
 				revokedAt == null && AwardStatuses.CURRENCY.equals(rs.getString("suspended_by")),
-				rs.getString("credential"));
+				rs.getString("credential"), Timestamps.read(rs, "lapse_due_at"));
 	}
 
 	/**
@@ -274,7 +275,8 @@ public class Awards {
 		events.publishEvent(new CredentialIssued(learner.organisationId(), learner.userId(), id, achievement.id(), now,
 				awardedBy != null));
 		return Optional.of(new Award(id, learner.organisationId(), learner.userId(), achievement.id(),
-				achievement.name(), now, reason, awardedBy != null, AwardStatus.ACTIVE, null, null, false, text));
+				achievement.name(), now, reason, awardedBy != null, AwardStatus.ACTIVE, null, null, false, text,
+				null));
 	}
 
 	/** The achievements the learner holds, with when each was awarded. */

@@ -14,7 +14,9 @@ class CredentialsAccess implements AccessRules {
 	@Override
 	public void pages(Rules rules) {
 		rules.permitAll(HttpMethod.GET, "/credentials/issuers/**", "/credentials/achievements/**",
-				"/credentials/{id}", "/credentials/{id}/credential.json", "/credentials/{id}/credential.jwt", "/credentials/status/{id}");
+				"/credentials/{id}", "/credentials/{id}/credential.json", "/credentials/{id}/credential.jwt",
+				"/credentials/{id}/credential.png", "/credentials/{id}/credential.svg", "/credentials/status/{id}",
+				"/profiles/{handle}");
 	}
 
 	@Override

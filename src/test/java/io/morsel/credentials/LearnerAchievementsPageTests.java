@@ -100,7 +100,8 @@ class LearnerAchievementsPageTests {
 		var author = directory.member("author@acme.test", "acme").orElseThrow();
 		var suffix = UUID.randomUUID().toString().substring(0, 8);
 		var skill = skill(author, "Negotiating " + suffix);
-		var negotiator = define(author, "Negotiator " + suffix, List.of(skill), List.of());
+		var negotiator = achievements.define(author, new NewAchievement("Negotiator " + suffix, "About negotiating",
+				"Shows negotiating", List.of(skill.value()), List.of(), List.of(), null, null, null, null, 0));
 		var learner = mastering.learner("acme");
 		mastering.master(learner, "acme", skill);
 		await(() -> !awards.of(Learner.of(learner)).isEmpty());

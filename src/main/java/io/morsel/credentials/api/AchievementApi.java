@@ -4,6 +4,7 @@ import io.morsel.credentials.Achievement;
 import io.morsel.credentials.AchievementId;
 import io.morsel.credentials.Achievements;
 import io.morsel.credentials.Alignment;
+import io.morsel.credentials.Badges;
 import io.morsel.credentials.NewAchievement;
 import io.morsel.credentials.PublicLinks;
 import io.morsel.identity.CurrentMember;
@@ -25,6 +26,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,10 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AchievementApi {
 
 	private final Achievements achievements;
+	private final Badges badges;
 	private final PublicLinks links;
 
-	AchievementApi(Achievements achievements, PublicLinks links) {
+	AchievementApi(Achievements achievements, Badges badges, PublicLinks links) {
 		this.achievements = achievements;
+		this.badges = badges;
 		this.links = links;
 	}
 
@@ -52,7 +56,9 @@ class AchievementApi {
 	record AchievementView(UUID id, String name, String description, CriteriaView criteria, List<Alignment> alignments,
 			@Nullable BigDecimal creditHours,
 			@Schema(description = "Days each credential of it stays valid; null: no expiry") @Nullable Integer validDays,
-			@Schema(description = "The badge image (SVG), public") String image,
+			@Schema(description = "Days a holder whose mastery lapsed has to refresh it before the credential is "
+					+ "suspended; 0: at once") int graceDays,
+			@Schema(description = "The badge image (SVG, or the uploaded PNG or SVG), public") String image,
 			Instant createdAt) {
 	}
 
@@ -86,13 +92,31 @@ class AchievementApi {
 		return view(achievements.define(me, achievement));
 	}
 
+	record ImageView(String mediaType, int bytes, String image) {
+	}
+
+	@PutMapping(path = "/api/v1/achievements/{id}/image", consumes = { "image/png", "image/svg+xml" })
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author or an admin")
+	@Refuses(value = HttpStatus.NOT_FOUND, when = "No achievement of the caller's organisation has this id")
+	@Refuses(value = HttpStatus.UNPROCESSABLE_CONTENT, when = "Not a readable PNG or SVG; an SVG with scripts, event "
+			+ "handlers or outside references; over 2048 pixels a side")
+	@Refuses(value = HttpStatus.CONTENT_TOO_LARGE, when = "Over 256 KB")
+	@Operation(summary = "For authors and admins: give an achievement an uploaded image (PNG or SVG)",
+			description = "Replaces the badge drawn from the template, for credentials already issued too. What the "
+					+ "image is is read from its bytes; an SVG must be inert (no scripts, event handlers, embedded "
+					+ "HTML or references outside itself except embedded raster images).")
+	ImageView uploadImage(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @RequestBody byte[] image) {
+		var badge = badges.upload(me, new AchievementId(id), image);
+		return new ImageView(badge.mediaType(), badge.content().length, links.achievementImage(new AchievementId(id)));
+	}
+
 	private AchievementView view(Achievement achievement) {
 		var criteria = achievement.criteria();
 		return new AchievementView(achievement.id().value(), achievement.name(), achievement.description(),
 				new CriteriaView(criteria.narrative(), criteria.skills().stream().map(s -> s.value()).toList(),
 						criteria.achievements().stream().map(AchievementId::value).toList(),
 						criteria.programs().stream().map(p -> p.value()).toList(), criteria.minimumScore()),
-				achievement.alignments(), achievement.creditHours(), achievement.validDays(),
+				achievement.alignments(), achievement.creditHours(), achievement.validDays(), achievement.graceDays(),
 				links.achievementImage(achievement.id()),
 				achievement.createdAt());
 	}

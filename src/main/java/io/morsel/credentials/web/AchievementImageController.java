@@ -1,10 +1,7 @@
 package io.morsel.credentials.web;
 
 import io.morsel.credentials.AchievementId;
-import io.morsel.credentials.AchievementImages;
-import io.morsel.credentials.Achievements;
-import io.morsel.identity.Directory;
-import io.morsel.shared.NotFoundException;
+import io.morsel.credentials.Badges;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
@@ -14,31 +11,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** An achievement's badge image, public: every credential of it points here. */
+/**
+ * An achievement's badge image, public: every credential of it points here. The address says {@code .svg} because
+ * credentials signed before uploads name it; the media type says what the image is.
+ */
 @Controller
 class AchievementImageController {
 
-	private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+	private final Badges badges;
 
-	private final Achievements achievements;
-	private final Directory directory;
-
-	AchievementImageController(Achievements achievements, Directory directory) {
-		this.achievements = achievements;
-		this.directory = directory;
+	AchievementImageController(Badges badges) {
+		this.badges = badges;
 	}
 
 	@GetMapping("/credentials/achievements/{id}/image.svg")
-	ResponseEntity<String> image(@PathVariable UUID id) {
-		var achievementId = new AchievementId(id);
-		var organisation = achievements.organisationOf(achievementId)
-			.flatMap(directory::profile)
-			.orElseThrow(() -> new NotFoundException("Achievement"));
-		var achievement = achievements.find(organisation.id(), achievementId)
-			.orElseThrow(() -> new NotFoundException("Achievement"));
+	ResponseEntity<byte[]> image(@PathVariable UUID id) {
+		var badge = badges.image(new AchievementId(id));
 		return ResponseEntity.ok()
-			.contentType(SVG)
+			.contentType(MediaType.parseMediaType(badge.mediaType()))
 			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
-			.body(AchievementImages.svg(achievement.name(), organisation.name(), organisation.slug()));
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+			.body(badge.content());
 	}
 }

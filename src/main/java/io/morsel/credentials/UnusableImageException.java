@@ -1,0 +1,18 @@
+package io.morsel.credentials;
+
+import io.morsel.shared.ProblemException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * An image Morsel cannot use as a badge: not a PNG or SVG it can read, too large, or an SVG with scripts, event
+ * handlers or outside references. Answered {@code 422} {@code /problems/unusable-image}.
+ */
+public class UnusableImageException extends ProblemException {
+
+	public static final URI TYPE = URI.create("/problems/unusable-image");
+
+	public UnusableImageException(String detail) {
+		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "Unusable image", detail);
+	}
+}
