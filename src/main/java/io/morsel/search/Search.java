@@ -326,7 +326,11 @@ public class Search {
 		var stored = searcher.storedFields();
 		var best = new HashMap<String, Float>();
 		var places = new HashMap<String, org.apache.lucene.document.Document>();
-		for (var hit : top.scoreDocs) {
+		// Read in the order of the documents, not of the scores: a lesson's passages are stored side by side, so each
+		// compressed block of stored fields is then decompressed once rather than once for every passage read.
+		var hits = top.scoreDocs.clone();
+		java.util.Arrays.sort(hits, Comparator.comparingInt(hit -> hit.doc));
+		for (var hit : hits) {
 			var doc = stored.document(hit.doc);
 			var kind = ContentKind.of(doc.get(LessonDocuments.KIND)).orElseThrow();
 			var score = hit.score * PASSAGE_WEIGHTS.getOrDefault(kind, 1f);
@@ -430,6 +434,12 @@ public class Search {
 			var total = Map.<String, Map<String, Long>>of(LessonDocuments.PROGRAM, new HashMap<>(), LessonDocuments.SKILL,
 					new HashMap<>(), LessonDocuments.MINUTES, new HashMap<>());
 			for (var counter : counters) {
+				try {
+					counter.finishSegment();
+				}
+				catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
 				counter.counts.forEach((field, counts) -> counts.forEach((value, n) -> total.get(field).merge(value, n, Long::sum)));
 			}
 			return total;
@@ -443,29 +453,56 @@ public class Search {
 			private SortedSetDocValues skills;
 			private SortedNumericDocValues minutes;
 
+			/**
+			 * The segment's counts by ordinal, turned into names once the segment is done: looking up and decoding a
+			 * name for every matching lesson was a sixth of a search's time.
+			 */
+			private long[] programCounts = new long[0];
+			private long[] skillCounts = new long[0];
+
 			@Override
 			protected void doSetNextReader(LeafReaderContext context) throws IOException {
+				finishSegment();
 				programs = DocValues.getSortedSet(context.reader(), LessonDocuments.PROGRAM);
 				skills = DocValues.getSortedSet(context.reader(), LessonDocuments.SKILL);
 				minutes = DocValues.getSortedNumeric(context.reader(), LessonDocuments.MINUTES);
+				programCounts = new long[Math.toIntExact(programs.getValueCount())];
+				skillCounts = new long[Math.toIntExact(skills.getValueCount())];
 			}
 
 			@Override
 			public void collect(int doc) throws IOException {
-				count(programs, doc, counts.get(LessonDocuments.PROGRAM));
-				count(skills, doc, counts.get(LessonDocuments.SKILL));
+				count(programs, doc, programCounts);
+				count(skills, doc, skillCounts);
 				if (minutes.advanceExact(doc)) {
 					LessonLength.ofMinutes(minutes.nextValue())
 						.ifPresent(l -> counts.get(LessonDocuments.MINUTES).merge(l.key(), 1L, Long::sum));
 				}
 			}
 
-			private static void count(SortedSetDocValues values, int doc, Map<String, Long> into) throws IOException {
+			private static void count(SortedSetDocValues values, int doc, long[] into) throws IOException {
 				if (!values.advanceExact(doc)) {
 					return;
 				}
 				for (int i = 0; i < values.docValueCount(); i++) {
-					into.merge(values.lookupOrd(values.nextOrd()).utf8ToString(), 1L, Long::sum);
+					into[(int) values.nextOrd()]++;
+				}
+			}
+
+			/** Adds the last segment's counts, by name; called before each segment and once all are collected. */
+			void finishSegment() throws IOException {
+				name(programs, programCounts, counts.get(LessonDocuments.PROGRAM));
+				name(skills, skillCounts, counts.get(LessonDocuments.SKILL));
+				programCounts = new long[0];
+				skillCounts = new long[0];
+			}
+
+			private static void name(@Nullable SortedSetDocValues values, long[] byOrd, Map<String, Long> into)
+					throws IOException {
+				for (int ord = 0; ord < byOrd.length; ord++) {
+					if (byOrd[ord] > 0 && values != null) {
+						into.merge(values.lookupOrd(ord).utf8ToString(), byOrd[ord], Long::sum);
+					}
 				}
 			}
 
