@@ -6,11 +6,13 @@ import io.morsel.catalog.Program;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.OrganisationId;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,12 @@ import org.springframework.stereotype.Component;
  * are asked for again on every poll, for a minute, and applied when they appear; an id whose transaction rolled back
  * never does. A node whose index is new (or belongs to another database) builds it from the catalog first.
  *
- * <p>One platform thread does all the writing (STACK.md trap 14), so the index has a single writer.
+ * <p>Every {@code morsel.search.heartbeat-interval} the node writes how far it has applied the log (NodePositions),
+ * so the log can be pruned below every live node's position (ChangePruning). A node that finds the log pruned past what
+ * its index applied (it was gone for a while) builds its index again from the catalog.
+ *
+ * <p>One platform thread does all the writing (STACK.md trap 14), so the index has a single writer; another sends the
+ * heartbeats, so a long build does not make the node look gone.
  */
 @Component
 class ChangeFollower implements SmartLifecycle {
@@ -68,10 +75,22 @@ class ChangeFollower implements SmartLifecycle {
 	private volatile long appliedChange = -1;
 	private volatile ScheduledExecutorService thread;
 
+	/** This run of the node, in {@code search_positions}; and the entry after which it still needs the log (-1: unknown). */
+	private final UUID node = UUID.randomUUID();
+	private volatile long needsAfter = -1;
+	private final NodePositions positions;
+	private final Clock clock;
+	private final Duration heartbeat;
+	private volatile @Nullable ScheduledExecutorService heartbeats;
+
 	ChangeFollower(ChangeLog changes, SearchIndex index, Lessons lessons, Programs programs,
 			@Value("${morsel.search.poll-interval}") Duration interval,
 			@Value("${morsel.search.rebuild-on-start}") boolean rebuildOnStart, Embeddings embeddings,
-			ImageTexts imageTexts) {
+			ImageTexts imageTexts, NodePositions positions, Clock clock,
+			@Value("${morsel.search.heartbeat-interval}") Duration heartbeat) {
+		this.positions = positions;
+		this.clock = clock;
+		this.heartbeat = heartbeat;
 		this.changes = changes;
 		this.index = index;
 		this.lessons = lessons;
@@ -87,10 +106,44 @@ class ChangeFollower implements SmartLifecycle {
 		thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("search-index").daemon().factory());
 		thread.execute(this::catchUp);
 		thread.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+		heartbeats = Executors.newSingleThreadScheduledExecutor(
+				Thread.ofPlatform().name("search-heartbeat").daemon().factory());
+		heartbeats.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void heartbeat() {
+		var position = needsAfter;
+		if (position < 0) {
+			return;
+		}
+		try {
+			positions.heartbeat(node, position, clock.instant());
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not record this node's search position; trying again", e);
+		}
+	}
+
+	/** Records where this node needs the log from, at once (the heartbeat repeats it). */
+	private void needsAfter(long position) {
+		needsAfter = position;
+		heartbeat();
 	}
 
 	@Override
 	public void stop() {
+		var beating = heartbeats;
+		heartbeats = null;
+		if (beating != null) {
+			beating.shutdownNow();
+			try {
+				positions.forget(node);
+			}
+			catch (RuntimeException e) {
+				log.warn("Could not remove this node's search position; it expires", e);
+			}
+		}
 		var running = thread;
 		thread = null;
 		if (running != null) {
@@ -119,13 +172,15 @@ class ChangeFollower implements SmartLifecycle {
 		try {
 			var recorded = index.appliedChange();
 			var last = changes.last();
-			if (rebuildOnStart || recorded.isEmpty() || recorded.getAsLong() > last) {
+			if (rebuildOnStart || recorded.isEmpty() || recorded.getAsLong() > last
+					|| recorded.getAsLong() < changes.prunedUpTo()) {
 				rebuildAll(last);
 			}
 			else {
 				applied = recorded.getAsLong();
 				everyVector = index.hasVectors();
 				appliedChange = applied;
+				needsAfter(applied);
 			}
 		}
 		catch (IOException | RuntimeException e) {
@@ -135,6 +190,8 @@ class ChangeFollower implements SmartLifecycle {
 
 	private void rebuildAll(long upTo) throws IOException {
 		var started = System.nanoTime();
+		// The build reads the catalog as it is now, so it needs only the entries after upTo.
+		needsAfter(upTo);
 		everyVector = true;
 		unvectored = null;
 		for (var organisation : changes.organisations()) {
@@ -157,6 +214,14 @@ class ChangeFollower implements SmartLifecycle {
 			var now = System.nanoTime();
 			gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_WAIT);
 			var batch = changes.after(applied, gaps.keySet(), BATCH);
+			// Read after the batch: pruning deletes entries and raises this in one transaction, so a batch read
+			// after entries this node still needed were deleted is always caught here.
+			if (applied < changes.prunedUpTo()) {
+				log.warn("The search change log was pruned past change {}, which this node's index applied: building "
+						+ "it again", applied);
+				rebuildAll(changes.last());
+				return;
+			}
 			if (batch.isEmpty()) {
 				addVectors();
 				return;
@@ -179,6 +244,7 @@ class ChangeFollower implements SmartLifecycle {
 			gaps.clear();
 			gaps.putAll(awaited);
 			appliedChange = reached;
+			needsAfter(gaps.keySet().stream().mapToLong(id -> id - 1).min().orElse(reached));
 		}
 		catch (IOException | RuntimeException e) {
 			// A database outage or a full disk: nothing past the last commit counts as applied, so the next poll

@@ -4,6 +4,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +41,11 @@ class ChangeLog {
 
 	private void append(OrganisationId organisation, @Nullable UUID lesson, String change) {
 		jdbc.sql("""
+				INSERT INTO search_organisations (organisation_id)
+				VALUES (:organisation)
+				ON CONFLICT DO NOTHING
+				""").param("organisation", organisation.value()).update();
+		jdbc.sql("""
 				INSERT INTO search_changes (organisation_id, lesson_id, change, recorded_at)
 				VALUES (:organisation, :lesson, :change, :now)
 				""")
@@ -71,19 +77,59 @@ class ChangeLog {
 			.list();
 	}
 
-	/** The last entry's id; 0 for an empty log. */
+	/** The last entry's id, pruned or not; 0 for a log that never had one. */
 	long last() {
 		return jdbc.sql("""
+				SELECT GREATEST((SELECT COALESCE(MAX(id), 0) FROM search_changes),
+				                (SELECT up_to FROM search_pruned WHERE id = 1))
+				""").query(Long.class).single();
+	}
+
+	/** The highest entry pruned: an index that applied less missed entries and must be built again. */
+	long prunedUpTo() {
+		return jdbc.sql("""
+				SELECT up_to
+				FROM search_pruned
+				WHERE id = 1
+				""").query(Long.class).single();
+	}
+
+	/**
+	 * Deletes the entries every live node has applied ({@code horizon}, the least of their positions) that were
+	 * recorded before {@code before}, and records the highest one deleted; how many were deleted. Run in one
+	 * transaction by one node (ChangePruning).
+	 */
+	int prune(long horizon, Instant before) {
+		var upTo = jdbc.sql("""
 				SELECT COALESCE(MAX(id), 0)
 				FROM search_changes
-				""").query(Long.class).single();
+				WHERE id <= :horizon
+				  AND recorded_at < :before
+				""")
+			.param("horizon", horizon)
+			.param("before", Timestamps.of(before))
+			.query(Long.class)
+			.single();
+		if (upTo == 0) {
+			return 0;
+		}
+		jdbc.sql("""
+				UPDATE search_pruned
+				SET up_to = :upTo
+				WHERE id = 1
+				  AND up_to < :upTo
+				""").param("upTo", upTo).update();
+		return jdbc.sql("""
+				DELETE FROM search_changes
+				WHERE id <= :upTo
+				""").param("upTo", upTo).update();
 	}
 
 	/** Every organisation that ever had a change: those a full rebuild indexes. */
 	List<OrganisationId> organisations() {
 		return jdbc.sql("""
-				SELECT DISTINCT organisation_id
-				FROM search_changes
+				SELECT organisation_id
+				FROM search_organisations
 				""").query(UUID.class).list().stream().map(OrganisationId::new).toList();
 	}
 }

@@ -21,6 +21,11 @@ import org.springframework.stereotype.Component;
  * {@link #ready()} is false and search is lexical alone. Off, the model is never loaded and costs no memory.
  *
  * <p>Vectors are normalised to unit length, so Lucene compares them by dot product (the cosine).
+ *
+ * <p>Indexing embeds passages with a budget, so learners' requests win the CPU: one passage at a time on the calling
+ * thread (the model's default spreads a lesson's passages over a thread per core), in batches of
+ * {@link #BATCH}, each followed by a pause of {@code morsel.search.embedding-pause} times what it took (1: indexing
+ * embeds at most half the time of one core). A learner's query is embedded at once, without pause.
  */
 @Component
 class Embeddings implements SmartLifecycle {
@@ -32,13 +37,19 @@ class Embeddings implements SmartLifecycle {
 
 	static final int DIMENSIONS = 384;
 
+	/** Passages embedded between two pauses: about 40 ms of work on these cores. */
+	static final int BATCH = 4;
+
 	private final boolean enabled;
+	private final double pause;
 
 	private volatile @Nullable EmbeddingModel model;
 	private volatile boolean running;
 
-	Embeddings(@Value("${morsel.search.semantic}") boolean enabled) {
+	Embeddings(@Value("${morsel.search.semantic}") boolean enabled,
+			@Value("${morsel.search.embedding-pause}") double pause) {
 		this.enabled = enabled;
+		this.pause = pause;
 	}
 
 	boolean enabled() {
@@ -68,8 +79,26 @@ class Embeddings implements SmartLifecycle {
 		if (texts.isEmpty()) {
 			return Optional.of(List.of());
 		}
-		var segments = texts.stream().map(TextSegment::from).toList();
-		return Optional.of(loaded.embedAll(segments).content().stream().map(Embeddings::unit).toList());
+		var vectors = new java.util.ArrayList<float[]>(texts.size());
+		for (int from = 0; from < texts.size(); from += BATCH) {
+			var started = System.nanoTime();
+			var segments = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream().map(TextSegment::from).toList();
+			loaded.embedAll(segments).content().forEach(e -> vectors.add(unit(e)));
+			rest((long) ((System.nanoTime() - started) * pause));
+		}
+		return Optional.of(vectors);
+	}
+
+	private static void rest(long nanos) {
+		if (nanos <= 0) {
+			return;
+		}
+		try {
+			TimeUnit.NANOSECONDS.sleep(nanos);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static float[] unit(Embedding embedding) {
@@ -90,7 +119,9 @@ class Embeddings implements SmartLifecycle {
 	private void load() {
 		var started = System.nanoTime();
 		try {
-			var loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+			// Runs a batch's passages one after the other on the thread that asks, rather than on a pool of a thread
+			// per core: indexing then takes one core at most, and the other is left to requests.
+			var loaded = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
 			loaded.embed("warm up");
 			model = loaded;
 			log.info("Loaded the sentence embedding model {} in {} ms: semantic search follows once the index has "

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
+import org.jspecify.annotations.Nullable;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -17,7 +18,9 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -31,9 +34,11 @@ import org.apache.lucene.search.TermQuery;
  * @param sequence the analysed words in order with their positions, for the proximity boost
  * @param phrases each quoted phrase's analysed words with their positions
  * @param alternatives the organisation's synonyms of what was typed: words or phrases, each as good as a word typed
+ * @param near each word's near words in the index, once {@link #withNearWords} found them (empty before): the same
+ *     terms a fuzzy query would find, without building its automata again for every query of a search
  */
 record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Positioned>> phrases,
-		List<List<Positioned>> alternatives) {
+		List<List<Positioned>> alternatives, Map<String, List<String>> near) {
 
 	/** Characters of a query that count; the rest of a longer one is ignored. */
 	static final int MAX_LENGTH = 500;
@@ -95,7 +100,33 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 			}
 		}
 		return new LearnerQuery(List.copyOf(words), List.copyOf(sequence), List.copyOf(phrases),
-				List.copyOf(alternatives.subList(0, Math.min(alternatives.size(), MAX_WORDS))));
+				List.copyOf(alternatives.subList(0, Math.min(alternatives.size(), MAX_WORDS))), Map.of());
+	}
+
+	/**
+	 * This query with each word's near words looked up once in the index's content ({@link LessonDocuments#ALL}, which
+	 * holds every word of every kind): a fuzzy query builds Levenshtein automata every time it is rewritten, which
+	 * was most of a search's time when every count, facet and snippet rewrote its own.
+	 */
+	LearnerQuery withNearWords(IndexSearcher searcher) throws IOException {
+		var found = new java.util.HashMap<String, List<String>>();
+		for (var word : words) {
+			var fuzzy = fuzzy(LessonDocuments.ALL, word);
+			if (fuzzy != null) {
+				var terms = new java.util.TreeSet<Term>();
+				searcher.rewrite(fuzzy).visit(QueryVisitor.termCollector(terms));
+				found.put(word, terms.stream().map(Term::text).toList());
+			}
+		}
+		return new LearnerQuery(words, sequence, phrases, alternatives, Map.copyOf(found));
+	}
+
+	/** A near word of {@code word} in the field: one edit for short words, two for long ones; null under 4 letters. */
+	private static @Nullable FuzzyQuery fuzzy(String field, String word) {
+		if (word.length() < 4) {
+			return null;
+		}
+		return new FuzzyQuery(new Term(field, word), word.length() >= 8 ? 2 : 1, 1, 10, true);
 	}
 
 	boolean isEmpty() {
@@ -134,10 +165,17 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 			var exact = new ArrayList<Query>();
 			fields.forEach((field, weight) -> exact.add(new BoostQuery(new TermQuery(new Term(field, word)), weight)));
 			query.add(new DisjunctionMaxQuery(exact, 0.3f), Occur.SHOULD);
-			if (word.length() >= 4) {
-				var edits = word.length() >= 8 ? 2 : 1;
-				query.add(new BoostQuery(new FuzzyQuery(new Term(fuzzyField, word), edits, 1, 10, true), 0.2f),
-						Occur.SHOULD);
+			var resolved = near.get(word);
+			if (resolved != null) {
+				var nearWords = new BooleanQuery.Builder();
+				resolved.forEach(t -> nearWords.add(new TermQuery(new Term(fuzzyField, t)), Occur.SHOULD));
+				query.add(new BoostQuery(nearWords.build(), 0.2f), Occur.SHOULD);
+			}
+			else {
+				var fuzzy = fuzzy(fuzzyField, word);
+				if (fuzzy != null) {
+					query.add(new BoostQuery(fuzzy, 0.2f), Occur.SHOULD);
+				}
 			}
 		}
 		for (var phrase : phrases) {
@@ -150,6 +188,14 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 			query.add(new BoostQuery(phrase(sequence, fields, 4), 1.5f), Occur.SHOULD);
 		}
 		return query.build();
+	}
+
+	/**
+	 * The words typed, in order and adjacent, in one of {@code fields}: a lesson holding what the learner typed as
+	 * such; none for a single word.
+	 */
+	java.util.Optional<Query> exactly(Map<String, Float> fields) {
+		return words.size() > 1 ? java.util.Optional.of(phrase(sequence, fields, 0)) : java.util.Optional.empty();
 	}
 
 	private static Query phrase(List<Positioned> words, Map<String, Float> fields, int slop) {

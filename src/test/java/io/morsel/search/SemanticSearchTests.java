@@ -6,6 +6,7 @@ import io.morsel.MorselIntegrationTest;
 import io.morsel.catalog.Lessons;
 import io.morsel.identity.Directory;
 import io.morsel.support.Api;
+import io.morsel.support.Eventually;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,12 @@ class SemanticSearchTests {
 
 	@Autowired
 	Lessons lessons;
+
+	@Autowired
+	SearchIndex index;
+
+	@Autowired
+	Embeddings embeddings;
 
 	@BeforeEach
 	void setUp() {
@@ -82,5 +89,46 @@ class SemanticSearchTests {
 					.allSatisfy(r -> assertThat(own).contains(r.lessonId()));
 			}
 		}
+	}
+
+	@Test
+	void aLessonHoldingTheExactPhraseOutranksLessonsThatShareOneWordAndAreNearInMeaning() {
+		var api = Api.on(port);
+		var author = api.token("author@acme.test", "acme");
+		var acme = directory.organisation("acme").orElseThrow();
+		var before = changes.last();
+		// Lessons about how software learns: near "machine learning" in meaning, sharing only "learning".
+		var distractors = List.of(
+				Authored.published(api, author, "Deep learning from labelled examples",
+						"Deep learning trains a neural network on many labelled examples until its predictions improve."),
+				Authored.published(api, author, "Learning rates for neural networks",
+						"A learning algorithm adjusts the weights of a neural network after every batch of training data."),
+				Authored.published(api, author, "Supervised learning of patterns",
+						"Supervised learning lets software recognise patterns in data it has never seen before."));
+		Eventually.await(() -> changes.last() >= before + distractors.size()
+				&& follower.appliedChange() >= changes.last());
+		Indexed.awaitMeaning(search);
+		// The demo lesson that holds the phrase, in one of its question's options: "It uses machine learning on all
+		// our data."
+		var holder = "Say what Forecasting changes";
+		var request = new SearchRequest("machine learning", null, null, null, 10, 0);
+		var titles = lessons.published(acme)
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(l -> l.id().toString(), l -> l.title()));
+		var byMeaning = index.read(searcher -> Meanings.find(searcher, acme, request,
+				embeddings.embed(request.query()).orElseThrow()))
+			.ranked()
+			.stream()
+			.map(titles::get)
+			.toList();
+		// The distractors are nearer in meaning than the lesson with the phrase: meaning alone would put them first.
+		assertThat(byMeaning.indexOf(holder) < 0 ? byMeaning : byMeaning.subList(0, byMeaning.indexOf(holder)))
+			.containsAnyOf("Deep learning from labelled examples", "Learning rates for neural networks",
+					"Supervised learning of patterns");
+
+		var found = search.find(acme, request, true).results();
+
+		assertThat(found.getFirst().title()).isEqualTo(holder);
+		assertThat(found.stream().map(SearchResults.Result::title)).contains("Deep learning from labelled examples");
 	}
 }

@@ -1,0 +1,37 @@
+package io.morsel.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Indexing embeds passages in small batches with pauses between them (so requests win the CPU): a lesson's passages
+ * still get each its own vector, in order, the same as embedding them one by one.
+ */
+class EmbeddingsTests {
+
+	@Test
+	void batchesWithPausesGiveEveryPassageItsOwnVectorInOrder() throws InterruptedException {
+		var embeddings = new Embeddings(true, 1.0);
+		embeddings.start();
+		var until = System.nanoTime() + 120_000_000_000L;
+		while (!embeddings.ready() && System.nanoTime() < until) {
+			Thread.sleep(50);
+		}
+		assertThat(embeddings.ready()).as("the model loads").isTrue();
+		var passages = IntStream.range(0, Embeddings.BATCH * 2 + 1)
+			.mapToObj(i -> List.of("Renew the contract before the quarter ends", "Reset a forgotten password",
+					"Share the dashboard with the finance team").get(i % 3) + " (" + i + ")")
+			.toList();
+
+		var batched = embeddings.embedAll(passages).orElseThrow();
+
+		assertThat(batched).hasSize(passages.size());
+		for (int i = 0; i < passages.size(); i++) {
+			assertThat(batched.get(i)).as(passages.get(i)).containsExactly(embeddings.embed(passages.get(i)).orElseThrow(),
+					org.assertj.core.data.Offset.offset(1e-4f));
+		}
+	}
+}
