@@ -1,5 +1,6 @@
 package io.morsel.learning;
 
+import io.morsel.catalog.Block;
 import io.morsel.catalog.Interaction;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
@@ -101,13 +102,14 @@ class Answers {
 		// Locks each attempt's row until the commit: what is read after this is exact.
 		jdbc.batchUpdate("""
 				UPDATE lesson_attempts
-				SET answered = answered + ?, assessed_credit = assessed_credit + ?, updated_at = ?
+				SET answered = answered + ?, assessed_credit = assessed_credit + ?, step = ?, updated_at = ?
 				WHERE id = ?
 				""", List.copyOf(added.entrySet()), added.size(), (statement, attempt) -> {
 			statement.setInt(1, attempt.getValue().answers());
 			statement.setDouble(2, attempt.getValue().assessedCredit());
-			statement.setObject(3, now);
-			statement.setObject(4, attempt.getKey());
+			statement.setInt(3, attempt.getValue().step());
+			statement.setObject(4, now);
+			statement.setObject(5, attempt.getKey());
 		});
 		var totals = totals(List.copyOf(added.keySet()));
 		var completing = new HashSet<UUID>();
@@ -138,15 +140,31 @@ class Answers {
 		return written;
 	}
 
-	/** What a batch adds to an attempt: its new answers, and their credit on interactions assessing the objective. */
-	private record Added(int answers, double assessedCredit) {
+	/**
+	 * What a batch adds to an attempt: its new answers, their credit on interactions assessing the objective, and the
+	 * step the learner is at: the latest question they answered, so that a reload (or another device) resumes there
+	 * however the answer was sent.
+	 */
+	private record Added(int answers, double assessedCredit, int step, Instant at) {
 
 		static Added of(Pending answer) {
-			return new Added(1, answer.interaction().assessesObjective() ? answer.score().credit() : 0);
+			return new Added(1, answer.interaction().assessesObjective() ? answer.score().credit() : 0,
+					stepOf(answer.version(), answer.interaction().id()), answer.at());
 		}
 
 		Added plus(Added other) {
-			return new Added(answers + other.answers, assessedCredit + other.assessedCredit);
+			var later = other.at.isAfter(at) ? other : this;
+			return new Added(answers + other.answers, assessedCredit + other.assessedCredit, later.step, later.at);
+		}
+
+		private static int stepOf(LessonVersion version, String interaction) {
+			var blocks = version.content().blocks();
+			for (int i = 0; i < blocks.size(); i++) {
+				if (blocks.get(i) instanceof Block.Question q && q.interaction().id().equals(interaction)) {
+					return i;
+				}
+			}
+			return 0;
 		}
 	}
 
