@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,13 +45,17 @@ import org.springframework.stereotype.Component;
 @Component
 class Answers {
 
-	/** An answer to write, scored, with the idempotency key its client sent, if any. */
+	/**
+	 * An answer to write, scored, with the idempotency key its client sent, if any, and the day of the learner's
+	 * calendar it was given on (for their daily goal).
+	 */
 	record Pending(UUID attempt, LessonVersion version, Learner learner, Interaction interaction, String response,
-			Score score, @Nullable Duration timeTaken, Instant at, @Nullable IdempotencyKey key) {
+			Score score, @Nullable Duration timeTaken, Instant at, @Nullable IdempotencyKey key, LocalDate day) {
 
 		Pending(UUID attempt, LessonVersion version, Learner learner, Interaction interaction, String response,
 				Score score, @Nullable Duration timeTaken, Instant at) {
-			this(attempt, version, learner, interaction, response, score, timeTaken, at, null);
+			this(attempt, version, learner, interaction, response, score, timeTaken, at, null,
+					LearningDay.dateOf(at, ZoneOffset.UTC));
 		}
 	}
 
@@ -64,8 +70,11 @@ class Answers {
 	private final JdbcClient sql;
 	private final Lessons lessons;
 	private final ApplicationEventPublisher events;
+	private final LearningDays learningDays;
 
-	Answers(JdbcTemplate jdbc, JdbcClient sql, Lessons lessons, ApplicationEventPublisher events) {
+	Answers(JdbcTemplate jdbc, JdbcClient sql, Lessons lessons, ApplicationEventPublisher events,
+			LearningDays learningDays) {
+		this.learningDays = learningDays;
 		this.jdbc = jdbc;
 		this.sql = sql;
 		this.lessons = lessons;
@@ -112,6 +121,11 @@ class Answers {
 			statement.setObject(5, attempt.getKey());
 		});
 		var totals = totals(List.copyOf(added.keySet()));
+		var days = new TreeMap<DayKey, LearningDay>();
+		ordered.stream().filter(inserted::get).forEach(answer -> days.merge(DayKey.of(answer),
+				new LearningDay(answer.day(), answer.timeTaken() == null ? 0 : LearningDay.secondsOf(answer.timeTaken()),
+						0, 0),
+				DayKey::plus));
 		var completing = new HashSet<UUID>();
 		var written = new ArrayList<Written>(batch.size());
 		var recordedTogether = new ArrayList<AnswerRecorded>(added.size());
@@ -124,8 +138,10 @@ class Answers {
 			var version = answer.version();
 			var total = totals.get(answer.attempt());
 			var progress = AttemptProgress.of(version, total.answered(), total.assessedCredit());
-			if (progress.allAnswered() && completing.add(answer.attempt())) {
-				complete(learner, answer.attempt(), version, progress, answer.at());
+			if (progress.allAnswered() && completing.add(answer.attempt())
+					&& complete(learner, answer.attempt(), version, progress, answer.at())) {
+				var mastered = progress.mastered() ? 1 : 0;
+				days.merge(DayKey.of(answer), new LearningDay(answer.day(), 0, 1, mastered), DayKey::plus);
 			}
 			var score = answer.score();
 			var recorded = new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
@@ -137,7 +153,32 @@ class Answers {
 			written.add(new Written(true, progress.allAnswered()));
 		}
 		events.publishEvent(new AnswersRecorded(recordedTogether));
+		learningDays.add(days);
 		return written;
+	}
+
+	/** Adds to a learner's day outside a batch of answers (a lesson without questions finished), in the caller's transaction. */
+	void addToDay(Learner learner, LearningDay day) {
+		learningDays.add(Map.of(new DayKey(learner.organisationId().value(), learner.userId().value(), day.day()), day));
+	}
+
+	/** A learner's day, in one order everywhere (as the answers), so that two batches never wait on each other. */
+	record DayKey(UUID organisation, UUID user, LocalDate day) implements Comparable<DayKey> {
+
+		static DayKey of(Pending answer) {
+			return new DayKey(answer.learner().organisationId().value(), answer.learner().userId().value(), answer.day());
+		}
+
+		static LearningDay plus(LearningDay one, LearningDay other) {
+			return new LearningDay(one.day(), one.seconds() + other.seconds(), one.lessons() + other.lessons(),
+					one.mastered() + other.mastered());
+		}
+
+		@Override
+		public int compareTo(DayKey other) {
+			return Comparator.comparing(DayKey::user).thenComparing(DayKey::organisation).thenComparing(DayKey::day)
+				.compare(this, other);
+		}
 	}
 
 	/**

@@ -92,7 +92,7 @@ class LessonController {
 		var completed = false;
 		try {
 			var feedback = attempts.answer(Learner.of(me), lesson, interaction, QuestionForms.read(question, form),
-					timeTaken(form.getFirst("shownAt")), IdempotencyKey.parse(form.getFirst("answerKey")));
+					timeTaken(form.getFirst("shownAt")), IdempotencyKey.parse(form.getFirst("answerKey")), me.zone());
 			// Sent again with its key (twice, or after an error): the answer stored then shows, as for the first.
 			completed = feedback.lessonCompleted();
 		}
@@ -154,7 +154,7 @@ class LessonController {
 
 	@PostMapping("/lessons/{id}/finish")
 	String finish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
-		attempts.finish(Learner.of(me), new LessonId(id));
+		attempts.finish(Learner.of(me), new LessonId(id), me.zone());
 		redirect.addFlashAttribute("flash", "flash.lesson.completed");
 		return "redirect:/lessons/" + id + "#lesson-end";
 	}
