@@ -8,11 +8,11 @@ ALTER TABLE users ADD COLUMN developer_items boolean NOT NULL DEFAULT FALSE;
 CREATE TABLE learner_days (
     organisation_id uuid    NOT NULL,
     user_id         uuid    NOT NULL,
-    day             date    NOT NULL,
+    learned_on      date    NOT NULL,
     seconds         bigint  NOT NULL,
     lessons         int     NOT NULL,
     mastered        int     NOT NULL,
-    PRIMARY KEY (user_id, organisation_id, day)
+    PRIMARY KEY (user_id, organisation_id, learned_on)
 );
 
 -- A learner's daily goal, their choice: minutes or lessons a day, and whether weekends are off. No row: the starting

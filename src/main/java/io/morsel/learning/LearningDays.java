@@ -33,7 +33,7 @@ class LearningDays {
 		}
 		var rows = List.copyOf(days.entrySet());
 		jdbc.batchUpdate("""
-				INSERT INTO learner_days (organisation_id, user_id, day, seconds, lessons, mastered)
+				INSERT INTO learner_days (organisation_id, user_id, learned_on, seconds, lessons, mastered)
 				VALUES (?, ?, ?, 0, 0, 0)
 				ON CONFLICT DO NOTHING
 				""", rows, rows.size(), (statement, row) -> {
@@ -46,7 +46,7 @@ class LearningDays {
 				SET seconds = seconds + ?, lessons = lessons + ?, mastered = mastered + ?
 				WHERE user_id = ?
 				  AND organisation_id = ?
-				  AND day = ?
+				  AND learned_on = ?
 				""", rows, rows.size(), (statement, row) -> {
 			statement.setLong(1, row.getValue().seconds());
 			statement.setInt(2, row.getValue().lessons());
@@ -62,13 +62,13 @@ class LearningDays {
 		var goal = new DailyGoal[] { DailyGoal.STARTING };
 		var days = new java.util.ArrayList<LearningDay>();
 		sql.sql("""
-				SELECT g.kind, g.amount, g.weekends_off, d.day, d.seconds, d.lessons, d.mastered
+				SELECT g.kind, g.amount, g.weekends_off, d.learned_on, d.seconds, d.lessons, d.mastered
 				FROM (SELECT CAST(:organisation AS uuid) AS organisation_id, CAST(:user AS uuid) AS user_id) me
 				LEFT JOIN learner_goals g
 				  ON g.organisation_id = me.organisation_id AND g.user_id = me.user_id
 				LEFT JOIN learner_days d
 				  ON d.organisation_id = me.organisation_id AND d.user_id = me.user_id
-				ORDER BY d.day DESC
+				ORDER BY d.learned_on DESC
 				""")
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
