@@ -1,5 +1,6 @@
 package io.morsel.learning;
 
+import io.morsel.catalog.Block;
 import io.morsel.catalog.Interaction;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,13 +45,17 @@ import org.springframework.stereotype.Component;
 @Component
 class Answers {
 
-	/** An answer to write, scored, with the idempotency key its client sent, if any. */
+	/**
+	 * An answer to write, scored, with the idempotency key its client sent, if any, and the day of the learner's
+	 * calendar it was given on (for their daily goal).
+	 */
 	record Pending(UUID attempt, LessonVersion version, Learner learner, Interaction interaction, String response,
-			Score score, @Nullable Duration timeTaken, Instant at, @Nullable IdempotencyKey key) {
+			Score score, @Nullable Duration timeTaken, Instant at, @Nullable IdempotencyKey key, LocalDate day) {
 
 		Pending(UUID attempt, LessonVersion version, Learner learner, Interaction interaction, String response,
 				Score score, @Nullable Duration timeTaken, Instant at) {
-			this(attempt, version, learner, interaction, response, score, timeTaken, at, null);
+			this(attempt, version, learner, interaction, response, score, timeTaken, at, null,
+					LearningDay.dateOf(at, ZoneOffset.UTC));
 		}
 	}
 
@@ -63,8 +70,11 @@ class Answers {
 	private final JdbcClient sql;
 	private final Lessons lessons;
 	private final ApplicationEventPublisher events;
+	private final LearningDays learningDays;
 
-	Answers(JdbcTemplate jdbc, JdbcClient sql, Lessons lessons, ApplicationEventPublisher events) {
+	Answers(JdbcTemplate jdbc, JdbcClient sql, Lessons lessons, ApplicationEventPublisher events,
+			LearningDays learningDays) {
+		this.learningDays = learningDays;
 		this.jdbc = jdbc;
 		this.sql = sql;
 		this.lessons = lessons;
@@ -101,15 +111,21 @@ class Answers {
 		// Locks each attempt's row until the commit: what is read after this is exact.
 		jdbc.batchUpdate("""
 				UPDATE lesson_attempts
-				SET answered = answered + ?, assessed_credit = assessed_credit + ?, updated_at = ?
+				SET answered = answered + ?, assessed_credit = assessed_credit + ?, step = ?, updated_at = ?
 				WHERE id = ?
 				""", List.copyOf(added.entrySet()), added.size(), (statement, attempt) -> {
 			statement.setInt(1, attempt.getValue().answers());
 			statement.setDouble(2, attempt.getValue().assessedCredit());
-			statement.setObject(3, now);
-			statement.setObject(4, attempt.getKey());
+			statement.setInt(3, attempt.getValue().step());
+			statement.setObject(4, now);
+			statement.setObject(5, attempt.getKey());
 		});
 		var totals = totals(List.copyOf(added.keySet()));
+		var days = new TreeMap<DayKey, LearningDay>();
+		ordered.stream().filter(inserted::get).forEach(answer -> days.merge(DayKey.of(answer),
+				new LearningDay(answer.day(), answer.timeTaken() == null ? 0 : LearningDay.secondsOf(answer.timeTaken()),
+						0, 0),
+				DayKey::plus));
 		var completing = new HashSet<UUID>();
 		var written = new ArrayList<Written>(batch.size());
 		var recordedTogether = new ArrayList<AnswerRecorded>(added.size());
@@ -122,8 +138,10 @@ class Answers {
 			var version = answer.version();
 			var total = totals.get(answer.attempt());
 			var progress = AttemptProgress.of(version, total.answered(), total.assessedCredit());
-			if (progress.allAnswered() && completing.add(answer.attempt())) {
-				complete(learner, answer.attempt(), version, progress, answer.at());
+			if (progress.allAnswered() && completing.add(answer.attempt())
+					&& complete(learner, answer.attempt(), version, progress, answer.at())) {
+				var mastered = progress.mastered() ? 1 : 0;
+				days.merge(DayKey.of(answer), new LearningDay(answer.day(), 0, 1, mastered), DayKey::plus);
 			}
 			var score = answer.score();
 			var recorded = new AnswerRecorded(learner.organisationId(), learner.userId(), version.lessonId(),
@@ -135,18 +153,59 @@ class Answers {
 			written.add(new Written(true, progress.allAnswered()));
 		}
 		events.publishEvent(new AnswersRecorded(recordedTogether));
+		learningDays.add(days);
 		return written;
 	}
 
-	/** What a batch adds to an attempt: its new answers, and their credit on interactions assessing the objective. */
-	private record Added(int answers, double assessedCredit) {
+	/** Adds to a learner's day outside a batch of answers (a lesson without questions finished), in the caller's transaction. */
+	void addToDay(Learner learner, LearningDay day) {
+		learningDays.add(Map.of(new DayKey(learner.organisationId().value(), learner.userId().value(), day.day()), day));
+	}
+
+	/** A learner's day, in one order everywhere (as the answers), so that two batches never wait on each other. */
+	record DayKey(UUID organisation, UUID user, LocalDate day) implements Comparable<DayKey> {
+
+		static DayKey of(Pending answer) {
+			return new DayKey(answer.learner().organisationId().value(), answer.learner().userId().value(), answer.day());
+		}
+
+		static LearningDay plus(LearningDay one, LearningDay other) {
+			return new LearningDay(one.day(), one.seconds() + other.seconds(), one.lessons() + other.lessons(),
+					one.mastered() + other.mastered());
+		}
+
+		@Override
+		public int compareTo(DayKey other) {
+			return Comparator.comparing(DayKey::user).thenComparing(DayKey::organisation).thenComparing(DayKey::day)
+				.compare(this, other);
+		}
+	}
+
+	/**
+	 * What a batch adds to an attempt: its new answers, their credit on interactions assessing the objective, and the
+	 * step the learner is at: the latest question they answered, so that a reload (or another device) resumes there
+	 * however the answer was sent.
+	 */
+	private record Added(int answers, double assessedCredit, int step, Instant at) {
 
 		static Added of(Pending answer) {
-			return new Added(1, answer.interaction().assessesObjective() ? answer.score().credit() : 0);
+			return new Added(1, answer.interaction().assessesObjective() ? answer.score().credit() : 0,
+					stepOf(answer.version(), answer.interaction().id()), answer.at());
 		}
 
 		Added plus(Added other) {
-			return new Added(answers + other.answers, assessedCredit + other.assessedCredit);
+			var later = other.at.isAfter(at) ? other : this;
+			return new Added(answers + other.answers, assessedCredit + other.assessedCredit, later.step, later.at);
+		}
+
+		private static int stepOf(LessonVersion version, String interaction) {
+			var blocks = version.content().blocks();
+			for (int i = 0; i < blocks.size(); i++) {
+				if (blocks.get(i) instanceof Block.Question q && q.interaction().id().equals(interaction)) {
+					return i;
+				}
+			}
+			return 0;
 		}
 	}
 

@@ -15,6 +15,8 @@ import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -129,6 +131,15 @@ public class Attempts {
 	 */
 	public Feedback answer(Learner learner, LessonId lesson, String interactionId, Response response,
 			@Nullable Duration timeTaken, @Nullable IdempotencyKey key) {
+		return answer(learner, lesson, interactionId, response, timeTaken, key, ZoneOffset.UTC);
+	}
+
+	/**
+	 * As {@link #answer(Learner, LessonId, String, Response, Duration, IdempotencyKey)}, counted towards the daily goal
+	 * on the day it is in the learner's time zone.
+	 */
+	public Feedback answer(Learner learner, LessonId lesson, String interactionId, Response response,
+			@Nullable Duration timeTaken, @Nullable IdempotencyKey key, ZoneId zone) {
 		var attempt = started(learner, lesson);
 		var version = lessons.version(learner.organisationId(), lesson, attempt.version()).orElseThrow();
 		var interaction = version.content()
@@ -139,12 +150,13 @@ public class Attempts {
 			.orElseThrow(() -> new InvalidRequestException(
 					"This lesson has no interaction '" + interactionId + "'"));
 		var score = interaction.score(response);
+		var now = clock.instant();
 		var elapsed = timeTaken == null || timeTaken.isNegative() || timeTaken.compareTo(Duration.ofHours(12)) > 0
 				? null : timeTaken;
 		// The same answer sent twice, even at once: the second inserts nothing, and is refused as a replay unless it
 		// carries the stored answer's key.
 		var written = writer.write(new Answers.Pending(attempt.id(), version, learner, interaction,
-				json.writeValueAsString(response), score, elapsed, clock.instant(), key));
+				json.writeValueAsString(response), score, elapsed, now, key, LearningDay.dateOf(now, zone)));
 		if (!written.stored()) {
 			return storedEarlier(attempt.id(), interaction, response, key);
 		}
@@ -209,13 +221,23 @@ public class Attempts {
 	/** Completes a lesson that has no interactions, once the learner has reached its end. */
 	@Transactional
 	public Attempt finish(Learner learner, LessonId lesson) {
+		return finish(learner, lesson, ZoneOffset.UTC);
+	}
+
+	/**
+	 * Completes a lesson that has no interactions, once the learner has reached its end, counted towards the daily
+	 * goal on the day it is in the learner's time zone.
+	 */
+	@Transactional
+	public Attempt finish(Learner learner, LessonId lesson, ZoneId zone) {
 		var attempt = open(learner, lesson);
 		if (!attempt.lesson().content().interactions().isEmpty()) {
 			throw new ConflictException("This lesson completes when all its interactions are answered");
 		}
-		if (!attempt.completed()) {
-			answers.complete(learner, attempt.id(), attempt.lesson(), AttemptProgress.of(attempt.lesson(), 0, 0),
-					clock.instant());
+		var now = clock.instant();
+		if (!attempt.completed() && answers.complete(learner, attempt.id(), attempt.lesson(),
+				AttemptProgress.of(attempt.lesson(), 0, 0), now)) {
+			answers.addToDay(learner, new LearningDay(LearningDay.dateOf(now, zone), 0, 1, 0));
 		}
 		return attempt(learner, lesson).orElseThrow();
 	}

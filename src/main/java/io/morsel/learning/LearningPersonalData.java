@@ -19,13 +19,16 @@ class LearningPersonalData implements PersonalData {
 	record LessonEntry(UUID lessonId, String title, String status) {
 	}
 
-	record LearningPart(List<ProgramEntry> enrolments) {
+	/** The learner's daily goal and every day they learned, as kept for their streak. */
+	record LearningPart(List<ProgramEntry> enrolments, DailyGoal dailyGoal, List<LearningDay> days) {
 	}
 
 	private final Progress progress;
+	private final LearningDays learningDays;
 
-	LearningPersonalData(Progress progress) {
+	LearningPersonalData(Progress progress, LearningDays learningDays) {
 		this.progress = progress;
+		this.learningDays = learningDays;
 	}
 
 	@Override
@@ -35,6 +38,7 @@ class LearningPersonalData implements PersonalData {
 
 	@Override
 	public Object of(CurrentMember member) {
+		var standing = learningDays.standing(Learner.of(member));
 		return new LearningPart(progress.of(Learner.of(member))
 			.stream()
 			.filter(p -> p.enrolment() != null)
@@ -43,6 +47,6 @@ class LearningPersonalData implements PersonalData {
 						.stream()
 						.map(l -> new LessonEntry(l.id().value(), l.title(), l.status().name().toLowerCase(java.util.Locale.ROOT)))
 						.toList()))
-			.toList());
+			.toList(), standing.goal(), standing.days());
 	}
 }

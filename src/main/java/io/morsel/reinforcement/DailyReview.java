@@ -6,6 +6,7 @@ import io.morsel.catalog.Lessons;
 import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.PlayableLesson.Choice;
 import io.morsel.catalog.PlayableLesson.Question;
+import io.morsel.catalog.Marking;
 import io.morsel.catalog.Response;
 import io.morsel.learning.Learner;
 import io.morsel.shared.NotFoundException;
@@ -139,7 +140,7 @@ public class DailyReview {
 		}
 		var after = written.after();
 		return new ReviewOutcome(item, response, score, rating, after.state(), after.due(), after.stability(),
-				after.difficulty(), false);
+				after.difficulty(), false, Marking.of(interaction, response));
 	}
 
 	/** A review answered earlier, by its review item's id, with its feedback. */
@@ -155,10 +156,11 @@ public class DailyReview {
 		}
 		var version = version(card).orElseThrow(() -> new NotFoundException("Review"));
 		var response = json.readValue(stored.response(), Response.class);
-		var score = interaction(version, card.interactionId()).score(response);
+		var interaction = interaction(version, card.interactionId());
+		var score = interaction.score(response);
 		var after = stored.after();
 		return new ReviewOutcome(item(card, version, stored.id()), response, score, stored.rating(), after.state(),
-				after.due(), after.stability(), after.difficulty(), true);
+				after.due(), after.stability(), after.difficulty(), true, Marking.of(interaction, response));
 	}
 
 	private List<Cards.Card> due(Learner learner, ZoneId zone) {

@@ -1,5 +1,6 @@
 package io.morsel.reinforcement;
 
+import io.morsel.catalog.Marking;
 import io.morsel.catalog.Response;
 import io.morsel.catalog.Score;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.time.Instant;
  * and the card as FSRS now schedules it.
  *
  * @param replayed the review item had been answered already: this is the stored result, and nothing changed
+ * @param marking the answer marked in place, option by option, as the player marks it
  */
 public record ReviewOutcome(ReviewItem item, Response response, Score score, Rating rating, CardState state,
-		Instant due, double stability, double difficulty, boolean replayed) {
+		Instant due, double stability, double difficulty, boolean replayed, Marking marking) {
 }

@@ -56,9 +56,12 @@ public class KeptFragments {
 	private record Key(String fragment, Map<String, Object> variables, Locale locale) {
 	}
 
-	/** What the layout's header shows of a member: the same for everyone with these organisations and roles. */
+	/**
+	 * What the layout's header shows of a member: the same for everyone with these organisations and roles, who sees
+	 * developer items or not ({@link CurrentMember#seesDeveloperItems()}).
+	 */
 	public record Chrome(List<CurrentMember.Affiliation> organisations, String organisationSlug, String organisationName,
-			Set<Role> roles, boolean directoryOpen) {
+			Set<Role> roles, boolean directoryOpen, boolean developerItems) {
 
 		public boolean has(Role role) {
 			return roles.contains(role);
@@ -109,7 +112,8 @@ public class KeptFragments {
 	 */
 	public Chrome chrome(CurrentMember me) {
 		var open = !me.has(Role.ADMIN) && !me.has(Role.MANAGER) && directory.namesOpen(me.organisationId());
-		return new Chrome(me.organisations(), me.organisationSlug(), me.organisationName(), me.roles(), open);
+		return new Chrome(me.organisations(), me.organisationSlug(), me.organisationName(), me.roles(), open,
+				me.seesDeveloperItems());
 	}
 
 	/**
@@ -123,7 +127,7 @@ public class KeptFragments {
 		if (chrome == null) {
 			return render("web/chrome", "masthead", Map.of()).fill(Map.of());
 		}
-		var links = navigation.shownTo(chrome.roles(), chrome.directoryOpen());
+		var links = navigation.shownTo(chrome.roles(), chrome.directoryOpen(), chrome.developerItems());
 		var current = Navigation.current(links, requestPath());
 		return render("web/chrome", "masthead", Map.of("me", chrome, "links", links, "current", current))
 			.fill(Map.of());

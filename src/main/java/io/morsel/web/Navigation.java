@@ -25,7 +25,12 @@ class Navigation {
 
 	/** The links a member with these roles sees, in an organisation that opened its directory or not, in order. */
 	List<NavigationEntry> shownTo(Set<Role> roles, boolean directoryOpen) {
-		return entries.stream().filter(entry -> entry.shownTo(roles, directoryOpen)).toList();
+		return shownTo(roles, directoryOpen, true);
+	}
+
+	/** The links a member sees, as above, with or without developer items (API tokens), in order. */
+	List<NavigationEntry> shownTo(Set<Role> roles, boolean directoryOpen, boolean developerItems) {
+		return entries.stream().filter(entry -> entry.shownTo(roles, directoryOpen, developerItems)).toList();
 	}
 
 	/**

@@ -14,8 +14,10 @@ import java.util.Set;
  * @param roles who sees the link: a member with any of these roles; empty for every member
  * @param order where the link stands, lower first
  * @param openDirectory whether every member sees the link too once their organisation opened its directory's names
+ * @param developer whether the link is a developer item (API tokens), which a learner sees only once they ask for it
  */
-public record NavigationEntry(String label, String path, Set<Role> roles, int order, boolean openDirectory) {
+public record NavigationEntry(String label, String path, Set<Role> roles, int order, boolean openDirectory,
+		boolean developer) {
 
 	public NavigationEntry {
 		if (label.isBlank()) {
@@ -29,7 +31,7 @@ public record NavigationEntry(String label, String path, Set<Role> roles, int or
 
 	/** A link for members with any of these roles. */
 	public static NavigationEntry forRoles(String label, String path, int order, Role... roles) {
-		return new NavigationEntry(label, path, Set.of(roles), order, false);
+		return new NavigationEntry(label, path, Set.of(roles), order, false, false);
 	}
 
 	/**
@@ -37,12 +39,20 @@ public record NavigationEntry(String label, String path, Set<Role> roles, int or
 	 * directory's names (the directory's own link).
 	 */
 	public static NavigationEntry forRolesOrOpenDirectory(String label, String path, int order, Role... roles) {
-		return new NavigationEntry(label, path, Set.of(roles), order, true);
+		return new NavigationEntry(label, path, Set.of(roles), order, true, false);
 	}
 
 	/** A link for every signed-in member. */
 	public static NavigationEntry forEveryone(String label, String path, int order) {
-		return new NavigationEntry(label, path, Set.of(), order, false);
+		return new NavigationEntry(label, path, Set.of(), order, false, false);
+	}
+
+	/**
+	 * A developer item (API tokens): for members with any role beyond learner, and for learners who asked for
+	 * developer items in their profile ({@link io.morsel.identity.CurrentMember#seesDeveloperItems()}).
+	 */
+	public static NavigationEntry forDevelopers(String label, String path, int order) {
+		return new NavigationEntry(label, path, Set.of(), order, false, true);
 	}
 
 	/** Whether a member with these roles sees the link, in an organisation whose directory is closed. */
@@ -52,6 +62,17 @@ public record NavigationEntry(String label, String path, Set<Role> roles, int or
 
 	/** Whether a member with these roles sees the link, in an organisation that opened its directory or not. */
 	public boolean shownTo(Set<Role> memberRoles, boolean directoryOpen) {
+		return shownTo(memberRoles, directoryOpen, true);
+	}
+
+	/**
+	 * Whether a member with these roles sees the link, in an organisation that opened its directory or not, when they
+	 * see developer items or not.
+	 */
+	public boolean shownTo(Set<Role> memberRoles, boolean directoryOpen, boolean developerItems) {
+		if (developer && !developerItems) {
+			return false;
+		}
 		return roles.isEmpty() || roles.stream().anyMatch(memberRoles::contains) || (openDirectory && directoryOpen);
 	}
 

@@ -30,6 +30,6 @@ class ShellNavigation {
 
 	@Bean
 	NavigationEntry tokensLink() {
-		return NavigationEntry.forEveryone("nav.tokens", "/tokens", 80);
+		return NavigationEntry.forDevelopers("nav.tokens", "/tokens", 80);
 	}
 }

@@ -50,7 +50,8 @@ class LessonKeyboardJourneyTests extends BrowserTest {
 		page.keyboard().type(PASSWORD);
 		page.keyboard().press("Enter");
 		assertThat(page).hasURL(url("/today"));
-		page.navigate(url("/lessons/" + lesson.value()));
+		// The whole lesson at once, the learner's option (CardByCardJourneyTests goes one step at a time).
+		page.navigate(url("/lessons/" + lesson.value() + "?view=whole"));
 
 		for (var feature : new String[] { "What-if scenarios", "Forecast accuracy tracking", "Alerts when the forecast drifts" }) {
 			tabTo(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(feature)));

@@ -52,6 +52,7 @@ class MasteryLoopJourneyTests extends BrowserTest {
 		var lesson = publish("Verbs you can see " + UUID.randomUUID().toString().substring(0, 6));
 		signIn("learner@acme.test");
 		page.navigate(url("/lessons/" + lesson.value()));
+		next();
 
 		page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Understand")).check();
 		page.locator("#interaction-verb button[type=submit]").click();
@@ -73,6 +74,7 @@ class MasteryLoopJourneyTests extends BrowserTest {
 		assertThat(verb.locator(".practice-note")).containsText("Your scored answer stays at 0%");
 		shoot("mastery-practised");
 
+		next();
 		page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Know reports")).check();
 		page.locator("#interaction-measure button[type=submit]").click();
 		var end = page.locator("#lesson-end");
@@ -102,10 +104,12 @@ class MasteryLoopJourneyTests extends BrowserTest {
 
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join this program: " + title)).click();
 		assertThat(page).hasURL(url("/lessons/" + first.value()));
+		next();
 
 		page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("List")).check();
 		page.locator("#interaction-verb button[type=submit]").click();
 		assertThat(page.locator("#interaction-verb .verdict")).hasText("Correct.");
+		next();
 		page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Create a report")).check();
 		page.locator("#interaction-measure button[type=submit]").click();
 
@@ -147,7 +151,15 @@ class MasteryLoopJourneyTests extends BrowserTest {
 		return lessons.publish(author, lessons.create(author, content).lessonId()).lessonId();
 	}
 
-	private static Locator mark(Locator interaction, String text) {
+	/** The current step's "Next" link, which htmx follows by swapping the player. */
+	private void next() {
+		var step = page.locator(".step.current");
+		var id = step.getAttribute("id");
+		step.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+		assertThat(page.locator("#" + id)).not().hasClass(java.util.regex.Pattern.compile(".*\\bcurrent\\b.*"));
+	}
+
+		private static Locator mark(Locator interaction, String text) {
 		return interaction.locator("li.mark", new Locator.LocatorOptions().setHasText(text));
 	}
 

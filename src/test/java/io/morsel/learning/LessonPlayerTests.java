@@ -225,6 +225,64 @@ class LessonPlayerTests {
 			.isEqualTo(comparable(kept));
 	}
 
+	@Test
+	void anAnswerSentThroughHtmxIsWhereAReloadResumes() throws Exception {
+		var me = SignedIn.as(learner);
+		mvc.perform(get("/lessons/" + lesson.value() + "?step=1").with(me));
+
+		mvc.perform(post("/lessons/" + lesson.value() + "/answers/all").param("optionIds", "a")
+			.header("HX-Request", "true").with(me).with(csrf()));
+
+		var reloaded = mvc.perform(get("/lessons/" + lesson.value()).with(me)).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(reloaded).containsPattern("id=\"step-6\"\\s+class=\"step current\"")
+			.contains("Step 7 of 13");
+	}
+
+	@Test
+	void theLessonGoesOneStepAtATimeWithItsProgressAndTheStepLinksSwapThePlayer() throws Exception {
+		var me = SignedIn.as(learner);
+
+		var page = mvc.perform(get("/lessons/" + lesson.value() + "?step=2").with(me)).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("class=\"player cards\"", "<progress max=\"13\" value=\"3\"",
+				"aria-label=\"Close the lesson\"", ">Whole lesson<")
+			.containsOnlyOnce("class=\"step current\"")
+			.contains("hx-get=\"/lessons/" + lesson.value() + "?step=3\"", "hx-select=\"#player\"",
+					"hx-push-url=\"true\"");
+		var withoutJavaScript = java.util.regex.Pattern.compile("<a class=\"button\" href=\"([^\"]+)\"").matcher(page)
+			.results().map(m -> m.group(1)).filter(link -> link.contains("step=3")).findFirst().orElseThrow();
+		assertThat(withoutJavaScript).isEqualTo("/lessons/" + lesson.value() + "?step=3#step-3");
+	}
+
+	@Test
+	void theWholeLessonIsAnOptionTheBrowserKeeps() throws Exception {
+		var me = SignedIn.as(learner);
+
+		var chosen = mvc.perform(get("/lessons/" + lesson.value() + "?view=whole").with(me)).andReturn().getResponse();
+		var cookie = chosen.getCookie("morsel-lesson-view");
+		var next = mvc.perform(get("/lessons/" + lesson.value()).cookie(cookie).with(me)).andReturn().getResponse();
+		var back = mvc.perform(get("/lessons/" + lesson.value() + "?view=cards").cookie(cookie).with(me))
+			.andReturn().getResponse();
+
+		assertThat(cookie).isNotNull();
+		assertThat(cookie.getValue()).isEqualTo("whole");
+		assertThat(chosen.getContentAsString()).contains("class=\"player whole\"", ">One step at a time<");
+		assertThat(next.getContentAsString()).contains("class=\"player whole\"");
+		assertThat(back.getContentAsString()).contains("class=\"player cards\"");
+		assertThat(back.getCookie("morsel-lesson-view").getValue()).isEqualTo("cards");
+	}
+
+	@Test
+	void anUnknownViewIsRefusedInPlainWords() throws Exception {
+		var refused = mvc.perform(get("/lessons/" + lesson.value() + "?view=sideways").with(SignedIn.as(learner)))
+			.andReturn();
+
+		assertThat(refused.getResponse().getStatus()).isEqualTo(400);
+		assertThat(refused.getResolvedException()).hasMessageContaining("The view is \"cards\" or \"whole\"");
+	}
+
 	/** The cookie that carries these flash attributes to the next request, as a redirect after a form post sets it. */
 	private Cookie[] flash(Map<String, String> attributes) {
 		var flash = new FlashMap();

@@ -321,8 +321,9 @@ class DailyReviewTests {
 
 		assertThat(refused.getContentAsString()).doesNotContain("<html").contains("id=\"review-item\"", "Choose an answer first.",
 				"name=\"reviewItemId\" value=\"" + item + "\"");
+		// Marked in place as in the player: the wrong pick with its feedback, the right answer shown beside it.
 		assertThat(answered.getContentAsString()).doesNotContain("<html").contains("id=\"review-item\"", "Not quite.",
-				"You cannot see understanding.", "Your answer");
+				"You cannot see understanding.", "Your pick: wrong", "Right answer, not picked", "class=\"marks\"");
 		assertThat(reviews(learner)).singleElement()
 			.satisfies(review -> assertThat(review.get("rating")).isEqualTo(Rating.AGAIN.grade()));
 	}

@@ -26,6 +26,17 @@ class NavigationEntryTests {
 	}
 
 	@Test
+	void aDeveloperItemIsShownOnlyToThoseWhoSeeDeveloperItems() {
+		var withTokens = new Navigation(List.of(NavigationEntry.forEveryone("nav.profile", "/profile", 70),
+				NavigationEntry.forDevelopers("nav.tokens", "/tokens", 80)));
+
+		assertThat(withTokens.shownTo(Set.of(Role.LEARNER), false, false)).extracting(NavigationEntry::path)
+			.containsExactly("/profile");
+		assertThat(withTokens.shownTo(Set.of(Role.LEARNER), false, true)).extracting(NavigationEntry::path)
+			.containsExactly("/profile", "/tokens");
+	}
+
+	@Test
 	void theCurrentLinkIsTheOneLeadingToThePageOrAPageBelowIt() {
 		var links = navigation.shownTo(Set.of(Role.LEARNER, Role.MANAGER));
 

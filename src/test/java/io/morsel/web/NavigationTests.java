@@ -1,7 +1,9 @@
 package io.morsel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.morsel.support.Csrf.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.morsel.MorselIntegrationTest;
 import io.morsel.identity.CurrentMember;
@@ -36,7 +38,39 @@ class NavigationTests {
 
 		// No People: acme shows learners no directory, and the link would lead to a refusal.
 		assertThat(links(page("/skills", learner))).containsExactly("/today", "/search", "/skills", "/achievements",
-				"/notifications", "/profile", "/tokens");
+				"/notifications", "/profile");
+	}
+
+	@Test
+	void aLearnerSeesApiTokensOnlyOnceTheyAskForThemInTheirProfile() throws Exception {
+		var learner = directory.member("learner@globex.test", "globex").orElseThrow();
+		try {
+			var profile = page("/profile", learner);
+			mvc.perform(post("/profile/developer-items").param("shown", "true").with(SignedIn.as(learner))
+				.with(csrf()));
+			var asked = directory.member("learner@globex.test", "globex").orElseThrow();
+
+			assertThat(links(page("/today", learner))).doesNotContain("/tokens");
+			assertThat(profile).contains("name=\"shown\"", "Show developer items");
+			assertThat(links(page("/today", asked))).endsWith("/profile", "/tokens");
+		}
+		finally {
+			mvc.perform(post("/profile/developer-items").with(SignedIn.as(learner)).with(csrf()));
+		}
+		assertThat(links(page("/today", directory.member("learner@globex.test", "globex").orElseThrow())))
+			.doesNotContain("/tokens");
+	}
+
+	@Test
+	void aPhoneHasTheFirstFourLinksAtTheBottomAndMoreLeadsToTheRest() throws Exception {
+		var page = page("/skills", member("learner@acme.test"));
+
+		var bottom = Pattern.compile("<nav class=\"bottom-nav\"[^>]*>.*?</nav>", Pattern.DOTALL).matcher(page);
+		assertThat(bottom.find()).isTrue();
+		assertThat(bottom.group()).contains("aria-label=\"Quick links\"", "<a href=\"/today\">Today</a>",
+				"<a href=\"/skills\" aria-current=\"page\">Skills</a>", "<a href=\"#site-nav\">More</a>")
+			.doesNotContain("/notifications");
+		assertThat(page).contains("id=\"site-nav\"");
 	}
 
 	@Test

@@ -111,6 +111,13 @@ public class Accounts {
 		return memberOf(member.userId(), member.organisationId()).orElseThrow();
 	}
 
+	/** Shows or hides developer items (API tokens) in the member's navigation; the member as they are now. */
+	@Transactional
+	public CurrentMember showDeveloperItems(CurrentMember member, boolean shown) {
+		users.showDeveloperItems(member.userId(), shown);
+		return memberOf(member.userId(), member.organisationId()).orElseThrow();
+	}
+
 	/** Changes the password after checking the current one; false when the current one is wrong. */
 	@Transactional
 	public boolean changePassword(UserId user, String currentPassword, String newPassword) {
@@ -127,7 +134,8 @@ public class Accounts {
 		return all.stream().filter(chosen).findFirst().map(m -> new CurrentMember(user.id(), m.id(), user.email(),
 				user.name(), m.organisationId(), m.slug(), m.organisationName(), m.roles(), zone(user.timeZone()),
 				Locale.forLanguageTag(user.language()),
-				all.stream().map(a -> new CurrentMember.Affiliation(a.slug(), a.organisationName())).toList()));
+				all.stream().map(a -> new CurrentMember.Affiliation(a.slug(), a.organisationName())).toList(),
+				user.developerItems()));
 	}
 
 	private static ZoneId zone(String id) {

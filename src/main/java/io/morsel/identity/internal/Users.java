@@ -21,13 +21,14 @@ public class Users {
 		this.jdbc = jdbc;
 	}
 
+	/** @param developerItems whether the person asked to see developer items (API tokens) in the navigation */
 	public record User(UserId id, String email, String name, @Nullable String passwordHash, String timeZone,
-			String language) {
+			String language, boolean developerItems) {
 	}
 
 	public Optional<User> findByEmail(String email) {
 		return jdbc.sql("""
-				SELECT id, email, name, password_hash, time_zone, language
+				SELECT id, email, name, password_hash, time_zone, language, developer_items
 				FROM users
 				WHERE email = :email
 				""")
@@ -38,7 +39,7 @@ public class Users {
 
 	public Optional<User> findById(UserId id) {
 		return jdbc.sql("""
-				SELECT id, email, name, password_hash, time_zone, language
+				SELECT id, email, name, password_hash, time_zone, language, developer_items
 				FROM users
 				WHERE id = :id
 				""")
@@ -49,7 +50,7 @@ public class Users {
 
 	public User create(String email, String name, @Nullable String passwordHash, String timeZone, String language,
 			boolean demo, Instant now) {
-		var user = new User(UserId.random(), normalise(email), name, passwordHash, timeZone, language);
+		var user = new User(UserId.random(), normalise(email), name, passwordHash, timeZone, language, false);
 		jdbc.sql("""
 				INSERT INTO users (id, email, name, password_hash, time_zone, language, demo, created_at)
 				VALUES (:id, :email, :name, :hash, :zone, :language, :demo, :now)
@@ -76,6 +77,17 @@ public class Users {
 			.param("name", name)
 			.param("zone", timeZone)
 			.param("language", language)
+			.update();
+	}
+
+	public void showDeveloperItems(UserId id, boolean shown) {
+		jdbc.sql("""
+				UPDATE users
+				SET developer_items = :shown
+				WHERE id = :id
+				""")
+			.param("id", id.value())
+			.param("shown", shown)
 			.update();
 	}
 
@@ -106,6 +118,7 @@ public class Users {
 
 	private static User map(ResultSet rs, int row) throws SQLException {
 		return new User(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"), rs.getString("name"),
-				rs.getString("password_hash"), rs.getString("time_zone"), rs.getString("language"));
+				rs.getString("password_hash"), rs.getString("time_zone"), rs.getString("language"),
+				rs.getBoolean("developer_items"));
 	}
 }

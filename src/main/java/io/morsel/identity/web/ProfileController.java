@@ -23,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,6 +77,19 @@ class ProfileController {
 				.build()
 				.toString())
 			.body(export.of(me));
+	}
+
+	/**
+	 * Shows or hides developer items (API tokens) in a learner's navigation; members with other roles always see them.
+	 * A checkbox: sent as "true" when ticked, absent when not.
+	 */
+	@PostMapping("/profile/developer-items")
+	String developerItems(@AuthenticationPrincipal CurrentMember me,
+			@RequestParam(name = "shown", defaultValue = "false") boolean shown, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response) {
+		authentication.replace(accounts.showDeveloperItems(me, shown), request, response);
+		redirect.addFlashAttribute("flash", "flash.profile.saved");
+		return "redirect:/profile";
 	}
 
 	@GetMapping("/profile")

@@ -147,7 +147,7 @@ class LearningApi {
 			@Valid @RequestBody AnswerRequest answer,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
 		var feedback = attempts.answer(Learner.of(me), new LessonId(answer.lessonId()), answer.interactionId(),
-				answer.response(), answer.timeTaken(), IdempotencyKey.parse(idempotencyKey));
+				answer.response(), answer.timeTaken(), IdempotencyKey.parse(idempotencyKey), me.zone());
 		Score score = feedback.score();
 		return ResponseEntity.status(feedback.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(new FeedbackView(feedback.interactionId(), score.credit(), score.correct(), score.feedback(),

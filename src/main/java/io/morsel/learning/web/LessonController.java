@@ -14,6 +14,8 @@ import io.morsel.learning.Learner;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,22 +58,33 @@ class LessonController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The lesson at the learner's step, or at {@code step}, which is saved (a step link, also through htmx). Asked for
+	 * a {@code view} (cards or whole), the browser keeps it for its next lessons.
+	 */
 	@GetMapping("/lessons/{id}")
 	ModelAndView show(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
-			@RequestParam(required = false) @Nullable Integer step, Model model) {
+			@RequestParam(required = false) @Nullable Integer step, @RequestParam(required = false) @Nullable String view,
+			@CookieValue(name = PlayerView.COOKIE, required = false) @Nullable String keptView,
+			HttpServletRequest request, HttpServletResponse response, Model model) {
+		var shown = PlayerView.of(view, keptView);
+		if (view != null) {
+			shown.keep(request, response);
+		}
 		var lesson = new LessonId(id);
 		var attempt = attempts.open(Learner.of(me), lesson);
 		if (step != null && step != attempt.step()) {
 			attempts.moveTo(Learner.of(me), lesson, step);
 			attempt = attempts.open(Learner.of(me), lesson);
 		}
-		return page.of(me, attempt, clock.millis(), null, model);
+		return page.of(me, attempt, shown, clock.millis(), null, model);
 	}
 
 	@PostMapping("/lessons/{id}/answers/{interaction}")
 	ModelAndView answer(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@PathVariable String interaction, @RequestParam MultiValueMap<String, String> form,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			@CookieValue(name = PlayerView.COOKIE, required = false) @Nullable String keptView, Model model) {
 		var lesson = new LessonId(id);
 		var attempt = attempts.open(Learner.of(me), lesson);
 		var question = question(attempt, interaction);
@@ -78,7 +92,7 @@ class LessonController {
 		var completed = false;
 		try {
 			var feedback = attempts.answer(Learner.of(me), lesson, interaction, QuestionForms.read(question, form),
-					timeTaken(form.getFirst("shownAt")), IdempotencyKey.parse(form.getFirst("answerKey")));
+					timeTaken(form.getFirst("shownAt")), IdempotencyKey.parse(form.getFirst("answerKey")), me.zone());
 			// Sent again with its key (twice, or after an error): the answer stored then shows, as for the first.
 			completed = feedback.lessonCompleted();
 		}
@@ -93,7 +107,7 @@ class LessonController {
 		}
 		var updated = attempts.open(Learner.of(me), lesson);
 		if (htmx == null) {
-			return refusedPage(me, updated, turn, model);
+			return refusedPage(me, updated, PlayerView.of(null, keptView), turn, model);
 		}
 		return fragment(updated, question, turn, completed ? page.end(Learner.of(me), updated) : null, model);
 	}
@@ -102,12 +116,13 @@ class LessonController {
 	@GetMapping("/lessons/{id}/practice/{interaction}")
 	ModelAndView tryAgain(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@PathVariable String interaction,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			@CookieValue(name = PlayerView.COOKIE, required = false) @Nullable String keptView, Model model) {
 		var attempt = attempts.open(Learner.of(me), new LessonId(id));
 		var question = question(attempt, interaction);
 		var turn = PlayerPage.Turn.practising(interaction);
 		if (htmx == null) {
-			return page.of(me, attempt, clock.millis(), turn, model);
+			return page.of(me, attempt, PlayerView.of(null, keptView), clock.millis(), turn, model);
 		}
 		return fragment(attempt, question, turn, null, model);
 	}
@@ -116,7 +131,8 @@ class LessonController {
 	@PostMapping("/lessons/{id}/practice/{interaction}")
 	ModelAndView practise(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@PathVariable String interaction, @RequestParam MultiValueMap<String, String> form,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			@CookieValue(name = PlayerView.COOKIE, required = false) @Nullable String keptView, Model model) {
 		var lesson = new LessonId(id);
 		var attempt = attempts.open(Learner.of(me), lesson);
 		var question = question(attempt, interaction);
@@ -129,22 +145,24 @@ class LessonController {
 			turn = PlayerPage.Turn.refused(interaction, refused.getMessage(), sent(form), true);
 		}
 		if (htmx == null) {
-			return turn.error() == null ? page.of(me, attempt, clock.millis(), turn, model)
-					: refusedPage(me, attempt, turn, model);
+			var shown = PlayerView.of(null, keptView);
+			return turn.error() == null ? page.of(me, attempt, shown, clock.millis(), turn, model)
+					: refusedPage(me, attempt, shown, turn, model);
 		}
 		return fragment(attempt, question, turn, null, model);
 	}
 
 	@PostMapping("/lessons/{id}/finish")
 	String finish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
-		attempts.finish(Learner.of(me), new LessonId(id));
+		attempts.finish(Learner.of(me), new LessonId(id), me.zone());
 		redirect.addFlashAttribute("flash", "flash.lesson.completed");
 		return "redirect:/lessons/" + id + "#lesson-end";
 	}
 
 	/** The whole page again, the refused form with the learner's picks and what to fix: 422, as the form was. */
-	private ModelAndView refusedPage(CurrentMember me, Attempt attempt, PlayerPage.@Nullable Turn turn, Model model) {
-		var refused = page.of(me, attempt, clock.millis(), turn, model);
+	private ModelAndView refusedPage(CurrentMember me, Attempt attempt, PlayerView shown, PlayerPage.@Nullable Turn turn,
+			Model model) {
+		var refused = page.of(me, attempt, shown, clock.millis(), turn, model);
 		refused.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		return refused;
 	}

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The lesson player's page ({@code learning/lesson}), made fast by keeping what every learner of a published version
  * sees alike (ADR 0005, ADR 0007): the page is rendered once per version, language and header, with holes for the
- * learner's own part, which is all a request renders. The holes are which step is current, each question, whether
+ * learner's own part, which is all a request renders. The holes are the view (card by card or whole) with its
+ * progress header (kept per step), which step is current, each question, whether
  * the lesson is complete, and the finish button of a lesson without questions. A question nobody has answered
  * is itself kept (its form, with the time it was shown and a fresh idempotency key put in); an answered one (marked
  * in place), one with an error or one being practised is rendered for the request, and so is the card at the lesson's
@@ -68,13 +69,15 @@ class PlayerPage {
 	}
 
 	/**
+	 * @param view one step at a time, or the whole lesson
 	 * @param shownAt when the page shows its questions (milliseconds since the epoch), for the time taken to answer
 	 * @param turn what this request does at one question, if anything; that question's step is the current one
 	 * @param model the request's model: a flash message
 	 */
-	ModelAndView of(CurrentMember me, Attempt attempt, long shownAt, @Nullable Turn turn, Model model) {
+	ModelAndView of(CurrentMember me, Attempt attempt, PlayerView view, long shownAt, @Nullable Turn turn,
+			Model model) {
 		var lesson = PlayableLesson.of(attempt.lesson());
-		var holes = holes(Learner.of(me), lesson, attempt, shownAt, turn);
+		var holes = holes(Learner.of(me), lesson, attempt, view, shownAt, turn);
 		if (model.containsAttribute("flash")) {
 			model.addAttribute("holes", holes);
 			model.addAttribute("lesson", lesson);
@@ -123,8 +126,8 @@ class PlayerPage {
 		return new UUID(random.nextLong(), random.nextLong()).toString();
 	}
 
-	private Map<String, String> holes(Learner learner, PlayableLesson lesson, Attempt attempt, long shownAt,
-			@Nullable Turn turn) {
+	private Map<String, String> holes(Learner learner, PlayableLesson lesson, Attempt attempt, PlayerView view,
+			long shownAt, @Nullable Turn turn) {
 		var steps = lesson.steps();
 		var current = Math.min(attempt.step(), steps.size() - 1);
 		for (int i = 0; turn != null && i < steps.size(); i++) {
@@ -136,6 +139,9 @@ class PlayerPage {
 		var last = lastAnswered(attempt);
 		var end = end(learner, attempt);
 		var holes = new HashMap<String, String>();
+		holes.put("mode", view.whole() ? " whole" : " cards");
+		holes.put("progress", fragments.kept(VIEW, "progress", Map.of("lessonId", lesson.id().value(), "index", current,
+				"size", steps.size(), "whole", view.whole()), Map.of()));
 		for (int i = 0; i < steps.size(); i++) {
 			holes.put("current-" + i, i == current ? " current" : "");
 			var question = steps.get(i).interaction();
