@@ -94,9 +94,19 @@ public class ProgramWorkbench {
 	/** Replaces the program's details and keeps its lessons. */
 	@Transactional
 	public Program details(CurrentMember author, ProgramId id, ProgramDetails details) {
+		return details(author, id, null, details);
+	}
+
+	/**
+	 * Replaces the program's details and keeps its lessons, if nobody saved it since the author read it at
+	 * {@code readRevision} (null: whatever is stored).
+	 * @throws io.morsel.catalog.StaleRevision when someone did
+	 */
+	@Transactional
+	public Program details(CurrentMember author, ProgramId id, @Nullable Integer readRevision, ProgramDetails details) {
 		var lessons = program(author, id).lessons();
-		return programs.update(author.organisationId(), id, details.title(), details.outcome(), details.description(),
-				details.selfEnrol(), lessons);
+		return programs.update(author.organisationId(), id, readRevision, details.title(), details.outcome(),
+				details.description(), details.selfEnrol(), lessons);
 	}
 
 	@Transactional
