@@ -119,6 +119,20 @@ class LearningApi {
 			.orElseThrow(() -> new NotFoundException("Program"));
 	}
 
+	/** The attempt a retake started (or the retake already under way). */
+	record AttemptView(UUID lessonId, int version, boolean completed, Instant startedAt) {
+	}
+
+	@PostMapping("/api/v1/lessons/{id}/retakes")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The caller never started the lesson: there is nothing to retake")
+	@Operation(summary = "Retake a completed lesson: a new attempt starts on the version learners now get, and the "
+			+ "earlier attempts stay as they were (reports keep the first completed score). While the latest attempt is "
+			+ "not complete, it is the retake: the same request sent twice starts one attempt")
+	AttemptView retake(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		var attempt = attempts.retake(Learner.of(me), new LessonId(id));
+		return new AttemptView(id, attempt.lesson().version(), attempt.completed(), attempt.startedAt());
+	}
+
 	@PostMapping("/api/v1/programs/{id}/enrolment")
 	@Refuses(value = HttpStatus.CONFLICT, when = "The program is assigned by a manager; it cannot be joined")
 	@Operation(summary = "Join a program that is open to learners; answered with the caller's progress in it")
