@@ -300,6 +300,48 @@ public class Lessons {
 		});
 	}
 
+	/**
+	 * Writes a skill's new name into every version that names it (the old name, in any case, becomes the new one;
+	 * named twice after a merge, once). This node forgets the versions it kept; another node shows the old label on a
+	 * kept published version until it is evicted.
+	 */
+	void renameSkill(SkillId skill, String from, String to) {
+		record Named(UUID lesson, int version, String content) {
+		}
+		var named = jdbc.sql("""
+				SELECT v.lesson_id, v.version, v.content
+				FROM lesson_versions v
+				JOIN lesson_skills s ON s.lesson_id = v.lesson_id AND s.version = v.version
+				WHERE s.skill_id = :skill
+				""")
+			.param("skill", skill.value())
+			.query((rs, n) -> new Named(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)))
+			.list();
+		for (var version : named) {
+			var content = json.readValue(version.content(), LessonContent.class);
+			var renamed = content.skills()
+				.stream()
+				.map(name -> name.equalsIgnoreCase(from) ? to : name)
+				.filter(new java.util.HashSet<String>()::add)
+				.toList();
+			var changed = new LessonContent(content.title(), content.objective(), content.estimatedMinutes(), renamed,
+					content.blocks());
+			jdbc.sql("""
+					UPDATE lesson_versions
+					SET content = :content
+					WHERE lesson_id = :lesson
+					  AND version = :version
+					""")
+				.param("content", json.writeValueAsString(changed))
+				.param("lesson", version.lesson())
+				.param("version", version.version())
+				.update();
+			var key = new VersionKey(new LessonId(version.lesson()), version.version());
+			published.invalidate(key);
+			publishedSkills.invalidate(key);
+		}
+	}
+
 	/** Every lesson of the organisation, drafts included, most recently changed first: the authors' list. */
 	@Transactional(readOnly = true)
 	public List<LessonSummary> all(OrganisationId organisation) {
