@@ -57,12 +57,15 @@ public class Progress {
 		return of(learner).stream().filter(p -> p.contains(lesson)).findFirst();
 	}
 
-	/** One program the learner may see: enrolled in it, or free to join it. */
+	/**
+	 * One program by its id: a published one to anyone (an assigned-only one shows what it holds), an unpublished one
+	 * to those enrolled, an archived one to nobody.
+	 */
 	public Optional<ProgramProgress> of(Learner learner, ProgramId id) {
 		return programs.outline(learner.organisationId(), id).flatMap(outline -> {
 			var standing = standing(learner, outline.program().lessons());
 			var enrolment = standing.enrolled().get(id);
-			if (!visible(outline.program(), enrolment != null)) {
+			if (!outline.program().offered() && !visible(outline.program(), enrolment != null)) {
 				return Optional.empty();
 			}
 			return Optional.of(progress(outline, enrolment, standing.statuses()));
