@@ -194,7 +194,7 @@ class StudioController {
 			return changeRows(me, id, draft, change, action, "studio.add.submit", htmx, model);
 		}
 		return edit(me, id, htmx, model, redirect, draft,
-				() -> workbench.add(me, new LessonId(id), withUpload(me, form, file).toBlock(json)));
+				() -> withUpload(me, form, file, sent -> workbench.add(me, new LessonId(id), sent.toBlock(json))));
 	}
 
 	@PostMapping("/studio/lessons/{id}/blocks/{index}")
@@ -210,7 +210,7 @@ class StudioController {
 			return changeRows(me, id, draft, change, action, "studio.save-block", htmx, model);
 		}
 		return edit(me, id, htmx, model, redirect, draft,
-				() -> workbench.replace(me, new LessonId(id), index, withUpload(me, form, file).toBlock(json)));
+				() -> withUpload(me, form, file, sent -> workbench.replace(me, new LessonId(id), index, sent.toBlock(json))));
 	}
 
 	@PostMapping("/studio/lessons/{id}/blocks/{index}/move")
@@ -376,15 +376,31 @@ class StudioController {
 				: Draft.NONE;
 	}
 
-	/** A file chosen in an image, video or audio form is uploaded first and its media id used. */
-	private BlockForm withUpload(CurrentMember me, BlockForm form, @Nullable MultipartFile file) {
+	/**
+	 * A file chosen in an image, video or audio form is uploaded first and its media id used in the edit; when the
+	 * edit is then refused (no alternative text, say), the file is removed again, so a refused block leaves nothing
+	 * stored.
+	 */
+	private LessonVersion withUpload(CurrentMember me, BlockForm form, @Nullable MultipartFile file,
+			java.util.function.Function<BlockForm, LessonVersion> edit) {
 		if (file == null || file.isEmpty()) {
-			return form;
+			return edit.apply(form);
 		}
+		var stored = upload(me, file);
+		try {
+			return edit.apply(new BlockForm(form.kind(), form.markdown(), stored.id().toString(), form.alt(),
+					form.caption(), null, form.title(), form.transcript(), form.links(), form.interaction(),
+					form.question()));
+		}
+		catch (RuntimeException refused) {
+			media.discard(me.organisationId(), stored.id());
+			throw refused;
+		}
+	}
+
+	private io.morsel.catalog.Media upload(CurrentMember me, MultipartFile file) {
 		try (var in = file.getInputStream()) {
-			var stored = media.store(me, file.getOriginalFilename(), in);
-			return new BlockForm(form.kind(), form.markdown(), stored.id().toString(), form.alt(), form.caption(), null,
-					form.title(), form.transcript(), form.links(), form.interaction(), form.question());
+			return media.store(me, file.getOriginalFilename(), in);
 		}
 		catch (MediaLibrary.UnsupportedMediaException | MediaLibrary.MediaTooLargeException refused) {
 			throw new InvalidValueException(refused.getMessage());
