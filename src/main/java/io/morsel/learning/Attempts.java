@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Learners take lessons: an attempt starts on the latest published version and stays on it; each interaction is
  * answered once (a replayed submission is refused), every answer is stored and announced, and the lesson completes
- * when all its interactions are answered.
+ * when all its interactions are answered. A completed lesson can be retaken: a new, numbered attempt, the earlier ones
+ * kept as they were; everything else here works on the learner's latest attempt.
  */
 @Service
 public class Attempts {
