@@ -1,10 +1,13 @@
 package io.morsel.authoring;
 
+import io.morsel.catalog.ContentInUse;
+import io.morsel.catalog.ContentStatus;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.StaleRevision;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
@@ -51,7 +54,10 @@ class ProgramStudioController {
 	@GetMapping("/studio/programs")
 	String list(@AuthenticationPrincipal CurrentMember me, Model model) {
 		model.addAttribute("programs", workbench.all(me));
-		model.addAttribute("lessons", lessons.all(me.organisationId()));
+		model.addAttribute("lessons", lessons.all(me.organisationId())
+			.stream()
+			.filter(l -> l.status() != ContentStatus.ARCHIVED)
+			.toList());
 		model.addAttribute("form", ProgramDetails.empty());
 		return LIST;
 	}
@@ -91,11 +97,61 @@ class ProgramStudioController {
 			@RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @Nullable String description,
 			@RequestParam(defaultValue = "false") boolean selfEnrol,
+			@RequestParam(required = false) @Nullable Integer revision,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
 		var form = new ProgramDetails(title, outcome, description, selfEnrol);
 		return edit(new Edit(me, id, htmx, form, "studio.programs.saved", p -> null), model, redirect,
-				() -> workbench.details(me, new ProgramId(id), form));
+				() -> workbench.details(me, new ProgramId(id), revision, form));
+	}
+
+	@PostMapping("/studio/programs/{id}/unpublish")
+	String unpublish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.unpublished-saved", p -> null), model, redirect,
+				() -> workbench.unpublish(me, new ProgramId(id)));
+	}
+
+	@PostMapping("/studio/programs/{id}/publish")
+	String publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.published", p -> null), model, redirect,
+				() -> workbench.publish(me, new ProgramId(id)));
+	}
+
+	@PostMapping("/studio/programs/{id}/archive")
+	String archive(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.archived", p -> null), model, redirect,
+				() -> workbench.archive(me, new ProgramId(id)));
+	}
+
+	@PostMapping("/studio/programs/{id}/restore")
+	String restore(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.restored", p -> null), model, redirect,
+				() -> workbench.restore(me, new ProgramId(id)));
+	}
+
+	/** Deletes a program nothing names; otherwise its editor says what names it. */
+	@PostMapping("/studio/programs/{id}/delete")
+	String deleteProgram(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model,
+			RedirectAttributes redirect) {
+		try {
+			workbench.delete(me, new ProgramId(id));
+		}
+		catch (ContentInUse refused) {
+			var program = workbench.program(me, new ProgramId(id));
+			show(me, program, ProgramDetails.of(program), model);
+			model.addAttribute("error", refused.getMessage());
+			return EDITOR;
+		}
+		redirect.addFlashAttribute("flash", "studio.programs.deleted");
+		return "redirect:/studio/programs";
 	}
 
 	@PostMapping("/studio/programs/{id}/lessons")
@@ -148,7 +204,7 @@ class ProgramStudioController {
 		try {
 			program = change.get();
 		}
-		catch (InvalidRequestException | ConflictException refused) {
+		catch (InvalidRequestException | ConflictException | StaleRevision refused) {
 			error = refused.getMessage();
 			program = workbench.program(edit.me(), new ProgramId(edit.id()));
 		}
@@ -184,7 +240,9 @@ class ProgramStudioController {
 		model.addAttribute("program", program);
 		model.addAttribute("form", form);
 		model.addAttribute("lessons", inOrder);
-		model.addAttribute("available", all.stream().filter(l -> !program.lessons().contains(l.id())).toList());
+		model.addAttribute("available", all.stream()
+			.filter(l -> l.status() != ContentStatus.ARCHIVED && !program.lessons().contains(l.id()))
+			.toList());
 		// The outcome is read by the lessons' objective linter: a business outcome is measurable for the same reasons.
 		// Each lesson as the author will publish it: its latest version, estimated from what it holds.
 		model.addAttribute("totalMinutes", (inOrder.stream()

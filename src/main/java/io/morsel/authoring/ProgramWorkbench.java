@@ -47,17 +47,66 @@ public class ProgramWorkbench {
 	/** Replaces the program's details and its lessons, in order; the slug stays. */
 	@Transactional
 	public Program change(CurrentMember author, ProgramId id, ProgramDetails details, List<LessonId> lessons) {
+		return change(author, id, null, details, lessons);
+	}
+
+	/**
+	 * Replaces the program's details and its lessons, if it is still at the revision the author read.
+	 * @throws io.morsel.catalog.StaleRevision when someone saved it since
+	 */
+	@Transactional
+	public Program change(CurrentMember author, ProgramId id, @Nullable Integer readRevision, ProgramDetails details,
+			List<LessonId> lessons) {
 		program(author, id);
-		return programs.update(author.organisationId(), id, details.title(), details.outcome(), details.description(),
-				details.selfEnrol(), lessons);
+		return programs.update(author.organisationId(), id, readRevision, details.title(), details.outcome(),
+				details.description(), details.selfEnrol(), lessons);
+	}
+
+	/** Newcomers no longer see it and nobody can join it or be assigned it; enrolled learners keep it. */
+	@Transactional
+	public Program unpublish(CurrentMember author, ProgramId id) {
+		return programs.unpublish(AuthorRole.required(author).organisationId(), id);
+	}
+
+	/** An unpublished program, offered again. */
+	@Transactional
+	public Program publish(CurrentMember author, ProgramId id) {
+		return programs.publish(AuthorRole.required(author).organisationId(), id);
+	}
+
+	/** Gone from every learner's catalog; records, reports and credentials keep it. */
+	@Transactional
+	public Program archive(CurrentMember author, ProgramId id) {
+		return programs.archive(AuthorRole.required(author).organisationId(), id);
+	}
+
+	@Transactional
+	public Program restore(CurrentMember author, ProgramId id) {
+		return programs.restore(AuthorRole.required(author).organisationId(), id);
+	}
+
+	/** Deletes a program nothing names (no enrolment, achievement, delivery rule); else refused with what does. */
+	@Transactional
+	public void delete(CurrentMember author, ProgramId id) {
+		programs.delete(AuthorRole.required(author).organisationId(), id);
 	}
 
 	/** Replaces the program's details and keeps its lessons. */
 	@Transactional
 	public Program details(CurrentMember author, ProgramId id, ProgramDetails details) {
+		return details(author, id, null, details);
+	}
+
+	/**
+	 * Replaces the program's details and keeps its lessons, if nobody saved it since the author read it at
+	 * {@code readRevision} (null: whatever is stored).
+	 * @throws io.morsel.catalog.StaleRevision when someone did
+	 */
+	@Transactional
+	public Program details(CurrentMember author, ProgramId id, @Nullable Integer readRevision, ProgramDetails details) {
 		var lessons = program(author, id).lessons();
-		return programs.update(author.organisationId(), id, details.title(), details.outcome(), details.description(),
-				details.selfEnrol(), lessons);
+		return programs.update(author.organisationId(), id, readRevision, details.title(), details.outcome(),
+				details.description(), details.selfEnrol(), lessons);
 	}
 
 	@Transactional

@@ -1,5 +1,7 @@
 package io.morsel.authoring;
 
+import io.morsel.catalog.ContentInUse;
+import io.morsel.catalog.ContentStatus;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
@@ -73,7 +75,9 @@ class StudioController {
 
 	@GetMapping("/studio")
 	String studio(@AuthenticationPrincipal CurrentMember me, Model model) {
-		model.addAttribute("lessons", lessons.all(me.organisationId()));
+		var all = lessons.all(me.organisationId());
+		model.addAttribute("lessons", all.stream().filter(l -> l.status() != ContentStatus.ARCHIVED).toList());
+		model.addAttribute("archived", all.stream().filter(l -> l.status() == ContentStatus.ARCHIVED).toList());
 		model.addAttribute("skills", skills.of(me.organisationId()));
 		return STUDIO;
 	}
@@ -190,7 +194,7 @@ class StudioController {
 			return changeRows(me, id, draft, change, action, "studio.add.submit", htmx, model);
 		}
 		return edit(me, id, htmx, model, redirect, draft,
-				() -> workbench.add(me, new LessonId(id), withUpload(me, form, file).toBlock(json)));
+				() -> withUpload(me, form, file, sent -> workbench.add(me, new LessonId(id), sent.toBlock(json))));
 	}
 
 	@PostMapping("/studio/lessons/{id}/blocks/{index}")
@@ -206,7 +210,7 @@ class StudioController {
 			return changeRows(me, id, draft, change, action, "studio.save-block", htmx, model);
 		}
 		return edit(me, id, htmx, model, redirect, draft,
-				() -> workbench.replace(me, new LessonId(id), index, withUpload(me, form, file).toBlock(json)));
+				() -> withUpload(me, form, file, sent -> workbench.replace(me, new LessonId(id), index, sent.toBlock(json))));
 	}
 
 	@PostMapping("/studio/lessons/{id}/blocks/{index}/move")
@@ -226,9 +230,55 @@ class StudioController {
 
 	@PostMapping("/studio/lessons/{id}/publish")
 	String publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean significant,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
-		return edit(me, id, htmx, model, redirect, () -> workbench.publish(me, new LessonId(id)));
+		return edit(me, id, htmx, model, redirect, () -> workbench.publish(me, new LessonId(id), significant));
+	}
+
+	@PostMapping("/studio/lessons/{id}/unpublish")
+	String unpublish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect, () -> {
+			workbench.unpublish(me, new LessonId(id));
+			return workbench.latest(me, new LessonId(id));
+		});
+	}
+
+	@PostMapping("/studio/lessons/{id}/archive")
+	String archive(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect, () -> {
+			workbench.archive(me, new LessonId(id));
+			return workbench.latest(me, new LessonId(id));
+		});
+	}
+
+	@PostMapping("/studio/lessons/{id}/restore")
+	String restore(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect, () -> {
+			workbench.restore(me, new LessonId(id));
+			return workbench.latest(me, new LessonId(id));
+		});
+	}
+
+	/** Deletes a draft never published; any other lesson comes back to its editor with what names it. */
+	@PostMapping("/studio/lessons/{id}/delete")
+	String deleteLesson(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model,
+			RedirectAttributes redirect) {
+		try {
+			workbench.delete(me, new LessonId(id));
+		}
+		catch (ContentInUse refused) {
+			show(me, workbench.latest(me, new LessonId(id)), model, refused.getMessage());
+			return EDITOR;
+		}
+		redirect.addFlashAttribute("flash", "studio.deleted");
+		return "redirect:/studio";
 	}
 
 	@GetMapping("/studio/lessons/{id}/export")
@@ -254,7 +304,8 @@ class StudioController {
 		try {
 			version = change.get();
 		}
-		catch (InvalidValueException | InvalidRequestException | ConflictException | LessonNotPublishable refused) {
+		catch (InvalidValueException | InvalidRequestException | ConflictException | LessonNotPublishable
+				| ContentInUse refused) {
 			error = refused.getMessage();
 			version = workbench.latest(me, new LessonId(id));
 		}
@@ -279,6 +330,7 @@ class StudioController {
 		model.addAttribute("objectiveCheck", linter.check(version.content().objective().text(), null));
 		model.addAttribute("skills", skills.of(me.organisationId()));
 		model.addAttribute("published", lessons.latestPublished(me.organisationId(), version.lessonId()).orElse(null));
+		model.addAttribute("summary", workbench.summary(me, version.lessonId()));
 		model.addAttribute("error", error);
 		model.addAttribute("draft", Draft.NONE);
 		model.addAttribute("newQuestions", QuestionForm.TYPES.stream()
@@ -324,15 +376,31 @@ class StudioController {
 				: Draft.NONE;
 	}
 
-	/** A file chosen in an image, video or audio form is uploaded first and its media id used. */
-	private BlockForm withUpload(CurrentMember me, BlockForm form, @Nullable MultipartFile file) {
+	/**
+	 * A file chosen in an image, video or audio form is uploaded first and its media id used in the edit; when the
+	 * edit is then refused (no alternative text, say), the file is removed again, so a refused block leaves nothing
+	 * stored.
+	 */
+	private LessonVersion withUpload(CurrentMember me, BlockForm form, @Nullable MultipartFile file,
+			java.util.function.Function<BlockForm, LessonVersion> edit) {
 		if (file == null || file.isEmpty()) {
-			return form;
+			return edit.apply(form);
 		}
+		var stored = upload(me, file);
+		try {
+			return edit.apply(new BlockForm(form.kind(), form.markdown(), stored.id().toString(), form.alt(),
+					form.caption(), null, form.title(), form.transcript(), form.links(), form.interaction(),
+					form.question()));
+		}
+		catch (RuntimeException refused) {
+			media.discard(me.organisationId(), stored.id());
+			throw refused;
+		}
+	}
+
+	private io.morsel.catalog.Media upload(CurrentMember me, MultipartFile file) {
 		try (var in = file.getInputStream()) {
-			var stored = media.store(me, file.getOriginalFilename(), in);
-			return new BlockForm(form.kind(), form.markdown(), stored.id().toString(), form.alt(), form.caption(), null,
-					form.title(), form.transcript(), form.links(), form.interaction(), form.question());
+			return media.store(me, file.getOriginalFilename(), in);
 		}
 		catch (MediaLibrary.UnsupportedMediaException | MediaLibrary.MediaTooLargeException refused) {
 			throw new InvalidValueException(refused.getMessage());

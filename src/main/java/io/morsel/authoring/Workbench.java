@@ -3,6 +3,7 @@ package io.morsel.authoring;
 import io.morsel.catalog.Block;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
+import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Objective;
@@ -110,6 +111,15 @@ public class Workbench {
 	 * the objective of is refused, and so is a vague or double objective where the organisation's policy says so.
 	 */
 	public LessonVersion publish(CurrentMember author, LessonId id) {
+		return publish(author, id, false);
+	}
+
+	/**
+	 * Publishes the draft, as {@link #publish(CurrentMember, LessonId)} does; a significant version is offered to the
+	 * learners who completed an earlier one, a minor one bothers nobody. An unpublished lesson without a draft is
+	 * published again as it was.
+	 */
+	public LessonVersion publish(CurrentMember author, LessonId id, boolean significant) {
 		var latest = latest(author, id);
 		if (!latest.published()) {
 			var blockers = linter.blockers(latest.content(), estimate(author, latest.content()),
@@ -118,7 +128,32 @@ public class Workbench {
 				throw new LessonNotPublishable(blockers);
 			}
 		}
-		return lessons.publish(author, id);
+		return lessons.publish(author, id, significant);
+	}
+
+	/** Learners who have not started the lesson no longer find it; those who did keep their attempts. */
+	public LessonSummary unpublish(CurrentMember author, LessonId id) {
+		return lessons.unpublish(AuthorRole.required(author), id);
+	}
+
+	/** Gone from the catalog, search and the working list; learners' records and reports keep it. */
+	public LessonSummary archive(CurrentMember author, LessonId id) {
+		return lessons.archive(AuthorRole.required(author), id);
+	}
+
+	/** Back as it was before it was archived. */
+	public LessonSummary restore(CurrentMember author, LessonId id) {
+		return lessons.restore(AuthorRole.required(author), id);
+	}
+
+	/** Deletes a lesson never published and in no program; any other is refused with what names it. */
+	public void delete(CurrentMember author, LessonId id) {
+		lessons.delete(AuthorRole.required(author), id);
+	}
+
+	/** The lesson as the authors' list shows it, with where it is in its life. */
+	public LessonSummary summary(CurrentMember author, LessonId id) {
+		return lessons.summary(AuthorRole.required(author).organisationId(), id);
 	}
 
 	/** The latest version's content in the lesson format, to import elsewhere. */

@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
  * A lesson in a list: its latest version's title, objective and duration, and which versions exist.
  *
  * @param draftVersion the version being edited, if any
- * @param publishedVersion the version learners get, if any
+ * @param publishedVersion the version learners get (or got, once unpublished or archived), if any
+ * @param status where the lesson is in its life
  */
 public record LessonSummary(LessonId id, String title, String objective, int estimatedMinutes,
-		@Nullable Integer draftVersion, @Nullable Integer publishedVersion, Instant updatedAt) {
+		@Nullable Integer draftVersion, @Nullable Integer publishedVersion, Instant updatedAt, ContentStatus status) {
 }

@@ -39,6 +39,7 @@ public class Lessons {
 	private final Cache<VersionKey, LessonVersion> published;
 	private final Cache<VersionKey, List<SkillId>> publishedSkills;
 	private final ProgramOutlines outlines;
+	private final Cache<OrganisationId, java.util.Map<LessonId, Integer>> significantVersions;
 
 	private record VersionKey(LessonId lesson, int version) {
 	}
@@ -46,6 +47,7 @@ public class Lessons {
 	Lessons(JdbcClient jdbc, JsonMapper json, Skills skills, ApplicationEventPublisher events, Clock clock,
 			Caches caches, ProgramOutlines outlines) {
 		this.outlines = outlines;
+		this.significantVersions = caches.named("significant-lesson-versions");
 		this.published = caches.named("published-lesson-versions");
 		this.publishedSkills = caches.named("published-lesson-skills");
 		this.jdbc = jdbc;
@@ -108,37 +110,236 @@ public class Lessons {
 		return insertVersion(author, id, next, content, now);
 	}
 
-	/** Publishes the draft: from now on learners starting the lesson get this version. */
+	/** Publishes the draft as a minor version: learners who completed an earlier one are not told. */
 	@Transactional
 	public LessonVersion publish(CurrentMember author, LessonId id) {
+		return publish(author, id, false);
+	}
+
+	/**
+	 * Publishes the draft: from now on learners starting the lesson get this version. A significant version changes
+	 * what the lesson teaches, so learners who completed an earlier one are offered it; a minor one bothers nobody.
+	 * An unpublished lesson without a draft is published again as it was.
+	 * @throws ConflictException when the lesson is archived (restore it first), or has nothing to publish
+	 */
+	@Transactional
+	public LessonVersion publish(CurrentMember author, LessonId id, boolean significant) {
 		var state = state(author.organisationId(), id, true);
-		if (state.draft() == null) {
-			throw new ConflictException("The lesson has no draft to publish");
+		if (state.archived()) {
+			throw new ConflictException("The lesson is archived: restore it before publishing it");
 		}
 		var now = clock.instant();
+		if (state.draft() == null) {
+			if (!state.unpublished() || state.published() == null) {
+				throw new ConflictException("The lesson has no draft to publish");
+			}
+			setLifecycle(id, "unpublished_at", null);
+			return announced(author, id, state.published(), now);
+		}
 		jdbc.sql("""
 				UPDATE lesson_versions
-				SET published_at = :now
+				SET published_at = :now, significant = :significant
 				WHERE lesson_id = :id
 				  AND version = :version
 				""")
 			.param("id", id.value())
 			.param("version", state.draft())
 			.param("now", Timestamps.of(now))
+			.param("significant", significant)
 			.update();
 		jdbc.sql("""
 				UPDATE lessons
-				SET draft_version = NULL, published_version = :version
+				SET draft_version = NULL, published_version = :version, unpublished_at = NULL
 				WHERE id = :id
 				""")
 			.param("id", id.value())
 			.param("version", state.draft())
 			.update();
+		significantVersions.invalidate(author.organisationId());
+		return announced(author, id, state.draft(), now);
+	}
+
+	/** Tells the other modules (search, first of all) that learners now get this version. */
+	private LessonVersion announced(CurrentMember author, LessonId id, int number, Instant now) {
 		outlines.changed(author.organisationId()); // A program's lesson shows this version's title and duration.
-		var version = version(author.organisationId(), id, state.draft()).orElseThrow();
+		var version = version(author.organisationId(), id, number).orElseThrow();
 		events.publishEvent(new LessonPublished(author.organisationId(), id, version.version(),
 				version.content().title(), skills.idsOf(author.organisationId(), version.content().skills()), now));
 		return version;
+	}
+
+	/**
+	 * Takes a published lesson down: learners who have not started it no longer find it; those who did keep their
+	 * attempts and can finish them. Publishing it again brings it back.
+	 * @throws ConflictException when it is not published
+	 */
+	@Transactional
+	public LessonSummary unpublish(CurrentMember author, LessonId id) {
+		var state = state(author.organisationId(), id, true);
+		if (state.status() != ContentStatus.PUBLISHED) {
+			throw new ConflictException("Only a published lesson can be unpublished; this one is "
+					+ state.status().code());
+		}
+		return withdrawn(author, id, "unpublished_at", ContentStatus.UNPUBLISHED);
+	}
+
+	/**
+	 * Puts a lesson away: gone from the catalog, search and the authors' working list; learners' attempts and reports
+	 * keep it. Restoring brings it back as it was.
+	 * @throws ConflictException when it is archived already
+	 */
+	@Transactional
+	public LessonSummary archive(CurrentMember author, LessonId id) {
+		var state = state(author.organisationId(), id, true);
+		if (state.archived()) {
+			throw new ConflictException("The lesson is archived already");
+		}
+		return withdrawn(author, id, "archived_at", ContentStatus.ARCHIVED);
+	}
+
+	/**
+	 * Brings an archived lesson back as it was before: published again if it was published, else unpublished or a
+	 * draft.
+	 * @throws ConflictException when it is not archived
+	 */
+	@Transactional
+	public LessonSummary restore(CurrentMember author, LessonId id) {
+		var state = state(author.organisationId(), id, true);
+		if (!state.archived()) {
+			throw new ConflictException("Only an archived lesson can be restored; this one is " + state.status().code());
+		}
+		setLifecycle(id, "archived_at", null);
+		if (state.published() != null && !state.unpublished()) {
+			announced(author, id, state.published(), clock.instant());
+		}
+		return summary(author.organisationId(), id);
+	}
+
+	/**
+	 * Deletes a lesson that was never published and is in no program: nothing of a learner's can name it. Any other
+	 * is refused with what names it.
+	 * @throws ContentInUse when it was published (learners' records may name it) or a program holds it
+	 */
+	@Transactional
+	public void delete(CurrentMember author, LessonId id) {
+		var state = state(author.organisationId(), id, true);
+		var references = new java.util.ArrayList<String>();
+		if (state.published() != null) {
+			references.add("it was published, so learners' records may name it");
+		}
+		var programs = jdbc.sql("""
+				SELECT p.title
+				FROM program_lessons pl
+				JOIN programs p ON p.id = pl.program_id
+				WHERE pl.lesson_id = :id
+				ORDER BY p.title
+				""")
+			.param("id", id.value())
+			.query(String.class)
+			.list();
+		if (!programs.isEmpty()) {
+			references.add("it is in the program" + (programs.size() > 1 ? "s " : " ") + String.join(", ", programs));
+		}
+		if (!references.isEmpty()) {
+			throw new ContentInUse("lesson", references);
+		}
+		for (var table : List.of("lesson_skills", "lesson_versions")) {
+			jdbc.sql("DELETE FROM " + table + " WHERE lesson_id = :id").param("id", id.value()).update();
+		}
+		jdbc.sql("DELETE FROM lessons WHERE id = :id").param("id", id.value()).update();
+	}
+
+	private LessonSummary withdrawn(CurrentMember author, LessonId id, String column, ContentStatus status) {
+		var now = clock.instant();
+		setLifecycle(id, column, now);
+		outlines.changed(author.organisationId());
+		events.publishEvent(new LessonWithdrawn(author.organisationId(), id, status, now));
+		return summary(author.organisationId(), id);
+	}
+
+	private void setLifecycle(LessonId id, String column, @Nullable Instant at) {
+		jdbc.sql("UPDATE lessons SET " + column + " = :at WHERE id = :id")
+			.param("id", id.value())
+			.param("at", at == null ? null : Timestamps.of(at))
+			.update();
+	}
+
+	/** One lesson as the authors' list shows it. */
+	@Transactional(readOnly = true)
+	public LessonSummary summary(OrganisationId organisation, LessonId id) {
+		return summaries(organisation, false, List.of(id)).stream()
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Lesson"));
+	}
+
+	/**
+	 * For each lesson learners can take that has a significant version, its latest one: a learner whose completed
+	 * attempt is on an earlier version is offered it. Kept on each node for seconds
+	 * ({@code morsel.caches.significant-lesson-versions}); otherwise one query, without a transaction of its own.
+	 */
+	public java.util.Map<LessonId, Integer> significantVersions(OrganisationId organisation) {
+		return significantVersions.get(organisation, o -> {
+			var found = new java.util.HashMap<LessonId, Integer>();
+			jdbc.sql("""
+					SELECT v.lesson_id, MAX(v.version)
+					FROM lesson_versions v
+					JOIN lessons l ON l.id = v.lesson_id
+					WHERE v.organisation_id = :organisation
+					  AND v.significant
+					  AND v.published_at IS NOT NULL
+					  AND l.published_version IS NOT NULL
+					  AND l.unpublished_at IS NULL
+					  AND l.archived_at IS NULL
+					GROUP BY v.lesson_id
+					""")
+				.param("organisation", o.value())
+				.query(rs -> {
+					found.put(new LessonId(rs.getObject(1, UUID.class)), rs.getInt(2));
+				});
+			return java.util.Map.copyOf(found);
+		});
+	}
+
+	/**
+	 * Writes a skill's new name into every version that names it (the old name, in any case, becomes the new one;
+	 * named twice after a merge, once). This node forgets the versions it kept; another node shows the old label on a
+	 * kept published version until it is evicted.
+	 */
+	void renameSkill(SkillId skill, String from, String to) {
+		record Named(UUID lesson, int version, String content) {
+		}
+		var named = jdbc.sql("""
+				SELECT v.lesson_id, v.version, v.content
+				FROM lesson_versions v
+				JOIN lesson_skills s ON s.lesson_id = v.lesson_id AND s.version = v.version
+				WHERE s.skill_id = :skill
+				""")
+			.param("skill", skill.value())
+			.query((rs, n) -> new Named(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3)))
+			.list();
+		for (var version : named) {
+			var content = json.readValue(version.content(), LessonContent.class);
+			var renamed = content.skills()
+				.stream()
+				.map(name -> name.equalsIgnoreCase(from) ? to : name)
+				.filter(new java.util.HashSet<String>()::add)
+				.toList();
+			var changed = new LessonContent(content.title(), content.objective(), content.estimatedMinutes(), renamed,
+					content.blocks());
+			jdbc.sql("""
+					UPDATE lesson_versions
+					SET content = :content
+					WHERE lesson_id = :lesson
+					  AND version = :version
+					""")
+				.param("content", json.writeValueAsString(changed))
+				.param("lesson", version.lesson())
+				.param("version", version.version())
+				.update();
+			var key = new VersionKey(new LessonId(version.lesson()), version.version());
+			published.invalidate(key);
+			publishedSkills.invalidate(key);
+		}
 	}
 
 	/** Every lesson of the organisation, drafts included, most recently changed first: the authors' list. */
@@ -164,10 +365,10 @@ public class Lessons {
 		return stateOf(organisation, id).flatMap(s -> version(organisation, id, s.draft() != null ? s.draft() : s.published()));
 	}
 
-	/** The version a learner starting the lesson now gets. */
+	/** The version a learner starting the lesson now gets: none once it is unpublished or archived. */
 	@Transactional(readOnly = true)
 	public Optional<LessonVersion> latestPublished(OrganisationId organisation, LessonId id) {
-		return stateOf(organisation, id).filter(s -> s.published() != null)
+		return stateOf(organisation, id).filter(s -> s.status() == ContentStatus.PUBLISHED)
 			.flatMap(s -> version(organisation, id, s.published()));
 	}
 
@@ -223,7 +424,12 @@ public class Lessons {
 			.toList();
 	}
 
-	private record State(@Nullable Integer draft, @Nullable Integer published) {
+	private record State(@Nullable Integer draft, @Nullable Integer published, boolean unpublished,
+			boolean archived) {
+
+		ContentStatus status() {
+			return ContentStatus.of(published != null, unpublished, archived);
+		}
 	}
 
 	private State state(OrganisationId organisation, LessonId id, boolean forUpdate) {
@@ -237,14 +443,15 @@ public class Lessons {
 	/** The lesson's versions; {@code forUpdate} locks the row so two saves of one lesson run one after the other. */
 	private Optional<State> stateOf(OrganisationId organisation, LessonId id, boolean forUpdate) {
 		return jdbc.sql("""
-				SELECT draft_version, published_version
+				SELECT draft_version, published_version, unpublished_at, archived_at
 				FROM lessons
 				WHERE id = :id
 				  AND organisation_id = :organisation
 				""" + (forUpdate ? "FOR UPDATE" : ""))
 			.param("id", id.value())
 			.param("organisation", organisation.value())
-			.query((rs, n) -> new State(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class)))
+			.query((rs, n) -> new State(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class),
+					rs.getObject(3) != null, rs.getObject(4) != null))
 			.optional();
 	}
 
@@ -281,21 +488,26 @@ public class Lessons {
 
 	private List<LessonSummary> summaries(OrganisationId organisation, boolean publishedOnly,
 			@Nullable Collection<LessonId> only) {
-		// The title shown is the published version's for learners, the latest version's for authors.
+		// The title shown is the published version's for learners, the latest version's for authors. Learners get
+		// only lessons neither unpublished nor archived.
 		var shown = publishedOnly ? "l.published_version" : "COALESCE(l.draft_version, l.published_version)";
+		var offered = publishedOnly ? "AND l.unpublished_at IS NULL AND l.archived_at IS NULL" : "";
 		return jdbc.sql("""
-				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at
+				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
+				       l.unpublished_at, l.archived_at
 				FROM lessons l
 				JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = %s
 				WHERE l.organisation_id = :organisation
 				  %s
+				  %s
 				ORDER BY v.saved_at DESC, v.title
-				""".formatted(shown, only == null ? "" : "AND l.id IN (:only)"))
+				""".formatted(shown, offered, only == null ? "" : "AND l.id IN (:only)"))
 			.param("organisation", organisation.value())
 			.param("only", only == null ? List.of() : only.stream().map(LessonId::value).toList())
 			.query((rs, n) -> new LessonSummary(new LessonId(rs.getObject(1, UUID.class)), rs.getString(2),
 					rs.getString(3), rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class),
-					rs.getObject(7, OffsetDateTime.class).toInstant()))
+					rs.getObject(7, OffsetDateTime.class).toInstant(),
+					ContentStatus.of(rs.getObject(6) != null, rs.getObject(8) != null, rs.getObject(9) != null)))
 			.list();
 	}
 

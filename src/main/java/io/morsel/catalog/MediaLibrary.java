@@ -178,6 +178,20 @@ public class MediaLibrary {
 		});
 	}
 
+	/**
+	 * Removes a file uploaded for an edit that was then refused: its row and its bytes. Only the request that stored it
+	 * calls this, before anything could name it.
+	 */
+	public void discard(OrganisationId organisation, UUID id) {
+		var removed = transaction.execute(status -> jdbc.sql("DELETE FROM media WHERE id = :id AND organisation_id = :organisation")
+			.param("id", id)
+			.param("organisation", organisation.value())
+			.update());
+		if (removed != null && removed > 0) {
+			deleteQuietly(file(id));
+		}
+	}
+
 	/** A media file of the organisation; another organisation's is not found. */
 	public Optional<Media> find(OrganisationId organisation, UUID id) {
 		return jdbc.sql("""

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,11 +28,13 @@ public class Programs {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final ProgramOutlines outlines;
+	private final ObjectProvider<ProgramReferences> references;
 
-	Programs(JdbcClient jdbc, Clock clock, ProgramOutlines outlines) {
+	Programs(JdbcClient jdbc, Clock clock, ProgramOutlines outlines, ObjectProvider<ProgramReferences> references) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.outlines = outlines;
+		this.references = references;
 	}
 
 	/**
@@ -76,13 +79,28 @@ public class Programs {
 	@Transactional
 	public Program update(OrganisationId organisation, ProgramId id, String title, String outcome,
 			@Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
+		return update(organisation, id, null, title, outcome, description, selfEnrol, lessons);
+	}
+
+	/**
+	 * Changes the program as {@link #update(OrganisationId, ProgramId, String, String, String, boolean, List)} does,
+	 * only if it is still at the revision the editor read: two editors cannot overwrite each other's change.
+	 * @param readRevision the revision the change was made on; null to save whatever is stored
+	 * @throws StaleRevision when someone saved the program since that revision
+	 */
+	@Transactional
+	public Program update(OrganisationId organisation, ProgramId id, @Nullable Integer readRevision, String title,
+			String outcome, @Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
 		var current = find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
 		var program = checked(organisation, id, current.slug(), title, outcome, description, selfEnrol, lessons);
-		jdbc.sql("""
+		// The revision is compared in the UPDATE itself, so of two saves made from the same read only one matches.
+		var saved = jdbc.sql("""
 				UPDATE programs
-				SET title = :title, outcome = :outcome, description = :description, self_enrol = :selfEnrol
+				SET title = :title, outcome = :outcome, description = :description, self_enrol = :selfEnrol,
+				    revision = revision + 1
 				WHERE id = :id
 				  AND organisation_id = :organisation
+				  AND (CAST(:read AS int) IS NULL OR revision = CAST(:read AS int))
 				""")
 			.param("title", program.title())
 			.param("outcome", program.outcome())
@@ -90,7 +108,11 @@ public class Programs {
 			.param("selfEnrol", selfEnrol)
 			.param("id", id.value())
 			.param("organisation", organisation.value())
+			.param("read", readRevision)
 			.update();
+		if (saved == 0) {
+			throw new StaleRevision(revision(organisation, id));
+		}
 		jdbc.sql("""
 				DELETE FROM program_lessons
 				WHERE program_id = :id
@@ -99,7 +121,105 @@ public class Programs {
 			.update();
 		insertLessons(program);
 		outlines.changed(organisation);
-		return program;
+		return find(organisation, id).orElseThrow();
+	}
+
+	private int revision(OrganisationId organisation, ProgramId id) {
+		return jdbc.sql("SELECT revision FROM programs WHERE id = :id AND organisation_id = :organisation")
+			.param("id", id.value())
+			.param("organisation", organisation.value())
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Takes a published program down: learners not enrolled no longer see it, nobody can join it or be assigned it;
+	 * enrolled learners keep it and their progress. Publishing it again brings it back.
+	 * @throws ConflictException when it is not published
+	 */
+	@Transactional
+	public Program unpublish(OrganisationId organisation, ProgramId id) {
+		var program = existing(organisation, id);
+		if (program.status() != ContentStatus.PUBLISHED) {
+			throw new ConflictException("Only a published program can be unpublished; this one is "
+					+ program.status().code());
+		}
+		return lifecycle(organisation, id, "unpublished_at", true);
+	}
+
+	/**
+	 * Publishes an unpublished program again.
+	 * @throws ConflictException when it is not unpublished (an archived one is restored first)
+	 */
+	@Transactional
+	public Program publish(OrganisationId organisation, ProgramId id) {
+		var program = existing(organisation, id);
+		if (program.status() != ContentStatus.UNPUBLISHED) {
+			throw new ConflictException(program.status() == ContentStatus.ARCHIVED
+					? "The program is archived: restore it before publishing it"
+					: "The program is published already");
+		}
+		return lifecycle(organisation, id, "unpublished_at", false);
+	}
+
+	/**
+	 * Puts a program away: gone from the catalog for everyone, enrolled learners included; their records, the team's
+	 * reports and credentials keep it. Restoring brings it back as it was.
+	 * @throws ConflictException when it is archived already
+	 */
+	@Transactional
+	public Program archive(OrganisationId organisation, ProgramId id) {
+		if (existing(organisation, id).status() == ContentStatus.ARCHIVED) {
+			throw new ConflictException("The program is archived already");
+		}
+		return lifecycle(organisation, id, "archived_at", true);
+	}
+
+	/**
+	 * Brings an archived program back as it was: published, or unpublished if it was before.
+	 * @throws ConflictException when it is not archived
+	 */
+	@Transactional
+	public Program restore(OrganisationId organisation, ProgramId id) {
+		var program = existing(organisation, id);
+		if (program.status() != ContentStatus.ARCHIVED) {
+			throw new ConflictException("Only an archived program can be restored; this one is "
+					+ program.status().code());
+		}
+		return lifecycle(organisation, id, "archived_at", false);
+	}
+
+	/**
+	 * Deletes a program nothing names: no enrolment, achievement, delivery rule or setting of another module.
+	 * @throws ContentInUse with what names it otherwise
+	 */
+	@Transactional
+	public void delete(OrganisationId organisation, ProgramId id) {
+		existing(organisation, id);
+		jdbc.sql("SELECT id FROM programs WHERE id = :id FOR UPDATE").param("id", id.value()).query(UUID.class).single();
+		var named = references.orderedStream().flatMap(r -> r.of(organisation, id).stream()).toList();
+		if (!named.isEmpty()) {
+			throw new ContentInUse("program", named);
+		}
+		jdbc.sql("DELETE FROM programs WHERE id = :id AND organisation_id = :organisation")
+			.param("id", id.value())
+			.param("organisation", organisation.value())
+			.update();
+		outlines.changed(organisation);
+	}
+
+	private Program existing(OrganisationId organisation, ProgramId id) {
+		return find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
+	}
+
+	private Program lifecycle(OrganisationId organisation, ProgramId id, String column, boolean set) {
+		jdbc.sql("UPDATE programs SET " + column + " = :at WHERE id = :id AND organisation_id = :organisation")
+			.param("at", set ? Timestamps.of(clock.instant()) : null)
+			.param("id", id.value())
+			.param("organisation", organisation.value())
+			.update();
+		outlines.changed(organisation);
+		return existing(organisation, id);
 	}
 
 	/** The program as it would be saved, or the rule its fields break. */
@@ -164,14 +284,16 @@ public class Programs {
 
 	private List<ProgramOutline> load(OrganisationId organisation, @Nullable ProgramId only) {
 		record Row(UUID id, String slug, String title, String outcome, @Nullable String description, boolean selfEnrol,
-				@Nullable UUID lesson, @Nullable LessonSummary published) {
+				@Nullable UUID lesson, @Nullable LessonSummary published, ContentStatus status, int revision) {
 		}
 		var rows = jdbc.sql("""
 				SELECT p.id, p.slug, p.title, p.outcome, p.description, p.self_enrol, pl.lesson_id,
-				       v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at
+				       v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
+				       p.unpublished_at, p.archived_at, p.revision
 				FROM programs p
 				LEFT JOIN program_lessons pl ON pl.program_id = p.id
 				LEFT JOIN lessons l ON l.id = pl.lesson_id AND l.organisation_id = p.organisation_id
+				                   AND l.unpublished_at IS NULL AND l.archived_at IS NULL
 				LEFT JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = l.published_version
 				WHERE p.organisation_id = :organisation
 				  AND (CAST(:only AS uuid) IS NULL OR p.id = CAST(:only AS uuid))
@@ -185,9 +307,10 @@ public class Programs {
 				var published = title == null ? null
 						: new LessonSummary(new LessonId(lesson), title, rs.getString(9), rs.getInt(10),
 								rs.getObject(11, Integer.class), rs.getObject(12, Integer.class),
-								rs.getObject(13, OffsetDateTime.class).toInstant());
+								rs.getObject(13, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED);
 				return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getBoolean(6), lesson, published);
+						rs.getString(5), rs.getBoolean(6), lesson, published,
+						ContentStatus.of(true, rs.getObject(14) != null, rs.getObject(15) != null), rs.getInt(16));
 			})
 			.list();
 		var programs = new LinkedHashMap<UUID, List<Row>>();
@@ -196,7 +319,7 @@ public class Programs {
 			var first = group.getFirst();
 			var lessons = group.stream().filter(r -> r.lesson() != null).map(r -> new LessonId(r.lesson())).toList();
 			var program = new Program(new ProgramId(first.id()), first.slug(), first.title(), first.outcome(),
-					first.description(), first.selfEnrol(), lessons);
+					first.description(), first.selfEnrol(), lessons, first.status(), first.revision());
 			return new ProgramOutline(program,
 					group.stream().map(Row::published).filter(Objects::nonNull).toList());
 		}).toList();

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Learners take lessons: an attempt starts on the latest published version and stays on it; each interaction is
  * answered once (a replayed submission is refused), every answer is stored and announced, and the lesson completes
- * when all its interactions are answered.
+ * when all its interactions are answered. A completed lesson can be retaken: a new, numbered attempt, the earlier ones
+ * kept as they were; everything else here works on the learner's latest attempt.
  */
 @Service
 public class Attempts {
@@ -69,29 +70,86 @@ public class Attempts {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		start(learner, lesson);
+		start(learner, lesson, 1);
 		return attempt(learner, lesson).orElseThrow();
 	}
 
-	/** Starts the learner's attempt on the lesson's published version, unless they have one. */
-	private void start(Learner learner, LessonId lesson) {
+	/**
+	 * Starts a new attempt at a lesson the learner completed, on the version learners now get (a significant new
+	 * version is taken this way). The earlier attempts stay as they were, with their answers and score. While the
+	 * latest attempt is not complete, that one is the retake: two tabs asking at once get the same new attempt.
+	 * @throws NotFoundException when the lesson is not one learners can start now
+	 * @throws ConflictException when the learner never started the lesson (there is nothing to retake)
+	 */
+	public Attempt retake(Learner learner, LessonId lesson) {
+		var latest = startedRow(learner, lesson)
+			.orElseThrow(() -> new ConflictException("Take the lesson first; a retake comes after completing it"));
+		var current = attempt(learner, lesson).orElseThrow();
+		if (!current.completed()) {
+			return current;
+		}
+		start(learner, lesson, latest.number() + 1);
+		started.invalidate(new Key(learner.organisationId(), learner.userId(), lesson));
+		return attempt(learner, lesson).orElseThrow();
+	}
+
+	/** Starts the learner's attempt of this number on the lesson's published version, unless they have it. */
+	private void start(Learner learner, LessonId lesson, int number) {
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
 			.orElseThrow(() -> new NotFoundException("Lesson"));
 		var now = Timestamps.of(clock.instant());
-		// Two requests of the same learner may start the lesson at once: the second inserts nothing and resumes.
-		// (A failed INSERT would abort a caller's transaction on PostgreSQL, so the conflict is not an exception.)
+		// Two requests of the same learner may start the same attempt at once: the second inserts nothing and
+		// resumes. (A failed INSERT would abort a caller's transaction on PostgreSQL, so the conflict is not an
+		// exception.)
 		jdbc.sql("""
-				INSERT INTO lesson_attempts (id, organisation_id, user_id, lesson_id, version, step, started_at, updated_at)
-				VALUES (:id, :organisation, :user, :lesson, :version, 0, :now, :now)
+				INSERT INTO lesson_attempts (id, organisation_id, user_id, lesson_id, attempt, version, step, started_at,
+				                             updated_at)
+				VALUES (:id, :organisation, :user, :lesson, :number, :version, 0, :now, :now)
 				ON CONFLICT DO NOTHING
 				""")
 			.param("id", UUID.randomUUID())
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
 			.param("lesson", lesson.value())
+			.param("number", number)
 			.param("version", version.version())
 			.param("now", now)
 			.update();
+	}
+
+	/**
+	 * The lessons the learner completed on a version older than a significant one published since, and has not
+	 * started again on it. No query at all while the organisation has no significant version (Today asks on every
+	 * visit); else one.
+	 */
+	public List<LessonUpdate> updates(Learner learner) {
+		var significant = lessons.significantVersions(learner.organisationId());
+		if (significant.isEmpty()) {
+			return List.of();
+		}
+		var updates = new java.util.ArrayList<LessonUpdate>();
+		jdbc.sql("""
+				SELECT lesson_id, MAX(version), MAX(CASE WHEN completed_at IS NULL THEN 0 ELSE 1 END)
+				FROM lesson_attempts
+				WHERE organisation_id = :organisation
+				  AND user_id = :user
+				  AND lesson_id IN (:lessons)
+				GROUP BY lesson_id
+				""")
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.param("lessons", significant.keySet().stream().map(LessonId::value).toList())
+			.query(rs -> {
+				var lesson = new LessonId(rs.getObject(1, UUID.class));
+				var taken = rs.getInt(2);
+				var version = significant.get(lesson);
+				if (rs.getInt(3) == 1 && version != null && taken < version) {
+					lessons.version(learner.organisationId(), lesson, version)
+						.ifPresent(v -> updates.add(new LessonUpdate(lesson, v.content().title(), taken, version)));
+				}
+			});
+		updates.sort(java.util.Comparator.comparing(LessonUpdate::title));
+		return updates;
 	}
 
 	/** Remembers where the learner is in the lesson, so they resume there on any device. */
@@ -158,6 +216,12 @@ public class Attempts {
 		var written = writer.write(new Answers.Pending(attempt.id(), version, learner, interaction,
 				json.writeValueAsString(response), score, elapsed, now, key, LearningDay.dateOf(now, zone)));
 		if (!written.stored()) {
+			var now = startedRow(learner, lesson).orElseThrow();
+			if (!now.id().equals(attempt.id())) {
+				// This node kept an attempt that a retake on another node has since followed: answer in the new one.
+				started.invalidate(new Key(learner.organisationId(), learner.userId(), lesson));
+				return answer(learner, lesson, interactionId, response, timeTaken, key);
+			}
 			return storedEarlier(attempt.id(), interaction, response, key);
 		}
 		return new Feedback(interactionId, score, written.lessonCompleted());
@@ -242,8 +306,11 @@ public class Attempts {
 		return attempt(learner, lesson).orElseThrow();
 	}
 
-	/** Which attempt a learner has at a lesson, and on which version: fixed once the attempt exists. */
-	private record Started(UUID id, int version) {
+	/**
+	 * Which attempt a learner is on at a lesson, its number and its version: fixed until a retake starts the next one
+	 * (which forgets it here; another node finds out when an answer meets the old, completed attempt).
+	 */
+	private record Started(UUID id, int number, int version) {
 	}
 
 	private record Key(OrganisationId organisation, UserId user, LessonId lesson) {
@@ -259,24 +326,26 @@ public class Attempts {
 			if (known.isPresent()) {
 				return known.get();
 			}
-			start(learner, lesson);
+			start(learner, lesson, 1);
 			return startedRow(learner, lesson).orElseThrow();
 		});
 	}
 
-	/** The attempt's id and version alone, without its answers. */
+	/** The latest attempt's id, number and version alone, without its answers. */
 	private Optional<Started> startedRow(Learner learner, LessonId lesson) {
 		return jdbc.sql("""
-				SELECT id, version
+				SELECT id, attempt, version
 				FROM lesson_attempts
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
 				  AND lesson_id = :lesson
+				ORDER BY attempt DESC
+				FETCH FIRST 1 ROWS ONLY
 				""")
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
 			.param("lesson", lesson.value())
-			.query((rs, n) -> new Started(rs.getObject(1, UUID.class), rs.getInt(2)))
+			.query((rs, n) -> new Started(rs.getObject(1, UUID.class), rs.getInt(2), rs.getInt(3)))
 			.optional();
 	}
 
@@ -321,6 +390,12 @@ public class Attempts {
 				WHERE a.organisation_id = :organisation
 				  AND a.user_id = :user
 				  AND a.lesson_id = :lesson
+				  AND a.attempt = (
+				      SELECT MAX(attempt)
+				      FROM lesson_attempts
+				      WHERE organisation_id = :organisation
+				        AND user_id = :user
+				        AND lesson_id = :lesson)
 				""")
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())

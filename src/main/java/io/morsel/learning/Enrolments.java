@@ -53,6 +53,10 @@ public class Enrolments {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
+		if (!program.offered()) {
+			// Unpublished or archived: a learner who is not enrolled does not see it, as a missing one.
+			throw new NotFoundException("Program");
+		}
 		if (!program.selfEnrol()) {
 			throw new ConflictException("This program is assigned by a manager; it cannot be joined");
 		}
@@ -91,7 +95,12 @@ public class Enrolments {
 		if (!manager.has(Role.MANAGER) && !manager.has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only managers and administrators assign programs");
 		}
-		programs.find(manager.organisationId(), programId).orElseThrow(() -> new NotFoundException("Program"));
+		var program = programs.find(manager.organisationId(), programId)
+			.orElseThrow(() -> new NotFoundException("Program"));
+		if (!program.offered()) {
+			throw new ConflictException("This program is " + program.status().code()
+					+ ": publish it again before assigning it");
+		}
 		var known = directory.groups(manager.organisationId());
 		var members = new java.util.ArrayList<>(people);
 		for (var group : groups) {

@@ -1,6 +1,7 @@
 package io.morsel.learning;
 
 import io.morsel.catalog.LessonId;
+import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.ProgramOutline;
 import io.morsel.catalog.Programs;
@@ -42,7 +43,7 @@ public class Progress {
 		var standing = standing(learner,
 				outlines.stream().flatMap(o -> o.program().lessons().stream()).collect(Collectors.toSet()));
 		return outlines.stream()
-			.filter(o -> standing.enrolled().containsKey(o.program().id()) || o.program().selfEnrol())
+			.filter(o -> visible(o.program(), standing.enrolled().containsKey(o.program().id())))
 			.map(o -> progress(o, standing.enrolled().get(o.program().id()), standing.statuses()))
 			.sorted((a, b) -> Boolean.compare(b.enrolment() != null, a.enrolment() != null))
 			.toList();
@@ -56,11 +57,31 @@ public class Progress {
 		return of(learner).stream().filter(p -> p.contains(lesson)).findFirst();
 	}
 
+	/**
+	 * One program by its id: a published one to anyone (an assigned-only one shows what it holds), an unpublished one
+	 * to those enrolled, an archived one to nobody.
+	 */
 	public Optional<ProgramProgress> of(Learner learner, ProgramId id) {
-		return programs.outline(learner.organisationId(), id).map(outline -> {
+		return programs.outline(learner.organisationId(), id).flatMap(outline -> {
 			var standing = standing(learner, outline.program().lessons());
-			return progress(outline, standing.enrolled().get(id), standing.statuses());
+			var enrolment = standing.enrolled().get(id);
+			if (!outline.program().offered() && !visible(outline.program(), enrolment != null)) {
+				return Optional.empty();
+			}
+			return Optional.of(progress(outline, enrolment, standing.statuses()));
 		});
+	}
+
+	/**
+	 * Whether the learner sees the program: an archived one is gone from everyone's catalog (their records stay); an
+	 * unpublished one stays with those enrolled; a published one shows to those enrolled and, if open, to everyone.
+	 */
+	private static boolean visible(Program program, boolean enrolled) {
+		return switch (program.status()) {
+			case ARCHIVED, DRAFT -> false;
+			case UNPUBLISHED -> enrolled;
+			case PUBLISHED -> enrolled || program.selfEnrol();
+		};
 	}
 
 	private ProgramProgress progress(ProgramOutline outline, @Nullable Enrolment enrolment,

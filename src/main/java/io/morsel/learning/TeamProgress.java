@@ -177,8 +177,8 @@ public class TeamProgress {
 	}
 
 	/**
-	 * Each person's attempt at each lesson; where a lesson has several (retakes), the latest completed one, else the
-	 * latest, with the last activity on any of them.
+	 * Each person's attempt at each lesson; where a lesson has several (retakes), the first completed one (a retake
+	 * never changes the score a report showed), else the latest, with the last activity on any of them.
 	 */
 	private Map<UserId, Map<LessonId, LessonAttempt>> attempts(UUID organisation) {
 		var attempts = new HashMap<UserId, Map<LessonId, LessonAttempt>>();
@@ -206,7 +206,7 @@ public class TeamProgress {
 			kept = a.completedAt() != null ? a : b.completedAt() != null ? b : a;
 		}
 		else {
-			kept = a.completedAt().isAfter(b.completedAt()) ? a : b;
+			kept = a.completedAt().isBefore(b.completedAt()) ? a : b;
 		}
 		return new LessonAttempt(lastActivity, kept.completedAt(), kept.score());
 	}

@@ -1,6 +1,7 @@
 package io.morsel.search;
 
 import io.morsel.catalog.LessonPublished;
+import io.morsel.catalog.LessonWithdrawn;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -20,5 +21,11 @@ class CatalogChanges {
 	@ApplicationModuleListener
 	void on(LessonPublished published) {
 		changes.lessonChanged(published.organisationId(), published.lessonId());
+	}
+
+	/** Applying the entry finds no version learners get, so the lesson leaves the index. */
+	@ApplicationModuleListener
+	void on(LessonWithdrawn withdrawn) {
+		changes.lessonChanged(withdrawn.organisationId(), withdrawn.lessonId());
 	}
 }

@@ -16,6 +16,9 @@ public final class ProblemTypes {
 	public static final URI INVALID_CREDENTIALS = URI.create("/problems/invalid-credentials");
 	public static final URI TOO_MANY_ATTEMPTS = URI.create("/problems/too-many-attempts");
 	public static final URI CONFLICT = URI.create("/problems/conflict");
+	public static final URI IN_USE = URI.create("/problems/in-use");
+	public static final URI PRECONDITION_REQUIRED = URI.create("/problems/precondition-required");
+	public static final URI PRECONDITION_FAILED = URI.create("/problems/precondition-failed");
 	public static final URI NOT_PUBLISHABLE = URI.create("/problems/not-publishable");
 	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("/problems/idempotency-key-reused");
 	public static final URI SERVER_ERROR = URI.create("/problems/server-error");

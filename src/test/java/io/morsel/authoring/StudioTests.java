@@ -145,6 +145,40 @@ class StudioTests {
 	}
 
 	@Test
+	void aRefusedImageBlockLeavesNoStoredFileBehind() throws Exception {
+		var image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var png = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(image, "png", png);
+		var before = jdbc.sql("SELECT id FROM media").query(UUID.class).list();
+		var filesBefore = storedFiles();
+
+		var refused = mvc.perform(as(multipart(base() + "/blocks")
+			.file(new MockMultipartFile("file", "chart.png", "image/png", png.toByteArray()))
+			.param("kind", "image")
+			.param("alt", " "))).andReturn().getResponse();
+
+		assertThat(refused.getContentAsString()).contains("alternative text");
+		assertThat(jdbc.sql("SELECT id FROM media").query(UUID.class).list()).containsExactlyInAnyOrderElementsOf(before);
+		assertThat(storedFiles()).isEqualTo(filesBefore);
+	}
+
+	private java.util.Set<String> storedFiles() throws java.io.IOException {
+		var root = mediaLibrary.file(UUID.randomUUID()).getParent();
+		if (!java.nio.file.Files.isDirectory(root)) {
+			return java.util.Set.of();
+		}
+		try (var files = java.nio.file.Files.list(root)) {
+			return files.map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+		}
+	}
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	io.morsel.catalog.MediaLibrary mediaLibrary;
+
+	@Test
 	void learnersCannotOpenTheStudioAndOtherOrganisationsCannotSeeTheLesson() throws Exception {
 		var learner = directory.member("learner@acme.test", "acme").orElseThrow();
 		var globexAuthor = directory.member("author@globex.test", "globex").orElseThrow();

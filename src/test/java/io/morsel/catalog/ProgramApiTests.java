@@ -58,7 +58,7 @@ class ProgramApiTests {
 
 	@Test
 	void anAuthorChangesTheProgramAndItsLessonOrder() {
-		var changed = api.put(author, path, changes("Forecast horizons, revised",
+		var changed = save(path, changes("Forecast horizons, revised",
 				"Partners pick the right horizon in four forecasts out of five", false, List.of(second.value(), first.value())));
 
 		assertThat(changed.getStatusCode()).as(changed.getBody()).isEqualTo(HttpStatus.OK);
@@ -78,10 +78,10 @@ class ProgramApiTests {
 		var foreignLesson = publishedLesson(directory.member("author@globex.test", "globex").orElseThrow(), "Globex only");
 		var blank = new HashMap<String, Object>(Map.of("title", " ", "outcome", "", "lessons", List.of()));
 
-		var fields = api.put(author, path, blank);
-		var markup = api.put(author, path, changes("<script>", "Measurable", true, List.of(first.value())));
-		var foreign = api.put(author, path, changes("T", "O", true, List.of(first.value(), foreignLesson.value())));
-		var twice = api.put(author, path, changes("T", "O", true, List.of(first.value(), first.value())));
+		var fields = save(path, blank);
+		var markup = save(path, changes("<script>", "Measurable", true, List.of(first.value())));
+		var foreign = save(path, changes("T", "O", true, List.of(first.value(), foreignLesson.value())));
+		var twice = save(path, changes("T", "O", true, List.of(first.value(), first.value())));
 
 		assertThat(fields.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(fields.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -101,7 +101,7 @@ class ProgramApiTests {
 	void learnersMayNotChangeAProgram() {
 		var learner = api.token("learner@acme.test", "acme");
 
-		var refused = api.put(learner, path, changes("Mine now", "Nothing", true, List.of(first.value())));
+		var refused = api.put(learner, path, "*", changes("Mine now", "Nothing", true, List.of(first.value())));
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(tree(refused).get("type").asString()).endsWith("/problems/forbidden");
@@ -113,8 +113,8 @@ class ProgramApiTests {
 		var globexAuthor = api.token("author@globex.test", "globex");
 		var body = changes("Taken over", "Nothing", true, List.of(first.value()));
 
-		var foreign = api.put(globexAuthor, path, body);
-		var missing = api.put(author, "/api/v1/programs/" + UUID.randomUUID(), body);
+		var foreign = api.put(globexAuthor, path, "*", body);
+		var missing = api.put(author, "/api/v1/programs/" + UUID.randomUUID(), "*", body);
 
 		assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -129,7 +129,7 @@ class ProgramApiTests {
 				List.of(), List.of(new Block.Text("Soon.")))).lessonId();
 		var learner = api.token("learner@acme.test", "acme");
 
-		var changed = tree(api.put(author, path, changes("Forecast horizons", "Partners pick the right horizon", true,
+		var changed = tree(save(path, changes("Forecast horizons", "Partners pick the right horizon", true,
 				List.of(first.value(), unpublished.value(), second.value()))));
 		var seen = tree(api.get(learner, path));
 		var progress = tree(api.get(learner, path + "/progress"));
@@ -156,6 +156,59 @@ class ProgramApiTests {
 		assertThat(forAuthor).contains(open, closed);
 		assertThat(forLearner).contains(open).doesNotContain(closed);
 		assertThat(ids(api.get(learner, "/api/v1/progress"))).isEqualTo(forLearner);
+	}
+
+	@Test
+	void aSaveCarriesTheETagItWasMadeOnAndAStaleOneIsRefusedWithoutChangingAnything() {
+		var read = api.get(author, path);
+		var etag = read.getHeaders().getETag();
+		assertThat(etag).isNotBlank();
+
+		var first = api.put(author, path, etag, changes("Mine first", "Partners pick the right horizon", true,
+				List.of(this.first.value())));
+		var second = api.put(author, path, etag, changes("Mine second", "Partners pick a horizon", true,
+				List.of(this.second.value())));
+		var without = api.put(author, path, null, changes("No precondition", "Partners", true,
+				List.of(this.second.value())));
+		var garbled = api.put(author, path, "W/" + etag, changes("Weak", "Partners", true, List.of(this.second.value())));
+
+		assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(first.getHeaders().getETag()).isNotEqualTo(etag);
+		assertThat(second.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+		assertThat(tree(second).get("type").asString()).endsWith("/problems/precondition-failed");
+		assertThat(tree(second).get("detail").asString()).contains("Someone saved this program after you opened it");
+		assertThat(garbled.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+		assertThat(without.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
+		assertThat(tree(without).get("type").asString()).endsWith("/problems/precondition-required");
+		var now = api.get(author, path);
+		assertThat(tree(now).get("title").asString()).isEqualTo("Mine first");
+		assertThat(now.getHeaders().getETag()).isEqualTo(first.getHeaders().getETag());
+	}
+
+	@Test
+	void twoEditorsSavingTheSameReadAtOnceKeepExactlyOneChange() throws Exception {
+		var etag = api.get(author, path).getHeaders().getETag();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var saves = List.of("Editor A", "Editor B").stream()
+				.map(title -> pool.submit(() -> api.put(author, path, etag,
+						changes(title, "Partners pick the right horizon", true, List.of(first.value())))))
+				.toList();
+			var statuses = new java.util.ArrayList<HttpStatus>();
+			for (var save : saves) {
+				statuses.add((HttpStatus) save.get().getStatusCode());
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.PRECONDITION_FAILED);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(tree(api.get(author, path)).get("title").asString()).isIn("Editor A", "Editor B");
+	}
+
+	/** Saves as an editor does: on the ETag of what they just read. */
+	private ResponseEntity<String> save(String program, Object body) {
+		return api.put(author, program, api.get(author, program).getHeaders().getETag(), body);
 	}
 
 	private List<String> ids(ResponseEntity<String> list) {

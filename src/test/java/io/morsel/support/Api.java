@@ -51,6 +51,20 @@ public final class Api {
 			.body(json(body)).retrieve().toEntity(String.class);
 	}
 
+	/** PUT a JSON body with a bearer token and an {@code If-Match} header (none when null). */
+	public ResponseEntity<String> put(String token, String path, String ifMatch, Object body) {
+		var request = http.put().uri(path).header("Authorization", "Bearer " + token);
+		if (ifMatch != null) {
+			request.header("If-Match", ifMatch);
+		}
+		return request.contentType(MediaType.APPLICATION_JSON).body(json(body)).retrieve().toEntity(String.class);
+	}
+
+	/** DELETE with a bearer token; any status comes back as it is. */
+	public ResponseEntity<String> delete(String token, String path) {
+		return http.delete().uri(path).header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
+	}
+
 	/** JSON trees are sent as their text, everything else as the message converters write it. */
 	private static Object json(Object body) {
 		return body instanceof tools.jackson.databind.JsonNode node ? node.toString() : body;

@@ -5,6 +5,7 @@ import io.morsel.authoring.LessonEstimate;
 import io.morsel.authoring.Workbench;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
+import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.Refuses;
@@ -18,11 +19,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -73,9 +76,48 @@ class LessonAuthoringApi {
 	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson has no draft to publish, or the draft breaks a publishing "
 			+ "rule (/problems/not-publishable, with the rules broken as reasons): nothing assesses its objective, or "
 			+ "the objective is vague or double where the organisation's policy blocks those")
-	@Operation(summary = "For authors: publish the draft")
-	AuthorView publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		return view(me, workbench.publish(me, new LessonId(id)));
+	@Operation(summary = "For authors: publish the draft (or an unpublished lesson again). With significant=true the "
+			+ "version changes what the lesson teaches: learners who completed an earlier one are offered it; a minor "
+			+ "version (the default) bothers nobody")
+	AuthorView publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(defaultValue = "false") boolean significant) {
+		return view(me, workbench.publish(me, new LessonId(id), significant));
+	}
+
+	@PostMapping("/api/v1/lessons/{id}/unpublish")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson is not published")
+	@Operation(summary = "For authors: take a lesson down. Learners who have not started it no longer find it in "
+			+ "programs or search; those who did keep their attempts")
+	LessonSummary unpublish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return workbench.unpublish(me, new LessonId(id));
+	}
+
+	@PostMapping("/api/v1/lessons/{id}/archive")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson is archived already")
+	@Operation(summary = "For authors: archive a lesson. It leaves the catalog and search; learners' attempts and "
+			+ "reports keep it")
+	LessonSummary archive(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return workbench.archive(me, new LessonId(id));
+	}
+
+	@PostMapping("/api/v1/lessons/{id}/restore")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson is not archived")
+	@Operation(summary = "For authors: bring an archived lesson back as it was (published, unpublished or a draft)")
+	LessonSummary restore(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return workbench.restore(me, new LessonId(id));
+	}
+
+	@DeleteMapping("/api/v1/lessons/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The lesson was published or is in a program (/problems/in-use, with "
+			+ "what names it as references); archive it instead")
+	@Operation(summary = "For authors: delete a lesson never published and in no program")
+	void delete(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		workbench.delete(me, new LessonId(id));
 	}
 
 	@GetMapping("/api/v1/lessons/{id}/export")

@@ -20,12 +20,16 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,13 +72,65 @@ class ProgramAuthoringApi {
 
 	@PutMapping("/api/v1/programs/{id}")
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.PRECONDITION_REQUIRED, when = "No If-Match header (/problems/precondition-required)")
+	@Refuses(value = HttpStatus.PRECONDITION_FAILED, when = "If-Match names no longer the program's revision: someone "
+			+ "saved it since it was read (/problems/precondition-failed, with the current revision)")
 	@Operation(summary = "For authors: change a program's title, outcome, description, self-enrolment and lessons, in "
-			+ "order; the slug stays. Enrolments and learners' progress are kept")
-	Program update(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			+ "order; the slug stays. Enrolments and learners' progress are kept. If-Match carries the ETag of "
+			+ "GET /api/v1/programs/{id}; the answer carries the new one")
+	ResponseEntity<Program> update(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
 			@Valid @RequestBody ProgramChanges changes) {
-		return workbench.change(me, new ProgramId(id),
+		var current = workbench.program(me, new ProgramId(id));
+		var revision = IfMatch.required(ifMatch).revisionFor(current.revision());
+		var saved = workbench.change(me, new ProgramId(id), revision.isPresent() ? revision.getAsInt() : null,
 				new ProgramDetails(changes.title(), changes.outcome(), changes.description(), changes.selfEnrol()),
 				lessons(changes.lessons()));
+		return ResponseEntity.ok().eTag(saved.etag()).body(saved);
+	}
+
+	@PostMapping("/api/v1/programs/{id}/unpublish")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The program is not published")
+	@Operation(summary = "For authors: take a program down. Learners not enrolled no longer see it, and nobody can join "
+			+ "it or be assigned it; enrolled learners keep it and their progress")
+	Program unpublish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return workbench.unpublish(me, new ProgramId(id));
+	}
+
+	@PostMapping("/api/v1/programs/{id}/publish")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The program is not unpublished (an archived one is restored first)")
+	@Operation(summary = "For authors: offer an unpublished program again")
+	Program publish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return workbench.publish(me, new ProgramId(id));
+	}
+
+	@PostMapping("/api/v1/programs/{id}/archive")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The program is archived already")
+	@Operation(summary = "For authors: archive a program. It leaves every learner's catalog; learners' records, team "
+			+ "reports and credentials keep it")
+	Program archive(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return workbench.archive(me, new ProgramId(id));
+	}
+
+	@PostMapping("/api/v1/programs/{id}/restore")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The program is not archived")
+	@Operation(summary = "For authors: bring an archived program back as it was (published or unpublished)")
+	Program restore(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return workbench.restore(me, new ProgramId(id));
+	}
+
+	@DeleteMapping("/api/v1/programs/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.CONFLICT, when = "Something names the program: enrolments, achievements, delivery rules "
+			+ "or settings (/problems/in-use, with them as references); archive it instead")
+	@Operation(summary = "For authors: delete a program nothing names")
+	void delete(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		workbench.delete(me, new ProgramId(id));
 	}
 
 	private static List<LessonId> lessons(List<UUID> ids) {

@@ -92,11 +92,17 @@ class LearningApi {
 
 	@GetMapping("/api/v1/programs/{id}")
 	@Operation(summary = "One program, as POST and PUT answer it; learners get the lessons published so far. "
+			+ "Authors get an ETag (the program's revision) to send as If-Match when they change it. "
 			+ "Progress: GET /api/v1/programs/{id}/progress")
-	Program program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		var found = me.has(Role.AUTHOR) ? programs.find(me.organisationId(), new ProgramId(id))
-				: progress.of(Learner.of(me), new ProgramId(id)).map(LearningApi::asLearnersSeeIt);
-		return found.orElseThrow(() -> new NotFoundException("Program"));
+	ResponseEntity<Program> program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		if (me.has(Role.AUTHOR)) {
+			var program = programs.find(me.organisationId(), new ProgramId(id))
+				.orElseThrow(() -> new NotFoundException("Program"));
+			return ResponseEntity.ok().eTag(program.etag()).body(program);
+		}
+		return ResponseEntity.ok(progress.of(Learner.of(me), new ProgramId(id))
+			.map(LearningApi::asLearnersSeeIt)
+			.orElseThrow(() -> new NotFoundException("Program")));
 	}
 
 	@GetMapping("/api/v1/progress")
@@ -113,6 +119,20 @@ class LearningApi {
 			.orElseThrow(() -> new NotFoundException("Program"));
 	}
 
+	/** The attempt a retake started (or the retake already under way). */
+	record AttemptView(UUID lessonId, int version, boolean completed, Instant startedAt) {
+	}
+
+	@PostMapping("/api/v1/lessons/{id}/retakes")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The caller never started the lesson: there is nothing to retake")
+	@Operation(summary = "Retake a completed lesson: a new attempt starts on the version learners now get, and the "
+			+ "earlier attempts stay as they were (reports keep the first completed score). While the latest attempt is "
+			+ "not complete, it is the retake: the same request sent twice starts one attempt")
+	AttemptView retake(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		var attempt = attempts.retake(Learner.of(me), new LessonId(id));
+		return new AttemptView(id, attempt.lesson().version(), attempt.completed(), attempt.startedAt());
+	}
+
 	@PostMapping("/api/v1/programs/{id}/enrolment")
 	@Refuses(value = HttpStatus.CONFLICT, when = "The program is assigned by a manager; it cannot be joined")
 	@Operation(summary = "Join a program that is open to learners; answered with the caller's progress in it")
@@ -124,6 +144,7 @@ class LearningApi {
 	@PostMapping("/api/v1/programs/{id}/assignments")
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is neither a manager nor an admin")
 	@Refuses(value = HttpStatus.NOT_FOUND, when = "No such program, or a member outside the groups a manager manages")
+	@Refuses(value = HttpStatus.CONFLICT, when = "The program is unpublished or archived")
 	@Operation(summary = "For managers and admins: assign the program to members and groups, with an optional due date")
 	Assigned assign(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@Valid @RequestBody Assignment assignment) {
@@ -158,6 +179,7 @@ class LearningApi {
 	private static Program asLearnersSeeIt(ProgramProgress p) {
 		var program = p.program();
 		return new Program(program.id(), program.slug(), program.title(), program.outcome(), program.description(),
-				program.selfEnrol(), p.lessons().stream().map(ProgramProgress.LessonStatus::id).toList());
+				program.selfEnrol(), p.lessons().stream().map(ProgramProgress.LessonStatus::id).toList(), program.status(),
+				program.revision());
 	}
 }

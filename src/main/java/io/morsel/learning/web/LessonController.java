@@ -152,6 +152,13 @@ class LessonController {
 		return fragment(attempt, question, turn, null, model);
 	}
 
+	/** A new attempt at a completed lesson, on the version learners now get; two tabs asking land on the same one. */
+	@PostMapping("/lessons/{id}/retake")
+	String retake(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		attempts.retake(Learner.of(me), new LessonId(id));
+		return "redirect:/lessons/" + id;
+	}
+
 	@PostMapping("/lessons/{id}/finish")
 	String finish(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
 		attempts.finish(Learner.of(me), new LessonId(id), me.zone());

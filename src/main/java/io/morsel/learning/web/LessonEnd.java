@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param next the lesson to take next; none at the program's end, or for a lesson in none of the learner's programs
  * @param programDone whether this lesson finished the learner's program
  */
-record LessonEnd(String objective, Attempt.Outcome outcome, long percent, long minutes, @Nullable UUID next,
+record LessonEnd(UUID lesson, String objective, Attempt.Outcome outcome, long percent, long minutes, @Nullable UUID next,
 		@Nullable String nextTitle, boolean programDone) {
 }

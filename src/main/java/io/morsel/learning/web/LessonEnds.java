@@ -20,7 +20,7 @@ class LessonEnds {
 		var program = progress.containing(learner, lesson.lessonId());
 		var next = program.map(p -> p.nextAfter(lesson.lessonId())).orElse(null);
 		var taken = attempt.timeTaken();
-		return new LessonEnd(lesson.content().objective().text(), attempt.outcome(),
+		return new LessonEnd(lesson.lessonId().value(), lesson.content().objective().text(), attempt.outcome(),
 				Math.round(attempt.score() * 100), taken == null ? 0 : taken.toMinutes(),
 				next == null ? null : next.id().value(), next == null ? null : next.title(),
 				program.isPresent() && next == null && program.get().enrolment() != null);

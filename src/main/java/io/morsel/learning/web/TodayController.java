@@ -2,6 +2,7 @@ package io.morsel.learning.web;
 
 import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
+import io.morsel.learning.Attempts;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.Learner;
 import io.morsel.learning.NextUps;
@@ -31,12 +32,14 @@ class TodayController {
 	private final Enrolments enrolments;
 	private final TodayPage today;
 	private final NextUps nextUps;
+	private final Attempts attempts;
 	private final Clock clock;
 	/** What other modules put above the programs (the daily review), in their order. */
 	private final List<TodaySection> sections;
 
-	TodayController(Progress progress, Enrolments enrolments, TodayPage today, NextUps nextUps, Clock clock,
-			ObjectProvider<TodaySection> sections) {
+	TodayController(Progress progress, Enrolments enrolments, TodayPage today, NextUps nextUps, Attempts attempts,
+			Clock clock, ObjectProvider<TodaySection> sections) {
+		this.attempts = attempts;
 		this.progress = progress;
 		this.enrolments = enrolments;
 		this.today = today;
@@ -52,7 +55,7 @@ class TodayController {
 		var learner = Learner.of(me);
 		var programs = progress.of(learner);
 		var next = nextUps.of(learner, me.zone(), clock.instant(), programs);
-		return today.of(me, above.toString(), next.orElse(null), programs, model);
+		return today.of(me, above.toString(), next.orElse(null), programs, attempts.updates(learner), model);
 	}
 
 	@GetMapping("/programs/{id}")

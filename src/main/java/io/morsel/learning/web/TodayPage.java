@@ -1,6 +1,7 @@
 package io.morsel.learning.web;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.learning.LessonUpdate;
 import io.morsel.learning.NextUp;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.learning.ProgramProgress.Status;
@@ -69,6 +70,10 @@ class TodayPage {
 		}
 	}
 
+	/** A lesson completed on an earlier version, with a significant new one to take. */
+	record UpdateCard(UUID lesson, String title) {
+	}
+
 	/** A program the learner may join. */
 	record OpenCard(UUID program, String title, String outcome) {
 	}
@@ -78,7 +83,7 @@ class TodayPage {
 	 * @param next the single most valuable thing to do now, {@code null} when there is nothing
 	 */
 	ModelAndView of(CurrentMember me, String sections, @Nullable NextUp next, List<ProgramProgress> programs,
-			Model model) {
+			List<LessonUpdate> updates, Model model) {
 		var today = LocalDate.now(clock.withZone(me.zone()));
 		var enrolled = programs.stream().filter(p -> p.enrolment() != null).map(p -> enrolled(p, today)).toList();
 		var open = programs.stream()
@@ -90,7 +95,10 @@ class TodayPage {
 		holes.put("nextUp", next == null ? "" : cards("next-up", List.of(NextUpCard.of(next))));
 		holes.put("enrolled", cards("enrolled", enrolled));
 		holes.put("open", cards("open", open));
-		var shape = Map.<String, Object>of("hasEnrolled", !enrolled.isEmpty(), "hasOpen", !open.isEmpty());
+		holes.put("updates", cards("update",
+				updates.stream().map(u -> new UpdateCard(u.lessonId().value(), u.title())).toList()));
+		var shape = Map.<String, Object>of("hasEnrolled", !enrolled.isEmpty(), "hasOpen", !open.isEmpty(),
+				"hasUpdates", !updates.isEmpty());
 		if (model.containsAttribute("flash")) {
 			model.addAllAttributes(shape);
 			model.addAttribute("holes", holes);

@@ -1,0 +1,20 @@
+package io.morsel.catalog;
+
+import io.morsel.shared.ProblemException;
+import io.morsel.shared.ProblemTypes;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A lesson or program cannot be deleted while something names it: answered 409 {@code /problems/in-use}, with what
+ * names it as {@code references}. Archiving takes it out of learners' sight and keeps their records.
+ */
+public class ContentInUse extends ProblemException {
+
+	ContentInUse(String what, List<String> references) {
+		super(HttpStatus.CONFLICT, ProblemTypes.IN_USE, "In use",
+				"This " + what + " cannot be deleted: " + String.join("; ", references)
+						+ ". Archive it instead: learners no longer see it, and their records stay.");
+		getBody().setProperty("references", List.copyOf(references));
+	}
+}
