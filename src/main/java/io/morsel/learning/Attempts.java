@@ -216,11 +216,11 @@ public class Attempts {
 		var written = writer.write(new Answers.Pending(attempt.id(), version, learner, interaction,
 				json.writeValueAsString(response), score, elapsed, now, key, LearningDay.dateOf(now, zone)));
 		if (!written.stored()) {
-			var now = startedRow(learner, lesson).orElseThrow();
-			if (!now.id().equals(attempt.id())) {
+			var latest = startedRow(learner, lesson).orElseThrow();
+			if (!latest.id().equals(attempt.id())) {
 				// This node kept an attempt that a retake on another node has since followed: answer in the new one.
 				started.invalidate(new Key(learner.organisationId(), learner.userId(), lesson));
-				return answer(learner, lesson, interactionId, response, timeTaken, key);
+				return answer(learner, lesson, interactionId, response, timeTaken, key, zone);
 			}
 			return storedEarlier(attempt.id(), interaction, response, key);
 		}
