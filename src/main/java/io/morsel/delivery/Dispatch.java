@@ -34,15 +34,17 @@ class Dispatch {
 	private final Sends sends;
 	private final NextUps nextUps;
 	private final Directory directory;
+	private final ChannelMessages channelMessages;
 	private final ApplicationEventPublisher events;
 
 	Dispatch(JdbcClient jdbc, Cadences cadences, Sends sends, NextUps nextUps, Directory directory,
-			ApplicationEventPublisher events) {
+			ChannelMessages channelMessages, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.cadences = cadences;
 		this.sends = sends;
 		this.nextUps = nextUps;
 		this.directory = directory;
+		this.channelMessages = channelMessages;
 		this.events = events;
 	}
 
@@ -111,6 +113,7 @@ class Dispatch {
 		var next = item.get();
 		var choices = cadences.choices(learner.organisationId(), learner.userId());
 		var sendId = sends.record(learner.organisationId(), learner.userId(), next, choices, now, node);
+		channelMessages.plan(learner, zone, recipient.get().locale(), sendId, next, now);
 		var brought = next.kind() == NextUp.Kind.TRIGGERED ? next.reference() : null;
 		if (brought != null) {
 			jdbc.sql("""
