@@ -51,3 +51,18 @@ CREATE TABLE delivery_channel_messages (
 
 CREATE INDEX delivery_channel_messages_due ON delivery_channel_messages (status, next_attempt_at);
 CREATE INDEX delivery_channel_messages_by_organisation ON delivery_channel_messages (organisation_id, status);
+
+-- A learner's subscription to a program as a series: a nudge a day at a time of their wall clock, for days days.
+-- Each day's nudge is a planned delivery of reason SERIES (in deliveries); the next is planned when one goes out.
+-- Status ACTIVE, PAUSED (nothing planned until resumed), LEFT, or FINISHED once days_sent reaches days.
+CREATE TABLE delivery_series (
+    organisation_id uuid                     NOT NULL,
+    user_id         uuid                     NOT NULL,
+    program_id      uuid                     NOT NULL,
+    days            int                      NOT NULL,
+    at_time         varchar(5)               NOT NULL,
+    status          varchar(8)               NOT NULL,
+    days_sent       int                      NOT NULL DEFAULT 0,
+    subscribed_at   timestamp with time zone NOT NULL,
+    PRIMARY KEY (organisation_id, user_id, program_id)
+);

@@ -35,16 +35,18 @@ class Dispatch {
 	private final NextUps nextUps;
 	private final Directory directory;
 	private final ChannelMessages channelMessages;
+	private final Series series;
 	private final ApplicationEventPublisher events;
 
 	Dispatch(JdbcClient jdbc, Cadences cadences, Sends sends, NextUps nextUps, Directory directory,
-			ChannelMessages channelMessages, ApplicationEventPublisher events) {
+			ChannelMessages channelMessages, Series series, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.cadences = cadences;
 		this.sends = sends;
 		this.nextUps = nextUps;
 		this.directory = directory;
 		this.channelMessages = channelMessages;
+		this.series = series;
 		this.events = events;
 	}
 
@@ -80,15 +82,19 @@ class Dispatch {
 		if (held.isEmpty()) {
 			return;
 		}
-		var due = jdbc.sql("""
-				SELECT id
+		var dueRows = jdbc.sql("""
+				SELECT id, reason
 				FROM deliveries
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
 				  AND status = 'PLANNED'
 				  AND send_at <= :now
 				""").param("organisation", org).param("user", user).param("now", Timestamps.of(now))
-			.query(UUID.class).list();
+			.query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getString("reason"))).list();
+		var due = dueRows.stream().map(java.util.Map.Entry::getKey).toList();
+		// A series' day is used by whatever nudge goes out now (docs/delivery.md, "Series").
+		var seriesDays = dueRows.stream().filter(row -> row.getValue().equals("SERIES")).map(java.util.Map.Entry::getKey)
+			.toList();
 		if (due.isEmpty()) {
 			return; // Another node sent them between the look and the lock.
 		}
@@ -124,8 +130,9 @@ class Dispatch {
 					  AND status = 'PLANNED'
 					""").param("send", sendId).param("id", brought).param("user", user).update();
 		}
+		series.sent(learner, seriesDays, sendId, zone, now);
 		sent.add(now);
-		var waiting = due.stream().filter(id -> !id.equals(brought)).toList();
+		var waiting = due.stream().filter(id -> !id.equals(brought) && !seriesDays.contains(id)).toList();
 		postpone(waiting, cadence.nextSend(now.plusSeconds(1), sent).orElse(now.plus(Duration.ofDays(1))));
 		events.publishEvent(new DeliverySent(learner.organisationId(), learner.userId(), sendId, next.kind().name(),
 				choices.email()));
