@@ -66,3 +66,11 @@ CREATE TABLE delivery_series (
     subscribed_at   timestamp with time zone NOT NULL,
     PRIMARY KEY (organisation_id, user_id, program_id)
 );
+
+-- The skills (catalog's) a learner follows as topics: their catalog can be narrowed to lessons of these.
+CREATE TABLE delivery_topics (
+    organisation_id uuid NOT NULL,
+    user_id         uuid NOT NULL,
+    skill_id        uuid NOT NULL,
+    PRIMARY KEY (organisation_id, user_id, skill_id)
+);
