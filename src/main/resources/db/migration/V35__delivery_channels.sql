@@ -74,3 +74,8 @@ CREATE TABLE delivery_topics (
     skill_id        uuid NOT NULL,
     PRIMARY KEY (organisation_id, user_id, skill_id)
 );
+
+-- The floor (docs/delivery.md, "Floor"): when the learner last completed a lesson, and when they last got a floor
+-- nudge, so that the hourly planner nudges a learner once after floor_days without learning, not every hour.
+ALTER TABLE delivery_learners ADD COLUMN last_learned_at timestamp with time zone;
+ALTER TABLE delivery_learners ADD COLUMN floor_nudged_at timestamp with time zone;

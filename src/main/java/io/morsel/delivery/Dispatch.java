@@ -95,6 +95,9 @@ class Dispatch {
 		// A series' day is used by whatever nudge goes out now (docs/delivery.md, "Series").
 		var seriesDays = dueRows.stream().filter(row -> row.getValue().equals("SERIES")).map(java.util.Map.Entry::getKey)
 			.toList();
+		// A floor nudge is any nudge: the one going out now is it.
+		var floor = dueRows.stream().filter(row -> row.getValue().equals("FLOOR")).map(java.util.Map.Entry::getKey)
+			.toList();
 		if (due.isEmpty()) {
 			return; // Another node sent them between the look and the lock.
 		}
@@ -131,8 +134,13 @@ class Dispatch {
 					""").param("send", sendId).param("id", brought).param("user", user).update();
 		}
 		series.sent(learner, seriesDays, sendId, zone, now);
+		if (!floor.isEmpty()) {
+			jdbc.sql("UPDATE deliveries SET status = 'SENT', send_id = :send WHERE id IN (:ids) AND status = 'PLANNED'")
+				.param("send", sendId).param("ids", floor).update();
+		}
 		sent.add(now);
-		var waiting = due.stream().filter(id -> !id.equals(brought) && !seriesDays.contains(id)).toList();
+		var waiting = due.stream().filter(id -> !id.equals(brought) && !seriesDays.contains(id) && !floor.contains(id))
+			.toList();
 		postpone(waiting, cadence.nextSend(now.plusSeconds(1), sent).orElse(now.plus(Duration.ofDays(1))));
 		events.publishEvent(new DeliverySent(learner.organisationId(), learner.userId(), sendId, next.kind().name(),
 				choices.email()));
