@@ -250,7 +250,9 @@ class WebhookChannelTests {
 
 	/** About how many seconds from now the message is tried again. */
 	private static long waitOf(Map<String, Object> message) {
-		var at = ((java.sql.Timestamp) message.get("next_attempt_at")).toInstant();
+		// PostgreSQL's driver reads a timestamptz as a Timestamp, H2's as an OffsetDateTime.
+		var at = message.get("next_attempt_at") instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+				: ((java.time.OffsetDateTime) message.get("next_attempt_at")).toInstant();
 		return Duration.between(Instant.now(), at).truncatedTo(ChronoUnit.SECONDS).toSeconds();
 	}
 
