@@ -359,6 +359,32 @@ public class Lessons {
 		return lessons.isEmpty() ? List.of() : summaries(organisation, true, lessons);
 	}
 
+	/** The lessons learners can take that teach any of these skills (in their published version), by title. */
+	@Transactional(readOnly = true)
+	public List<LessonSummary> publishedWithSkills(OrganisationId organisation, Collection<SkillId> skills) {
+		if (skills.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at
+				FROM lessons l
+				JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = l.published_version
+				WHERE l.organisation_id = :organisation
+				  AND EXISTS (SELECT 1
+				              FROM lesson_skills s
+				              WHERE s.lesson_id = l.id
+				                AND s.version = l.published_version
+				                AND s.skill_id IN (:skills))
+				ORDER BY v.title, l.id
+				""")
+			.param("organisation", organisation.value())
+			.param("skills", skills.stream().map(SkillId::value).toList())
+			.query((rs, n) -> new LessonSummary(new LessonId(rs.getObject(1, UUID.class)), rs.getString(2),
+					rs.getString(3), rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class),
+					rs.getObject(7, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
 	/** The version an author works on: the draft if there is one, else the published version. */
 	@Transactional(readOnly = true)
 	public Optional<LessonVersion> latest(OrganisationId organisation, LessonId id) {

@@ -34,15 +34,19 @@ class Dispatch {
 	private final Sends sends;
 	private final NextUps nextUps;
 	private final Directory directory;
+	private final ChannelMessages channelMessages;
+	private final Series series;
 	private final ApplicationEventPublisher events;
 
 	Dispatch(JdbcClient jdbc, Cadences cadences, Sends sends, NextUps nextUps, Directory directory,
-			ApplicationEventPublisher events) {
+			ChannelMessages channelMessages, Series series, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.cadences = cadences;
 		this.sends = sends;
 		this.nextUps = nextUps;
 		this.directory = directory;
+		this.channelMessages = channelMessages;
+		this.series = series;
 		this.events = events;
 	}
 
@@ -78,15 +82,22 @@ class Dispatch {
 		if (held.isEmpty()) {
 			return;
 		}
-		var due = jdbc.sql("""
-				SELECT id
+		var dueRows = jdbc.sql("""
+				SELECT id, reason
 				FROM deliveries
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
 				  AND status = 'PLANNED'
 				  AND send_at <= :now
 				""").param("organisation", org).param("user", user).param("now", Timestamps.of(now))
-			.query(UUID.class).list();
+			.query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getString("reason"))).list();
+		var due = dueRows.stream().map(java.util.Map.Entry::getKey).toList();
+		// A series' day is used by whatever nudge goes out now (docs/delivery.md, "Series").
+		var seriesDays = dueRows.stream().filter(row -> row.getValue().equals("SERIES")).map(java.util.Map.Entry::getKey)
+			.toList();
+		// A floor nudge is any nudge: the one going out now is it.
+		var floor = dueRows.stream().filter(row -> row.getValue().equals("FLOOR")).map(java.util.Map.Entry::getKey)
+			.toList();
 		if (due.isEmpty()) {
 			return; // Another node sent them between the look and the lock.
 		}
@@ -111,6 +122,7 @@ class Dispatch {
 		var next = item.get();
 		var choices = cadences.choices(learner.organisationId(), learner.userId());
 		var sendId = sends.record(learner.organisationId(), learner.userId(), next, choices, now, node);
+		channelMessages.plan(learner, zone, recipient.get().locale(), sendId, next, now);
 		var brought = next.kind() == NextUp.Kind.TRIGGERED ? next.reference() : null;
 		if (brought != null) {
 			jdbc.sql("""
@@ -121,8 +133,14 @@ class Dispatch {
 					  AND status = 'PLANNED'
 					""").param("send", sendId).param("id", brought).param("user", user).update();
 		}
+		series.sent(learner, seriesDays, sendId, zone, now);
+		if (!floor.isEmpty()) {
+			jdbc.sql("UPDATE deliveries SET status = 'SENT', send_id = :send WHERE id IN (:ids) AND status = 'PLANNED'")
+				.param("send", sendId).param("ids", floor).update();
+		}
 		sent.add(now);
-		var waiting = due.stream().filter(id -> !id.equals(brought)).toList();
+		var waiting = due.stream().filter(id -> !id.equals(brought) && !seriesDays.contains(id) && !floor.contains(id))
+			.toList();
 		postpone(waiting, cadence.nextSend(now.plusSeconds(1), sent).orElse(now.plus(Duration.ofDays(1))));
 		events.publishEvent(new DeliverySent(learner.organisationId(), learner.userId(), sendId, next.kind().name(),
 				choices.email()));

@@ -31,6 +31,7 @@ class TriggeredNextUp implements NextUpSource {
 				FROM deliveries
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
+				  AND reason = 'TRIGGERED'
 				  AND status = 'PLANNED'
 				  AND available_at <= :now
 				""")

@@ -71,7 +71,8 @@ class UnsubscribeLinks {
 		}
 	}
 
-	private byte[] mac(byte[] ids) {
+	/** The HMAC-SHA256 of these bytes under the cluster's key; other links add a prefix of their own. */
+	byte[] mac(byte[] ids) {
 		try {
 			var mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key(), "HmacSHA256"));

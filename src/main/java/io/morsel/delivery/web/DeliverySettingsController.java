@@ -1,6 +1,7 @@
 package io.morsel.delivery.web;
 
 import io.morsel.delivery.Cadences;
+import io.morsel.delivery.Channels;
 import io.morsel.delivery.Cadences.Choices;
 import io.morsel.delivery.Cadences.Level;
 import io.morsel.identity.CurrentMember;
@@ -28,10 +29,12 @@ class DeliverySettingsController {
 	private static final String ORGANISATION = "delivery/organisation";
 
 	private final Cadences cadences;
+	private final Channels channels;
 	private final Clock clock;
 
-	DeliverySettingsController(Cadences cadences, Clock clock) {
+	DeliverySettingsController(Cadences cadences, Channels channels, Clock clock) {
 		this.cadences = cadences;
+		this.channels = channels;
 		this.clock = clock;
 	}
 
@@ -40,6 +43,8 @@ class DeliverySettingsController {
 		model.addAttribute("choices", cadences.choices(me.organisationId(), me.userId()));
 		model.addAttribute("cadence",
 				CadenceForm.of(cadences.settings(me.organisationId(), Level.LEARNER, me.userId().value())));
+		model.addAttribute("organisationChannels", channels.settings(me.organisationId()));
+		model.addAttribute("mine", channels.learner(me.organisationId(), me.userId()));
 		return SETTINGS;
 	}
 
@@ -49,14 +54,14 @@ class DeliverySettingsController {
 			@RequestParam(defaultValue = "0") int snoozeDays, CadenceForm cadence, RedirectAttributes redirect) {
 		var current = cadences.choices(me.organisationId(), me.userId());
 		if (snoozeDays < 0 || snoozeDays > 30) {
-			return refused(SETTINGS, "Snooze for 0 to 30 days", current, cadence);
+			return refused(SETTINGS, "Snooze for 0 to 30 days", current, cadence, me);
 		}
 		var snoozed = snoozeDays == 0 ? current.snoozedUntil() : clock.instant().plus(Duration.ofDays(snoozeDays));
 		try {
 			cadences.set(me.organisationId(), Level.LEARNER, me.userId().value(), cadence.settings());
 		}
 		catch (InvalidValueException refused) {
-			return refused(SETTINGS, refused.getBody().getDetail(), current, cadence);
+			return refused(SETTINGS, refused.getBody().getDetail(), current, cadence, me);
 		}
 		cadences.choose(me.organisationId(), me.userId(), new Choices(paused, snoozed, inApp, email));
 		redirect.addFlashAttribute("flash", "flash.delivery.saved");
@@ -77,14 +82,17 @@ class DeliverySettingsController {
 			cadences.set(me.organisationId(), Level.ORGANISATION, me.organisationId().value(), cadence.settings());
 		}
 		catch (InvalidValueException refused) {
-			return refused(ORGANISATION, refused.getBody().getDetail(), null, cadence);
+			return refused(ORGANISATION, refused.getBody().getDetail(), null, cadence, me);
 		}
 		redirect.addFlashAttribute("flash", "flash.delivery.saved");
 		return new ModelAndView("redirect:/delivery/organisation");
 	}
 
-	private static ModelAndView refused(String view, String error, Choices choices, CadenceForm cadence) {
+	private ModelAndView refused(String view, String error, Choices choices, CadenceForm cadence,
+			CurrentMember me) {
 		var page = new ModelAndView(view, HttpStatus.BAD_REQUEST);
+		page.addObject("organisationChannels", channels.settings(me.organisationId()));
+		page.addObject("mine", channels.learner(me.organisationId(), me.userId()));
 		page.addObject("error", error);
 		page.addObject("cadence", cadence);
 		if (choices != null) {
