@@ -359,7 +359,10 @@ public class Lessons {
 		return lessons.isEmpty() ? List.of() : summaries(organisation, true, lessons);
 	}
 
-	/** The lessons learners can take that teach any of these skills (in their published version), by title. */
+	/**
+	 * The lessons learners can take (published, neither unpublished nor archived) that teach any of these skills in their
+	 * published version, by title.
+	 */
 	@Transactional(readOnly = true)
 	public List<LessonSummary> publishedWithSkills(OrganisationId organisation, Collection<SkillId> skills) {
 		if (skills.isEmpty()) {
@@ -370,6 +373,8 @@ public class Lessons {
 				FROM lessons l
 				JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = l.published_version
 				WHERE l.organisation_id = :organisation
+				  AND l.unpublished_at IS NULL
+				  AND l.archived_at IS NULL
 				  AND EXISTS (SELECT 1
 				              FROM lesson_skills s
 				              WHERE s.lesson_id = l.id
@@ -381,7 +386,7 @@ public class Lessons {
 			.param("skills", skills.stream().map(SkillId::value).toList())
 			.query((rs, n) -> new LessonSummary(new LessonId(rs.getObject(1, UUID.class)), rs.getString(2),
 					rs.getString(3), rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class),
-					rs.getObject(7, OffsetDateTime.class).toInstant()))
+					rs.getObject(7, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED))
 			.list();
 	}
 
