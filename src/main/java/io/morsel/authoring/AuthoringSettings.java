@@ -25,13 +25,13 @@ public class AuthoringSettings {
 	@Transactional(readOnly = true)
 	public AuthoringPolicy policy(OrganisationId organisation) {
 		return sql.sql("""
-				SELECT objectives_block_publishing, max_lesson_minutes
+				SELECT objectives_block_publishing, max_lesson_minutes, program_lessons_before_modules
 				FROM authoring_settings
 				WHERE organisation_id = :organisation
 				""")
 			.param("organisation", organisation.value())
 			.query((rs, row) -> new AuthoringPolicy(rs.getBoolean("objectives_block_publishing"),
-					rs.getInt("max_lesson_minutes")))
+					rs.getInt("max_lesson_minutes"), rs.getInt("program_lessons_before_modules")))
 			.optional()
 			.orElse(AuthoringPolicy.DEFAULT);
 	}
@@ -47,24 +47,27 @@ public class AuthoringSettings {
 				UPDATE authoring_settings
 				SET objectives_block_publishing = :strict,
 				    max_lesson_minutes = :limit,
+				    program_lessons_before_modules = :lessons,
 				    changed_at = :now
 				WHERE organisation_id = :organisation
 				""")
 			.param("organisation", admin.organisationId().value())
 			.param("strict", policy.objectivesBlockPublishing())
 			.param("limit", policy.maxLessonMinutes())
+			.param("lessons", policy.programLessonsBeforeModules())
 			.param("now", now)
 			.update();
 		if (updated == 0) {
 			sql.sql("""
 					INSERT INTO authoring_settings (organisation_id, objectives_block_publishing, max_lesson_minutes,
-					                                changed_at)
-					VALUES (:organisation, :strict, :limit, :now)
+					                                program_lessons_before_modules, changed_at)
+					VALUES (:organisation, :strict, :limit, :lessons, :now)
 					ON CONFLICT DO NOTHING
 					""")
 				.param("organisation", admin.organisationId().value())
 				.param("strict", policy.objectivesBlockPublishing())
 				.param("limit", policy.maxLessonMinutes())
+				.param("lessons", policy.programLessonsBeforeModules())
 				.param("now", now)
 				.update();
 		}

@@ -32,10 +32,11 @@ class AuthoringSettingsController {
 	@PostMapping("/admin/authoring")
 	String change(@AuthenticationPrincipal CurrentMember me,
 			@RequestParam(defaultValue = "false") boolean objectivesBlockPublishing,
-			@RequestParam(defaultValue = "" + AuthoringPolicy.DEFAULT_MAX_LESSON_MINUTES) int maxLessonMinutes, Model model,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "" + AuthoringPolicy.DEFAULT_MAX_LESSON_MINUTES) int maxLessonMinutes,
+			@RequestParam(defaultValue = "" + AuthoringPolicy.DEFAULT_PROGRAM_LESSONS_BEFORE_MODULES) int programLessonsBeforeModules,
+			Model model, RedirectAttributes redirect) {
 		try {
-			settings.change(me, new AuthoringPolicy(objectivesBlockPublishing, maxLessonMinutes));
+			settings.change(me, new AuthoringPolicy(objectivesBlockPublishing, maxLessonMinutes, programLessonsBeforeModules));
 		}
 		catch (InvalidValueException refused) {
 			model.addAttribute("error", refused.getMessage());

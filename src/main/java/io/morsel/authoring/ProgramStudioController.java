@@ -7,6 +7,7 @@ import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramModule;
 import io.morsel.catalog.StaleRevision;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
@@ -185,6 +186,50 @@ class ProgramStudioController {
 				redirect, () -> workbench.remove(me, new ProgramId(id), new LessonId(lesson)));
 	}
 
+	/** Starts a module at the lesson, or renames the one that starts there. */
+	@PostMapping("/studio/programs/{id}/modules")
+	String startModule(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable UUID lesson, @RequestParam(defaultValue = "") String title,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.module-saved",
+				p -> lesson == null ? null : "lesson-" + lesson), model, redirect, () -> {
+					if (lesson == null) {
+						throw new InvalidRequestException("Choose the lesson the module starts at");
+					}
+					workbench.startModule(me, new ProgramId(id), new LessonId(lesson), title);
+					return workbench.program(me, new ProgramId(id));
+				});
+	}
+
+	@PostMapping("/studio/programs/{id}/modules/{lesson}/end")
+	String endModule(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable UUID lesson,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.module-ended", p -> "lesson-" + lesson), model,
+				redirect, () -> {
+					workbench.endModule(me, new ProgramId(id), new LessonId(lesson));
+					return workbench.program(me, new ProgramId(id));
+				});
+	}
+
+	/** The overwhelm guard's suggestion taken as it stands: each module titled after its first lesson, to rename. */
+	@PostMapping("/studio/programs/{id}/modules/suggested")
+	String groupAsSuggested(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(new Edit(me, id, htmx, null, "studio.programs.modules-grouped", p -> "lessons-heading"), model,
+				redirect, () -> {
+					var warning = workbench.overwhelm(me, new ProgramId(id))
+						.orElseThrow(() -> new InvalidRequestException("This program needs no modules yet"));
+					workbench.replaceModules(me, new ProgramId(id), warning.suggestion()
+						.stream()
+						.map(m -> new ProgramModule(m.firstLesson(), m.firstTitle()))
+						.toList());
+					return workbench.program(me, new ProgramId(id));
+				});
+	}
+
 	/**
 	 * One edit in the editor: who, which program, whether htmx sent it, what the author typed (kept when refused), the
 	 * message that says it was saved, and the element the keyboard goes to afterwards (else htmx keeps the focused
@@ -248,6 +293,10 @@ class ProgramStudioController {
 		model.addAttribute("totalMinutes", (inOrder.stream()
 			.mapToInt(lesson -> lessonWorkbench.estimate(me, lessonWorkbench.latest(me, lesson.id()).content()).seconds())
 			.sum() + 59) / 60);
+		var modules = workbench.modules(me, program.id());
+		model.addAttribute("modules", modules.stream()
+			.collect(Collectors.toMap(ProgramModule::firstLesson, ProgramModule::title)));
+		model.addAttribute("overwhelm", workbench.overwhelm(me, program.id()).orElse(null));
 		model.addAttribute("outcomeCheck", form.outcome().isBlank() ? null : linter.check(form.outcome(), null));
 		return EDITOR;
 	}

@@ -1,8 +1,12 @@
 package io.morsel.authoring;
 
 import io.morsel.catalog.LessonId;
+import io.morsel.catalog.LessonSummary;
+import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramModule;
+import io.morsel.catalog.ProgramModules;
 import io.morsel.catalog.ProgramSlug;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
@@ -10,7 +14,10 @@ import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -20,15 +27,23 @@ import org.springframework.transaction.annotation.Transactional;
  * The author's programs: created, and changed as a whole (the API) or one edit at a time (the studio), each saved at
  * once. Both doors come here, so both check the author's role, make and check slugs, and refuse bad details by the
  * same rules. Lessons are named by id, not by position, so a page opened before a colleague's change still moves or
- * removes the lesson it shows. A refused edit leaves the program as it was.
+ * removes the lesson it shows. A refused edit leaves the program as it was. A program's lessons can be grouped into
+ * titled modules, each starting at one of its lessons; a program of more lessons than the organisation allows without
+ * modules gets the overwhelm guard's {@link OverwhelmWarning}.
  */
 @Service
 public class ProgramWorkbench {
 
 	private final Programs programs;
+	private final ProgramModules modules;
+	private final Lessons lessons;
+	private final AuthoringSettings settings;
 
-	ProgramWorkbench(Programs programs) {
+	ProgramWorkbench(Programs programs, ProgramModules modules, Lessons lessons, AuthoringSettings settings) {
 		this.programs = programs;
+		this.modules = modules;
+		this.lessons = lessons;
+		this.settings = settings;
 	}
 
 	/**
@@ -131,15 +146,93 @@ public class ProgramWorkbench {
 		});
 	}
 
+	/**
+	 * Removes a lesson; a module that started at it starts at the next lesson instead, unless that one starts a module
+	 * of its own or the lesson was the last.
+	 */
 	@Transactional
 	public Program remove(CurrentMember author, ProgramId id, LessonId lesson) {
-		return editLessons(author, id, lessons -> {
+		var before = program(author, id).lessons();
+		var grouped = modules(author, id);
+		var program = editLessons(author, id, lessons -> {
 			lessons.remove(indexOf(lessons, lesson));
 			if (lessons.isEmpty()) {
 				throw new InvalidRequestException(
 						"A program keeps at least one lesson: add the next one before removing the last");
 			}
 		});
+		var next = before.indexOf(lesson) + 1 < before.size() ? before.get(before.indexOf(lesson) + 1) : null;
+		var starts = grouped.stream().map(ProgramModule::firstLesson).toList();
+		var kept = new ArrayList<ProgramModule>();
+		for (var module : grouped) {
+			if (!module.firstLesson().equals(lesson)) {
+				kept.add(module);
+			}
+			else if (next != null && !starts.contains(next)) {
+				kept.add(new ProgramModule(next, module.title()));
+			}
+		}
+		if (starts.contains(lesson)) {
+			modules.replace(author.organisationId(), id, kept);
+		}
+		return program;
+	}
+
+	/** The program's modules, in the order of their first lessons. */
+	@Transactional(readOnly = true)
+	public List<ProgramModule> modules(CurrentMember author, ProgramId id) {
+		return modules.of(AuthorRole.required(author).organisationId(), id);
+	}
+
+	/** Replaces the program's modules: each starts at one of its lessons, two never at the same one. */
+	@Transactional
+	public List<ProgramModule> replaceModules(CurrentMember author, ProgramId id, List<ProgramModule> changed) {
+		return modules.replace(AuthorRole.required(author).organisationId(), id, changed);
+	}
+
+	/** Starts a module at the lesson, or renames the module that starts there. */
+	@Transactional
+	public List<ProgramModule> startModule(CurrentMember author, ProgramId id, LessonId lesson, String title) {
+		var changed = new ArrayList<>(modules(author, id));
+		changed.removeIf(module -> module.firstLesson().equals(lesson));
+		changed.add(new ProgramModule(lesson, title));
+		return replaceModules(author, id, changed);
+	}
+
+	/** Ends the module that starts at the lesson: its lessons join the module before it. */
+	@Transactional
+	public List<ProgramModule> endModule(CurrentMember author, ProgramId id, LessonId lesson) {
+		var changed = new ArrayList<>(modules(author, id));
+		if (!changed.removeIf(module -> module.firstLesson().equals(lesson))) {
+			throw new InvalidRequestException("No module starts at this lesson any more");
+		}
+		return replaceModules(author, id, changed);
+	}
+
+	/**
+	 * The overwhelm guard: a program of more lessons than the organisation allows without modules, and none, is
+	 * warned about, with where its lessons could be grouped (see {@link ProgramGrouping}). Empty otherwise.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OverwhelmWarning> overwhelm(CurrentMember author, ProgramId id) {
+		var program = program(author, id);
+		var limit = settings.policy(author.organisationId()).programLessonsBeforeModules();
+		if (program.lessons().size() <= limit || !modules(author, id).isEmpty()) {
+			return Optional.empty();
+		}
+		Map<LessonId, LessonSummary> byId = lessons.all(author.organisationId())
+			.stream()
+			.collect(Collectors.toMap(LessonSummary::id, Function.identity()));
+		var inOrder = program.lessons().stream().map(byId::get).toList();
+		var starts = ProgramGrouping.starts(inOrder.stream().map(l -> l.title() + ". " + l.objective()).toList());
+		var suggestion = new ArrayList<OverwhelmWarning.SuggestedModule>();
+		for (var i = 0; i < starts.size(); i++) {
+			var start = starts.get(i);
+			var end = i + 1 < starts.size() ? starts.get(i + 1) : inOrder.size();
+			var first = inOrder.get(start);
+			suggestion.add(new OverwhelmWarning.SuggestedModule(first.id(), start + 1, end - start, first.title()));
+		}
+		return Optional.of(new OverwhelmWarning(program.lessons().size(), limit, suggestion));
 	}
 
 	/** Every program of the author's organisation, by title. */

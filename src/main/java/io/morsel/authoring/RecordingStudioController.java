@@ -3,6 +3,7 @@ package io.morsel.authoring;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidValueException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,8 @@ class RecordingStudioController {
 	String start(@AuthenticationPrincipal CurrentMember me, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String transcript, @RequestParam(required = false) @Nullable String format,
 			@RequestParam(defaultValue = "7") int maxMinutes,
-			@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model) throws IOException {
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
+			HttpServletResponse response) throws IOException {
 		try {
 			var text = transcript;
 			var named = format == null || format.isBlank() ? null : format;
@@ -65,7 +67,14 @@ class RecordingStudioController {
 						throw new InvalidValueException("A transcript file is at most " + uploadLimit / 1_000_000
 								+ " MB; this one is larger");
 					}
-					text = Repurposing.utf8(bytes);
+					if (DocumentText.isDocument(file.getOriginalFilename())) {
+						// A document is cut as a transcript without timestamps, its headings kept as Markdown's.
+						text = DocumentText.markdown(file.getOriginalFilename(), bytes);
+						named = "text";
+					}
+					else {
+						text = Repurposing.utf8(bytes);
+					}
 				}
 				named = named != null ? named : TranscriptFormat.ofFileName(file.getOriginalFilename());
 				name = name.isBlank() && file.getOriginalFilename() != null ? file.getOriginalFilename() : name;
@@ -73,6 +82,8 @@ class RecordingStudioController {
 			return "redirect:/studio/recordings/" + repurposing.startReview(me, name, text, named, maxMinutes);
 		}
 		catch (InvalidValueException refused) {
+			// The page again, with the reason, answered 400: the file or text sent is what was wrong.
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", refused.getMessage());
 			model.addAttribute("name", name);
 			model.addAttribute("transcript", transcript);

@@ -338,6 +338,19 @@ public class Repurposing {
 		return starts.stream().map(String::valueOf).collect(Collectors.joining(","));
 	}
 
+	/** Whether an uploaded file is a document (PDF, DOCX, PPTX, HTML) rather than a transcript, by its name. */
+	public static boolean isDocument(@Nullable String fileName) {
+		return DocumentText.isDocument(fileName);
+	}
+
+	/**
+	 * A document's text as Markdown (headings kept), to cut as a transcript without timestamps.
+	 * @throws InvalidValueException when it cannot be read as a PDF, DOCX, PPTX or HTML document, or holds no text
+	 */
+	public static String documentText(@Nullable String fileName, byte[] bytes) {
+		return DocumentText.markdown(fileName, bytes);
+	}
+
 	/** A file's bytes as UTF-8 text; bytes that are not UTF-8 are refused naming their line. */
 	public static String utf8(byte[] bytes) {
 		try {

@@ -8,6 +8,8 @@ import io.morsel.catalog.Lessons;
 import io.morsel.catalog.MediaLibrary;
 import io.morsel.catalog.NewSkill;
 import io.morsel.catalog.PlayableLesson;
+import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.SkillId;
 import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
@@ -57,13 +59,16 @@ class StudioController {
 	private final Lessons lessons;
 	private final Skills skills;
 	private final Workbench workbench;
+	private final ProgramWorkbench programs;
 	private final ObjectiveLinter linter;
 	private final MediaLibrary media;
 	private final JsonMapper json;
 	private final int importLimit;
 
-	StudioController(Lessons lessons, Skills skills, Workbench workbench, ObjectiveLinter linter, MediaLibrary media,
-			JsonMapper json, @Value("${morsel.studio.import-max-size:1MB}") DataSize importLimit) {
+	StudioController(Lessons lessons, Skills skills, Workbench workbench, ProgramWorkbench programs,
+			ObjectiveLinter linter, MediaLibrary media, JsonMapper json,
+			@Value("${morsel.studio.import-max-size:1MB}") DataSize importLimit) {
+		this.programs = programs;
 		this.importLimit = Math.toIntExact(importLimit.toBytes());
 		this.lessons = lessons;
 		this.skills = skills;
@@ -73,25 +78,77 @@ class StudioController {
 		this.json = json;
 	}
 
+	/** The lessons, searched, filtered and sorted by a plain GET form; an unknown state, order or skill is a 400. */
 	@GetMapping("/studio")
-	String studio(@AuthenticationPrincipal CurrentMember me, Model model) {
+	String studio(@AuthenticationPrincipal CurrentMember me, @RequestParam(defaultValue = "") String q,
+			@RequestParam(required = false) @Nullable UUID program, @RequestParam(required = false) @Nullable UUID skill,
+			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String sort,
+			Model model) {
+		var organisationSkills = skills.of(me.organisationId());
+		if (skill != null && organisationSkills.stream().noneMatch(s -> s.id().value().equals(skill))) {
+			throw new InvalidValueException("Unknown skill: choose one of the organisation's skills");
+		}
+		var filter = new LessonFilter(q, program == null ? null : programs.program(me, new ProgramId(program)).lessons(),
+				skill == null ? null : new SkillId(skill), LessonFilter.status(status), LessonFilter.sort(sort));
 		var all = lessons.all(me.organisationId());
-		model.addAttribute("lessons", all.stream().filter(l -> l.status() != ContentStatus.ARCHIVED).toList());
+		// Archived lessons leave the working list; the studio lists them apart, to restore.
+		var working = all.stream().filter(l -> l.status() != ContentStatus.ARCHIVED).toList();
+		model.addAttribute("lessons", filter.select(working, lessons.latestSkills(me.organisationId())));
+		model.addAttribute("lessonCount", working.size());
 		model.addAttribute("archived", all.stream().filter(l -> l.status() == ContentStatus.ARCHIVED).toList());
-		model.addAttribute("skills", skills.of(me.organisationId()));
+		model.addAttribute("filter", filter);
+		model.addAttribute("q", q);
+		model.addAttribute("chosenProgram", program);
+		model.addAttribute("chosenSkill", skill);
+		model.addAttribute("programs", programs.all(me));
+		model.addAttribute("skills", organisationSkills);
+		model.addAttribute("templates", LessonTemplate.values());
+		model.addAttribute("statuses", LessonFilter.Status.values());
+		model.addAttribute("sorts", LessonFilter.Sort.values());
+		if (!model.containsAttribute("typed")) {
+			model.addAttribute("typed", NewLesson.EMPTY);
+		}
 		return STUDIO;
+	}
+
+	private String studio(CurrentMember me, Model model) {
+		return studio(me, "", null, null, null, null, model);
 	}
 
 	@PostMapping("/studio/lessons")
 	String create(@AuthenticationPrincipal CurrentMember me, @RequestParam String title, @RequestParam String objective,
-			@RequestParam(defaultValue = "5") int minutes, @RequestParam String text, Model model) {
+			@RequestParam(defaultValue = "5") int minutes, @RequestParam(defaultValue = "blank") String template,
+			@RequestParam(required = false) @Nullable String text, Model model) {
 		try {
-			return "redirect:/studio/lessons/" + workbench.create(me, title, objective, minutes, text).lessonId();
+			return "redirect:/studio/lessons/"
+					+ workbench.create(me, title, objective, minutes, LessonTemplate.of(template), text).lessonId();
 		}
 		catch (InvalidValueException refused) {
 			model.addAttribute("error", refused.getMessage());
+			model.addAttribute("typed", new NewLesson(title, objective, minutes, template, text));
 			return studio(me, model);
 		}
+	}
+
+	/** What the author typed into the new-lesson form, shown again when it is refused. */
+	record NewLesson(String title, String objective, int minutes, String template, @Nullable String text) {
+
+		static final NewLesson EMPTY = new NewLesson("", "", 5, "blank", "");
+	}
+
+	/** A new draft lesson with this one's latest content; the editor opens on the copy. */
+	@PostMapping("/studio/lessons/{id}/duplicate")
+	String duplicate(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		var copy = workbench.duplicate(me, new LessonId(id));
+		redirect.addFlashAttribute("flash", "studio.duplicated");
+		return "redirect:/studio/lessons/" + copy.lessonId();
+	}
+
+	@PostMapping("/studio/lessons/{id}/blocks/{index}/duplicate")
+	String duplicateBlock(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @PathVariable int index,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect, () -> workbench.duplicateBlock(me, new LessonId(id), index));
 	}
 
 	/** Reads at most the limit (and one byte more, to tell), never the whole upload the multipart limits allow. */
@@ -219,6 +276,14 @@ class StudioController {
 			Model model, RedirectAttributes redirect) {
 		return edit(me, id, htmx, model, redirect,
 				() -> workbench.move(me, new LessonId(id), index, "up".equals(direction) ? -1 : 1));
+	}
+
+	/** A block dragged to another place: the script sends where from and where to, each counted from 0. */
+	@PostMapping("/studio/lessons/{id}/blocks/order")
+	String reorder(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @RequestParam int from,
+			@RequestParam int to, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			Model model, RedirectAttributes redirect) {
+		return edit(me, id, htmx, model, redirect, () -> workbench.reorder(me, new LessonId(id), from, to));
 	}
 
 	@PostMapping("/studio/lessons/{id}/blocks/{index}/delete")

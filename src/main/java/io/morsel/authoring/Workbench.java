@@ -33,11 +33,13 @@ public class Workbench {
 	private final ObjectiveLinter linter;
 	private final AuthoringSettings settings;
 	private final MediaDurations durations;
+	private final LessonTemplates templates;
 	private final JsonMapper json;
 
 	Workbench(Lessons lessons, ObjectiveLinter linter, AuthoringSettings settings, MediaDurations durations,
-			JsonMapper json) {
+			LessonTemplates templates, JsonMapper json) {
 		this.lessons = lessons;
+		this.templates = templates;
 		this.linter = linter;
 		this.settings = settings;
 		this.durations = durations;
@@ -64,11 +66,54 @@ public class Workbench {
 		return linter.check(objective, language);
 	}
 
-	/** The studio's new lesson: its details and a first paragraph; the rest is added block by block. */
-	public LessonVersion create(CurrentMember author, String title, String objective, int minutes, String firstText) {
+	/**
+	 * The studio's new lesson: its details, and the blocks of the template it starts from (a blank one is its first
+	 * paragraph alone); the rest is added block by block. A first text given replaces the template's opening one.
+	 */
+	public LessonVersion create(CurrentMember author, String title, String objective, int minutes,
+			LessonTemplate template, @Nullable String firstText) {
 		AuthorRole.required(author);
-		return create(author, new LessonContent(title, new Objective(objective), minutes, List.of(),
-				List.of(new Block.Text(firstText))));
+		return create(author, templates.content(template, title, objective, minutes, firstText));
+	}
+
+	/**
+	 * A new lesson, a draft, with the latest content of another (its draft, else its published version) under the
+	 * title "Copy of …"; learners' attempts and the original stay as they were.
+	 */
+	public LessonVersion duplicate(CurrentMember author, LessonId id) {
+		var original = latest(author, id).content();
+		var title = "Copy of " + original.title();
+		if (title.length() > 120) {
+			title = title.substring(0, 119).strip() + "…";
+		}
+		return create(author, new LessonContent(title, original.objective(), original.estimatedMinutes(),
+				original.skills(), original.blocks()));
+	}
+
+	/**
+	 * Puts a copy of a block right after it; a question's copy gets an id of its own ("check-copy", "check-copy-2"…),
+	 * since learners' answers are kept by the question's id.
+	 */
+	public LessonVersion duplicateBlock(CurrentMember author, LessonId id, int index) {
+		return editBlocks(author, id, blocks -> {
+			var block = blocks.get(checked(blocks, index));
+			blocks.add(index + 1, block instanceof Block.Question question ? copy(question, blocks) : block);
+		});
+	}
+
+	private Block copy(Block.Question question, List<Block> blocks) {
+		var taken = blocks.stream()
+			.filter(Block.Question.class::isInstance)
+			.map(b -> ((Block.Question) b).interaction().id())
+			.collect(java.util.stream.Collectors.toSet());
+		var base = question.interaction().id() + "-copy";
+		var id = base;
+		for (var n = 2; taken.contains(id); n++) {
+			id = base + "-" + n;
+		}
+		var tree = (tools.jackson.databind.node.ObjectNode) json.valueToTree(question.interaction());
+		tree.put("id", id);
+		return new Block.Question(json.treeToValue(tree, io.morsel.catalog.Interaction.class));
 	}
 
 	/**
@@ -185,6 +230,20 @@ public class Workbench {
 			if (target >= 0 && target < blocks.size()) {
 				blocks.add(target, blocks.remove(index));
 			}
+		});
+	}
+
+	/**
+	 * Moves a block from one place to another (both counted from 0), as dragging it in the editor does; the blocks
+	 * between close up.
+	 */
+	public LessonVersion reorder(CurrentMember author, LessonId id, int from, int to) {
+		return editBlocks(author, id, blocks -> {
+			var block = blocks.remove(checked(blocks, from));
+			if (to < 0 || to > blocks.size()) {
+				throw new InvalidValueException("A block moves to a place from 1 to " + (blocks.size() + 1));
+			}
+			blocks.add(to, block);
 		});
 	}
 

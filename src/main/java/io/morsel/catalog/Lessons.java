@@ -13,8 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -346,6 +350,27 @@ public class Lessons {
 	@Transactional(readOnly = true)
 	public List<LessonSummary> all(OrganisationId organisation) {
 		return summaries(organisation, false, null);
+	}
+
+	/**
+	 * The skills each of the organisation's lessons builds in its latest version (the draft, else the published one):
+	 * what the authors' list filters by. Lessons that build none are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<LessonId, Set<SkillId>> latestSkills(OrganisationId organisation) {
+		var skills = new HashMap<LessonId, Set<SkillId>>();
+		jdbc.sql("""
+				SELECT l.id, ls.skill_id
+				FROM lessons l
+				JOIN lesson_skills ls ON ls.lesson_id = l.id
+				                     AND ls.version = COALESCE(l.draft_version, l.published_version)
+				WHERE l.organisation_id = :organisation
+				""")
+			.param("organisation", organisation.value())
+			.query((rs, n) -> skills.computeIfAbsent(new LessonId(rs.getObject(1, UUID.class)), k -> new HashSet<>())
+				.add(new SkillId(rs.getObject(2, UUID.class))))
+			.list();
+		return skills;
 	}
 
 	/** The lessons learners can take: those with a published version. */

@@ -32,7 +32,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -129,14 +128,14 @@ class AuthoringDoorsTests {
 	void theRoleIsCheckedInTheServicesBehindBothDoors() {
 		var learner = directory.member("learner@acme.test", "acme").orElseThrow();
 
-		assertThatThrownBy(() -> workbench.publish(learner, lesson)).isInstanceOf(AccessDeniedException.class);
-		assertThatThrownBy(() -> workbench.latest(learner, lesson)).isInstanceOf(AccessDeniedException.class);
+		assertThatThrownBy(() -> workbench.publish(learner, lesson)).isInstanceOf(AuthorRole.Required.class);
+		assertThatThrownBy(() -> workbench.latest(learner, lesson)).isInstanceOf(AuthorRole.Required.class);
 		assertThatThrownBy(() -> workbench.create(learner, content("Tag a deal.", 3)))
-			.isInstanceOf(AccessDeniedException.class);
+			.isInstanceOf(AuthorRole.Required.class);
 		assertThatThrownBy(() -> programWorkbench.details(learner, program,
-				new ProgramDetails("Mine", "Nothing", null, true))).isInstanceOf(AccessDeniedException.class);
+				new ProgramDetails("Mine", "Nothing", null, true))).isInstanceOf(AuthorRole.Required.class);
 		assertThatThrownBy(() -> programWorkbench.create(learner, null, new ProgramDetails("Mine", "Nothing", null, true),
-				List.of(lesson))).isInstanceOf(AccessDeniedException.class);
+				List.of(lesson))).isInstanceOf(AuthorRole.Required.class);
 	}
 
 	@Test

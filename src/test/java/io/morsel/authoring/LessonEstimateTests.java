@@ -87,7 +87,7 @@ class LessonEstimateTests {
 		assertThat(warnings).containsExactly(LessonWarning.DURATION, LessonWarning.OVER_LIMIT);
 		assertThat(linter.blockers(long_, LessonEstimate.of(long_, none()), AuthoringPolicy.DEFAULT))
 			.containsExactly(LessonWarning.OVER_LIMIT);
-		assertThat(linter.blockers(long_, LessonEstimate.of(long_, none()), new AuthoringPolicy(false, 15))).isEmpty();
+		assertThat(linter.blockers(long_, LessonEstimate.of(long_, none()), new AuthoringPolicy(false, 15, 12))).isEmpty();
 	}
 
 	@Test

@@ -83,7 +83,7 @@ class RecordingStudioTests {
 		var page = mvc.perform(as(post("/studio/recordings")).param("name", "Broken").param("transcript", pasted)
 			.param("maxMinutes", "7")).andReturn().getResponse();
 
-		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getStatus()).isEqualTo(400);
 		assertThat(page.getContentAsString()).contains("Line 3: Malformed cue timing")
 			.contains("A comma where a dot belongs.")
 			.contains("value=\"Broken\"");

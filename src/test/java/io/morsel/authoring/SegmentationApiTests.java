@@ -118,6 +118,27 @@ class SegmentationApiTests {
 		assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
+	/**
+	 * The issue names these endpoints "(authors)": an admin without the author role runs the organisation but does not
+	 * cut its recordings, and is told why and what to do.
+	 */
+	@Test
+	void adminsWithoutTheAuthorRoleAreRefusedWithAProblemSayingWhy() {
+		var admin = api.token("admin@acme.test", "acme");
+
+		var proposed = api.post(admin, SEGMENTATIONS, Map.of("transcript", "Just a few words."));
+		var drafted = api.post(admin, SEGMENTATIONS + "/drafts", Map.of("transcript", "Just a few words.",
+				"segments", List.of(Map.of("firstSentence", 0, "sentenceCount", 1))));
+
+		for (var answer : List.of(proposed, drafted)) {
+			assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+			assertThat(tree(answer).get("type").asString()).isEqualTo("/problems/forbidden");
+			assertThat(tree(answer).get("detail").asString())
+				.startsWith("Only authors write, import and cut lessons and programs; admins too need the author role");
+		}
+	}
+
 	@Test
 	void acceptedSegmentsBecomeLessonDraftsOfTheOrganisationWithTheirWordsAndTimes() throws Exception {
 		var transcript = webVtt("coffee-webinar.md");

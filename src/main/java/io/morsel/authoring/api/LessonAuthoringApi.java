@@ -120,6 +120,14 @@ class LessonAuthoringApi {
 		workbench.delete(me, new LessonId(id));
 	}
 
+	@PostMapping("/api/v1/lessons/{id}/duplicate")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Operation(summary = "For authors: a new draft lesson with this one's latest content, titled \"Copy of …\"")
+	AuthorView duplicate(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return view(me, workbench.duplicate(me, new LessonId(id)));
+	}
+
 	@GetMapping("/api/v1/lessons/{id}/export")
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
 	@Operation(summary = "For authors: the lesson's latest version in the lesson format (docs/lesson-format.md)")

@@ -1,10 +1,12 @@
 package io.morsel.authoring.api;
 
+import io.morsel.authoring.OverwhelmWarning;
 import io.morsel.authoring.ProgramDetails;
 import io.morsel.authoring.ProgramWorkbench;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramModule;
 import io.morsel.catalog.ProgramSlug;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.PlainText;
@@ -25,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -131,6 +134,45 @@ class ProgramAuthoringApi {
 	@Operation(summary = "For authors: delete a program nothing names")
 	void delete(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		workbench.delete(me, new ProgramId(id));
+	}
+
+	/** A module: the lesson it starts at, and its title. */
+	record Module(@NotNull UUID firstLesson, @NotBlank @Size(max = ProgramModule.MAX_TITLE) @PlainText String title) {
+	}
+
+	/**
+	 * The program's modules, in order, and the overwhelm guard's warning when the program has more lessons than the
+	 * organisation allows without modules (with the modules it suggests), or null.
+	 */
+	record Modules(List<Module> modules, @Nullable OverwhelmWarning overwhelm) {
+	}
+
+	record ModuleChanges(@NotNull @Size(max = 100) List<@NotNull @Valid Module> modules) {
+	}
+
+	@GetMapping("/api/v1/programs/{id}/modules")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Operation(summary = "For authors: a program's modules, and the overwhelm guard's warning with suggested modules")
+	Modules modules(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return modules(me, new ProgramId(id), workbench.modules(me, new ProgramId(id)));
+	}
+
+	@PutMapping("/api/v1/programs/{id}/modules")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Operation(summary = "For authors: replace a program's modules; each starts at one of its lessons and runs to the "
+			+ "next module's first lesson")
+	Modules replaceModules(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@Valid @RequestBody ModuleChanges changes) {
+		var replaced = workbench.replaceModules(me, new ProgramId(id), changes.modules()
+			.stream()
+			.map(m -> new ProgramModule(new LessonId(m.firstLesson()), m.title()))
+			.toList());
+		return modules(me, new ProgramId(id), replaced);
+	}
+
+	private Modules modules(CurrentMember me, ProgramId id, List<ProgramModule> modules) {
+		return new Modules(modules.stream().map(m -> new Module(m.firstLesson().value(), m.title())).toList(),
+				workbench.overwhelm(me, id).orElse(null));
 	}
 
 	private static List<LessonId> lessons(List<UUID> ids) {

@@ -90,10 +90,15 @@ class SegmentationApi {
 
 	@PostMapping(path = "/api/v1/segmentations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
-	@Operation(summary = "For authors: as the JSON form, with the transcript uploaded as a UTF-8 file (.vtt, .srt, .txt, .md)")
+	@Operation(summary = "For authors: as the JSON form, with the transcript uploaded as a UTF-8 file (.vtt, .srt, .txt, .md), "
+			+ "or a document (.pdf, .docx, .pptx, .html) whose text Apache Tika reads and which is cut as untimed text")
 	SegmentationView proposeUpload(@AuthenticationPrincipal CurrentMember me, @RequestPart("file") MultipartFile file,
 			@RequestParam(required = false) @Nullable String format,
 			@RequestParam(required = false) @Min(3) @Max(60) @Nullable Integer maxMinutes) throws IOException {
+		if (Repurposing.isDocument(file.getOriginalFilename())) {
+			return view(repurposing.propose(me, Repurposing.documentText(file.getOriginalFilename(), file.getBytes()),
+					"text", maxMinutes));
+		}
 		var named = format != null ? format : io.morsel.authoring.TranscriptFormat.ofFileName(file.getOriginalFilename());
 		return view(repurposing.propose(me, Repurposing.utf8(file.getBytes()), named, maxMinutes));
 	}
