@@ -38,7 +38,7 @@ class NavigationTests {
 
 		// No People: acme shows learners no directory, and the link would lead to a refusal.
 		assertThat(links(page("/skills", learner))).containsExactly("/today", "/search", "/skills", "/achievements",
-				"/notifications", "/profile");
+				"/delivery/topics", "/notifications", "/profile");
 	}
 
 	@Test
