@@ -19,6 +19,37 @@ INSERT INTO membership_roles (membership_id, role)
 SELECT md5('membership/' || i)::uuid, 'LEARNER'
 FROM generate_series(0, 990) i;
 
+-- The 50 lessons the cards come from, published, each holding the 200 single-choice questions its cards ask (card n
+-- asks question 'q<n>' of lesson n % 50), so that building the review looks up and shuffles real questions. Written
+-- here rather than through the studio: 200 questions are far over any lesson length an organisation may publish.
+INSERT INTO users (id, email, name, time_zone, language, created_at)
+VALUES (md5('author')::uuid, 'author@bench.test', 'Bench author', 'UTC', 'en', now());
+
+INSERT INTO lessons (id, organisation_id, created_by, created_at, draft_version, published_version)
+SELECT md5('lesson/' || l)::uuid, '00000000-0000-0000-0000-00000000b001', md5('author')::uuid, now(), NULL, 1
+FROM generate_series(0, 49) l;
+
+INSERT INTO lesson_versions (lesson_id, version, organisation_id, title, objective, estimated_minutes, content,
+                             saved_by, saved_at, published_at)
+SELECT md5('lesson/' || l)::uuid, 1, '00000000-0000-0000-0000-00000000b001', 'Bench lesson ' || l,
+       'Answer bench question ' || l || '.', 5,
+       json_build_object('title', 'Bench lesson ' || l, 'objective', 'Answer bench question ' || l || '.',
+                         'estimatedMinutes', 5, 'skills', json_build_array(),
+                         'blocks', (SELECT json_agg(json_build_object('type', 'interaction', 'interaction',
+                                        json_build_object('type', 'single-choice', 'id', 'q' || (l + 50 * j),
+                                            'prompt', 'Bench question ' || (l + 50 * j) || '?',
+                                            'options', json_build_array(
+                                                json_build_object('id', 'a', 'text', 'Right', 'correct', true,
+                                                                  'feedback', 'Because.'),
+                                                json_build_object('id', 'b', 'text', 'Wrong', 'correct', false,
+                                                                  'feedback', 'Not so.'),
+                                                json_build_object('id', 'c', 'text', 'Also wrong', 'correct', false,
+                                                                  'feedback', 'Not so either.')),
+                                            'assessesObjective', true, 'explanation', null)) ORDER BY j)
+                                  FROM generate_series(0, 199) j))::text,
+       md5('author')::uuid, now(), now()
+FROM generate_series(0, 49) l;
+
 -- Cards in Review (state 2), last reviewed in the last 60 days, due when their stability says.
 INSERT INTO review_cards (id, organisation_id, user_id, lesson_id, version, interaction_id, state, step, stability,
                           difficulty, elapsed_days, scheduled_days, due, last_review, reps, lapses)
