@@ -111,7 +111,7 @@ public class CredentialsBenchmark {
 			}
 			mastered.add(theirs);
 			var earned = new HashSet<AchievementId>();
-			Stacking.earned(catalog, theirs, Set.of(), Map.of()).forEach(a -> earned.add(a.id()));
+			Stacking.earned(catalog, theirs, Set.of(), Set.of(), Map.of()).forEach(a -> earned.add(a.id()));
 			held.add(earned);
 		}
 		// The catalog change: a new achievement stacked on three existing ones, which some learners now earn.
@@ -146,7 +146,7 @@ public class CredentialsBenchmark {
 	public int evaluateCriteriaForAllLearners() {
 		var awarded = 0;
 		for (var l = 0; l < learners; l++) {
-			awarded += Stacking.earned(catalog, mastered.get(l), held.get(l), Map.of()).size();
+			awarded += Stacking.earned(catalog, mastered.get(l), held.get(l), held.get(l), Map.of()).size();
 		}
 		return awarded;
 	}

@@ -94,12 +94,17 @@ public class Awards {
 		var standings = mastery.of(learner, now).stream()
 			.filter(s -> s.status() == MasteryStatus.MASTERED)
 			.collect(Collectors.toMap(SkillMastery.SkillStanding::skillId, Function.identity()));
-		var held = heldBy(learner);
+		var awards = of(learner);
+		var held = heldBy(awards);
+		var current = awards.stream()
+			.filter(a -> a.status() == AwardStatus.ACTIVE)
+			.map(Award::achievementId)
+			.collect(Collectors.toSet());
 		var completed = programResults.completed(learner);
 		var programNames = programs.all(learner.organisationId()).stream()
 			.collect(Collectors.toMap(Program::id, Program::title));
 		var issued = new ArrayList<Award>();
-		for (var achievement : Stacking.earned(all, standings.keySet(), held.keySet(), completed)) {
+		for (var achievement : Stacking.earned(all, standings.keySet(), held.keySet(), current, completed)) {
 			var evidence = new ArrayList<Evidence>();
 			for (var skill : achievement.criteria().skills()) {
 				evidence.add(masteryEvidence(standings.get(skill)));
@@ -279,9 +284,9 @@ public class Awards {
 				null));
 	}
 
-	/** The achievements the learner holds, with when each was awarded. */
-	private Map<AchievementId, Instant> heldBy(Learner learner) {
-		return of(learner).stream().collect(Collectors.toMap(Award::achievementId, Award::issuedAt,
+	/** The achievements the learner was awarded, in any state, with when each was awarded. */
+	private static Map<AchievementId, Instant> heldBy(List<Award> awards) {
+		return awards.stream().collect(Collectors.toMap(Award::achievementId, Award::issuedAt,
 				(a, b) -> a, java.util.HashMap::new));
 	}
 

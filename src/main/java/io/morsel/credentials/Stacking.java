@@ -9,24 +9,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which achievements a learner has now earned and does not hold yet: those whose rule their mastered skills, held
- * achievements and completed programs meet, then, each earned one counted as held, those that stack on them, until nothing more is earned.
+ * Which achievements a learner has now earned and was never awarded: those whose rule their mastered skills, current
+ * achievements and completed programs meet, then, each earned one counted as current, those that stack on them, until
+ * nothing more is earned. Only a current credential (active: neither suspended nor revoked) counts towards another: a
+ * larger credential must not stand on a part that no longer does. An achievement awarded once, in whatever state, is
+ * never awarded again here: the currency rule reinstates a suspended one, and a revoked one stays revoked.
  */
 final class Stacking {
 
 	private Stacking() {
 	}
 
-	/** The newly earned achievements, each after the ones it stacks on. */
-	static List<Achievement> earned(List<Achievement> achievements, Set<SkillId> mastered, Set<AchievementId> held,
-			Map<ProgramId, Double> completed) {
-		var holding = new HashSet<>(held);
+	/**
+	 * The newly earned achievements, each after the ones it stacks on.
+	 *
+	 * @param awarded every achievement the learner was ever awarded, in any state
+	 * @param current those of them whose credential is active now
+	 */
+	static List<Achievement> earned(List<Achievement> achievements, Set<SkillId> mastered, Set<AchievementId> awarded,
+			Set<AchievementId> current, Map<ProgramId, Double> completed) {
+		var holding = new HashSet<>(current);
+		var given = new HashSet<>(awarded);
 		var earned = new ArrayList<Achievement>();
 		var changed = true;
 		while (changed) {
 			changed = false;
 			for (var achievement : achievements) {
-				if (!holding.contains(achievement.id()) && achievement.criteria().metBy(mastered, holding, completed)) {
+				if (!given.contains(achievement.id()) && achievement.criteria().metBy(mastered, holding, completed)) {
+					given.add(achievement.id());
 					holding.add(achievement.id());
 					earned.add(achievement);
 					changed = true;

@@ -157,8 +157,12 @@ public class Search {
 	 * facets; the counts of each kind and the snippets use the near words found once (LearnerQuery.withNearWords).
 	 */
 	private SearchResults find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request,
-			LearnerQuery typed, Meanings meanings) throws IOException {
+			LearnerQuery typed, Meanings byMeaning) throws IOException {
 		var lexical = searcher.rewrite(lessonQuery(organisation, request, typed, request.type(), Set.of()));
+		// Not one word typed, even misspelt, is in any of the organisation's lessons: a made-up word or another
+		// organisation's name for something. Its embedding is noise that still lands near some lesson, so meaning
+		// alone does not answer it.
+		var meanings = byMeaning.isEmpty() || searcher.count(lexical) > 0 ? byMeaning : Meanings.NONE;
 		var matching = meanings.isEmpty() ? lexical : new BooleanQuery.Builder().add(lexical, Occur.SHOULD)
 			.add(new BooleanQuery.Builder()
 				.add(new TermInSetQuery(LESSON, meanings.lessons().stream().map(BytesRef::new).toList()), Occur.FILTER)

@@ -86,6 +86,15 @@ class CurrencyTests {
 		assertThat(warned.status()).as("still current during the grace period").isEqualTo(AwardStatus.ACTIVE);
 		assertThat(warned.lapseDueAt()).isBetween(now.plus(Duration.ofDays(29)), now.plus(Duration.ofDays(31)));
 		assertThat(award(learner, closing).lapseDueAt()).as("its mastery holds").isNull();
+		var listed = json.readTree(mvc.perform(get("/api/v1/credentials").with(SignedIn.as(learner))).andReturn()
+			.getResponse()
+			.getContentAsString());
+		for (var credential : listed) {
+			var achievement = credential.get("achievementId").asString();
+			assertThat(credential.get("suspendsAt").isNull())
+				.as("the API says when %s is suspended", credential.get("achievement").asString())
+				.isEqualTo(achievement.equals(closing.id().value().toString()));
+		}
 		var api = Api.on(port);
 		assertThat(json.readTree(verify(api, warned.credential())).get("verified").asBoolean()).isTrue();
 		var mail = mailTo(learner, pricing.name());

@@ -225,9 +225,14 @@ class SearchApiTests {
 		assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(json.readTree(saved.getBody()).at("/groups/0").asString()).isEqualTo(word + ", single sign-on");
 
+		// Found by the synonym, its word marked; how high beside lessons near the question in meaning is the fusion's
+		// business (RelevanceTests), and moves with what other tests published.
 		var found = search(globexLearner, "how do I set up single sign-on");
-		assertThat(found.at("/results/0/title").asString()).isEqualTo("Turn on " + word);
-		assertThat(found.at("/results/0/snippet").asString()).contains("<mark>" + word + "</mark>");
+		var result = java.util.stream.StreamSupport.stream(found.get("results").spliterator(), false)
+			.filter(r -> r.get("title").asString().equals("Turn on " + word))
+			.findFirst();
+		assertThat(result).as("the lesson the synonym names is found").isPresent();
+		assertThat(result.get().get("snippet").asString()).contains("<mark>" + word + "</mark>");
 		assertThat(search(learner, "single sign-on").toString()).doesNotContain(word);
 		assertThat(json.readTree(api.get(admin, "/api/v1/search/synonyms").getBody()).at("/groups/0").asString())
 			.isEqualTo(word + ", single sign-on");

@@ -65,12 +65,14 @@ class CredentialApi {
 			@Schema(description = "What its status lists publish") AwardStatus status,
 			@Schema(description = "Why it is revoked or suspended; a suspension of the currency rule starts "
 					+ "'Mastery lapsed'") @Nullable String statusReason,
-			@Nullable Instant statusSince) {
+			@Nullable Instant statusSince,
+			@Schema(description = "While the mastery behind an active credential has lapsed: when it is suspended "
+					+ "unless the holder's mastery returns first (the achievement's grace period)") @Nullable Instant suspendsAt) {
 
 		static CredentialSummary of(Award award, PublicLinks links) {
 			return new CredentialSummary(award.id(), award.achievementId().value(), award.achievementName(),
 					award.issuedAt(), award.reason(), links.credentialPage(award.id()), award.status(),
-					award.statusReason(), award.statusSince());
+					award.statusReason(), award.statusSince(), award.lapseDueAt());
 		}
 	}
 
