@@ -5,13 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code morsel.delivery.channel-timeout}.
  */
 @Component
-class ChannelSender implements SmartLifecycle {
+class ChannelSender extends RepeatingWork {
 
 	private static final Logger log = LoggerFactory.getLogger(ChannelSender.class);
 	private static final int BATCH = 50;
@@ -31,12 +27,9 @@ class ChannelSender implements SmartLifecycle {
 	private final ChannelMessages messages;
 	private final Channels channels;
 	private final Clock clock;
-	private final Duration interval;
 	private final Duration timeout;
 	private final Backoff backoff;
 	private final ChannelPost post;
-	private final boolean enabled;
-	private ScheduledExecutorService executor;
 
 	ChannelSender(ChannelMessages messages, Channels channels, Clock clock, JsonMapper json,
 			@Value("${morsel.delivery.channel-interval:2s}") Duration interval,
@@ -45,15 +38,14 @@ class ChannelSender implements SmartLifecycle {
 			@Value("${morsel.delivery.channel-backoff-most:6h}") Duration mostBackoff,
 			@Value("${morsel.delivery.channel-attempts:8}") int attempts,
 			@Value("${morsel.delivery.dispatch-enabled:true}") boolean enabled) {
+		super("delivery-channels", interval, enabled);
 		this.messages = messages;
 		this.channels = channels;
 		this.clock = clock;
-		this.interval = interval;
 		this.timeout = timeout;
 		this.backoff = new Backoff(firstBackoff, mostBackoff, attempts);
 		var http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.post = new ChannelPost(http, timeout, json, backoff);
-		this.enabled = enabled;
 	}
 
 	/** Posts everything due now, batch after batch; returns how many messages it posted or tried. */
@@ -130,38 +122,7 @@ class ChannelSender implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (!enabled) {
-			return;
-		}
-		executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("delivery-channels").daemon()
-			.factory());
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				sendDue();
-			}
-			catch (RuntimeException e) {
-				log.warn("Posting to channels failed; trying again in {}", interval, e);
-			}
-		}, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			try {
-				executor.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return executor != null;
+	void round() {
+		sendDue();
 	}
 }

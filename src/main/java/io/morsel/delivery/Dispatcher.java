@@ -4,13 +4,9 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,25 +15,21 @@ import org.springframework.stereotype.Component;
  * One platform thread per node (STACK.md, trap 14).
  */
 @Component
-class Dispatcher implements SmartLifecycle {
+class Dispatcher extends RepeatingWork {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 	private static final int BATCH = 100;
 
 	private final Dispatch dispatch;
 	private final Clock clock;
-	private final Duration interval;
-	private final boolean enabled;
 	/** This node's name in the send log: its host and an id of this application instance. */
 	private final String node;
-	private ScheduledExecutorService executor;
 
 	Dispatcher(Dispatch dispatch, Clock clock, @Value("${morsel.delivery.dispatch-interval:5s}") Duration interval,
 			@Value("${morsel.delivery.dispatch-enabled:true}") boolean enabled) {
+		super("delivery-dispatcher", interval, enabled);
 		this.dispatch = dispatch;
 		this.clock = clock;
-		this.interval = interval;
-		this.enabled = enabled;
 		this.node = host() + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
@@ -67,39 +59,8 @@ class Dispatcher implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (!enabled) {
-			return;
-		}
-		executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("delivery-dispatcher").daemon()
-			.factory());
-		executor.scheduleWithFixedDelay(() -> {
-			try {
-				sendDue();
-			}
-			catch (RuntimeException e) {
-				log.warn("Looking for due deliveries failed; trying again in {}", interval, e);
-			}
-		}, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		if (executor != null) {
-			executor.shutdownNow();
-			try {
-				executor.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return executor != null;
+	void round() {
+		sendDue();
 	}
 
 	private static String host() {
