@@ -16,7 +16,6 @@ public class Goals {
 	}
 
 	/** Where the learner stands today, in their time zone: their goal, streak and totals, from one query. */
-	@Transactional(readOnly = true)
 	public GoalStanding standing(Learner learner, ZoneId zone, Instant now) {
 		var standing = days.standing(learner);
 		var today = LearningDay.dateOf(now, zone);

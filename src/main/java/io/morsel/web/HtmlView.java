@@ -3,6 +3,7 @@ package io.morsel.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,6 +25,10 @@ public record HtmlView(String html) implements View {
 			throws IOException {
 		response.setContentType(CONTENT_TYPE);
 		response.setLocale(LocaleContextHolder.getLocale());
-		response.getWriter().write(html);
+		// Encoded here and written as bytes with its length: cheaper than the servlet writer's encoder, and the page
+		// goes out in one piece rather than chunked.
+		var bytes = html.getBytes(StandardCharsets.UTF_8);
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 }
