@@ -15,6 +15,7 @@ import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
@@ -198,6 +199,16 @@ public class Attempts {
 	 */
 	public Feedback answer(Learner learner, LessonId lesson, String interactionId, Response response,
 			@Nullable Duration timeTaken, @Nullable IdempotencyKey key, ZoneId zone) {
+		return answer(learner, lesson, interactionId, response, timeTaken, key, zone, null);
+	}
+
+	/**
+	 * As {@link #answer(Learner, LessonId, String, Response, Duration, IdempotencyKey, ZoneId)}, given at
+	 * {@code answeredAt} (an answer given offline and sent later, {@link AnsweredAt}) or now when that is null: stored
+	 * at that time and counted on that day.
+	 */
+	public Feedback answer(Learner learner, LessonId lesson, String interactionId, Response response,
+			@Nullable Duration timeTaken, @Nullable IdempotencyKey key, ZoneId zone, @Nullable Instant answeredAt) {
 		var attempt = started(learner, lesson);
 		var version = lessons.version(learner.organisationId(), lesson, attempt.version()).orElseThrow();
 		var interaction = version.content()
@@ -208,7 +219,7 @@ public class Attempts {
 			.orElseThrow(() -> new InvalidRequestException(
 					"This lesson has no interaction '" + interactionId + "'"));
 		var score = interaction.score(response);
-		var now = clock.instant();
+		var now = answeredAt == null ? clock.instant() : answeredAt;
 		var elapsed = timeTaken == null || timeTaken.isNegative() || timeTaken.compareTo(Duration.ofHours(12)) > 0
 				? null : timeTaken;
 		// The same answer sent twice, even at once: the second inserts nothing, and is refused as a replay unless it
@@ -220,7 +231,7 @@ public class Attempts {
 			if (!latest.id().equals(attempt.id())) {
 				// This node kept an attempt that a retake on another node has since followed: answer in the new one.
 				started.invalidate(new Key(learner.organisationId(), learner.userId(), lesson));
-				return answer(learner, lesson, interactionId, response, timeTaken, key, zone);
+				return answer(learner, lesson, interactionId, response, timeTaken, key, zone, answeredAt);
 			}
 			return storedEarlier(attempt.id(), interaction, response, key);
 		}

@@ -6,6 +6,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.QuestionForms;
 import io.morsel.identity.CurrentMember;
+import io.morsel.learning.AnsweredAt;
 import io.morsel.learning.Attempt;
 import io.morsel.learning.Attempts;
 import io.morsel.learning.IdempotencyKey;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +87,8 @@ class LessonController {
 			@PathVariable String interaction, @RequestParam MultiValueMap<String, String> form,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
 			@CookieValue(name = PlayerView.COOKIE, required = false) @Nullable String keptView, Model model) {
+		// Given offline and sent now (offline.js): stored at its time; a time out of bounds is refused, 400.
+		var answeredAt = AnsweredAt.parse(form.getFirst("answeredAt"), clock.instant());
 		var lesson = new LessonId(id);
 		var attempt = attempts.open(Learner.of(me), lesson);
 		var question = question(attempt, interaction);
@@ -92,7 +96,8 @@ class LessonController {
 		var completed = false;
 		try {
 			var feedback = attempts.answer(Learner.of(me), lesson, interaction, QuestionForms.read(question, form),
-					timeTaken(form.getFirst("shownAt")), IdempotencyKey.parse(form.getFirst("answerKey")), me.zone());
+					timeTaken(form.getFirst("shownAt"), answeredAt), IdempotencyKey.parse(form.getFirst("answerKey")),
+					me.zone(), answeredAt);
 			// Sent again with its key (twice, or after an error): the answer stored then shows, as for the first.
 			completed = feedback.lessonCompleted();
 		}
@@ -208,10 +213,14 @@ class LessonController {
 		return sent;
 	}
 
-	/** From when the page showed the question to now; nothing when the field is missing or implausible. */
-	private @Nullable Duration timeTaken(@Nullable String shownAt) {
+	/**
+	 * From when the page showed the question to when it was answered (now, unless it was given offline); nothing when
+	 * the field is missing or implausible.
+	 */
+	private @Nullable Duration timeTaken(@Nullable String shownAt, @Nullable Instant answeredAt) {
+		var answered = answeredAt == null ? clock.millis() : answeredAt.toEpochMilli();
 		try {
-			return shownAt == null ? null : Duration.ofMillis(clock.millis() - Long.parseLong(shownAt));
+			return shownAt == null ? null : Duration.ofMillis(answered - Long.parseLong(shownAt));
 		}
 		catch (NumberFormatException e) {
 			return null;
