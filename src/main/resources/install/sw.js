@@ -1,5 +1,5 @@
 // Morsel's service worker, served at /sw.js by web.InstallableApp, which puts in the version and the content-hashed
-// names of the shell's files (ADR 00XX). It keeps what a learner needs to go on reading without a network:
+// names of the shell's files (ADR 0033). It keeps what a learner needs to go on reading without a network:
 // - the shell (styles, scripts, icons): kept at install, and any other /static file the first time it is asked for;
 //   their names carry a hash of their content, so a kept copy is never stale;
 // - Today and every lesson page the learner opens (opening a lesson starts it): asked of the network first, and the

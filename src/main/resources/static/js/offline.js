@@ -1,4 +1,4 @@
-// Morsel offline (ADR 00XX): registers the service worker (/sw.js), which keeps the lessons a learner opens, and
+// Morsel offline (ADR 0033): registers the service worker (/sw.js), which keeps the lessons a learner opens, and
 // queues the answers given while offline on this device (IndexedDB), each with its idempotency key and the time it
 // was given; they are sent, oldest first, once the device is back online, and the server stores each once however
 // often it arrives. Without JavaScript none of this runs and every form posts as it always has.

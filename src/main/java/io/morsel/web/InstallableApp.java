@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What makes Morsel an app a phone installs: the web app manifest and the service worker, both at the site's root so
- * that the worker's scope is the whole site (ADR 00XX). Both are made once, on their first request, with the
+ * that the worker's scope is the whole site (ADR 0033). Both are made once, on their first request, with the
  * content-hashed names of the static files they name (StaticFiles), so a release that changes a file changes the
  * worker's bytes, which is how browsers notice a new worker and drop the old caches. Browsers ask for both again
  * ({@code no-cache}) and get a 304 while they are unchanged.
