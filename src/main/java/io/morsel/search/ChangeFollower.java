@@ -8,7 +8,6 @@ import io.morsel.identity.OrganisationId;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,8 @@ class ChangeFollower implements SmartLifecycle {
 	private static final int BATCH = 500;
 	private static final int MAX_GAPS = 10_000;
 	private static final long GAP_WAIT = Duration.ofMinutes(1).toNanos();
-	private static final Duration VECTOR_TIME = Duration.ofMillis(300);
+	/** Lessons written again with their vectors between two commits. */
+	private static final int AWAITING_BATCH = 20;
 
 	private final ChangeLog changes;
 	private final SearchIndex index;
@@ -59,14 +59,13 @@ class ChangeFollower implements SmartLifecycle {
 	private final ImageTexts imageTexts;
 
 	/**
-	 * Whether every passage this node's index has carries its vector; and the lessons still to be written again with
-	 * theirs, once the model is ready, a few at a time between polls (null when none are waiting).
+	 * Whether the index has every lesson's vectors but for a backlog of lessons written since while the model was
+	 * ready (SearchIndex#hasVectors); one thread's.
 	 */
 	private boolean everyVector;
-	private @Nullable ArrayDeque<Queued> unvectored;
 
-	private record Queued(OrganisationId organisation, LessonId lesson) {
-	}
+	/** Whether the lessons awaiting their vectors were counted in the log since the backlog last emptied. */
+	private boolean backlogLogged;
 
 	/** The last entry applied, and the skipped ids still awaited (with when each was first missed); one thread's. */
 	private long applied;
@@ -192,8 +191,9 @@ class ChangeFollower implements SmartLifecycle {
 		var started = System.nanoTime();
 		// The build reads the catalog as it is now, so it needs only the entries after upTo.
 		needsAfter(upTo);
-		everyVector = true;
-		unvectored = null;
+		// Written by their words first, so the build is quick; search ranks by meaning again once every lesson has
+		// its vectors, added by the polls that follow.
+		everyVector = false;
 		for (var organisation : changes.organisations()) {
 			rebuild(organisation);
 		}
@@ -205,46 +205,31 @@ class ChangeFollower implements SmartLifecycle {
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), index.documents());
 	}
 
+	/**
+	 * Applies the changes waiting, then adds vectors until no lesson awaits them or a change waits again, which is
+	 * then applied at once; and so on.
+	 */
 	private void poll() {
 		try {
 			if (appliedChange < 0) {
 				catchUp();
 				return;
 			}
-			var now = System.nanoTime();
-			gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_WAIT);
-			var batch = changes.after(applied, gaps.keySet(), BATCH);
-			// Read after the batch: pruning deletes entries and raises this in one transaction, so a batch read
-			// after entries this node still needed were deleted is always caught here.
-			if (applied < changes.prunedUpTo()) {
-				log.warn("The search change log was pruned past change {}, which this node's index applied: building "
-						+ "it again", applied);
-				rebuildAll(changes.last());
-				return;
-			}
-			if (batch.isEmpty()) {
-				addVectors();
-				return;
-			}
-			// Worked out on copies: they replace the fields only once the index has committed what they describe.
-			var reached = applied;
-			var awaited = new HashMap<>(gaps);
-			for (var change : batch) {
-				apply(change);
-				if (awaited.remove(change.id()) != null) {
+			var gaveWay = false;
+			while (!Thread.currentThread().isInterrupted()) {
+				if (applyChanges()) {
+					gaveWay = false;
 					continue;
 				}
-				for (long skipped = reached + 1; skipped < change.id() && awaited.size() < MAX_GAPS; skipped++) {
-					awaited.put(skipped, now);
+				if (gaveWay) {
+					// The vectors gave way to a change not readable yet (its id is skipped): until the next poll.
+					return;
 				}
-				reached = Math.max(reached, change.id());
+				gaveWay = addVectors();
+				if (!gaveWay) {
+					return;
+				}
 			}
-			index.commit(reached, everyVector && unvectored == null);
-			applied = reached;
-			gaps.clear();
-			gaps.putAll(awaited);
-			appliedChange = reached;
-			needsAfter(gaps.keySet().stream().mapToLong(id -> id - 1).min().orElse(reached));
 		}
 		catch (IOException | RuntimeException e) {
 			// A database outage or a full disk: nothing past the last commit counts as applied, so the next poll
@@ -253,38 +238,99 @@ class ChangeFollower implements SmartLifecycle {
 		}
 	}
 
+	/** Applies the next changes in the log, if any; whether it applied any (or built the index again). */
+	private boolean applyChanges() throws IOException {
+		var now = System.nanoTime();
+		gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_WAIT);
+		var batch = changes.after(applied, gaps.keySet(), BATCH);
+		// Read after the batch: pruning deletes entries and raises this in one transaction, so a batch read
+		// after entries this node still needed were deleted is always caught here.
+		if (applied < changes.prunedUpTo()) {
+			log.warn("The search change log was pruned past change {}, which this node's index applied: building "
+					+ "it again", applied);
+			rebuildAll(changes.last());
+			return true;
+		}
+		if (batch.isEmpty()) {
+			return false;
+		}
+		// Worked out on copies: they replace the fields only once the index has committed what they describe.
+		var reached = applied;
+		var awaited = new HashMap<>(gaps);
+		for (var change : batch) {
+			apply(change);
+			if (awaited.remove(change.id()) != null) {
+				continue;
+			}
+			for (long skipped = reached + 1; skipped < change.id() && awaited.size() < MAX_GAPS; skipped++) {
+				awaited.put(skipped, now);
+			}
+			reached = Math.max(reached, change.id());
+		}
+		index.commit(reached, everyVector);
+		applied = reached;
+		gaps.clear();
+		gaps.putAll(awaited);
+		appliedChange = reached;
+		needsAfter(gaps.keySet().stream().mapToLong(id -> id - 1).min().orElse(reached));
+		return true;
+	}
+
 	/**
-	 * Once the model is ready, writes again with their vectors the lessons written without: for at most
-	 * {@link #VECTOR_TIME} a poll, so lessons published meanwhile still reach the index within a poll or two. Search
-	 * turns hybrid when the last of them is committed.
+	 * Once the model is ready, writes again with their vectors the lessons written by their words only, first written
+	 * first, committing every {@link #AWAITING_BATCH} lessons, until none awaits them; between two batches of passages
+	 * it gives way as soon as a change waits in the log, so a lesson published meanwhile is written by its words at
+	 * once, whatever the backlog. When no lesson awaits its vectors any more, the index says so and search ranks by
+	 * meaning too. Whether it gave way to changes.
 	 */
-	private void addVectors() throws IOException {
-		if (everyVector || !embeddings.ready()) {
-			return;
+	private boolean addVectors() throws IOException {
+		if (!embeddings.ready()) {
+			return false;
 		}
-		if (unvectored == null) {
-			var queued = new ArrayDeque<Queued>();
-			for (var organisation : changes.organisations()) {
-				lessons.published(organisation).forEach(l -> queued.add(new Queued(organisation, l.id())));
+		while (!Thread.currentThread().isInterrupted()) {
+			var awaiting = index.awaitingVectors(AWAITING_BATCH);
+			if (awaiting.isEmpty()) {
+				backlogLogged = false;
+				if (!everyVector) {
+					everyVector = true;
+					index.commit(applied, true);
+					log.info("Every lesson of the search index has its sentence vectors: search ranks by words and "
+							+ "meaning");
+				}
+				return false;
 			}
-			log.info("Adding sentence vectors to the {} lessons of the search index", queued.size());
-			unvectored = queued;
-		}
-		var until = System.nanoTime() + VECTOR_TIME.toNanos();
-		var programsOf = new HashMap<OrganisationId, List<Program>>();
-		while (!unvectored.isEmpty() && System.nanoTime() < until) {
-			var next = unvectored.poll();
-			if (!index(next.organisation(), next.lesson(), programsOf.computeIfAbsent(next.organisation(), programs::all))) {
-				unvectored = null;
-				return;
+			if (!backlogLogged) {
+				backlogLogged = true;
+				log.info("Adding sentence vectors to the {} lessons of the search index written by their words only",
+						index.countAwaitingVectors());
+			}
+			var programsOf = new HashMap<OrganisationId, List<Program>>();
+			var written = 0;
+			var gaveWay = false;
+			for (var next : awaiting) {
+				if (!withVectors(next.organisation(), new LessonId(UUID.fromString(next.lesson())),
+						programsOf.computeIfAbsent(next.organisation(), programs::all))) {
+					gaveWay = true;
+					break;
+				}
+				written++;
+			}
+			if (written > 0) {
+				index.commit(applied, everyVector);
+			}
+			if (gaveWay) {
+				return true;
 			}
 		}
-		if (unvectored.isEmpty()) {
-			unvectored = null;
-			everyVector = true;
-			log.info("Every passage of the search index has its sentence vector: search ranks by words and meaning");
-		}
-		index.commit(applied, everyVector);
+		return false;
+	}
+
+	/**
+	 * Whether the log holds entries this node has not applied (or the node stops): the index's thread then has more
+	 * urgent work.
+	 */
+	private boolean changesWaiting() {
+		return Thread.currentThread().isInterrupted() || changes.last() > applied;
 	}
 
 	private void apply(ChangeLog.Change change) throws IOException {
@@ -304,22 +350,44 @@ class ChangeFollower implements SmartLifecycle {
 	}
 
 	/**
-	 * Indexes the lesson's published version, replacing what the index had of it; drops it when none is. Whether what
-	 * it wrote carries its vectors.
+	 * Indexes the lesson's published version by its words, at once, replacing what the index had of it (its vectors
+	 * follow, addVectors); drops it when none is.
 	 */
-	private boolean index(OrganisationId organisation, LessonId lesson, List<Program> all) throws IOException {
+	private void index(OrganisationId organisation, LessonId lesson, List<Program> all) throws IOException {
+		var published = lessons.latestPublished(organisation, lesson);
+		if (published.isEmpty()) {
+			index.removeLesson(lesson.toString());
+			return;
+		}
+		var built = LessonDocuments.of(published.get(), programNames(all, lesson),
+				image -> imageTexts.of(organisation, image), LessonDocuments.Vectors.NONE);
+		index.replaceLesson(lesson.toString(), built.documents());
+		if (!embeddings.ready()) {
+			// Not a backlog the model is working through: the model is still loading, or semantic search is off.
+			everyVector = false;
+		}
+	}
+
+	/**
+	 * Writes the lesson's published version again with its passages' vectors; false, writing nothing, when it gave
+	 * way to changes waiting in the log.
+	 */
+	private boolean withVectors(OrganisationId organisation, LessonId lesson, List<Program> all) throws IOException {
 		var published = lessons.latestPublished(organisation, lesson);
 		if (published.isEmpty()) {
 			index.removeLesson(lesson.toString());
 			return true;
 		}
-		var names = all.stream().filter(p -> p.lessons().contains(lesson)).map(Program::title).toList();
-		var built = LessonDocuments.of(published.get(), names, image -> imageTexts.of(organisation, image),
-				embeddings::embedAll);
-		index.replaceLesson(lesson.toString(), built.documents());
+		var built = LessonDocuments.of(published.get(), programNames(all, lesson),
+				image -> imageTexts.of(organisation, image), texts -> embeddings.embedAll(texts, this::changesWaiting));
 		if (!built.vectors()) {
-			everyVector = false;
+			return false;
 		}
-		return built.vectors();
+		index.replaceLesson(lesson.toString(), built.documents());
+		return true;
+	}
+
+	private static List<String> programNames(List<Program> all, LessonId lesson) {
+		return all.stream().filter(p -> p.lessons().contains(lesson)).map(Program::title).toList();
 	}
 }

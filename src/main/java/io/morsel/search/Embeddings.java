@@ -7,6 +7,7 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,14 @@ class Embeddings implements SmartLifecycle {
 
 	/** The texts' vectors, in order; empty until the model is ready. */
 	Optional<List<float[]>> embedAll(List<String> texts) {
+		return embedAll(texts, () -> false);
+	}
+
+	/**
+	 * The texts' vectors, in order; empty until the model is ready, or when {@code giveWay} says so between two
+	 * batches (more urgent work is waiting for the calling thread).
+	 */
+	Optional<List<float[]>> embedAll(List<String> texts, BooleanSupplier giveWay) {
 		var loaded = model;
 		if (loaded == null) {
 			return Optional.empty();
@@ -81,6 +90,9 @@ class Embeddings implements SmartLifecycle {
 		}
 		var vectors = new java.util.ArrayList<float[]>(texts.size());
 		for (int from = 0; from < texts.size(); from += BATCH) {
+			if (giveWay.getAsBoolean()) {
+				return Optional.empty();
+			}
 			var started = System.nanoTime();
 			var segments = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream().map(TextSegment::from).toList();
 			loaded.embedAll(segments).content().forEach(e -> vectors.add(unit(e)));

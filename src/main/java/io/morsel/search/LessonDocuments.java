@@ -62,6 +62,12 @@ final class LessonDocuments {
 	static final String PASSAGE = "passage";
 	static final String MEANING = "meaning";
 
+	/**
+	 * On a lesson document written without its passages' vectors: the lessons still to be embedded, found in the
+	 * index itself, so a node that restarts carries on with them.
+	 */
+	static final String AWAITING_VECTORS = "awaiting-vectors";
+
 	/** Transcript cues are embedded in windows of about this many seconds: a cue alone says too little. */
 	static final int WINDOW_SECONDS = 30;
 
@@ -114,7 +120,11 @@ final class LessonDocuments {
 		var meanings = passages.stream().map(Passage::meaning).filter(Objects::nonNull).toList();
 		var embedded = vectors.of(meanings);
 		var documents = new ArrayList<Document>();
-		documents.add(lesson(version, programs, passages));
+		var lesson = lesson(version, programs, passages);
+		if (embedded.isEmpty()) {
+			lesson.add(new StringField(AWAITING_VECTORS, "yes", Field.Store.NO));
+		}
+		documents.add(lesson);
 		int next = 0;
 		for (var passage : passages) {
 			var vector = passage.meaning() != null && embedded.isPresent() ? embedded.get().get(next++) : null;
@@ -230,6 +240,8 @@ final class LessonDocuments {
 	private static Document lesson(LessonVersion version, List<String> programs, List<Passage> passages) {
 		var content = version.content();
 		var doc = common(version, LESSON_DOC);
+		// Stored on the lesson document only, to find the lessons awaiting their vectors in the catalog again.
+		doc.add(new StoredField(ORGANISATION, version.organisationId().value().toString()));
 		doc.add(new TextField(TITLE, content.title(), Field.Store.YES));
 		doc.add(new TextField(OBJECTIVE, content.objective().text(), Field.Store.YES));
 		doc.add(new IntField(MINUTES, content.estimatedMinutes(), Field.Store.YES));

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -15,6 +17,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.jspecify.annotations.Nullable;
@@ -36,20 +42,24 @@ class SearchIndex implements DisposableBean {
 
 	/**
 	 * The shape of the documents (LessonDocuments): an index of another shape is emptied on start and built again,
-	 * since Lucene refuses a field whose kind changed. 2: lengths as numbers, filters and vectors on passages.
+	 * since Lucene refuses a field whose kind changed. 2: lengths as numbers, filters and vectors on passages. 3: the
+	 * lessons written without their vectors are marked (an index of format 2 did not say which lacked them).
 	 */
-	private static final String CURRENT_FORMAT = "2";
+	private static final String CURRENT_FORMAT = "3";
 
 	/** Analyzes every text field, and the learners' queries: English words, stop words dropped, stemmed (Porter). */
 	static final Analyzer ANALYZER = new EnglishAnalyzer();
+
+	private static final Query AWAITING = new TermQuery(new Term(LessonDocuments.AWAITING_VECTORS, "yes"));
 
 	private final FSDirectory directory;
 	private final IndexWriter writer;
 	private final SearcherManager searchers;
 
 	/**
-	 * Whether every passage with a meaning carries its vector (made by {@link Embeddings#MODEL}), as the last commit
-	 * says. Semantic search waits for it: before, lessons without vectors would only ever be found by their words.
+	 * Whether every lesson has had its passages' vectors (made by {@link Embeddings#MODEL}) since the index was built,
+	 * but for those marked as awaiting them, written since while the model was ready (ChangeFollower), as the last
+	 * commit says. Semantic search waits for it: before, most lessons would only be found by their words.
 	 */
 	private volatile boolean vectors;
 
@@ -77,7 +87,7 @@ class SearchIndex implements DisposableBean {
 		return data == null ? List.of() : data;
 	}
 
-	/** Whether every passage in the index, as last committed, carries its vector. */
+	/** Whether the index, as last committed, has every lesson's vectors but for a backlog of recent ones. */
 	boolean hasVectors() {
 		return vectors;
 	}
@@ -101,6 +111,30 @@ class SearchIndex implements DisposableBean {
 		return null;
 	}
 
+	/** A lesson written without its vectors. */
+	record Awaiting(OrganisationId organisation, String lesson) {
+	}
+
+	/** Up to {@code max} of the lessons written without their vectors, as last committed, first written first. */
+	List<Awaiting> awaitingVectors(int max) {
+		return read(searcher -> {
+			var top = searcher.search(AWAITING, max, new Sort(SortField.FIELD_DOC));
+			var stored = searcher.storedFields();
+			var awaiting = new java.util.ArrayList<Awaiting>();
+			for (var hit : top.scoreDocs) {
+				var doc = stored.document(hit.doc, Set.of(LessonDocuments.ORGANISATION, LessonDocuments.LESSON));
+				awaiting.add(new Awaiting(new OrganisationId(UUID.fromString(doc.get(LessonDocuments.ORGANISATION))),
+						doc.get(LessonDocuments.LESSON)));
+			}
+			return awaiting;
+		});
+	}
+
+	/** How many lessons, as last committed, still wait for their vectors. */
+	int countAwaitingVectors() {
+		return read(searcher -> searcher.count(AWAITING));
+	}
+
 	void replaceLesson(String lesson, List<Document> documents) throws IOException {
 		writer.updateDocuments(new Term(LessonDocuments.LESSON, lesson), documents);
 	}
@@ -114,7 +148,7 @@ class SearchIndex implements DisposableBean {
 	}
 
 	/**
-	 * Makes the changes durable, with the change-log entry they reach and whether every passage has its vector, and
+	 * Makes the changes durable, with the change-log entry they reach and whether the index has its vectors, and
 	 * visible to the next search.
 	 */
 	void commit(long appliedChange, boolean everyVector) throws IOException {

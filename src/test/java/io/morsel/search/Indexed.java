@@ -18,14 +18,15 @@ final class Indexed {
 	}
 
 	/**
-	 * Waits until searches rank by meaning too: the model has loaded and every passage has its vector (a minute at
-	 * most, on a busy machine).
+	 * Waits until searches rank by meaning too and every lesson has its vectors: the model has loaded, and no lesson
+	 * published waits for its vectors any more (some minutes on a busy machine: the demo catalogs are embedded at half
+	 * a core).
 	 */
-	static void awaitMeaning(Search search) {
-		var until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (!search.semantic()) {
+	static void awaitMeaning(Search search, SearchIndex index) {
+		var until = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+		while (!search.semantic() || index.countAwaitingVectors() > 0) {
 			if (System.nanoTime() > until) {
-				throw new AssertionError("Search still does not rank by meaning after two minutes");
+				throw new AssertionError("Search still does not rank by meaning after four minutes");
 			}
 			try {
 				Thread.sleep(100);

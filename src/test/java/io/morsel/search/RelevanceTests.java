@@ -42,6 +42,9 @@ class RelevanceTests {
 	Search search;
 
 	@Autowired
+	SearchIndex index;
+
+	@Autowired
 	Directory directory;
 
 	@Autowired
@@ -60,7 +63,7 @@ class RelevanceTests {
 	@Test
 	void searchRanksWhatLearnersLookForInTheTopTenAndMeaningHelpsWithParaphrases() throws IOException {
 		Indexed.await(changes, follower);
-		Indexed.awaitMeaning(search);
+		Indexed.awaitMeaning(search, index);
 		var acme = directory.organisation("acme").orElseThrow();
 		var judged = judgements();
 		assertThat(judged).hasSizeGreaterThanOrEqualTo(40);

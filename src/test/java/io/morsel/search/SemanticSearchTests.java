@@ -51,7 +51,7 @@ class SemanticSearchTests {
 	@BeforeEach
 	void setUp() {
 		Indexed.await(changes, follower);
-		Indexed.awaitMeaning(search);
+		Indexed.awaitMeaning(search, index);
 	}
 
 	@Test
@@ -107,7 +107,7 @@ class SemanticSearchTests {
 						"Supervised learning lets software recognise patterns in data it has never seen before."));
 		Eventually.await(() -> changes.last() >= before + distractors.size()
 				&& follower.appliedChange() >= changes.last());
-		Indexed.awaitMeaning(search);
+		Indexed.awaitMeaning(search, index);
 		// The demo lesson that holds the phrase, in one of its question's options: "It uses machine learning on all
 		// our data."
 		var holder = "Say what Forecasting changes";
