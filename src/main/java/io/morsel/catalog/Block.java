@@ -37,15 +37,18 @@ public sealed interface Block {
 		}
 	}
 
-	/** A video, uploaded or linked, with its transcript: captions in the player, and beside it to read and seek. */
+	/**
+	 * A video, uploaded or linked ({@link HostedVideo}: YouTube, Vimeo or a provider the organisation added), with its
+	 * transcript: captions in our player, and beside any player to read (and, in ours, to seek).
+	 */
 	record Video(@Nullable String media, @Nullable String url, String title, String transcript) implements Block {
 
 		public Video {
 			if ((media == null) == (url == null)) {
 				throw new InvalidValueException("A video is either an uploaded file or a URL");
 			}
-			if (url != null && !url.matches("https://\\S{1,1990}")) {
-				throw new InvalidValueException("A video URL must start with https://");
+			if (url != null) {
+				HostedVideo.parse(url);
 			}
 			Checks.text(title, "video title", 200);
 			Transcripts.check(transcript);

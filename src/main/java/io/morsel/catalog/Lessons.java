@@ -3,6 +3,8 @@ package io.morsel.catalog;
 import io.morsel.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.FrameOrigins;
+import io.morsel.shared.InvalidValueException;
 import io.morsel.identity.OrganisationId;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.NotFoundException;
@@ -45,11 +47,14 @@ public class Lessons {
 	private final ProgramOutlines outlines;
 	private final Cache<OrganisationId, java.util.Map<LessonId, Integer>> significantVersions;
 
+	private final FrameOrigins frameOrigins;
+
 	private record VersionKey(LessonId lesson, int version) {
 	}
 
 	Lessons(JdbcClient jdbc, JsonMapper json, Skills skills, ApplicationEventPublisher events, Clock clock,
-			Caches caches, ProgramOutlines outlines) {
+			Caches caches, ProgramOutlines outlines, FrameOrigins frameOrigins) {
+		this.frameOrigins = frameOrigins;
 		this.outlines = outlines;
 		this.significantVersions = caches.named("significant-lesson-versions");
 		this.published = caches.named("published-lesson-versions");
@@ -513,6 +518,7 @@ public class Lessons {
 
 	private LessonVersion insertVersion(CurrentMember author, LessonId id, int version, LessonContent content,
 			Instant now) {
+		checkVideoProviders(author.organisationId(), content);
 		var skillIds = skills.idsOf(author.organisationId(), content.skills());
 		jdbc.sql("""
 				INSERT INTO lesson_versions (lesson_id, version, organisation_id, title, objective, estimated_minutes,
@@ -576,4 +582,17 @@ public class Lessons {
 				publishedAt == null ? null : publishedAt.toInstant());
 	}
 
+
+	/** A video on a provider other than YouTube and Vimeo plays only where the organisation added that provider. */
+	private void checkVideoProviders(OrganisationId organisation, LessonContent content) {
+		for (var block : content.blocks()) {
+			if (block instanceof Block.Video video && video.url() != null) {
+				var hosted = HostedVideo.parse(video.url());
+				if (!frameOrigins.allows(organisation, hosted.frameOrigin())) {
+					throw new InvalidValueException("Videos from " + hosted.frameOrigin()
+							+ " cannot play in your organisation's lessons: link a YouTube or Vimeo video, or ask an admin to add this provider");
+				}
+			}
+		}
+	}
 }

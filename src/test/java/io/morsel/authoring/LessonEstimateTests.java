@@ -53,7 +53,7 @@ class LessonEstimateTests {
 	@Test
 	void mediaPlayAsLongAsTheirFileSaysElseTheirTranscriptRuns() {
 		var video = new Block.Video("11111111-1111-1111-1111-111111111111", null, "Tags", TRANSCRIPT);
-		var linked = new Block.Video(null, "https://video.example/tags.mp4", "Tags", TRANSCRIPT);
+		var linked = new Block.Video(null, "https://vimeo.com/76979871", "Tags", TRANSCRIPT);
 
 		var timedByFile = LessonEstimate.of(lesson(video), Map.of(video.media(), OptionalLong.of(300))::get);
 		var timedByTranscript = LessonEstimate.of(lesson(video), none());

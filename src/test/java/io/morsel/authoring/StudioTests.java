@@ -61,7 +61,7 @@ class StudioTests {
 	void everyKindOfBlockIsAddedWithHtmxAndOnlyTheEditorComesBack() throws Exception {
 		htmx(post(base() + "/blocks").param("kind", "text").param("markdown", "A second paragraph."));
 		htmx(post(base() + "/blocks").param("kind", "image").param("media", "img-1").param("alt", "The tag field in the CRM"));
-		htmx(post(base() + "/blocks").param("kind", "video").param("url", "https://video.example/tag.mp4")
+		htmx(post(base() + "/blocks").param("kind", "video").param("url", "https://youtu.be/dQw4w9WgXcQ")
 			.param("title", "Tagging in 20 seconds").param("transcript", "WEBVTT\n\n00:00.000 --> 00:02.000\nOpen the deal.\n"));
 		htmx(post(base() + "/blocks").param("kind", "audio").param("media", "aud-1").param("title", "Why tags matter")
 			.param("transcript", "WEBVTT\n\n00:00.000 --> 00:02.000\nTags pay commissions.\n"));

@@ -144,7 +144,7 @@ public class SearchIndexBenchmark {
 						new Option("b", sentence(random, 4), false, sentence(random, 8))),
 				true, sentence(random, 12));
 		var blocks = List.<Block>of(new Block.Text(sentence(random, 40) + "\n\n" + sentence(random, 40)),
-				new Block.Video(null, "https://video.example/" + n, "Video " + n, cues.toString()),
+				new Block.Video(null, "https://vimeo.com/" + (1000 + n), "Video " + n, cues.toString()),
 				new Block.Question(question));
 		var content = new LessonContent(capitalised(sentence(random, 5)) + " " + n,
 				new Objective("Explain " + sentence(random, 8) + "."), 2 + random.nextInt(6),

@@ -1,8 +1,10 @@
 package io.morsel.catalog.web;
 
 import io.morsel.catalog.Block;
+import io.morsel.catalog.HostedVideo;
 import io.morsel.catalog.Transcripts;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,11 @@ class Blocks {
 			case Block.Resources resources -> "resources";
 			case Block.Question question -> "interaction";
 		};
+	}
+
+	/** Where a linked video plays (its provider's player); null for an uploaded one. */
+	public @Nullable HostedVideo hosted(Block.Video video) {
+		return video.url() == null ? null : HostedVideo.parse(video.url());
 	}
 
 	public List<Transcripts.Cue> cues(String webVtt) {

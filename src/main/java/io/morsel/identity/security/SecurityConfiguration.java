@@ -2,6 +2,7 @@ package io.morsel.identity.security;
 
 import io.morsel.identity.AccessRules;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.FrameOrigins;
 import io.morsel.identity.internal.AccessRevocations;
 import io.morsel.identity.internal.ApiTokens;
 import io.morsel.identity.internal.Throttles;
@@ -42,10 +43,6 @@ import org.springframework.security.web.savedrequest.CookieRequestCache;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; media-src 'self'; "
-			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
 
 	/** Morsel uses none of these browser features; a page that asks for one was not written by us. */
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
@@ -98,7 +95,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pages(HttpSecurity http, SignedSessions sessions, SessionCsrfTokens csrfTokens,
-			TrustedBrowsers browsers, Throttles throttles, ObjectProvider<AccessRules> modules) throws Exception {
+			TrustedBrowsers browsers, Throttles throttles, FrameOrigins frameOrigins, ObjectProvider<AccessRules> modules)
+			throws Exception {
 		var requestCache = new CookieRequestCache();
 		return http.securityContext(context -> context.securityContextRepository(sessions))
 			.addFilterBefore(new SessionFilter(sessions), SecurityContextHolderFilter.class)
@@ -123,7 +121,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
 			// Links out of Morsel carry the origin only: a path may name a lesson, a reset link carries a secret.
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.addHeaderWriter(new ContentSecurityPolicy(frameOrigins))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
 			.build();
