@@ -4,6 +4,7 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.FrameOrigins;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.header.HeaderWriter;
 
@@ -20,7 +21,8 @@ final class ContentSecurityPolicy implements HeaderWriter {
 			+ "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'; frame-src ";
 
-	private static final String BUILT_IN = String.join(" ", FrameOrigins.BUILT_IN);
+	/** The policy of a page whose organisation added no player (and of a signed-out page): made once. */
+	private static final String WITH_BUILT_IN = BASE + String.join(" ", FrameOrigins.BUILT_IN);
 
 	private final FrameOrigins origins;
 
@@ -33,12 +35,16 @@ final class ContentSecurityPolicy implements HeaderWriter {
 		if (response.containsHeader(HEADER)) {
 			return;
 		}
-		var policy = new StringBuilder(BASE).append(BUILT_IN);
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof CurrentMember member) {
-			for (var origin : origins.added(member.organisationId())) {
-				policy.append(' ').append(origin);
-			}
+		var added = authentication != null && authentication.getPrincipal() instanceof CurrentMember member
+				? origins.added(member.organisationId()) : List.<String>of();
+		if (added.isEmpty()) {
+			response.setHeader(HEADER, WITH_BUILT_IN);
+			return;
+		}
+		var policy = new StringBuilder(WITH_BUILT_IN);
+		for (var origin : added) {
+			policy.append(' ').append(origin);
 		}
 		response.setHeader(HEADER, policy.toString());
 	}
