@@ -135,10 +135,26 @@ public final class DeliveryBench {
 		var threads = new ArrayList<Thread>();
 		var started = System.nanoTime();
 		for (var node : nodes) {
-			var dispatcher = node.getBean(Dispatcher.class);
-			threads.add(Thread.ofPlatform().name("bench-" + dispatcher.node()).start(() -> {
-				while (!stop.get() && dispatcher.sendDue() > 0) {
-					// Until the window closes or nothing is due.
+			// Dispatcher.sendDue's loop, stopping when the window closes (sendDue itself runs until nothing is due).
+			var dispatch = node.getBean(Dispatch.class);
+			var name = node.getBean(Dispatcher.class).node();
+			threads.add(Thread.ofPlatform().name("bench-" + name).start(() -> {
+				while (!stop.get()) {
+					var due = dispatch.due(Instant.now(), 100);
+					if (due.isEmpty()) {
+						return;
+					}
+					for (var learner : due) {
+						if (stop.get()) {
+							return;
+						}
+						try {
+							dispatch.send(learner, Instant.now(), name);
+						}
+						catch (RuntimeException failed) {
+							System.out.println("  a send failed and stays planned: " + failed);
+						}
+					}
 				}
 			}));
 		}
