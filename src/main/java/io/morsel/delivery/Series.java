@@ -1,5 +1,6 @@
 package io.morsel.delivery;
 
+import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Programs;
 import io.morsel.learning.Enrolments;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Series {
 
-	static final int MOST_DAYS = 90;
+	/** The longest series a learner may take, in days. */
+	public static final int MOST_DAYS = 90;
 
 	private final JdbcClient jdbc;
 	private final Programs programs;
@@ -117,6 +120,18 @@ public class Series {
 				""").param("organisation", org(learner)).param("user", user(learner)).param("program", programId.value())
 			.update();
 		cancelPlanned(learner, programId);
+	}
+
+	/**
+	 * The programs the learner may take as a series: offered ones with lessons that they may join, or are in already.
+	 */
+	@Transactional(readOnly = true)
+	public List<Program> takeable(Learner learner) {
+		var enrolled = enrolments.of(learner).stream().map(e -> e.programId()).collect(Collectors.toSet());
+		return programs.all(learner.organisationId()).stream()
+			.filter(p -> !p.lessons().isEmpty())
+			.filter(p -> enrolled.contains(p.id()) || p.offered() && p.selfEnrol())
+			.toList();
 	}
 
 	/** The learner's series, left ones included. */

@@ -1,14 +1,19 @@
 package io.morsel.delivery;
 
+import io.morsel.catalog.FollowedSkills;
 import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Skill;
 import io.morsel.catalog.SkillId;
 import io.morsel.catalog.Skills;
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
 import io.morsel.learning.Learner;
 import io.morsel.shared.NotFoundException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,10 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The topics a learner follows: skills of their organisation's catalog, by which their catalog can be narrowed to the
- * lessons that teach them (docs/delivery.md, "Topics").
+ * lessons that teach them (docs/delivery.md, "Topics"); the catalog's page asks through {@link FollowedSkills}.
  */
 @Service
-public class Topics {
+public class Topics implements FollowedSkills {
 
 	private final JdbcClient jdbc;
 	private final Skills skills;
@@ -69,6 +74,13 @@ public class Topics {
 	@Transactional(readOnly = true)
 	public List<LessonSummary> lessons(Learner learner) {
 		return lessons.publishedWithSkills(learner.organisationId(), ids(learner).stream().map(SkillId::new).toList());
+	}
+
+	/** The skills the member follows, for the catalog's "My topics". */
+	@Override
+	@Transactional(readOnly = true)
+	public Set<SkillId> of(OrganisationId organisation, UserId member) {
+		return ids(new Learner(organisation, member)).stream().map(SkillId::new).collect(Collectors.toSet());
 	}
 
 	private List<UUID> ids(Learner learner) {

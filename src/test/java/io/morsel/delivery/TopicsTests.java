@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.morsel.MorselIntegrationTest;
+import io.morsel.catalog.SkillId;
 import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
@@ -77,12 +78,44 @@ class TopicsTests {
 	}
 
 	@Test
+	void myTopicsNarrowsTheCatalogPageToWhatTeachesTheFollowedSkills() throws Exception {
+		var skill = taughtSkill();
+		assertThat(catalog("/catalog")).contains("href=\"/catalog?topics=mine\"", "My topics");
+		assertThat(catalog("/catalog?topics=mine")).contains("follow topics to see the lessons");
+
+		topics.follow(Learner.of(learner), new SkillId(skill));
+
+		var mine = catalog("/catalog?topics=mine");
+		var taught = topics.lessons(Learner.of(learner));
+		taught.forEach(lesson -> assertThat(mine).contains("/lessons/" + lesson.id().value()));
+		var others = jdbc.sql("""
+				SELECT l.id
+				FROM lessons l
+				JOIN organisations o ON o.id = l.organisation_id
+				WHERE o.slug = 'acme'
+				  AND l.published_version IS NOT NULL
+				  AND l.unpublished_at IS NULL
+				  AND l.archived_at IS NULL
+				""").query(UUID.class).list().stream()
+			.filter(id -> taught.stream().noneMatch(lesson -> lesson.id().value().equals(id))).toList();
+		assertThat(others).isNotEmpty();
+		others.forEach(id -> assertThat(mine).doesNotContain("/lessons/" + id));
+		assertThat(catalog("/catalog")).contains("/lessons/" + others.getFirst());
+	}
+
+	@Test
 	void anotherOrganisationsSkillCannotBeFollowed() throws Exception {
 		var globex = skills.of(directory.organisation("globex").orElseThrow()).getFirst().id();
 		assertThatThrownBy(() -> topics.follow(Learner.of(learner), globex)).isInstanceOf(NotFoundException.class);
 		assertThat(mvc.perform(post("/delivery/topics/" + globex.value()).with(SignedIn.as(learner))
 			.with(Csrf.csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
 		assertThat(topics.followed(Learner.of(learner))).isEmpty();
+	}
+
+	private String catalog(String path) throws Exception {
+		var response = mvc.perform(get(path).with(SignedIn.as(learner))).andReturn().getResponse();
+		assertThat(response.getStatus()).as(path).isEqualTo(200);
+		return response.getContentAsString();
 	}
 
 	/** An acme skill that some but not all published lessons teach. */

@@ -63,6 +63,8 @@ class AccessibilityJourneyTests extends BrowserTest {
 		var colleague = directory.people(directory.organisation("acme").orElseThrow()).getFirst();
 		check(violations, "/today", "/people", "/people/" + colleague.id().value(), "/profile", "/tokens",
 				"/people/" + UUID.randomUUID(), "/admin", lessonPath, "/search?q=report", "/skills", "/achievements");
+		var program = programPath.substring("/studio".length());
+		check(violations, program, "/delivery/series", "/delivery/series" + program);
 		for (var role : List.of("author", "manager", "admin")) {
 			context.clearCookies();
 			signIn(role + "@acme.test");
