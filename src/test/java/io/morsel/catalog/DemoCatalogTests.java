@@ -19,29 +19,48 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The demo catalog is valid, complete, answerable, and its media are real files whose transcripts match. */
+/**
+ * The demo catalogs, Acme's (demo/) and Globex's own (demo/globex/), are valid, complete, answerable, and their media
+ * are real files whose transcripts match.
+ */
 class DemoCatalogTests {
 
 	private static final Path DEMO = Path.of("src/main/resources/demo");
+	private static final Path GLOBEX = DEMO.resolve("globex");
 	private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	private static final Map<String, String> TEXTS = new HashMap<>();
 	private static final Map<String, LessonContent> LESSONS = new HashMap<>();
+	private static final Map<String, LessonContent> GLOBEX_LESSONS = new HashMap<>();
 
 	@BeforeAll
 	static void read() throws IOException {
-		try (Stream<Path> files = Files.list(DEMO.resolve("lessons"))) {
+		read(DEMO, LESSONS);
+		read(GLOBEX, GLOBEX_LESSONS);
+	}
+
+	private static void read(Path catalog, Map<String, LessonContent> lessons) throws IOException {
+		try (Stream<Path> files = Files.list(catalog.resolve("lessons"))) {
 			for (var file : files.toList()) {
 				var slug = file.getFileName().toString().replace(".json", "");
-				TEXTS.put(slug, Files.readString(file));
-				LESSONS.put(slug, JSON.readValue(TEXTS.get(slug), LessonContent.class));
+				TEXTS.put(file.toString(), Files.readString(file));
+				lessons.put(slug, JSON.readValue(Files.readString(file), LessonContent.class));
 			}
 		}
+	}
+
+	/** Both catalogs' lessons, each under its folder and slug. */
+	private static Map<String, LessonContent> everyLesson() {
+		var all = new HashMap<String, LessonContent>();
+		LESSONS.forEach((slug, lesson) -> all.put("demo/" + slug, lesson));
+		GLOBEX_LESSONS.forEach((slug, lesson) -> all.put("demo/globex/" + slug, lesson));
+		return all;
 	}
 
 	@Test
 	void everyLessonIsAMicroLessonThatAssessesItsObjective() {
 		assertThat(LESSONS).hasSizeGreaterThanOrEqualTo(24);
-		LESSONS.forEach((slug, lesson) -> {
+		assertThat(GLOBEX_LESSONS).hasSizeGreaterThanOrEqualTo(12);
+		everyLesson().forEach((slug, lesson) -> {
 			assertThat(lesson.estimatedMinutes()).as(slug).isBetween(2, 7);
 			assertThat(lesson.interactions()).as(slug).anyMatch(Interaction::assessesObjective);
 		});
@@ -49,22 +68,48 @@ class DemoCatalogTests {
 
 	@Test
 	void programsUseEveryLessonAndOnlyExistingOnes() throws IOException {
-		var programs = JSON.readTree(DEMO.resolve("programs.json").toFile());
-		assertThat(programs.size()).isGreaterThanOrEqualTo(3);
+		programsUseEveryLesson(DEMO, LESSONS, 3);
+		programsUseEveryLesson(GLOBEX, GLOBEX_LESSONS, 2);
+	}
+
+	private static void programsUseEveryLesson(Path catalog, Map<String, LessonContent> lessons, int atLeast)
+			throws IOException {
+		var programs = JSON.readTree(catalog.resolve("programs.json").toFile());
+		assertThat(programs.size()).isGreaterThanOrEqualTo(atLeast);
 		var used = new ArrayList<String>();
 		for (var program : programs) {
 			assertThat(program.get("outcome").asString()).isNotBlank();
+			assertThat(program.get("lessons").size()).as(program.get("slug").asString()).isBetween(6, 8);
 			program.get("lessons").forEach(l -> used.add(l.asString()));
 		}
 		assertThat(used).doesNotHaveDuplicates();
-		assertThat(new HashSet<>(used)).isEqualTo(LESSONS.keySet());
+		assertThat(new HashSet<>(used)).isEqualTo(lessons.keySet());
+	}
+
+	@Test
+	void globexHasACatalogOfItsOwnBusinessNotACopyOfAcmes() throws IOException {
+		var acmeTitles = LESSONS.values().stream().map(LessonContent::title).collect(Collectors.toSet());
+		assertThat(GLOBEX_LESSONS.values()).extracting(LessonContent::title).doesNotContainAnyElementsOf(acmeTitles);
+		assertThat(GLOBEX_LESSONS.keySet()).doesNotContainAnyElementsOf(LESSONS.keySet());
+		assertThat(skills(GLOBEX)).doesNotContainAnyElementsOf(skills(DEMO));
+		var programSlugs = new HashSet<String>();
+		JSON.readTree(DEMO.resolve("programs.json").toFile()).forEach(p -> programSlugs.add(p.get("slug").asString()));
+		JSON.readTree(GLOBEX.resolve("programs.json").toFile())
+			.forEach(p -> assertThat(programSlugs).doesNotContain(p.get("slug").asString()));
+	}
+
+	private static Set<String> skills(Path catalog) throws IOException {
+		var skills = new HashSet<String>();
+		JSON.readTree(catalog.resolve("skills.json").toFile()).forEach(s -> skills.add(s.get("name").asString()));
+		return skills;
 	}
 
 	@Test
 	void skillsAreTheOrganisationsAndMediaAreRealFiles() throws IOException {
-		var skills = new HashSet<String>();
-		JSON.readTree(DEMO.resolve("skills.json").toFile()).forEach(s -> skills.add(s.get("name").asString()));
+		var skills = skills(DEMO);
 		LESSONS.forEach((slug, lesson) -> assertThat(skills).as(slug).containsAll(lesson.skills()));
+		var globexSkills = skills(GLOBEX);
+		GLOBEX_LESSONS.forEach((slug, lesson) -> assertThat(globexSkills).as(slug).containsAll(lesson.skills()));
 
 		var references = Pattern.compile("\"demo:([^\"]+)\"");
 		for (var text : TEXTS.values()) {
@@ -79,7 +124,7 @@ class DemoCatalogTests {
 
 	@Test
 	void transcriptsAreTheOnesTimedFromTheNarration() throws IOException {
-		for (var lesson : LESSONS.values()) {
+		for (var lesson : everyLesson().values()) {
 			for (var block : lesson.blocks()) {
 				var media = switch (block) {
 					case Block.Video video -> video.media();
@@ -100,7 +145,7 @@ class DemoCatalogTests {
 
 	@Test
 	void everyQuestionCanBeAnsweredRight() {
-		LESSONS.forEach((slug, lesson) -> {
+		everyLesson().forEach((slug, lesson) -> {
 			for (var interaction : lesson.interactions()) {
 				var score = interaction.score(rightAnswer(interaction));
 				assertThat(score.credit()).as(slug + " " + interaction.id()).isEqualTo(1.0);

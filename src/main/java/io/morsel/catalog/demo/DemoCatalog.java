@@ -24,14 +24,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Seeds each demo organisation with the demo catalog: its skills, the lessons (published, by the organisation's demo
- * author) and the programs. Runs once per organisation: it does nothing where the organisation already has lessons.
+ * Seeds each demo organisation with its own demo catalog: its skills, the lessons (published, by the organisation's demo
+ * author) and the programs. Acme's catalog (an analytics product, its partners, writing objectives) is under
+ * {@code demo/}, Globex's (a logistics company: warehouse safety, returns and dispatch) under {@code demo/globex/}. Runs
+ * once per organisation: it does nothing where the organisation already has lessons.
  */
 @Component
 @ConditionalOnBooleanProperty("morsel.demo.seed")
 class DemoCatalog {
 
-	static final List<String> ORGANISATIONS = List.of("acme", "globex");
+	/** A demo organisation and the classpath folder of its catalog: skills.json, programs.json and lessons/*.json. */
+	record Catalog(String organisation, String folder) {
+	}
+
+	static final List<Catalog> CATALOGS = List.of(new Catalog("acme", "demo"), new Catalog("globex", "demo/globex"));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
@@ -63,21 +69,22 @@ class DemoCatalog {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() throws IOException {
-		for (var slug : ORGANISATIONS) {
+		for (var catalog : CATALOGS) {
+			var slug = catalog.organisation();
 			var author = directory.member("author@" + slug + ".test", slug);
 			if (author.isEmpty() || !lessons.all(author.get().organisationId()).isEmpty()) {
 				continue;
 			}
-			seed(author.get());
+			seed(author.get(), catalog.folder());
 			log.info("Seeded the demo catalog of {}", slug);
 		}
 	}
 
-	private void seed(CurrentMember author) throws IOException {
+	private void seed(CurrentMember author, String folder) throws IOException {
 		var resolver = new PathMatchingResourcePatternResolver();
-		var demoSkills = read(resolver.getResource("classpath:demo/skills.json"), DemoSkill[].class);
-		var demoPrograms = read(resolver.getResource("classpath:demo/programs.json"), DemoProgram[].class);
-		var files = resolver.getResources("classpath:demo/lessons/*.json");
+		var demoSkills = read(resolver.getResource("classpath:" + folder + "/skills.json"), DemoSkill[].class);
+		var demoPrograms = read(resolver.getResource("classpath:" + folder + "/programs.json"), DemoProgram[].class);
+		var files = resolver.getResources("classpath:" + folder + "/lessons/*.json");
 		var uploaded = new HashMap<String, String>();
 		transaction.executeWithoutResult(status -> {
 			for (var skill : demoSkills) {
