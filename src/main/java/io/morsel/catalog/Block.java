@@ -37,8 +37,16 @@ public sealed interface Block {
 		}
 	}
 
-	/** A video, uploaded or linked, with its transcript: captions in the player, and beside it to read and seek. */
-	record Video(@Nullable String media, @Nullable String url, String title, String transcript) implements Block {
+	/**
+	 * A video, uploaded or linked, with its transcript: captions in the player, and beside it to read and seek. With a
+	 * {@code range}, only that stretch of the file plays and only its cues are shown.
+	 */
+	record Video(@Nullable String media, @Nullable String url, String title, String transcript,
+			@Nullable MediaRange range) implements Block {
+
+		public Video(@Nullable String media, @Nullable String url, String title, String transcript) {
+			this(media, url, title, transcript, null);
+		}
 
 		public Video {
 			if ((media == null) == (url == null)) {
@@ -52,8 +60,12 @@ public sealed interface Block {
 		}
 	}
 
-	/** An audio clip with its transcript. */
-	record Audio(String media, String title, String transcript) implements Block {
+	/** An audio clip with its transcript; with a {@code range}, only that stretch of the file plays. */
+	record Audio(String media, String title, String transcript, @Nullable MediaRange range) implements Block {
+
+		public Audio(String media, String title, String transcript) {
+			this(media, title, transcript, null);
+		}
 
 		public Audio {
 			Checks.text(media, "audio", 200);

@@ -1,8 +1,10 @@
 package io.morsel.catalog.web;
 
 import io.morsel.catalog.Block;
+import io.morsel.catalog.MediaRange;
 import io.morsel.catalog.Transcripts;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,5 +27,17 @@ class Blocks {
 
 	public List<Transcripts.Cue> cues(String webVtt) {
 		return Transcripts.cues(webVtt);
+	}
+
+	/** The cues heard within the part of the file that plays: all of them when the whole file plays. */
+	public List<Transcripts.Cue> cues(String webVtt, @Nullable MediaRange range) {
+		var cues = Transcripts.cues(webVtt);
+		return range == null ? cues
+				: cues.stream().filter(cue -> range.overlaps(cue.startMillis(), cue.endMillis())).toList();
+	}
+
+	/** The media fragment that plays only the block's part of its file ({@code #t=start,end}), or nothing. */
+	public String fragment(@Nullable MediaRange range) {
+		return range == null ? "" : range.fragment();
 	}
 }
