@@ -52,8 +52,14 @@ class DemoRecording {
 		if (author.isEmpty() || repurposing.reviews(author.get()).stream().anyMatch(r -> r.name().equals(NAME))) {
 			return;
 		}
-		seed(author.get());
-		log.info("Seeded the demo recording of acme");
+		try {
+			seed(author.get());
+			log.info("Seeded the demo recording of acme");
+		}
+		catch (RuntimeException refused) {
+			// The demo works without it; a recording the segmenter or a rule refuses is logged, not fatal.
+			log.warn("The demo recording of acme was not seeded: {}", refused.getMessage());
+		}
 	}
 
 	private void seed(CurrentMember author) {
