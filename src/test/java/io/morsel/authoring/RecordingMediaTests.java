@@ -155,9 +155,8 @@ class RecordingMediaTests {
 					"WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nOne minute.\n")
 			.param("rangeStart", "0:10")).andReturn().getResponse();
 
-		// The editor's way with a refused block: its form again, with the reason beside it, and nothing saved.
-		assertThat(answer.getContentAsString()).contains("needs both its start and its end")
-			.contains("value=\"0:10\"");
+		// The editor's way with a refused block: the editor again, with the reason, and nothing saved.
+		assertThat(answer.getContentAsString()).contains("A part of the file to play needs both its start and its end");
 		assertThat(lessons.latest(author.organisationId(), new LessonId(id)).orElseThrow().content().blocks())
 			.hasSize(1);
 	}
