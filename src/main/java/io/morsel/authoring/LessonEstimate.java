@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.morsel.catalog.Block;
 import io.morsel.catalog.InteractionType;
 import io.morsel.catalog.LessonContent;
+import io.morsel.catalog.MediaRange;
 import io.morsel.catalog.Transcripts;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -56,9 +57,11 @@ public record LessonEstimate(int readingSeconds, int mediaSeconds, int interacti
 				case Block.Image image -> reading += SECONDS_AN_IMAGE
 						+ words(image.alt() + " " + (image.caption() == null ? "" : image.caption())) * 60.0
 								/ WORDS_READ_A_MINUTE;
-				case Block.Video video -> media += played(video.media() == null ? OptionalLong.empty()
-						: mediaFile.apply(video.media()), video.transcript());
-				case Block.Audio audio -> media += played(mediaFile.apply(audio.media()), audio.transcript());
+				case Block.Video video -> media += video.range() != null ? ranged(video.range())
+						: played(video.media() == null ? OptionalLong.empty() : mediaFile.apply(video.media()),
+								video.transcript());
+				case Block.Audio audio -> media += audio.range() != null ? ranged(audio.range())
+						: played(mediaFile.apply(audio.media()), audio.transcript());
 				case Block.Resources resources -> reading += words(resources.items()
 					.stream()
 					.map(Block.Resource::title)
@@ -79,6 +82,11 @@ public record LessonEstimate(int readingSeconds, int mediaSeconds, int interacti
 			case SCENARIO -> 90;
 			case EXERCISE -> 180;
 		};
+	}
+
+	/** A block that plays part of its file takes as long as that part. */
+	private static long ranged(MediaRange range) {
+		return (long) Math.ceil(range.end() - range.start());
 	}
 
 	private static long played(OptionalLong file, String transcript) {

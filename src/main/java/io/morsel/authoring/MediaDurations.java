@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * How long a stored video or audio file plays, read from its own header: the movie header ({@code mvhd}) of MP4 and
- * M4A, the format and data chunks of WAV. Other kinds (WebM, Ogg, MP3) need a demuxer to tell; for them, and for a
- * file that cannot be read, the duration is unknown and the transcript stands in.
+ * M4A, the format and data chunks of WAV, the last page's granule position of Ogg Opus and Ogg Vorbis audio. Other
+ * kinds (WebM, MP3, Ogg video) need a demuxer to tell; for them, and for a file that cannot be read, the duration is
+ * unknown and the transcript stands in.
  */
 @Component
 class MediaDurations {
@@ -47,6 +48,7 @@ class MediaDurations {
 			return switch (stored.get().contentType()) {
 				case "video/mp4", "audio/mp4" -> mp4(file);
 				case "audio/wav" -> wav(file);
+				case "audio/ogg" -> ogg(file);
 				default -> OptionalLong.empty();
 			};
 		}
@@ -117,6 +119,53 @@ class MediaDurations {
 			at += size;
 		}
 		return null;
+	}
+
+	/**
+	 * Ogg audio: the granule position (samples played) of the stream's last page over its sample rate, from the
+	 * identification header on the first page. Opus counts at 48 kHz after its pre-skip; Vorbis at its own rate.
+	 */
+	static OptionalLong ogg(Path file) throws IOException {
+		try (var channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			var first = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
+			channel.read(first, 0);
+			first.flip();
+			if (first.remaining() < 28 + 19 || first.getInt(0) != 0x5367674f) {
+				return OptionalLong.empty();
+			}
+			var serial = first.getInt(14);
+			var packet = 27 + (first.get(26) & 0xff);
+			if (packet + 19 > first.limit()) {
+				return OptionalLong.empty();
+			}
+			var head = new byte[8];
+			first.get(packet, head);
+			long rate;
+			long skip;
+			if (new String(head, StandardCharsets.ISO_8859_1).equals("OpusHead")) {
+				rate = 48_000;
+				skip = first.getShort(packet + 10) & 0xffff;
+			}
+			else if (new String(head, 1, 6, StandardCharsets.ISO_8859_1).equals("vorbis") && head[0] == 1) {
+				rate = Integer.toUnsignedLong(first.getInt(packet + 12));
+				skip = 0;
+			}
+			else {
+				return OptionalLong.empty();
+			}
+			var size = channel.size();
+			var tail = ByteBuffer.allocate((int) Math.min(size, 65_536)).order(ByteOrder.LITTLE_ENDIAN);
+			channel.read(tail, size - tail.capacity());
+			tail.flip();
+			for (var at = tail.limit() - 27; at >= 0; at--) {
+				if (tail.getInt(at) == 0x5367674f && tail.getInt(at + 14) == serial) {
+					var samples = tail.getLong(at + 6) - skip;
+					return rate == 0 || samples <= 0 ? OptionalLong.empty()
+							: OptionalLong.of((samples + rate - 1) / rate);
+				}
+			}
+			return OptionalLong.empty();
+		}
 	}
 
 	/** RIFF/WAVE: the data chunk's size over the format chunk's bytes per second. */

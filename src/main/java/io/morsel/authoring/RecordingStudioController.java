@@ -1,5 +1,7 @@
 package io.morsel.authoring;
 
+import io.morsel.catalog.Media;
+import io.morsel.catalog.MediaLibrary;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidValueException;
@@ -23,7 +25,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The studio's recordings: a transcript pasted or uploaded, the cuts the segmenter proposes reviewed (moved, joined,
+ * The studio's recordings: a transcript pasted or uploaded, with the recording's media file when the author has it,
+ * the cuts the segmenter proposes reviewed (moved, joined,
  * split) and the accepted segments made into lesson drafts. Plain forms throughout, so it works without JavaScript;
  * a refused change shows why and keeps the cuts and what the author typed.
  */
@@ -35,12 +38,14 @@ class RecordingStudioController {
 
 	private final Repurposing repurposing;
 	private final Workbench workbench;
+	private final MediaLibrary library;
 	private final int uploadLimit;
 
-	RecordingStudioController(Repurposing repurposing, Workbench workbench,
+	RecordingStudioController(Repurposing repurposing, Workbench workbench, MediaLibrary library,
 			@Value("${morsel.studio.transcript-max-size:2MB}") DataSize uploadLimit) {
 		this.repurposing = repurposing;
 		this.workbench = workbench;
+		this.library = library;
 		this.uploadLimit = Math.toIntExact(uploadLimit.toBytes());
 	}
 
@@ -55,8 +60,10 @@ class RecordingStudioController {
 	String start(@AuthenticationPrincipal CurrentMember me, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String transcript, @RequestParam(required = false) @Nullable String format,
 			@RequestParam(defaultValue = "7") int maxMinutes,
-			@RequestParam(name = "file", required = false) @Nullable MultipartFile file, Model model,
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(name = "media", required = false) @Nullable MultipartFile media, Model model,
 			HttpServletResponse response) throws IOException {
+		Media stored = null;
 		try {
 			var text = transcript;
 			var named = format == null || format.isBlank() ? null : format;
@@ -79,16 +86,24 @@ class RecordingStudioController {
 				named = named != null ? named : TranscriptFormat.ofFileName(file.getOriginalFilename());
 				name = name.isBlank() && file.getOriginalFilename() != null ? file.getOriginalFilename() : name;
 			}
-			return "redirect:/studio/recordings/" + repurposing.startReview(me, name, text, named, maxMinutes);
+			if (media != null && !media.isEmpty()) {
+				stored = store(me, media);
+			}
+			return "redirect:/studio/recordings/"
+					+ repurposing.startReview(me, name, text, named, maxMinutes, stored == null ? null : stored.id());
 		}
 		catch (InvalidValueException refused) {
+			if (stored != null) {
+				// A refused recording keeps nothing, its media file included.
+				library.discard(me.organisationId(), stored.id());
+			}
 			// The page again, with the reason, answered 400: the file or text sent is what was wrong.
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", refused.getMessage());
 			model.addAttribute("name", name);
 			model.addAttribute("transcript", transcript);
 			model.addAttribute("format", format);
-			model.addAttribute("uploaded", file != null && !file.isEmpty());
+			model.addAttribute("uploaded", file != null && !file.isEmpty() || media != null && !media.isEmpty());
 			model.addAttribute("reviews", repurposing.reviews(me));
 			model.addAttribute("maxMinutes", maxMinutes);
 			return RECORDINGS;
@@ -154,6 +169,15 @@ class RecordingStudioController {
 		}
 		redirect.addFlashAttribute("flash", "studio.recordings.drafted");
 		return "redirect:/studio/recordings/" + id;
+	}
+
+	private Media store(CurrentMember me, MultipartFile media) throws IOException {
+		try (var in = media.getInputStream()) {
+			return library.store(me, media.getOriginalFilename(), in);
+		}
+		catch (MediaLibrary.UnsupportedMediaException | MediaLibrary.MediaTooLargeException refused) {
+			throw new InvalidValueException(refused.getMessage());
+		}
 	}
 
 	private String change(CurrentMember me, UUID id, Model model, Runnable change) {

@@ -4,6 +4,9 @@ import io.morsel.catalog.Block;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
+import io.morsel.catalog.Media;
+import io.morsel.catalog.MediaLibrary;
+import io.morsel.catalog.MediaRange;
 import io.morsel.catalog.Objective;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
@@ -48,9 +51,17 @@ public class Repurposing {
 			@Nullable String objective) {
 	}
 
-	/** A studio working copy: the transcript as cut now, and the lessons made of it once accepted. */
+	/**
+	 * A studio working copy: the transcript as cut now, the media file it was said in (when uploaded with it), and the
+	 * lessons made of it once accepted.
+	 */
 	public record Review(UUID id, String name, int maxMinutes, Segmentation segmentation, Instant createdAt,
-			@Nullable Instant draftedAt, List<LessonId> lessons) {
+			@Nullable Instant draftedAt, List<LessonId> lessons, @Nullable Media media) {
+
+		/** The media fragment that plays a segment's time range ({@code #t=start,end}). */
+		public String fragment(ProposedSegment segment) {
+			return range(segment).fragment();
+		}
 	}
 
 	/** A working copy in the studio's list. */
@@ -60,14 +71,18 @@ public class Repurposing {
 	private final TranscriptSegmenter segmenter;
 	private final AuthoringSettings settings;
 	private final Workbench workbench;
+	private final MediaLibrary library;
+	private final MediaDurations durations;
 	private final JdbcClient sql;
 	private final Clock clock;
 
-	Repurposing(TranscriptSegmenter segmenter, AuthoringSettings settings, Workbench workbench, JdbcClient sql,
-			Clock clock) {
+	Repurposing(TranscriptSegmenter segmenter, AuthoringSettings settings, Workbench workbench, MediaLibrary library,
+			MediaDurations durations, JdbcClient sql, Clock clock) {
 		this.segmenter = segmenter;
 		this.settings = settings;
 		this.workbench = workbench;
+		this.library = library;
+		this.durations = durations;
 		this.sql = sql;
 		this.clock = clock;
 	}
@@ -89,8 +104,18 @@ public class Repurposing {
 	@Transactional
 	public List<LessonVersion> draftLessons(CurrentMember author, String transcript, @Nullable String format,
 			List<AcceptedSegment> accepted) {
+		return draftLessons(author, transcript, format, accepted, null);
+	}
+
+	/**
+	 * The drafts of {@link #draftLessons(CurrentMember, String, String, List)}; with the recording's media file, each
+	 * draft plays its segment's time range of it, beside the cues said in that range.
+	 */
+	private List<LessonVersion> draftLessons(CurrentMember author, String transcript, @Nullable String format,
+			List<AcceptedSegment> accepted, @Nullable Media media) {
 		AuthorRole.required(author);
-		var reading = segmenter.read(read(transcript, format));
+		var read = read(transcript, format);
+		var reading = segmenter.read(read);
 		var sentences = reading.sentences().size();
 		if (accepted.isEmpty()) {
 			throw new InvalidValueException("Accept at least one segment to make a lesson of");
@@ -122,7 +147,9 @@ public class Repurposing {
 				.filter(s -> s.firstSentence() == segment.firstSentence())
 				.findFirst()
 				.orElseThrow();
-			drafts.add(workbench.create(author, lesson(segmentation, proposed, segment)));
+			drafts.add(workbench.create(author, media == null ? lesson(segmentation, proposed, segment)
+					: played(read, media, durations.seconds(author.organisationId(), media.id().toString()), proposed,
+							segment)));
 		}
 		return drafts;
 	}
@@ -131,7 +158,21 @@ public class Repurposing {
 	@Transactional
 	public UUID startReview(CurrentMember author, String name, String transcript, @Nullable String format,
 			@Nullable Integer maxMinutes) {
+		return startReview(author, name, transcript, format, maxMinutes, null);
+	}
+
+	/**
+	 * Reads the transcript and keeps it, with the media file it was said in ({@code media}, an audio or video file of
+	 * the organisation's library), cut where the segmenter proposes, for the author to review. The transcript must
+	 * then be timed (WebVTT or SRT) and, where the file's duration can be read, end within it.
+	 */
+	@Transactional
+	public UUID startReview(CurrentMember author, String name, String transcript, @Nullable String format,
+			@Nullable Integer maxMinutes, @Nullable UUID media) {
 		var segmentation = propose(author, transcript, format, maxMinutes);
+		if (media != null) {
+			checkMedia(author, media, segmentation);
+		}
 		var id = UUID.randomUUID();
 		var title = name.isBlank() ? "Recording" : name.strip();
 		if (title.length() > 120) {
@@ -139,9 +180,10 @@ public class Repurposing {
 		}
 		sql.sql("""
 				INSERT INTO segmentations (id, organisation_id, created_by, name, format, transcript, max_minutes, starts,
-				                           created_at)
-				VALUES (:id, :organisation, :author, :name, :format, :transcript, :maxMinutes, :starts, :now)
+				                           created_at, media_id)
+				VALUES (:id, :organisation, :author, :name, :format, :transcript, :maxMinutes, :starts, :now, :media)
 				""")
+			.param("media", media)
 			.param("id", id)
 			.param("organisation", author.organisationId().value())
 			.param("author", author.userId().value())
@@ -185,7 +227,7 @@ public class Repurposing {
 			.list();
 		var segmentation = segmenter.cut(read(stored.transcript(), stored.format()), stored.starts());
 		return new Review(id, stored.name(), stored.maxMinutes(), segmentation, stored.createdAt(), stored.draftedAt(),
-				lessons);
+				lessons, media(author, stored));
 	}
 
 	/** Moves the cut before segment {@code segment} (from 1) so that it starts at {@code sentence}. */
@@ -235,7 +277,7 @@ public class Repurposing {
 		if (stored.draftedAt() != null) {
 			throw new ConflictException("The lessons of this recording were made already");
 		}
-		var drafts = draftLessons(author, stored.transcript(), stored.format(), accepted);
+		var drafts = draftLessons(author, stored.transcript(), stored.format(), accepted, media(author, stored));
 		for (var i = 0; i < drafts.size(); i++) {
 			sql.sql("""
 					INSERT INTO segmentation_lessons (segmentation_id, position, lesson_id)
@@ -276,13 +318,81 @@ public class Repurposing {
 	}
 
 	private record Stored(String name, String format, String transcript, int maxMinutes, List<Integer> starts,
-			Instant createdAt, @Nullable Instant draftedAt) {
+			Instant createdAt, @Nullable Instant draftedAt, @Nullable UUID media) {
+	}
+
+	private @Nullable Media media(CurrentMember author, Stored stored) {
+		return stored.media() == null ? null : library.find(author.organisationId(), stored.media()).orElse(null);
+	}
+
+	/**
+	 * A recording's media file is an audio or video file of the organisation, its transcript is timed, and the
+	 * transcript ends within the file where the file's duration can be read.
+	 */
+	private void checkMedia(CurrentMember author, UUID media, Segmentation segmentation) {
+		var file = library.find(author.organisationId(), media).orElseThrow(() -> new NotFoundException("Media"));
+		if (!file.contentType().startsWith("audio/") && !file.contentType().startsWith("video/")) {
+			throw new InvalidValueException("The recording's media is an audio or video file; " + file.fileName()
+					+ " is " + file.contentType());
+		}
+		if (!segmentation.timed()) {
+			throw new InvalidValueException("A recording's media needs a transcript with times (WebVTT or SRT), so "
+					+ "that each lesson plays its own part of it; this transcript has none");
+		}
+		var seconds = durations.seconds(author.organisationId(), media.toString());
+		var end = segmentation.segments().getLast().endMillis();
+		// A cue may run a moment past the last sound; a second's grace keeps the last lesson.
+		if (seconds.isPresent() && end > (seconds.getAsLong() + 1) * 1000) {
+			throw new InvalidValueException("The transcript runs to " + TranscriptLines.clock(end).replaceFirst(
+					"\\.\\d+$", "") + ", past the end of " + file.fileName() + " (" + TranscriptLines
+						.clock(seconds.getAsLong() * 1000)
+						.replaceFirst("\\.\\d+$", "") + "): is it the transcript of this recording?");
+		}
+	}
+
+	/** A lesson draft of one segment that plays its time range of the recording beside the cues said in it. */
+	private static LessonContent played(Transcript transcript, Media media, java.util.OptionalLong seconds,
+			ProposedSegment segment, AcceptedSegment accepted) {
+		var title = blank(accepted.title()) ? segment.title() : accepted.title().strip();
+		var objective = new Objective(blank(accepted.objective()) ? segment.objective() : accepted.objective());
+		var range = range(segment);
+		if (seconds.isPresent() && range.end() > seconds.getAsLong() && range.start() < seconds.getAsLong()) {
+			// The last cue ran a moment past the file's end (within the second allowed when the media was given).
+			range = new MediaRange(range.start(), seconds.getAsLong());
+		}
+		var cues = new StringBuilder("WEBVTT\n");
+		for (var cue : transcript.cues()) {
+			if (range.overlaps(cue.startMillis(), cue.endMillis())) {
+				cues.append('\n')
+					.append(vttTime(cue.startMillis()))
+					.append(" --> ")
+					.append(vttTime(cue.endMillis()))
+					.append('\n')
+					.append(cue.text().replace("-->", "→").replaceAll("\\s+", " ").strip())
+					.append('\n');
+			}
+		}
+		var id = media.id().toString();
+		Block block = media.contentType().startsWith("video/") ? new Block.Video(id, null, title, cues.toString(), range)
+				: new Block.Audio(id, title, cues.toString(), range);
+		var minutes = (int) Math.clamp(Math.round(segment.durationMillis() / 60_000.0), 1, LessonContent.MAX_MINUTES);
+		return new LessonContent(title, objective, minutes, List.of(), List.of(block));
+	}
+
+	/** A segment's time range of the recording. */
+	static MediaRange range(ProposedSegment segment) {
+		return new MediaRange(segment.startMillis() / 1000.0, segment.endMillis() / 1000.0);
+	}
+
+	private static String vttTime(long millis) {
+		return "%02d:%02d:%02d.%03d".formatted(millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60,
+				millis % 1000);
 	}
 
 	private Stored stored(CurrentMember author, UUID id) {
 		AuthorRole.required(author);
 		return sql.sql("""
-				SELECT name, format, transcript, max_minutes, starts, created_at, drafted_at
+				SELECT name, format, transcript, max_minutes, starts, created_at, drafted_at, media_id
 				FROM segmentations
 				WHERE id = :id
 				  AND organisation_id = :organisation
@@ -292,7 +402,8 @@ public class Repurposing {
 			.query((rs, row) -> new Stored(rs.getString("name"), rs.getString("format"), rs.getString("transcript"),
 					rs.getInt("max_minutes"),
 					Arrays.stream(rs.getString("starts").split(",")).map(Integer::valueOf).toList(),
-					Timestamps.read(rs, "created_at"), Timestamps.read(rs, "drafted_at")))
+					Timestamps.read(rs, "created_at"), Timestamps.read(rs, "drafted_at"),
+					rs.getObject("media_id", UUID.class)))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Recording"));
 	}

@@ -453,9 +453,7 @@ class StudioController {
 		}
 		var stored = upload(me, file);
 		try {
-			return edit.apply(new BlockForm(form.kind(), form.markdown(), stored.id().toString(), form.alt(),
-					form.caption(), null, form.title(), form.transcript(), form.links(), form.interaction(),
-					form.question()));
+			return edit.apply(form.withMedia(stored.id().toString()));
 		}
 		catch (RuntimeException refused) {
 			media.discard(me.organisationId(), stored.id());

@@ -6,6 +6,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
+import io.morsel.catalog.MediaRange;
 import io.morsel.catalog.Objective;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.InvalidValueException;
@@ -122,7 +123,9 @@ public class Workbench {
 	 * end here.
 	 */
 	public LessonVersion create(CurrentMember author, LessonContent content) {
-		return lessons.create(AuthorRole.required(author), content);
+		AuthorRole.required(author);
+		checkRanges(author, content);
+		return lessons.create(author, content);
 	}
 
 	/** The studio's import: a file in the lesson format, read, then created as the API creates one. */
@@ -148,7 +151,9 @@ public class Workbench {
 
 	/** Replaces the draft with the whole content (opens the next draft after a published version). */
 	public LessonVersion saveDraft(CurrentMember author, LessonId id, LessonContent content) {
-		return lessons.saveDraft(AuthorRole.required(author), id, content);
+		AuthorRole.required(author);
+		checkRanges(author, content);
+		return lessons.saveDraft(author, id, content);
 	}
 
 	/**
@@ -263,6 +268,29 @@ public class Workbench {
 	private LessonVersion edit(CurrentMember author, LessonId id, UnaryOperator<LessonContent> change) {
 		var current = latest(author, id);
 		return saveDraft(author, id, change.apply(current.content()));
+	}
+
+	/**
+	 * A part of a stored file to play must end within the file, where its duration can be read from it; a linked
+	 * video's length is not known here, and the browser plays what there is.
+	 */
+	private void checkRanges(CurrentMember author, LessonContent content) {
+		for (var block : content.blocks()) {
+			var media = switch (block) {
+				case Block.Video video when video.range() != null && video.media() != null -> video.media();
+				case Block.Audio audio when audio.range() != null -> audio.media();
+				default -> null;
+			};
+			if (media == null) {
+				continue;
+			}
+			var range = block instanceof Block.Video video ? video.range() : ((Block.Audio) block).range();
+			var seconds = durations.seconds(author.organisationId(), media);
+			if (seconds.isPresent() && range.end() > seconds.getAsLong()) {
+				throw new InvalidValueException("The part to play ends at " + MediaRange.seconds(range.end())
+						+ " s, after the end of the file (" + seconds.getAsLong() + " s)");
+			}
+		}
 	}
 
 	private static int checked(List<Block> blocks, int index) {

@@ -39,9 +39,15 @@ public sealed interface Block {
 
 	/**
 	 * A video, uploaded or linked ({@link HostedVideo}: YouTube, Vimeo or a provider the organisation added), with its
-	 * transcript: captions in our player, and beside any player to read (and, in ours, to seek).
+	 * transcript: captions in our player, and beside any player to read (and, in ours, to seek). With a {@code range},
+	 * only that stretch of an uploaded file plays and only its cues are shown.
 	 */
-	record Video(@Nullable String media, @Nullable String url, String title, String transcript) implements Block {
+	record Video(@Nullable String media, @Nullable String url, String title, String transcript,
+			@Nullable MediaRange range) implements Block {
+
+		public Video(@Nullable String media, @Nullable String url, String title, String transcript) {
+			this(media, url, title, transcript, null);
+		}
 
 		public Video {
 			if ((media == null) == (url == null)) {
@@ -49,14 +55,21 @@ public sealed interface Block {
 			}
 			if (url != null) {
 				HostedVideo.parse(url);
+				if (range != null) {
+					throw new InvalidValueException("A range plays part of an uploaded file; a linked video has none");
+				}
 			}
 			Checks.text(title, "video title", 200);
 			Transcripts.check(transcript);
 		}
 	}
 
-	/** An audio clip with its transcript. */
-	record Audio(String media, String title, String transcript) implements Block {
+	/** An audio clip with its transcript; with a {@code range}, only that stretch of the file plays. */
+	record Audio(String media, String title, String transcript, @Nullable MediaRange range) implements Block {
+
+		public Audio(String media, String title, String transcript) {
+			this(media, title, transcript, null);
+		}
 
 		public Audio {
 			Checks.text(media, "audio", 200);

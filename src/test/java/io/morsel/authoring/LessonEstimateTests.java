@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.morsel.catalog.Block;
 import io.morsel.catalog.LessonContent;
+import io.morsel.catalog.MediaRange;
 import io.morsel.catalog.Objective;
 import io.morsel.catalog.Option;
 import io.morsel.catalog.SingleChoice;
@@ -107,12 +108,31 @@ class LessonEstimateTests {
 	}
 
 	@Test
+	void anOggOpusFilePlaysForItsLastGranulePositionAt48kHz() throws Exception {
+		// ffprobe: tiny.ogg 0.2065 s, the demo's coach tip 13.776 s.
+		assertThat(MediaDurations.ogg(Path.of(getClass().getResource("/media/tiny.ogg").toURI()))).hasValue(1);
+		assertThat(MediaDurations.ogg(Path.of(getClass().getResource("/demo/media/coach-tip.ogg").toURI())))
+			.hasValue(14);
+	}
+
+	@Test
+	void aBlockThatPlaysPartOfItsFileTakesAsLongAsThatPart() {
+		var audio = new Block.Audio("11111111-1111-1111-1111-111111111111", "Tags", TRANSCRIPT,
+				new MediaRange(120, 300.5));
+
+		var estimate = LessonEstimate.of(lesson(audio), Map.of(audio.media(), OptionalLong.of(1200))::get);
+
+		assertThat(estimate.mediaSeconds()).isEqualTo(181);
+	}
+
+	@Test
 	void aFileThatIsNoneOfTheseHasNoDuration(@TempDir Path dir) throws IOException {
 		var file = dir.resolve("clip.bin");
 		Files.writeString(file, "not a movie at all");
 
 		assertThat(MediaDurations.mp4(file)).isEmpty();
 		assertThat(MediaDurations.wav(file)).isEmpty();
+		assertThat(MediaDurations.ogg(file)).isEmpty();
 	}
 
 	private static Function<String, OptionalLong> none() {

@@ -54,6 +54,20 @@ class LessonContentTests {
 	}
 
 	@Test
+	void aMediaRangeStartsBeforeItEndsWithinADayAndPlaysAsAMediaFragment() {
+		assertThat(new MediaRange(75.5, 300).fragment()).isEqualTo("#t=75.5,300");
+		assertThat(new MediaRange(0, 0.001).fragment()).isEqualTo("#t=0,0.001");
+		assertThatThrownBy(() -> new MediaRange(30, 20)).hasMessage(
+				"A media range starts before it ends: it starts at 30 s and ends at 20 s");
+		assertThatThrownBy(() -> new MediaRange(20, 20)).hasMessageContaining("starts before it ends");
+		assertThatThrownBy(() -> new MediaRange(-1, 20)).hasMessageContaining("from 0 to 86400 seconds");
+		assertThatThrownBy(() -> new MediaRange(0, Double.NaN)).hasMessageContaining("from 0 to 86400 seconds");
+		assertThat(new MediaRange(60, 120).overlaps(119_000, 125_000)).isTrue();
+		assertThat(new MediaRange(60, 120).overlaps(120_000, 125_000)).isFalse();
+		assertThat(new MediaRange(60, 120).overlaps(50_000, 60_000)).isFalse();
+	}
+
+	@Test
 	void rejectsTwoInteractionsWithTheSameId() {
 		var question = new Block.Question(new ApplicationExercise("same", "Do it.", null));
 		assertThatThrownBy(() -> new LessonContent("T", new Objective("Do one thing."), 3, List.of(),

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -67,7 +68,9 @@ class DemoCatalog {
 			List<String> lessons) {
 	}
 
+	/** First of the demo seeders: it seeds only an organisation without lessons, and others add lessons. */
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
 	void seed() throws IOException {
 		for (var catalog : CATALOGS) {
 			var slug = catalog.organisation();

@@ -2,6 +2,7 @@ package io.morsel.catalog.web;
 
 import io.morsel.catalog.Block;
 import io.morsel.catalog.HostedVideo;
+import io.morsel.catalog.MediaRange;
 import io.morsel.catalog.Transcripts;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -32,5 +33,17 @@ class Blocks {
 
 	public List<Transcripts.Cue> cues(String webVtt) {
 		return Transcripts.cues(webVtt);
+	}
+
+	/** The cues heard within the part of the file that plays: all of them when the whole file plays. */
+	public List<Transcripts.Cue> cues(String webVtt, @Nullable MediaRange range) {
+		var cues = Transcripts.cues(webVtt);
+		return range == null ? cues
+				: cues.stream().filter(cue -> range.overlaps(cue.startMillis(), cue.endMillis())).toList();
+	}
+
+	/** The media fragment that plays only the block's part of its file ({@code #t=start,end}), or nothing. */
+	public String fragment(@Nullable MediaRange range) {
+		return range == null ? "" : range.fragment();
 	}
 }
