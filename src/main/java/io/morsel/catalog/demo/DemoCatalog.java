@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -61,6 +62,8 @@ class DemoCatalog {
 			List<String> lessons) {
 	}
 
+	/** Before the demo seeders that build on the catalog (credentials' DemoAchievements names its skills). */
+	@Order(0)
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() throws IOException {
 		for (var slug : ORGANISATIONS) {
