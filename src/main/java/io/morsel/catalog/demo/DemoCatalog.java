@@ -68,7 +68,10 @@ class DemoCatalog {
 			List<String> lessons) {
 	}
 
-	/** First of the demo seeders: it seeds only an organisation without lessons, and others add lessons. */
+	/**
+	 * First of the demo seeders: it seeds only an organisation without lessons, and the seeders that build on the
+	 * catalog come after it (authoring's DemoRecording adds lessons; credentials' DemoAchievements names its skills).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(0)
 	void seed() throws IOException {
