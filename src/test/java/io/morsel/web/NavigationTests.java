@@ -33,11 +33,11 @@ class NavigationTests {
 	Directory directory;
 
 	@Test
-	void aLearnerSeesTodaySkillsAchievementsAndTheLinksEveryMemberHas() throws Exception {
+	void aLearnerSeesTodayTheCatalogSkillsAchievementsAndTheLinksEveryMemberHas() throws Exception {
 		var learner = member("learner@acme.test");
 
 		// No People: acme shows learners no directory, and the link would lead to a refusal.
-		assertThat(links(page("/skills", learner))).containsExactly("/today", "/search", "/skills", "/achievements",
+		assertThat(links(page("/skills", learner))).containsExactly("/today", "/catalog", "/search", "/skills", "/achievements",
 				"/delivery/topics", "/notifications", "/profile");
 	}
 
