@@ -49,8 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  * it; so does a row whose endpoint is gone.
  *
  * <p>Each cell is one request, by a member who holds that one role in an organisation of the test's own (so the writes
- * the table lets through change nothing another test reads). Path variables are a made-up id; write bodies are empty.
- * A cell reads:
+ * the table lets through change nothing another test reads). Path variables are a made-up id. Write bodies are empty,
+ * except where the handler judges the body before the role ({@link #BODIES}, {@link #UPLOADS}): there an empty body
+ * would earn every role the same 400 and hide a 403. A cell reads:
  * <ul>
  * <li><b>allowed</b>: neither 401, nor 403, nor a redirect to sign-in, nor a 5xx. A 400, 404, 405 or 415 about the
  * made-up id or the empty body counts: access was granted before the request itself was judged.</li>
