@@ -502,6 +502,74 @@ class AccessMatrixTests {
 		assertThat(hidden.getContentAsString()).doesNotContain("Matrix outsider").doesNotContain(outsider.email());
 	}
 
+	/**
+	 * Where a handler finds the thing first and judges the member after, a made-up id answers 404 to everyone: these
+	 * rows use the demo organisation's own content and people, and pin the exact status for the learner, author,
+	 * manager and admin of Acme, in that order. Reads only: the demo organisation is shared with other tests.
+	 */
+	private static final Map<String, List<Integer>> DEMO_CONTENT = Map.ofEntries(
+			Map.entry("GET /lessons/{lesson}", List.of(200, 200, 200, 200)),
+			Map.entry("GET /programs/{program}", List.of(200, 200, 200, 200)),
+			Map.entry("GET /studio/lessons/{lesson}", List.of(403, 200, 403, 403)),
+			// Everyone sees themselves; the demo learner is in the demo manager's group, the author is not.
+			Map.entry("GET /people/{learner}", List.of(200, 404, 200, 200)),
+			Map.entry("GET /people/{author}", List.of(404, 200, 404, 200)),
+			Map.entry("GET /team/people/{learner}", List.of(403, 403, 200, 200)),
+			Map.entry("GET /team/people/{author}", List.of(403, 403, 404, 200)),
+			Map.entry("GET /api/v1/lessons/{lesson}", List.of(200, 200, 200, 200)),
+			Map.entry("GET /api/v1/lessons/{lesson}/draft", List.of(403, 200, 403, 403)),
+			Map.entry("GET /api/v1/programs/{program}", List.of(200, 200, 200, 200)),
+			Map.entry("GET /api/v1/programs/{program}/progress", List.of(200, 200, 200, 200)),
+			Map.entry("GET /api/v1/people/{learner}", List.of(200, 404, 200, 200)),
+			Map.entry("GET /api/v1/people/{author}", List.of(404, 200, 404, 200)),
+			Map.entry("GET /api/v1/team/people/{learner}", List.of(403, 403, 200, 200)),
+			Map.entry("GET /api/v1/team/people/{author}", List.of(403, 403, 404, 200)));
+
+	@Test
+	void withTheDemoOrganisationsContentEachRoleGetsExactlyItsStatus() throws Exception {
+		var program = jdbc.sql("""
+				SELECT p.id FROM programs p JOIN organisations o ON o.id = p.organisation_id
+				WHERE o.slug = 'acme' AND p.slug = 'get-started'""").query(UUID.class).single();
+		var lesson = jdbc.sql("""
+				SELECT lesson_id FROM program_lessons WHERE program_id = ? ORDER BY position LIMIT 1""")
+			.params(program).query(UUID.class).single();
+		var demo = new LinkedHashMap<Who, CurrentMember>();
+		var tokens = new EnumMap<Who, String>(Who.class);
+		for (var who : MEMBERS) {
+			var email = who.name().toLowerCase() + "@acme.test";
+			demo.put(who, directory.member(email, "acme").orElseThrow());
+			var answer = mvc.perform(request(HttpMethod.POST, "/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+				.content(json.writeValueAsString(Map.of("email", email, "password", "morsel-demo", "organisation",
+						"acme", "name", "matrix", "expiresInDays", 1))))
+				.andReturn().getResponse();
+			tokens.put(who, json.readTree(answer.getContentAsString()).path("token").asString());
+		}
+		var ids = Map.of("{lesson}", lesson.toString(), "{program}", program.toString(), "{learner}",
+				demo.get(LEARNER).memberId().value().toString(), "{author}",
+				demo.get(AUTHOR).memberId().value().toString());
+		var actual = new java.util.TreeMap<String, List<Integer>>();
+		for (var endpoint : DEMO_CONTENT.keySet()) {
+			var path = endpoint.substring(endpoint.indexOf(' ') + 1);
+			for (var id : ids.entrySet()) {
+				path = path.replace(id.getKey(), id.getValue());
+			}
+			var statuses = new ArrayList<Integer>();
+			for (var who : MEMBERS) {
+				var request = get(path);
+				if (isApi(endpoint)) {
+					request.header("Authorization", "Bearer " + tokens.get(who));
+				}
+				else {
+					request.with(SignedIn.as(demo.get(who)));
+				}
+				statuses.add(mvc.perform(request).andReturn().getResponse().getStatus());
+			}
+			actual.put(endpoint, statuses);
+		}
+
+		assertThat(actual).isEqualTo(new java.util.TreeMap<>(DEMO_CONTENT));
+	}
+
 	/** A problem detail without the address it was about. */
 	private Map<String, Object> problem(org.springframework.mock.web.MockHttpServletResponse response) throws Exception {
 		@SuppressWarnings("unchecked")
