@@ -12,18 +12,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import io.morsel.MorselIntegrationTest;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -35,6 +39,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -82,7 +87,7 @@ class AccessMatrixTests {
 	 * Not the product's endpoints: web's test-only ones (TestOnlyEndpoints), and Spring Boot's error page, which shows
 	 * the status of the request forwarded to it, and 500 when requested itself.
 	 */
-	private static final java.util.regex.Pattern NOT_IN_THE_TABLE = java.util.regex.Pattern
+	private static final Pattern NOT_IN_THE_TABLE = Pattern
 		.compile("/error|(/api/v1)?/test-only/.*");
 
 	/**
@@ -547,7 +552,7 @@ class AccessMatrixTests {
 		var ids = Map.of("{lesson}", lesson.toString(), "{program}", program.toString(), "{learner}",
 				demo.get(LEARNER).memberId().value().toString(), "{author}",
 				demo.get(AUTHOR).memberId().value().toString());
-		var actual = new java.util.TreeMap<String, List<Integer>>();
+		var actual = new TreeMap<String, List<Integer>>();
 		for (var endpoint : DEMO_CONTENT.keySet()) {
 			var path = endpoint.substring(endpoint.indexOf(' ') + 1);
 			for (var id : ids.entrySet()) {
@@ -567,11 +572,11 @@ class AccessMatrixTests {
 			actual.put(endpoint, statuses);
 		}
 
-		assertThat(actual).isEqualTo(new java.util.TreeMap<>(DEMO_CONTENT));
+		assertThat(actual).isEqualTo(new TreeMap<>(DEMO_CONTENT));
 	}
 
 	/** A problem detail without the address it was about. */
-	private Map<String, Object> problem(org.springframework.mock.web.MockHttpServletResponse response) throws Exception {
+	private Map<String, Object> problem(MockHttpServletResponse response) throws Exception {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> problem = json.readValue(response.getContentAsString(), Map.class);
 		problem.remove("instance");
@@ -650,7 +655,7 @@ class AccessMatrixTests {
 			.replace("*", "x");
 		AbstractMockHttpServletRequestBuilder<?> request = UPLOADS.contains(endpoint)
 				? multipart(method, path).file(new MockMultipartFile("file", "matrix.json", "application/json",
-						keyboardLesson().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+						keyboardLesson().getBytes(StandardCharsets.UTF_8)))
 				: request(method, path);
 		if (isApi(endpoint)) {
 			if (token != null) {
@@ -675,7 +680,7 @@ class AccessMatrixTests {
 		try {
 			return mvc.perform(request).andReturn();
 		}
-		catch (jakarta.servlet.ServletException e) {
+		catch (ServletException e) {
 			throw new AssertionError(endpoint + " as " + who + " answers a server error", e);
 		}
 	}
@@ -692,10 +697,10 @@ class AccessMatrixTests {
 
 	private static String keyboardLesson() {
 		try (var in = AccessMatrixTests.class.getResourceAsStream("/catalog/keyboard-lesson.json")) {
-			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
