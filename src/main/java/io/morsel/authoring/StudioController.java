@@ -152,7 +152,7 @@ class StudioController {
 	}
 
 	/** Reads at most the limit (and one byte more, to tell), never the whole upload the multipart limits allow. */
-	@PostMapping("/studio/import")
+	@PostMapping(path = "/studio/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	String importLesson(@AuthenticationPrincipal CurrentMember me, @RequestParam("file") MultipartFile file, Model model)
 			throws IOException {
 		try (var in = file.getInputStream()) {

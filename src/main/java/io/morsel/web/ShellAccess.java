@@ -22,6 +22,6 @@ class ShellAccess implements AccessRules {
 
 	@Override
 	public void api(Rules rules) {
-		rules.permitAll("/api/docs", "/api/docs/**");
+		rules.permitAll("/api/docs", "/api/docs.yaml", "/api/docs/**");
 	}
 }
