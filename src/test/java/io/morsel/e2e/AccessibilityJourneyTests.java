@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class AccessibilityJourneyTests extends BrowserTest {
 
-	private static final Path AXE = Path.of("target/axe/axe.min.js");
 	private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	@Autowired
@@ -93,31 +92,5 @@ class AccessibilityJourneyTests extends BrowserTest {
 				violations.addAll(axe(path + " at " + width + "px"));
 			}
 		}
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<String> axe(String where) throws IOException {
-		if (!Files.exists(AXE)) {
-			throw new IllegalStateException(AXE + " is missing: the build downloads it (mvn generate-test-resources)");
-		}
-		page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(AXE)));
-		var result = (Map<String, Object>) page.evaluate("""
-				async () => {
-					const results = await axe.run(document);
-					return {
-						passed: results.passes.length,
-						violations: results.violations
-							.filter(v => v.impact === 'serious' || v.impact === 'critical')
-							.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-								targets: v.nodes.map(n => n.target.join(' ')).join(', ') }))
-					};
-				}
-				""");
-		// A run that checked nothing would pass every page: make sure the rules ran.
-		assertThat(((Number) result.get("passed")).intValue()).as("axe rules passed on " + where).isGreaterThan(10);
-		var found = (List<Map<String, Object>>) result.get("violations");
-		return found.stream()
-			.map(v -> where + ": " + v.get("impact") + " " + v.get("id") + " (" + v.get("help") + ") at " + v.get("targets"))
-			.toList();
 	}
 }

@@ -7,9 +7,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.morsel.MorselIntegrationTest;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +29,9 @@ abstract class BrowserTest {
 	static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("MORSEL_CHROMIUM", "/usr/bin/chromium"));
 
 	static final String PASSWORD = "morsel-demo";
+
+	/** axe-core, downloaded by the build. */
+	static final Path AXE = Path.of("target/axe/axe.min.js");
 
 	private static Playwright playwright;
 	private static Browser browser;
@@ -99,5 +105,33 @@ abstract class BrowserTest {
 		page.getByLabel("Password").fill(password);
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Sign in")).click();
+	}
+
+	/** axe-core's serious and critical violations on the page as it is now, each named with {@code where}. */
+	@SuppressWarnings("unchecked")
+	List<String> axe(String where) throws IOException {
+		if (!Files.exists(AXE)) {
+			throw new IllegalStateException(AXE + " is missing: the build downloads it (mvn generate-test-resources)");
+		}
+		page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(AXE)));
+		var result = (Map<String, Object>) page.evaluate("""
+				async () => {
+					const results = await axe.run(document);
+					return {
+						passed: results.passes.length,
+						violations: results.violations
+							.filter(v => v.impact === 'serious' || v.impact === 'critical')
+							.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+								targets: v.nodes.map(n => n.target.join(' ')).join(', ') }))
+					};
+				}
+				""");
+		// A run that checked nothing would pass every page: make sure the rules ran.
+		Assertions.assertThat(((Number) result.get("passed")).intValue()).as("axe rules passed on " + where)
+			.isGreaterThan(10);
+		var found = (List<Map<String, Object>>) result.get("violations");
+		return found.stream()
+			.map(v -> where + ": " + v.get("impact") + " " + v.get("id") + " (" + v.get("help") + ") at " + v.get("targets"))
+			.toList();
 	}
 }

@@ -27,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class MasteryLoopJourneyTests extends BrowserTest {
 
-	private static final Path AXE = Path.of("target/axe/axe.min.js");
 	private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
 	@Autowired
@@ -166,24 +165,5 @@ class MasteryLoopJourneyTests extends BrowserTest {
 	private void shoot(String name) throws IOException {
 		Files.createDirectories(SCREENSHOTS);
 		page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve(name + ".png")));
-	}
-
-	/** axe-core's serious and critical violations on the page as it is now. */
-	@SuppressWarnings("unchecked")
-	private List<String> axe(String where) throws IOException {
-		page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(AXE)));
-		var result = (Map<String, Object>) page.evaluate("""
-				async () => {
-					const results = await axe.run(document);
-					return {
-						passed: results.passes.length,
-						violations: results.violations
-							.filter(v => v.impact === 'serious' || v.impact === 'critical')
-							.map(v => v.id + ' (' + v.help + ') at ' + v.nodes.map(n => n.target.join(' ')).join(', '))
-					};
-				}
-				""");
-		org.assertj.core.api.Assertions.assertThat(((Number) result.get("passed")).intValue()).as("axe rules passed on " + where).isGreaterThan(10);
-		return ((List<String>) result.get("violations")).stream().map(v -> where + ": " + v).toList();
 	}
 }

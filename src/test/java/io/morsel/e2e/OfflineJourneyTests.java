@@ -31,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OfflineJourneyTests extends BrowserTest {
 
-	private static final Path AXE = Path.of("target/axe/axe.min.js");
-
 	@Autowired
 	Lessons lessons;
 
@@ -164,25 +162,5 @@ class OfflineJourneyTests extends BrowserTest {
 				               {"id": "b", "text": "Know reports", "correct": false, "feedback": "Knowing cannot be seen."}]}}]}
 				""".formatted(lessonTitle), LessonContent.class);
 		return lessons.publish(author, lessons.create(author, content).lessonId()).lessonId();
-	}
-
-	/** axe-core's serious and critical violations on the page as it is now. */
-	@SuppressWarnings("unchecked")
-	private List<String> axe(String where) throws IOException {
-		page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(AXE)));
-		var result = (Map<String, Object>) page.evaluate("""
-				async () => {
-					const results = await axe.run(document);
-					return {
-						passed: results.passes.length,
-						violations: results.violations
-							.filter(v => v.impact === 'serious' || v.impact === 'critical')
-							.map(v => v.id + ' (' + v.help + ') at ' + v.nodes.map(n => n.target.join(' ')).join(', '))
-					};
-				}
-				""");
-		org.assertj.core.api.Assertions.assertThat(((Number) result.get("passed")).intValue())
-			.as("axe rules passed on " + where).isGreaterThan(10);
-		return ((List<String>) result.get("violations")).stream().map(v -> where + ": " + v).toList();
 	}
 }

@@ -38,8 +38,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ReviewKeyboardJourneyTests extends BrowserTest {
 
-	private static final Path AXE = Path.of("target/axe/axe.min.js");
-
 	@Autowired
 	Lessons lessons;
 
@@ -173,22 +171,5 @@ class ReviewKeyboardJourneyTests extends BrowserTest {
 	private int cards(UUID user) {
 		return jdbc.sql("SELECT count(*) FROM review_cards WHERE user_id = :user").param("user", user)
 			.query(Integer.class).single();
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<String> axe(String where) throws IOException {
-		if (!Files.exists(AXE)) {
-			throw new IllegalStateException(AXE + " is missing: the build downloads it (mvn generate-test-resources)");
-		}
-		page.addScriptTag(new Page.AddScriptTagOptions().setContent(Files.readString(AXE)));
-		var result = (List<String>) page.evaluate("""
-				async () => {
-					const results = await axe.run(document);
-					return results.violations
-						.filter(v => v.impact === 'serious' || v.impact === 'critical')
-						.map(v => v.id + ' (' + v.help + ') at ' + v.nodes.map(n => n.target.join(' ')).join(', '));
-				}
-				""");
-		return result.stream().map(v -> where + ": " + v).toList();
 	}
 }
