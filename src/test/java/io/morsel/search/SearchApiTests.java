@@ -123,7 +123,8 @@ class SearchApiTests {
 		var saved = changes.last();
 		Eventually.await(() -> follower.appliedChange() >= saved);
 		assertThat(search(learner, later).get("total").asLong()).isZero();
-		assertThat(search(learner, word).get("total").asLong()).isEqualTo(1);
+		// The published version is still found by its own word (meaning may add neighbours once the model is loaded).
+		assertThat(finds(learner, word, "Draft about " + word)).isTrue();
 	}
 
 	@Test
