@@ -107,6 +107,26 @@ abstract class BrowserTest {
 				new Page.GetByRoleOptions().setName("Sign in")).click();
 	}
 
+	/**
+	 * A published-ready lesson for the player's journeys: a text step and two single-choice questions assessing its
+	 * objective, each option with its feedback; as lesson JSON.
+	 */
+	static String twoQuestionLesson(String title) {
+		return """
+				{"title": "%s", "objective": "Rewrite a vague learning goal as one measurable objective.",
+				 "estimatedMinutes": 2, "skills": [], "blocks": [
+				  {"type": "text", "markdown": "An objective names what a learner **does**, so that someone can see it."},
+				  {"type": "interaction", "interaction": {"type": "single-choice", "id": "verb",
+				   "prompt": "Which verb can you observe?", "assessesObjective": true, "explanation": null,
+				   "options": [{"id": "a", "text": "List", "correct": true, "feedback": "You can see a list."},
+				               {"id": "b", "text": "Understand", "correct": false, "feedback": "You cannot see understanding."}]}},
+				  {"type": "interaction", "interaction": {"type": "single-choice", "id": "measure",
+				   "prompt": "Which one is measurable?", "assessesObjective": true, "explanation": null,
+				   "options": [{"id": "a", "text": "Create a report", "correct": true, "feedback": "A report can be checked."},
+				               {"id": "b", "text": "Know reports", "correct": false, "feedback": "Knowing cannot be seen."}]}}]}
+				""".formatted(title);
+	}
+
 	/** axe-core's serious and critical violations on the page as it is now, each named with {@code where}. */
 	@SuppressWarnings("unchecked")
 	List<String> axe(String where) throws IOException {

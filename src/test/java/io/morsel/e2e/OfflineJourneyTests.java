@@ -148,19 +148,7 @@ class OfflineJourneyTests extends BrowserTest {
 	private LessonId publish() {
 		var author = directory.member("author@globex.test", "globex").orElseThrow();
 		lessonTitle = "Offline " + UUID.randomUUID().toString().substring(0, 6);
-		var content = json.readValue("""
-				{"title": "%s", "objective": "Rewrite a vague learning goal as one measurable objective.",
-				 "estimatedMinutes": 2, "skills": [], "blocks": [
-				  {"type": "text", "markdown": "An objective names what a learner **does**, so that someone can see it."},
-				  {"type": "interaction", "interaction": {"type": "single-choice", "id": "verb",
-				   "prompt": "Which verb can you observe?", "assessesObjective": true, "explanation": null,
-				   "options": [{"id": "a", "text": "List", "correct": true, "feedback": "You can see a list."},
-				               {"id": "b", "text": "Understand", "correct": false, "feedback": "You cannot see understanding."}]}},
-				  {"type": "interaction", "interaction": {"type": "single-choice", "id": "measure",
-				   "prompt": "Which one is measurable?", "assessesObjective": true, "explanation": null,
-				   "options": [{"id": "a", "text": "Create a report", "correct": true, "feedback": "A report can be checked."},
-				               {"id": "b", "text": "Know reports", "correct": false, "feedback": "Knowing cannot be seen."}]}}]}
-				""".formatted(lessonTitle), LessonContent.class);
+		var content = json.readValue(twoQuestionLesson(lessonTitle), LessonContent.class);
 		return lessons.publish(author, lessons.create(author, content).lessonId()).lessonId();
 	}
 }
