@@ -25,6 +25,11 @@ class TriggeredNextUp implements NextUpSource {
 	}
 
 	@Override
+	public NextUp.Kind kind() {
+		return NextUp.Kind.TRIGGERED;
+	}
+
+	@Override
 	public List<NextUp> candidates(Learner learner, ZoneId zone, Instant now) {
 		return jdbc.sql("""
 				SELECT id, lesson_id, program_id, title, minutes, available_at

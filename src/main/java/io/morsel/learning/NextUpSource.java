@@ -12,6 +12,13 @@ import java.util.List;
  */
 public interface NextUpSource {
 
-	/** This module's candidates for the learner now; empty when it has none. */
+	/**
+	 * The kind of every item this source offers. A source is asked only while its kind could still win: once a more
+	 * valuable item is found (the learner's assigned lesson due soon, say), a source of a less valuable kind is not
+	 * asked at all, and its query is saved.
+	 */
+	NextUp.Kind kind();
+
+	/** This module's candidates for the learner now, all of its {@link #kind()}; empty when it has none. */
 	List<NextUp> candidates(Learner learner, ZoneId zone, Instant now);
 }

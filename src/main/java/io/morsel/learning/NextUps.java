@@ -4,6 +4,7 @@ import io.morsel.learning.ProgramProgress.Status;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,7 @@ public class NextUps {
 
 	NextUps(Progress progress, ObjectProvider<NextUpSource> sources) {
 		this.progress = progress;
-		this.sources = sources.orderedStream().toList();
+		this.sources = inOrderOfKind(sources.orderedStream().toList());
 	}
 
 	/** The single most valuable item for the learner now. */
@@ -31,8 +32,26 @@ public class NextUps {
 
 	/** As {@link #of(Learner, ZoneId, Instant)}, from the learner's programs already read. */
 	public Optional<NextUp> of(Learner learner, ZoneId zone, Instant now, List<ProgramProgress> programs) {
-		var candidates = new ArrayList<NextUp>(fromPrograms(programs, now));
+		return mostValuable(fromPrograms(programs, now), sources, learner, zone, now);
+	}
+
+	/** The sources, the most valuable kind first, so that each is asked only while it could still win. */
+	static List<NextUpSource> inOrderOfKind(List<NextUpSource> sources) {
+		return sources.stream().sorted(Comparator.comparing(NextUpSource::kind)).toList();
+	}
+
+	/**
+	 * The most valuable of the programs' candidates and the sources' (in order of kind): a source whose kind is less
+	 * valuable than the best item found so far cannot win, so it is not asked.
+	 */
+	static Optional<NextUp> mostValuable(List<NextUp> fromPrograms, List<NextUpSource> sources, Learner learner,
+			ZoneId zone, Instant now) {
+		var candidates = new ArrayList<NextUp>(fromPrograms);
 		for (var source : sources) {
+			var best = NextUp.mostValuable(candidates);
+			if (best.isPresent() && best.get().kind().compareTo(source.kind()) < 0) {
+				continue;
+			}
 			candidates.addAll(source.candidates(learner, zone, now));
 		}
 		return NextUp.mostValuable(candidates);

@@ -22,6 +22,11 @@ class ReviewNextUp implements NextUpSource {
 	}
 
 	@Override
+	public NextUp.Kind kind() {
+		return NextUp.Kind.REVIEW;
+	}
+
+	@Override
 	public List<NextUp> candidates(Learner learner, ZoneId zone, Instant now) {
 		var size = review.size(learner, zone);
 		if (size == 0) {

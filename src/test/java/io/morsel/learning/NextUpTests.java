@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
 import io.morsel.learning.NextUp.Kind;
 import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -101,6 +104,87 @@ class NextUpTests {
 			assertThat(picked.orElseThrow().kind()).isEqualTo(best);
 			Collections.shuffle(some, random);
 			assertThat(NextUp.mostValuable(some)).isEqualTo(picked);
+		}
+	}
+
+	@Test
+	void aSourceThatCannotBeatTheBestItemFoundIsNotAsked() {
+		var reviews = new CountingSource(Kind.REVIEW, REVIEW);
+		var triggers = new CountingSource(Kind.TRIGGERED, MEETING);
+		var sources = NextUps.inOrderOfKind(List.of(triggers, reviews));
+
+		// The review is due: the triggered lessons cannot win, and their source is not asked.
+		assertThat(NextUps.mostValuable(List.of(SERIES), sources, LEARNER, ZoneOffset.UTC, NOW)).contains(REVIEW);
+		assertThat(triggers.asked).isZero();
+
+		// Nothing due for review, an assigned lesson due soon: the same.
+		reviews.offers = List.of();
+		assertThat(NextUps.mostValuable(List.of(DUE_FRIDAY), sources, LEARNER, ZoneOffset.UTC, NOW)).contains(DUE_FRIDAY);
+		assertThat(triggers.asked).isZero();
+
+		// Only a series: the triggered lesson beats it, so its source is asked.
+		assertThat(NextUps.mostValuable(List.of(SERIES), sources, LEARNER, ZoneOffset.UTC, NOW)).contains(MEETING);
+		assertThat(triggers.asked).isOne();
+		assertThat(reviews.asked).isEqualTo(3);
+	}
+
+	@Test
+	void askingOnlyTheSourcesThatCouldWinPicksWhatAskingAllWould() {
+		var random = new Random(28);
+		var all = List.of(REVIEW, DUE_FRIDAY, DUE_MONDAY, MEETING, RELEASE, SERIES);
+		for (int run = 0; run < 2_000; run++) {
+			var fromPrograms = new ArrayList<NextUp>();
+			var reviews = new CountingSource(Kind.REVIEW);
+			var triggers = new CountingSource(Kind.TRIGGERED);
+			for (var item : all) {
+				if (!random.nextBoolean()) {
+					continue;
+				}
+				switch (item.kind()) {
+					case REVIEW -> reviews.offers = List.of(item);
+					case TRIGGERED -> triggers.offers = add(triggers.offers, item);
+					default -> fromPrograms.add(item);
+				}
+			}
+			var everything = new ArrayList<NextUp>(fromPrograms);
+			everything.addAll(reviews.offers);
+			everything.addAll(triggers.offers);
+			var sources = NextUps.inOrderOfKind(random.nextBoolean() ? List.of(reviews, triggers) : List.of(triggers, reviews));
+			assertThat(NextUps.mostValuable(fromPrograms, sources, LEARNER, ZoneOffset.UTC, NOW))
+				.isEqualTo(NextUp.mostValuable(everything));
+		}
+	}
+
+	static final Learner LEARNER = new Learner(new OrganisationId(UUID.randomUUID()),
+			new UserId(UUID.randomUUID()));
+
+	private static List<NextUp> add(List<NextUp> items, NextUp item) {
+		var more = new ArrayList<NextUp>(items);
+		more.add(item);
+		return more;
+	}
+
+	/** A source of one kind offering fixed items, counting how often it is asked. */
+	private static final class CountingSource implements NextUpSource {
+
+		private final Kind kind;
+		List<NextUp> offers;
+		int asked;
+
+		CountingSource(Kind kind, NextUp... offers) {
+			this.kind = kind;
+			this.offers = List.of(offers);
+		}
+
+		@Override
+		public Kind kind() {
+			return kind;
+		}
+
+		@Override
+		public List<NextUp> candidates(Learner learner, ZoneId zone, Instant now) {
+			asked++;
+			return offers;
 		}
 	}
 
