@@ -29,13 +29,13 @@ final class Canonical {
 	 */
 	private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
-	private Canonical() {
-	}
-
 	/** One set of options for every call: the kept contexts carry them, so they must not differ between calls. */
 	private static final JsonLdOptions OPTIONS = options();
 
 	private static final ProcessedContexts CONTEXTS = new ProcessedContexts(OPTIONS);
+
+	private Canonical() {
+	}
 
 	/**
 	 * The document's canonical N-Quads.
