@@ -4,6 +4,7 @@ import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
@@ -28,6 +29,11 @@ final class Canonical {
 	 */
 	private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
+	/** One set of options for every call: the kept contexts carry them, so they must not differ between calls. */
+	private static final JsonLdOptions OPTIONS = options();
+
+	private static final ProcessedContexts CONTEXTS = new ProcessedContexts(OPTIONS);
+
 	private Canonical() {
 	}
 
@@ -37,18 +43,56 @@ final class Canonical {
 	 * @throws UnreadableCredentialException when the document is not JSON-LD Morsel can read
 	 */
 	static String nquads(String json) {
-		JsonObject object;
+		var object = parse(json);
+		return canonical(() -> {
+			var expanded = CONTEXTS.expand(object);
+			var canon = RdfCanon.create("SHA-256");
+			if (expanded.isPresent()) {
+				ToRdfProcessor.toRdf(canon, expanded.get(), OPTIONS);
+			}
+			else {
+				JsonLd.toRdf(JsonDocument.of(object)).options(OPTIONS).provide(canon);
+			}
+			return canon;
+		});
+	}
+
+	/**
+	 * The same N-Quads by Titanium's public API alone, processing every context anew: what {@link #nquads} must
+	 * always equal (CanonicalTests).
+	 */
+	static String nquadsProcessingContextsAnew(String json) {
+		var object = parse(json);
+		return canonical(() -> {
+			var canon = RdfCanon.create("SHA-256");
+			JsonLd.toRdf(JsonDocument.of(object)).options(OPTIONS).provide(canon);
+			return canon;
+		});
+	}
+
+	private static JsonLdOptions options() {
+		var options = new JsonLdOptions(BundledContexts.INSTANCE);
+		options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
+		return options;
+	}
+
+	private static JsonObject parse(String json) {
 		try (var reader = READERS.createReader(new StringReader(json))) {
-			object = reader.readObject();
+			return reader.readObject();
 		}
 		catch (RuntimeException e) {
 			throw new UnreadableCredentialException("The document is not a JSON object");
 		}
+	}
+
+	private interface ToCanonicalRdf {
+
+		RdfCanon dataset() throws JsonLdError, RdfConsumerException;
+	}
+
+	private static String canonical(ToCanonicalRdf toRdf) {
 		try {
-			var options = new JsonLdOptions(BundledContexts.INSTANCE);
-			options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
-			var canon = RdfCanon.create("SHA-256");
-			JsonLd.toRdf(JsonDocument.of(object)).options(options).provide(canon);
+			var canon = toRdf.dataset();
 			var out = new StringWriter();
 			canon.provide(new NQuadsWriter(out));
 			return out.toString();

@@ -71,7 +71,7 @@ public class Attempts {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		start(learner, lesson, 1);
+		start(learner, lesson, 1, clock.instant());
 		return attempt(learner, lesson).orElseThrow();
 	}
 
@@ -89,16 +89,19 @@ public class Attempts {
 		if (!current.completed()) {
 			return current;
 		}
-		start(learner, lesson, latest.number() + 1);
+		start(learner, lesson, latest.number() + 1, clock.instant());
 		started.invalidate(new Key(learner.organisationId(), learner.userId(), lesson));
 		return attempt(learner, lesson).orElseThrow();
 	}
 
-	/** Starts the learner's attempt of this number on the lesson's published version, unless they have it. */
-	private void start(Learner learner, LessonId lesson, int number) {
+	/**
+	 * Starts the learner's attempt of this number on the lesson's published version at this time, unless they have
+	 * it.
+	 */
+	private void start(Learner learner, LessonId lesson, int number, Instant at) {
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
 			.orElseThrow(() -> new NotFoundException("Lesson"));
-		var now = Timestamps.of(clock.instant());
+		var now = Timestamps.of(at);
 		// Two requests of the same learner may start the same attempt at once: the second inserts nothing and
 		// resumes. (A failed INSERT would abort a caller's transaction on PostgreSQL, so the conflict is not an
 		// exception.)
@@ -209,7 +212,9 @@ public class Attempts {
 	 */
 	public Feedback answer(Learner learner, LessonId lesson, String interactionId, Response response,
 			@Nullable Duration timeTaken, @Nullable IdempotencyKey key, ZoneId zone, @Nullable Instant answeredAt) {
-		var attempt = started(learner, lesson);
+		var now = answeredAt == null ? clock.instant() : answeredAt;
+		// An answer given before the attempt was known here (offline, or history) started it when it was given.
+		var attempt = started(learner, lesson, now);
 		var version = lessons.version(learner.organisationId(), lesson, attempt.version()).orElseThrow();
 		var interaction = version.content()
 			.interactions()
@@ -219,7 +224,6 @@ public class Attempts {
 			.orElseThrow(() -> new InvalidRequestException(
 					"This lesson has no interaction '" + interactionId + "'"));
 		var score = interaction.score(response);
-		var now = answeredAt == null ? clock.instant() : answeredAt;
 		var elapsed = timeTaken == null || timeTaken.isNegative() || timeTaken.compareTo(Duration.ofHours(12)) > 0
 				? null : timeTaken;
 		// The same answer sent twice, even at once: the second inserts nothing, and is refused as a replay unless it
@@ -328,16 +332,16 @@ public class Attempts {
 	}
 
 	/**
-	 * The learner's attempt, started now if need be: from memory once known, as it never changes. Requests that need
-	 * the same unknown attempt at once wait for one of them to look it up.
+	 * The learner's attempt, started at {@code at} if need be: from memory once known, as it never changes. Requests
+	 * that need the same unknown attempt at once wait for one of them to look it up.
 	 */
-	private Started started(Learner learner, LessonId lesson) {
+	private Started started(Learner learner, LessonId lesson, Instant at) {
 		return started.get(new Key(learner.organisationId(), learner.userId(), lesson), key -> {
 			var known = startedRow(learner, lesson);
 			if (known.isPresent()) {
 				return known.get();
 			}
-			start(learner, lesson, 1);
+			start(learner, lesson, 1, at);
 			return startedRow(learner, lesson).orElseThrow();
 		});
 	}

@@ -1,7 +1,18 @@
 package io.morsel.credentials.demo;
 
+import io.morsel.catalog.ApplicationExercise;
+import io.morsel.catalog.Interaction;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Matching;
+import io.morsel.catalog.MultipleChoice;
+import io.morsel.catalog.Option;
+import io.morsel.catalog.Ordering;
+import io.morsel.catalog.PickN;
+import io.morsel.catalog.Response;
+import io.morsel.catalog.Scenario;
+import io.morsel.catalog.ShortText;
+import io.morsel.catalog.SingleChoice;
 import io.morsel.catalog.Skill;
 import io.morsel.catalog.SkillId;
 import io.morsel.catalog.Skills;
@@ -11,6 +22,7 @@ import io.morsel.credentials.NewAchievement;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.OrganisationId;
+import io.morsel.learning.Attempts;
 import io.morsel.learning.Learner;
 import io.morsel.reinforcement.PastReviews;
 import io.morsel.reinforcement.Rating;
@@ -20,6 +32,8 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,8 +58,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Seeds each demo organisation's achievements ({@code demo/achievements.json}: skills named as the demo catalog names
  * them, required achievements by name) and, where the file names a demo learner, their review history of the lessons
  * devoted to the skills it says they mastered. The history goes through reinforcement's FSRS scheduler and mastery rule
- * ({@link PastReviews}); the credential then comes the way every credential does, from the {@code SkillMastered} event
- * through the publication log. Runs after the demo catalog, once per organisation: it does nothing where the
+ * ({@link PastReviews}), and the lesson itself taken through learning's attempts, answered right on the day of the first
+ * review; the credential then comes the way every credential does, from the {@code SkillMastered} event through the
+ * publication log. Runs after the demo catalog, once per organisation: it does nothing where the
  * organisation has achievements already.
  */
 @Component
@@ -78,16 +93,18 @@ class DemoAchievements {
 	private final Lessons lessons;
 	private final Achievements achievements;
 	private final PastReviews pastReviews;
+	private final Attempts attempts;
 	private final JsonMapper json;
 	private final Clock clock;
 
 	DemoAchievements(Directory directory, Skills skills, Lessons lessons, Achievements achievements,
-			PastReviews pastReviews, JsonMapper json, Clock clock) {
+			PastReviews pastReviews, Attempts attempts, JsonMapper json, Clock clock) {
 		this.directory = directory;
 		this.skills = skills;
 		this.lessons = lessons;
 		this.achievements = achievements;
 		this.pastReviews = pastReviews;
+		this.attempts = attempts;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -149,7 +166,8 @@ class DemoAchievements {
 
 	/**
 	 * Replays the learner's history of each published lesson devoted to a mastered skill alone (a lesson that also
-	 * teaches another skill would start that one too), one transaction per lesson.
+	 * teaches another skill would start that one too), one transaction per lesson, and then has them take the lesson
+	 * on the day of its first review, so that their progress shows what their reviews and credential rest on.
 	 */
 	private void seedHistory(String slug, DemoLearner demoLearner, Map<String, SkillId> skillsByName) {
 		var member = directory.member(demoLearner.email(), slug);
@@ -167,9 +185,43 @@ class DemoAchievements {
 		for (var name : demoLearner.mastered()) {
 			var skill = skillsByName.get(name.toLowerCase(Locale.ROOT));
 			for (var lesson : devotedTo(organisation, skill, lessonSkills)) {
-				pastReviews.replay(learner, lesson, history);
+				if (pastReviews.replay(learner, lesson, history) > 0) {
+					take(learner, lesson, history.getFirst().at());
+				}
 			}
 		}
+	}
+
+	/**
+	 * Answers every interaction of the lesson right at {@code at}, through learning's attempts as a learner's answers
+	 * go: the attempt starts then and completes with the last answer. After the replay, whose cards were the first
+	 * answers' reviews: the cards are there already, so the answers' own first reviews leave them as they are.
+	 */
+	private void take(Learner learner, LessonId lesson, Instant at) {
+		var version = lessons.latestPublished(learner.organisationId(), lesson).orElseThrow();
+		for (var interaction : version.content().interactions()) {
+			attempts.answer(learner, lesson, interaction.id(), rightAnswer(interaction), null, null, ZoneOffset.UTC,
+					at);
+		}
+	}
+
+	/** A response that scores full marks; for an exercise, which has no right answer, the learner's own words. */
+	private static Response rightAnswer(Interaction interaction) {
+		return switch (interaction) {
+			case SingleChoice s -> choice(s.options());
+			case MultipleChoice m -> choice(m.options());
+			case PickN p -> choice(p.options());
+			case Scenario s -> choice(s.options());
+			case Matching m -> new Response.Matching(
+					m.pairs().stream().collect(Collectors.toMap(Matching.Pair::leftId, Matching.Pair::rightId)));
+			case Ordering o -> new Response.Ordering(o.items().stream().map(Ordering.Item::id).toList());
+			case ShortText t -> new Response.Text(t.acceptedAnswers().getFirst());
+			case ApplicationExercise e -> new Response.Text("I tried it in my own workspace this week.");
+		};
+	}
+
+	private static Response choice(List<Option> options) {
+		return new Response.Choice(options.stream().filter(Option::correct).map(Option::id).collect(Collectors.toSet()));
 	}
 
 	private List<LessonId> devotedTo(OrganisationId organisation, SkillId skill,

@@ -4,10 +4,14 @@ import static io.morsel.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.morsel.MorselIntegrationTest;
+import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Skills;
 import io.morsel.credentials.Achievements;
 import io.morsel.identity.Directory;
+import io.morsel.learning.Attempts;
 import io.morsel.learning.Learner;
+import io.morsel.learning.ProgramProgress;
+import io.morsel.learning.Progress;
 import io.morsel.reinforcement.MasteryStatus;
 import io.morsel.reinforcement.SkillMastery;
 import io.morsel.support.Api;
@@ -17,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +57,15 @@ class DemoAchievementsTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	Lessons lessons;
+
+	@Autowired
+	Attempts attempts;
+
+	@Autowired
+	Progress progress;
 
 	@Test
 	void eachDemoOrganisationHasTwoAchievementsThatStackIntoAThird() throws IOException {
@@ -115,6 +129,39 @@ class DemoAchievementsTests {
 			assertThat(r.correct()).isTrue();
 			assertThat(r.at()).isBefore(now);
 		});
+	}
+
+	@Test
+	void theDemoLearnerCompletedTheLessonsBehindTheirReviewsOnTheDayOfTheFirst() {
+		var member = directory.member("learner@acme.test", "acme").orElseThrow();
+		var learner = Learner.of(member);
+		var skill = skills.of(member.organisationId()).stream()
+			.filter(s -> s.name().equals("Workspace basics"))
+			.findFirst()
+			.orElseThrow();
+		var lessonSkills = lessons.latestSkills(member.organisationId());
+		var reviewed = lessons.publishedWithSkills(member.organisationId(), List.of(skill.id())).stream()
+			.filter(l -> Set.of(skill.id()).equals(lessonSkills.get(l.id())))
+			.toList();
+		var firstReview = mastery.curve(learner, skill.id(), Instant.now(), Duration.ofDays(1), 10)
+			.orElseThrow()
+			.reviews()
+			.getFirst()
+			.at();
+
+		assertThat(reviewed).as("the lessons of the seeded reviews").isNotEmpty();
+		for (var lesson : reviewed) {
+			var attempt = attempts.find(learner, lesson.id()).orElseThrow();
+			assertThat(attempt.completed()).as(lesson.title()).isTrue();
+			assertThat(attempt.score()).as(lesson.title() + ": answered right").isEqualTo(1.0);
+			assertThat(attempt.completedAt()).isEqualTo(firstReview);
+			assertThat(attempt.startedAt()).isEqualTo(firstReview);
+			progress.containing(learner, lesson.id()).ifPresent(program -> assertThat(program.lessons())
+				.filteredOn(l -> l.id().equals(lesson.id()))
+				.extracting(ProgramProgress.LessonStatus::status)
+				.as("the program's progress shows it done")
+				.containsExactly(ProgramProgress.Status.COMPLETED));
+		}
 	}
 
 	/** The demo learner's Workspace navigator credential, if listed. */
