@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * JSON-LD expansion of documents whose top-level {@code @context} is a list of bundled context addresses, with that
  * context processed once and kept, instead of on every call (a third of signing and verifying in a profile; ADR
- * 00XX). Titanium 1.7 has no public way to start an expansion from an active context built earlier, so this is the
+ * 0036). Titanium 1.7 has no public way to start an expansion from an active context built earlier, so this is the
  * one place that uses its internal expansion API; it follows Titanium's own {@code ExpansionProcessor.expand} step for
  * step, minus the document's own {@code @context} (spec step 9 of the expansion algorithm), which the kept context
  * already is. CanonicalTests holds its N-Quads to the plain path's byte for byte.
