@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -82,7 +83,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		var refusal = refusal(e);
 		if (refusal != null) {
-			return ResponseEntity.status(refusal.getStatusCode()).body(refusal.getBody());
+			return ResponseEntity.status(refusal.getStatusCode())
+				.body(refusal.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale()));
 		}
 		if (failedInOurCode(e)) {
 			log.error("A value of a request body failed in an undeclared way", e);
