@@ -16,7 +16,7 @@ import org.springframework.web.ErrorResponseException;
  * its status, so a module adds a refusal of its own without teaching {@code web} about it.
  * <p>
  * The detail is a message code of the bundles ({@code messages*.properties}) with its arguments, never a sentence:
- * {@code new InvalidValueException("catalog.objective.one-sentence")}. The API resolves it through the application's
+ * {@code new InvalidValueException("catalog.refused.lesson-needs-least-block")}. The API resolves it through the application's
  * {@link MessageSource} in the request's locale ({@link #getDetailMessageCode()}); the message, which forms show
  * beside what was sent, is the same text resolved when the refusal is made, in the locale of the request being
  * served.
@@ -43,7 +43,7 @@ public abstract class ProblemException extends ErrorResponseException {
 	}
 
 	/** The text of {@code code} in the locale of the request being served; the code itself if no bundle has it. */
-	static String resolve(String code, Object... arguments) {
+	protected static String resolve(String code, Object... arguments) {
 		return BUNDLES.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
 	}
 
