@@ -70,7 +70,7 @@ final class UploadedImages {
 			if (e instanceof UnusableImageException unusable) {
 				throw unusable;
 			}
-			throw new UnusableImageException("credentials.refused.png-cannot-read-2", e.getMessage());
+			throw new UnusableImageException("credentials.refused.png-cannot-read-because", e.getMessage());
 		}
 	}
 
@@ -83,7 +83,7 @@ final class UploadedImages {
 				.toString();
 		}
 		catch (CharacterCodingException e) {
-			throw new UnusableImageException("credentials.refused.image-neither-png-nor-svg-document");
+			throw new UnusableImageException("credentials.refused.image-neither-png-nor-svg-in-utf-8");
 		}
 	}
 
@@ -96,7 +96,7 @@ final class UploadedImages {
 		}
 		var root = document.getDocumentElement();
 		if (!"svg".equals(root.getLocalName()) || !SVG_NAMESPACE.equals(root.getNamespaceURI())) {
-			throw new UnusableImageException("credentials.refused.image-neither-png-nor-svg-document-2");
+			throw new UnusableImageException("credentials.refused.image-neither-png-nor-svg");
 		}
 		check(root);
 	}
