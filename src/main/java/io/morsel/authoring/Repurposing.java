@@ -328,7 +328,8 @@ public class Repurposing {
 	 * transcript ends within the file where the file's duration can be read.
 	 */
 	private void checkMedia(CurrentMember author, UUID media, Segmentation segmentation) {
-		var file = library.find(author.organisationId(), media).orElseThrow(() -> new NotFoundException("not-found.media"));
+		var file = library.find(author.organisationId(), media)
+			.orElseThrow(() -> new NotFoundException("not-found.media"));
 		if (!file.contentType().startsWith("audio/") && !file.contentType().startsWith("video/")) {
 			throw new InvalidValueException("authoring.refused.recording-s-media-audio-video-file",
 					file.fileName(), file.contentType());

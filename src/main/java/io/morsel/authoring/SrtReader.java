@@ -26,7 +26,8 @@ final class SrtReader {
 				continue;
 			}
 			if (!NUMBER.matcher(lines.at(i)).matches()) {
-				throw new MalformedTranscript(i + 1, "authoring.refused.expected-cue-number-found-each-srt", shortened(lines.at(i)));
+				throw new MalformedTranscript(i + 1, "authoring.refused.expected-cue-number-found-each-srt",
+						shortened(lines.at(i)));
 			}
 			var timingLine = i + 1;
 			if (lines.blank(timingLine)) {
@@ -34,7 +35,8 @@ final class SrtReader {
 			}
 			var timing = TIMING.matcher(lines.at(timingLine));
 			if (!timing.matches()) {
-				throw new MalformedTranscript(timingLine + 1, "authoring.refused.malformed-cue-timing-srt-writes-00", shortened(lines.at(timingLine)));
+				throw new MalformedTranscript(timingLine + 1, "authoring.refused.malformed-cue-timing-srt-writes-00",
+						shortened(lines.at(timingLine)));
 			}
 			var start = millis(timing, 1, timingLine);
 			var end = millis(timing, 5, timingLine);

@@ -86,7 +86,9 @@ final class TextTranscriptReader {
 				throw new MalformedTranscript(paragraph.line(), "authoring.refused.paragraph-has-no-timestamp-while-others");
 			}
 			if (previous != null && paragraph.stamp() <= previous.stamp()) {
-				throw new MalformedTranscript(paragraph.line(), "authoring.refused.timestamp-not-after-line-paragraphs-must", TranscriptLines.clock(paragraph.stamp()), previous.line(), TranscriptLines.clock(previous.stamp()));
+				throw new MalformedTranscript(paragraph.line(), "authoring.refused.timestamp-not-after-line-paragraphs-must",
+						TranscriptLines.clock(paragraph.stamp()), previous.line(),
+						TranscriptLines.clock(previous.stamp()));
 			}
 			previous = paragraph;
 		}

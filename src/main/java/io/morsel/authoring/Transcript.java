@@ -21,7 +21,8 @@ public record Transcript(TranscriptFormat format, List<TranscriptCue> cues, bool
 		}
 		var end = cues.getLast().endMillis();
 		if (end > MAX_MILLIS + 60_000) {
-			throw new MalformedTranscript(cues.getLast().line(), "authoring.refused.transcript-runs-minutes-morsel-cuts-recordings", Math.round(end / 60_000.0));
+			throw new MalformedTranscript(cues.getLast().line(), "authoring.refused.transcript-runs-minutes-morsel-cuts-recordings",
+					Math.round(end / 60_000.0));
 		}
 	}
 

@@ -23,7 +23,8 @@ public enum TranscriptFormat {
 			case "webvtt", "vtt", "text/vtt" -> WEBVTT;
 			case "srt", "subrip", "application/x-subrip" -> SRT;
 			case "text", "txt", "markdown", "md", "text/plain", "text/markdown" -> TEXT;
-			default -> throw new MalformedTranscript(null, "authoring.refused.transcript-format-not-morsel-reads-give", name.strip());
+			default -> throw new MalformedTranscript(null, "authoring.refused.transcript-format-not-morsel-reads-give",
+					name.strip());
 		};
 	}
 

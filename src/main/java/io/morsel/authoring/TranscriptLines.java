@@ -27,7 +27,8 @@ final class TranscriptLines {
 			throw new MalformedTranscript(null, "authoring.refused.transcript-empty");
 		}
 		if (transcript.length() > MAX_CHARACTERS) {
-			throw new MalformedTranscript(null, "authoring.refused.transcript-has-more-than-characters-more", MAX_CHARACTERS);
+			throw new MalformedTranscript(null, "authoring.refused.transcript-has-more-than-characters-more",
+					MAX_CHARACTERS);
 		}
 		var text = transcript.startsWith("\uFEFF") ? transcript.substring(1) : transcript;
 		var lines = text.split("\r\n|\r|\n", -1);
@@ -58,10 +59,12 @@ final class TranscriptLines {
 		if (!cues.isEmpty()) {
 			var previous = cues.getLast();
 			if (start < previous.startMillis()) {
-				throw new MalformedTranscript(line, "authoring.refused.cue-starts-before-cue-line-cues", clock(start), previous.line(), clock(previous.startMillis()));
+				throw new MalformedTranscript(line, "authoring.refused.cue-starts-before-cue-line-cues",
+						clock(start), previous.line(), clock(previous.startMillis()));
 			}
 			if (start < previous.endMillis()) {
-				throw new MalformedTranscript(line, "authoring.refused.cue-starts-while-cue-line-runs", clock(start), previous.line(), clock(previous.endMillis()));
+				throw new MalformedTranscript(line, "authoring.refused.cue-starts-while-cue-line-runs",
+						clock(start), previous.line(), clock(previous.endMillis()));
 			}
 		}
 		if (!text.isBlank()) {

@@ -41,11 +41,13 @@ final class WebVttReader {
 			}
 			var timingLine = first.contains("-->") ? i : i + 1;
 			if (lines.blank(timingLine) || !lines.at(timingLine).contains("-->")) {
-				throw new MalformedTranscript(timingLine + 1, "authoring.refused.expected-cue-timing-such-00-01", first);
+				throw new MalformedTranscript(timingLine + 1, "authoring.refused.expected-cue-timing-such-00-01",
+						first);
 			}
 			var timing = TIMING.matcher(lines.at(timingLine));
 			if (!timing.matches()) {
-				throw new MalformedTranscript(timingLine + 1, "authoring.refused.malformed-cue-timing-webvtt-writes-00", lines.at(timingLine));
+				throw new MalformedTranscript(timingLine + 1, "authoring.refused.malformed-cue-timing-webvtt-writes-00",
+						lines.at(timingLine));
 			}
 			var start = millis(timing, 1, timingLine);
 			var end = millis(timing, 5, timingLine);

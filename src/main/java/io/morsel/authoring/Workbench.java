@@ -255,7 +255,8 @@ public class Workbench {
 
 	/** The version the author works on: the draft, else the published one; answer key included. */
 	public LessonVersion latest(CurrentMember author, LessonId id) {
-		return lessons.latest(AuthorRole.required(author).organisationId(), id).orElseThrow(() -> new NotFoundException("not-found.lesson"));
+		return lessons.latest(AuthorRole.required(author).organisationId(), id)
+			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
 	}
 
 	private LessonVersion editBlocks(CurrentMember author, LessonId id, java.util.function.Consumer<List<Block>> change) {

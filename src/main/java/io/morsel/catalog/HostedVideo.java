@@ -40,7 +40,8 @@ public record HostedVideo(Provider provider, String id, String embedUrl) {
 		var host = uri.getHost().toLowerCase(Locale.ROOT);
 		var path = uri.getRawPath() == null ? "" : uri.getRawPath();
 		return switch (host) {
-			case "youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com" ->
+			case "youtube.com",
+					"www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com" ->
 				youtube(path.equals("/watch") ? query(uri, "v") : afterPrefix(path, "/embed/", "/shorts/", "/live/"));
 			case "youtu.be" -> youtube(afterPrefix(path, "/"));
 			case "vimeo.com", "www.vimeo.com" -> vimeo(afterPrefix(path, "/"));

@@ -283,7 +283,8 @@ public class Attempts {
 	 * @throws io.morsel.catalog.InvalidResponseException when the response does not fit the interaction
 	 */
 	public Practice practise(Learner learner, LessonId lesson, String interactionId, Response response) {
-		var attempt = find(learner, lesson).orElseThrow(() -> new ConflictException("learning.refused.answer-question-first"));
+		var attempt = find(learner, lesson)
+			.orElseThrow(() -> new ConflictException("learning.refused.answer-question-first"));
 		var interaction = attempt.lesson()
 			.content()
 			.interactions()

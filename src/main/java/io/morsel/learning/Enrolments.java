@@ -141,7 +141,8 @@ public class Enrolments {
 		if (!manager.has(Role.MANAGER) && !manager.has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only managers and administrators remove assignments");
 		}
-		programs.find(manager.organisationId(), programId).orElseThrow(() -> new NotFoundException("not-found.program"));
+		programs.find(manager.organisationId(), programId)
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		if (!directory.looksAfter(manager).test(person)) {
 			throw new NotFoundException("not-found.member");
 		}

@@ -116,7 +116,8 @@ public class DailyReview {
 	 */
 	public ReviewOutcome answer(Learner learner, UUID cardId, UUID reviewItemId, AnswerReader reader,
 			@Nullable Duration timeTaken) {
-		var found = cards.find(learner, cardId, reviewItemId).orElseThrow(() -> new NotFoundException("not-found.review-card"));
+		var found = cards.find(learner, cardId, reviewItemId)
+			.orElseThrow(() -> new NotFoundException("not-found.review-card"));
 		if (found.reviewed()) {
 			return outcome(learner, reviewItemId); // A replay: the stored result, nothing changed.
 		}

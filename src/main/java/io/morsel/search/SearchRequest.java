@@ -36,7 +36,8 @@ public record SearchRequest(String query, @Nullable String program, @Nullable St
 		if (key == null || key.isBlank()) {
 			return null;
 		}
-		return ContentKind.of(key).orElseThrow(() -> new InvalidValueException("search.refused.type-must-title-objective-text-transcript"));
+		return ContentKind.of(key)
+			.orElseThrow(() -> new InvalidValueException("search.refused.type-must-title-objective-text-transcript"));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -31,7 +31,8 @@ class IssuerController {
 
 	@GetMapping("/credentials/issuers/{slug}/did.json")
 	ResponseEntity<Map<String, Object>> did(@PathVariable String slug) {
-		return answer(DID_JSON, documents.didDocument(slug).orElseThrow(() -> new NotFoundException("not-found.issuer")));
+		return answer(DID_JSON, documents.didDocument(slug)
+			.orElseThrow(() -> new NotFoundException("not-found.issuer")));
 	}
 
 	@GetMapping("/credentials/issuers/{slug}/jwks.json")

@@ -95,7 +95,8 @@ class CadenceApi {
 	}
 
 	private UUID program(OrganisationId organisation, UUID id) {
-		return programs.find(organisation, new ProgramId(id)).orElseThrow(() -> new NotFoundException("not-found.program"))
+		return programs.find(organisation, new ProgramId(id))
+			.orElseThrow(() -> new NotFoundException("not-found.program"))
 			.id()
 			.value();
 	}

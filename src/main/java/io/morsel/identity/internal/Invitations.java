@@ -121,7 +121,8 @@ public class Invitations {
 	 */
 	@Transactional
 	public Pending resend(CurrentMember admin, UUID id) {
-		var invitation = find(admin.organisationId(), id).orElseThrow(() -> new NotFoundException("not-found.invitation"));
+		var invitation = find(admin.organisationId(), id)
+			.orElseThrow(() -> new NotFoundException("not-found.invitation"));
 		var secret = Secrets.newSecret("");
 		var now = clock.instant();
 		jdbc.sql("""
