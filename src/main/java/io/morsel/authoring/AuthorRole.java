@@ -30,8 +30,7 @@ final class AuthorRole {
 
 		Required() {
 			super(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-					"Only authors write, import and cut lessons and programs; admins too need the author role, which an "
-							+ "admin gives on the People page");
+					"authoring.refused.author-role-required");
 		}
 	}
 }

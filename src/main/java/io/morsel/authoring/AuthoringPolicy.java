@@ -22,12 +22,12 @@ public record AuthoringPolicy(boolean objectivesBlockPublishing, int maxLessonMi
 
 	public AuthoringPolicy {
 		if (maxLessonMinutes < LessonEstimate.WARN_ABOVE_MINUTES || maxLessonMinutes > 60) {
-			throw new InvalidValueException("The longest a lesson may run is from " + LessonEstimate.WARN_ABOVE_MINUTES
-					+ " to 60 minutes");
+			throw new InvalidValueException("authoring.refused.longest-lesson-may-run-60-minutes",
+					LessonEstimate.WARN_ABOVE_MINUTES);
 		}
 		if (programLessonsBeforeModules < FEWEST_PROGRAM_LESSONS_BEFORE_MODULES || programLessonsBeforeModules > 100) {
-			throw new InvalidValueException("A program may have from " + FEWEST_PROGRAM_LESSONS_BEFORE_MODULES
-					+ " to 100 lessons before it needs modules");
+			throw new InvalidValueException("authoring.refused.program-may-have-100-lessons-before",
+					FEWEST_PROGRAM_LESSONS_BEFORE_MODULES);
 		}
 	}
 }

@@ -33,8 +33,7 @@ public record BlockForm(@Nullable String kind, @Nullable String markdown, @Nulla
 	/** The block; its constructor refuses what is missing or wrong with a message the editor shows. */
 	Block toBlock(JsonMapper json) {
 		if (kind == null) {
-			throw new InvalidValueException(
-					"Choose the kind of block: text, image, video, audio, resources or interaction");
+			throw new InvalidValueException("authoring.refused.choose-kind-block-text-image-video");
 		}
 		return switch (kind) {
 			case "text" -> new Block.Text(blankToNull(markdown));
@@ -45,7 +44,7 @@ public record BlockForm(@Nullable String kind, @Nullable String markdown, @Nulla
 			case "resources" -> new Block.Resources(resources());
 			case "interaction" -> new Block.Question(interaction == null && question != null ? question.toInteraction()
 					: interaction(json));
-			default -> throw new InvalidValueException("Unknown kind of block: " + kind);
+			default -> throw new InvalidValueException("authoring.refused.unknown-kind-block", kind);
 		};
 	}
 
@@ -69,7 +68,7 @@ public record BlockForm(@Nullable String kind, @Nullable String markdown, @Nulla
 
 	private Interaction interaction(JsonMapper json) {
 		if (interaction == null || interaction.isBlank()) {
-			throw new InvalidValueException("Write the interaction in the lesson format (docs/lesson-format.md)");
+			throw new InvalidValueException("authoring.refused.write-interaction-lesson-format-docs-lesson");
 		}
 		try {
 			return json.readValue(interaction, Interaction.class);
@@ -80,10 +79,10 @@ public record BlockForm(@Nullable String kind, @Nullable String markdown, @Nulla
 			if (broken == null) {
 				throw e;
 			}
-			throw new InvalidValueException("The interaction is not valid: " + broken.getMessage());
+			throw new InvalidValueException("authoring.refused.interaction-not-valid", broken.getMessage());
 		}
 		catch (JacksonException e) {
-			throw new InvalidValueException("The interaction is not valid: " + e.getOriginalMessage());
+			throw new InvalidValueException("authoring.refused.interaction-not-valid", e.getOriginalMessage());
 		}
 	}
 
@@ -105,7 +104,7 @@ public record BlockForm(@Nullable String kind, @Nullable String markdown, @Nulla
 			return null;
 		}
 		if (start == null || end == null) {
-			throw new InvalidValueException("A part of the file to play needs both its start and its end");
+			throw new InvalidValueException("authoring.refused.part-file-play-needs-both-start");
 		}
 		return new MediaRange(seconds(start, "start"), seconds(end, "end"));
 	}
@@ -113,8 +112,7 @@ public record BlockForm(@Nullable String kind, @Nullable String markdown, @Nulla
 	/** Seconds, as {@code 75}, {@code 75.5}, {@code 1:15} or {@code 1:01:15}. */
 	private static double seconds(String value, String which) {
 		if (!value.matches("(\\d{1,2}:){0,2}\\d{1,5}(\\.\\d{1,3})?")) {
-			throw new InvalidValueException("The " + which + " of the part to play is a time such as 75, 75.5 or 1:15; '"
-					+ value + "' is not");
+			throw new InvalidValueException("authoring.refused.part-play-time-such-75-75", which, value);
 		}
 		var seconds = 0.0;
 		for (var part : value.split(":")) {
@@ -139,7 +137,7 @@ public record BlockForm(@Nullable String kind, @Nullable String markdown, @Nulla
 			}
 			var parts = line.split("\\|", 2);
 			if (parts.length != 2) {
-				throw new InvalidValueException("Write each resource as 'Title | https://…' on its own line");
+				throw new InvalidValueException("authoring.refused.write-each-resource-title-https-own");
 			}
 			var target = parts[1].strip();
 			items.add(target.startsWith("media:") ? new Block.Resource(parts[0].strip(), null, target.substring(6))

@@ -79,22 +79,22 @@ final class DocumentText {
 		}
 		var text = handler.text().strip();
 		if (text.isEmpty()) {
-			throw new InvalidValueException("This document has no text to read: a scanned PDF needs its text recognised "
-					+ "first, or paste the text instead");
+			throw new InvalidValueException("authoring.refused.document-has-no-text-read-scanned");
 		}
 		return text + "\n";
 	}
 
 	private static InvalidValueException tooLong() {
-		return new InvalidValueException("This document holds more than " + MAX_CHARACTERS / 2_000
-				+ " pages of text; import its chapters one at a time");
+		return new InvalidValueException("authoring.refused.document-holds-more-than-pages-text",
+				MAX_CHARACTERS / 2_000);
 	}
 
 	private static InvalidValueException unreadable(Metadata metadata, Exception e) {
 		var type = metadata.get(Metadata.CONTENT_TYPE);
-		return new InvalidValueException("This file could not be read as a PDF, DOCX, PPTX or HTML document"
-				+ (type == null ? "" : " (it looks like " + type + ")") + ": " + (e.getMessage() == null
-						? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("")));
+		var reason = e.getMessage() == null ? e.getClass().getSimpleName()
+				: e.getMessage().lines().findFirst().orElse("");
+		return type == null ? new InvalidValueException("authoring.refused.document-unreadable", reason)
+				: new InvalidValueException("authoring.refused.document-unreadable-of-type", type, reason);
 	}
 
 	/** Tika's XHTML events written down as Markdown: headings, and paragraphs apart by blank lines. */

@@ -97,7 +97,7 @@ record LessonFilter(String text, @Nullable List<LessonId> program, @Nullable Ski
 		return Arrays.stream(values)
 			.filter(v -> formName.apply(v).equals(name))
 			.findFirst()
-			.orElseThrow(() -> new InvalidValueException("Unknown " + what + " '" + name + "': one of "
-					+ Arrays.stream(values).map(formName).collect(Collectors.joining(", "))));
+			.orElseThrow(() -> new InvalidValueException("authoring.refused.unknown",
+					what, name, Arrays.stream(values).map(formName).collect(Collectors.joining(", "))));
 	}
 }

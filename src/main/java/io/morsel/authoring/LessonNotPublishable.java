@@ -17,9 +17,8 @@ public class LessonNotPublishable extends ProblemException {
 
 	LessonNotPublishable(List<LessonWarning> reasons) {
 		super(HttpStatus.CONFLICT, ProblemTypes.NOT_PUBLISHABLE, "Lesson not publishable",
-				"The lesson cannot be published yet: " + reasons.stream()
-					.map(LessonNotPublishable::why)
-					.collect(Collectors.joining("; ")) + ".");
+				"authoring.refused.not-publishable",
+				reasons.stream().map(LessonNotPublishable::why).collect(Collectors.joining("; ")));
 		this.reasons = List.copyOf(reasons);
 		getBody().setProperty("reasons", this.reasons.stream().map(LessonWarning::code).toList());
 	}
@@ -30,11 +29,11 @@ public class LessonNotPublishable extends ProblemException {
 
 	private static String why(LessonWarning reason) {
 		return switch (reason) {
-			case NO_ASSESSMENT -> "no question assesses its objective (mark a question as assessing it)";
-			case VAGUE_VERB -> "its objective cannot be measured (start it with an observable verb)";
-			case DOUBLE_OBJECTIVE -> "its objective holds more than one (split it into lessons)";
-			case DURATION -> "it runs outside the minutes a micro-lesson takes";
-			case OVER_LIMIT -> "it is estimated over the longest the organisation publishes (split it)";
+			case NO_ASSESSMENT -> resolve("authoring.refused.not-publishable.no-assessment");
+			case VAGUE_VERB -> resolve("authoring.refused.not-publishable.vague-verb");
+			case DOUBLE_OBJECTIVE -> resolve("authoring.refused.not-publishable.double-objective");
+			case DURATION -> resolve("authoring.refused.not-publishable.duration");
+			case OVER_LIMIT -> resolve("authoring.refused.not-publishable.over-limit");
 		};
 	}
 }

@@ -28,7 +28,7 @@ public enum LessonTemplate {
 		return Arrays.stream(values())
 			.filter(t -> t.formName.equals(name))
 			.findFirst()
-			.orElseThrow(() -> new InvalidValueException("A lesson starts from one of the templates "
-					+ Arrays.stream(values()).map(LessonTemplate::formName).collect(Collectors.joining(", "))));
+			.orElseThrow(() -> new InvalidValueException("authoring.refused.lesson-starts-templates",
+					Arrays.stream(values()).map(LessonTemplate::formName).collect(Collectors.joining(", "))));
 	}
 }

@@ -46,7 +46,7 @@ class LessonTemplates {
 			@Nullable String firstText) {
 		if (template == LessonTemplate.BLANK) {
 			if (firstText == null || firstText.isBlank()) {
-				throw new InvalidValueException("Write what the learner reads first, or start from a template");
+				throw new InvalidValueException("authoring.refused.write-what-learner-reads-first-start");
 			}
 			return new LessonContent(title, new Objective(objective), minutes, List.of(), List.of(new Block.Text(firstText)));
 		}

@@ -12,8 +12,9 @@ public class MalformedTranscript extends InvalidValueException {
 
 	private final @Nullable Integer line;
 
-	MalformedTranscript(String rule, @Nullable Integer line) {
-		super(line == null ? rule : "Line " + line + ": " + rule, "Malformed transcript");
+	MalformedTranscript(@Nullable Integer line, String code, Object... arguments) {
+		super("Malformed transcript", line == null ? code : "authoring.refused.transcript-line",
+				line == null ? arguments : new Object[] { line, resolve(code, arguments) });
 		this.line = line;
 		if (line != null) {
 			getBody().setProperty("line", line);

@@ -35,11 +35,11 @@ public class ObjectiveLinter {
 	public ObjectiveCheck check(@Nullable String objective, @Nullable String language) {
 		var lang = language(language == null || language.isBlank() ? DEFAULT_LANGUAGE : language.strip());
 		if (objective == null || objective.isBlank()) {
-			throw new InvalidValueException("Give the objective to check: one sentence that starts with what the learner will do");
+			throw new InvalidValueException("authoring.refused.give-objective-check-sentence-starts-what");
 		}
 		if (objective.length() > MAX_CHECKED_LENGTH) {
-			throw new InvalidValueException("An objective to check has at most " + MAX_CHECKED_LENGTH
-					+ " characters; a lesson's objective has at most " + Objective.MAX_LENGTH);
+			throw new InvalidValueException("authoring.refused.objective-check-has-most-characters-lesson",
+					MAX_CHECKED_LENGTH, Objective.MAX_LENGTH);
 		}
 		return new Reading(lang, objective.strip().replaceAll("\\s+", " ")).check();
 	}
@@ -91,8 +91,8 @@ public class ObjectiveLinter {
 
 	ObjectiveLanguage language(String code) {
 		return languages.computeIfAbsent(code, ObjectiveLanguage::load)
-			.orElseThrow(() -> new InvalidValueException("Objectives can be checked in " + DEFAULT_LANGUAGE
-					+ " (English); \"" + code + "\" is not a language Morsel reads yet"));
+			.orElseThrow(() -> new InvalidValueException("authoring.refused.objectives-can-checked-english-not-language",
+					DEFAULT_LANGUAGE, code));
 	}
 
 	/** One objective being read. */

@@ -73,7 +73,7 @@ class ProgramStudioController {
 		var form = new ProgramDetails(title, outcome, description, selfEnrol);
 		try {
 			if (lesson == null) {
-				throw new InvalidRequestException("Choose the program's first lesson");
+				throw new InvalidRequestException("authoring.refused.choose-program-s-first-lesson");
 			}
 			return "redirect:/studio/programs/" + workbench.create(me, slug, form, List.of(new LessonId(lesson))).id();
 		}
@@ -162,7 +162,7 @@ class ProgramStudioController {
 			RedirectAttributes redirect) {
 		return edit(new Edit(me, id, htmx, null, "studio.programs.lesson-added", p -> null), model, redirect, () -> {
 			if (lesson == null) {
-				throw new InvalidRequestException("Choose a lesson to add");
+				throw new InvalidRequestException("authoring.refused.choose-lesson-add");
 			}
 			return workbench.add(me, new ProgramId(id), new LessonId(lesson));
 		});
@@ -195,7 +195,7 @@ class ProgramStudioController {
 		return edit(new Edit(me, id, htmx, null, "studio.programs.module-saved",
 				p -> lesson == null ? null : "lesson-" + lesson), model, redirect, () -> {
 					if (lesson == null) {
-						throw new InvalidRequestException("Choose the lesson the module starts at");
+						throw new InvalidRequestException("authoring.refused.choose-lesson-module-starts");
 					}
 					workbench.startModule(me, new ProgramId(id), new LessonId(lesson), title);
 					return workbench.program(me, new ProgramId(id));
@@ -221,7 +221,7 @@ class ProgramStudioController {
 		return edit(new Edit(me, id, htmx, null, "studio.programs.modules-grouped", p -> "lessons-heading"), model,
 				redirect, () -> {
 					var warning = workbench.overwhelm(me, new ProgramId(id))
-						.orElseThrow(() -> new InvalidRequestException("This program needs no modules yet"));
+						.orElseThrow(() -> new InvalidRequestException("authoring.refused.program-needs-no-modules-yet"));
 					workbench.replaceModules(me, new ProgramId(id), warning.suggestion()
 						.stream()
 						.map(m -> new ProgramModule(m.firstLesson(), m.firstTitle()))

@@ -128,7 +128,7 @@ public class ProgramWorkbench {
 	public Program add(CurrentMember author, ProgramId id, LessonId lesson) {
 		return editLessons(author, id, lessons -> {
 			if (lessons.contains(lesson)) {
-				throw new InvalidRequestException("This lesson is already in the program");
+				throw new InvalidRequestException("authoring.refused.lesson-already-program");
 			}
 			lessons.add(lesson);
 		});
@@ -157,8 +157,7 @@ public class ProgramWorkbench {
 		var program = editLessons(author, id, lessons -> {
 			lessons.remove(indexOf(lessons, lesson));
 			if (lessons.isEmpty()) {
-				throw new InvalidRequestException(
-						"A program keeps at least one lesson: add the next one before removing the last");
+				throw new InvalidRequestException("authoring.refused.program-keeps-least-lesson-add-next");
 			}
 		});
 		var next = before.indexOf(lesson) + 1 < before.size() ? before.get(before.indexOf(lesson) + 1) : null;
@@ -204,7 +203,7 @@ public class ProgramWorkbench {
 	public List<ProgramModule> endModule(CurrentMember author, ProgramId id, LessonId lesson) {
 		var changed = new ArrayList<>(modules(author, id));
 		if (!changed.removeIf(module -> module.firstLesson().equals(lesson))) {
-			throw new InvalidRequestException("No module starts at this lesson any more");
+			throw new InvalidRequestException("authoring.refused.no-module-starts-lesson-any-more");
 		}
 		return replaceModules(author, id, changed);
 	}
@@ -244,7 +243,7 @@ public class ProgramWorkbench {
 	@Transactional(readOnly = true)
 	public Program program(CurrentMember author, ProgramId id) {
 		return programs.find(AuthorRole.required(author).organisationId(), id)
-			.orElseThrow(() -> new NotFoundException("Program"));
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 	}
 
 	private Program editLessons(CurrentMember author, ProgramId id, Consumer<List<LessonId>> change) {
@@ -258,7 +257,7 @@ public class ProgramWorkbench {
 	private static int indexOf(List<LessonId> lessons, LessonId lesson) {
 		var index = lessons.indexOf(lesson);
 		if (index < 0) {
-			throw new InvalidRequestException("This lesson is no longer in the program");
+			throw new InvalidRequestException("authoring.refused.lesson-no-longer-program");
 		}
 		return index;
 	}

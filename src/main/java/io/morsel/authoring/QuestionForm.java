@@ -112,7 +112,7 @@ public record QuestionForm(@Nullable String type, @Nullable String id, @Nullable
 	Interaction toInteraction() {
 		var type = interactionType();
 		if (type == null) {
-			throw new InvalidValueException("Unknown type of question: " + this.type);
+			throw new InvalidValueException("authoring.refused.unknown-type-question", this.type);
 		}
 		var id = isBlank(this.id) ? newId("q") : this.id.strip();
 		var prompt = stripped(this.prompt);

@@ -71,8 +71,8 @@ class RecordingStudioController {
 				try (var in = file.getInputStream()) {
 					var bytes = in.readNBytes(uploadLimit + 1);
 					if (bytes.length > uploadLimit) {
-						throw new InvalidValueException("A transcript file is at most " + uploadLimit / 1_000_000
-								+ " MB; this one is larger");
+						throw new InvalidValueException("authoring.refused.transcript-file-most-mb-larger",
+								uploadLimit / 1_000_000);
 					}
 					if (DocumentText.isDocument(file.getOriginalFilename())) {
 						// A document is cut as a transcript without timestamps, its headings kept as Markdown's.
@@ -176,7 +176,7 @@ class RecordingStudioController {
 			return library.store(me, media.getOriginalFilename(), in);
 		}
 		catch (MediaLibrary.UnsupportedMediaException | MediaLibrary.MediaTooLargeException refused) {
-			throw new InvalidValueException(refused.getMessage());
+			throw new InvalidValueException(refused.getDetailMessageCode(), refused.getDetailMessageArguments());
 		}
 	}
 

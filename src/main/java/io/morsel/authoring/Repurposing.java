@@ -118,16 +118,15 @@ public class Repurposing {
 		var reading = segmenter.read(read);
 		var sentences = reading.sentences().size();
 		if (accepted.isEmpty()) {
-			throw new InvalidValueException("Accept at least one segment to make a lesson of");
+			throw new InvalidValueException("authoring.refused.accept-least-segment-make-lesson");
 		}
 		var starts = new ArrayList<Integer>();
 		var previousEnd = 0;
 		for (var segment : accepted) {
 			if (segment.firstSentence() < previousEnd || segment.sentenceCount() < 1
 					|| segment.firstSentence() + segment.sentenceCount() > sentences) {
-				throw new InvalidValueException("Segments take sentences 0 to " + (sentences - 1)
-						+ " in order, without overlapping; " + segment.firstSentence() + " to "
-						+ (segment.firstSentence() + segment.sentenceCount() - 1) + " is not such a segment");
+				throw new InvalidValueException("authoring.refused.segments-take-sentences-0-order-without",
+						(sentences - 1), segment.firstSentence(), (segment.firstSentence() + segment.sentenceCount() - 1));
 			}
 			previousEnd = segment.firstSentence() + segment.sentenceCount();
 		}
@@ -176,7 +175,7 @@ public class Repurposing {
 		var id = UUID.randomUUID();
 		var title = name.isBlank() ? "Recording" : name.strip();
 		if (title.length() > 120) {
-			throw new InvalidValueException("The recording's name has at most 120 characters");
+			throw new InvalidValueException("authoring.refused.recording-s-name-has-most-120");
 		}
 		sql.sql("""
 				INSERT INTO segmentations (id, organisation_id, created_by, name, format, transcript, max_minutes, starts,
@@ -235,13 +234,12 @@ public class Repurposing {
 	public void moveCut(CurrentMember author, UUID id, int segment, int sentence) {
 		changeCuts(author, id, starts -> {
 			if (segment < 1 || segment >= starts.size()) {
-				throw new NotFoundException("Cut");
+				throw new NotFoundException("not-found.cut");
 			}
 			var after = starts.get(segment - 1);
 			var before = segment + 1 < starts.size() ? starts.get(segment + 1) : Integer.MAX_VALUE;
 			if (sentence <= after || sentence >= before) {
-				throw new InvalidValueException("A cut moves between the segments on either side of it: choose a "
-						+ "sentence after the start of the segment before and before the start of the one after");
+				throw new InvalidValueException("authoring.refused.cut-moves-between-segments-either-side");
 			}
 			starts.set(segment, sentence);
 		});
@@ -252,7 +250,7 @@ public class Repurposing {
 	public void merge(CurrentMember author, UUID id, int segment) {
 		changeCuts(author, id, starts -> {
 			if (segment < 1 || segment >= starts.size()) {
-				throw new NotFoundException("Cut");
+				throw new NotFoundException("not-found.cut");
 			}
 			starts.remove(segment);
 		});
@@ -263,7 +261,7 @@ public class Repurposing {
 	public void split(CurrentMember author, UUID id, int sentence) {
 		changeCuts(author, id, starts -> {
 			if (sentence <= 0 || starts.contains(sentence)) {
-				throw new InvalidValueException("Choose a sentence inside a segment to start a new segment at");
+				throw new InvalidValueException("authoring.refused.choose-sentence-inside-segment-start-new");
 			}
 			starts.add(sentence);
 			starts.sort(null);
@@ -275,7 +273,7 @@ public class Repurposing {
 	public List<LessonVersion> accept(CurrentMember author, UUID id, List<AcceptedSegment> accepted) {
 		var stored = stored(author, id);
 		if (stored.draftedAt() != null) {
-			throw new ConflictException("The lessons of this recording were made already");
+			throw new ConflictException("authoring.refused.lessons-recording-were-made-already");
 		}
 		var drafts = draftLessons(author, stored.transcript(), stored.format(), accepted, media(author, stored));
 		for (var i = 0; i < drafts.size(); i++) {
@@ -302,7 +300,7 @@ public class Repurposing {
 	private void changeCuts(CurrentMember author, UUID id, java.util.function.Consumer<List<Integer>> change) {
 		var stored = stored(author, id);
 		if (stored.draftedAt() != null) {
-			throw new ConflictException("The lessons of this recording were made already; its cuts stay as they were");
+			throw new ConflictException("authoring.refused.lessons-recording-were-made-already-cuts");
 		}
 		var starts = new ArrayList<>(stored.starts());
 		change.accept(starts);
@@ -330,23 +328,24 @@ public class Repurposing {
 	 * transcript ends within the file where the file's duration can be read.
 	 */
 	private void checkMedia(CurrentMember author, UUID media, Segmentation segmentation) {
-		var file = library.find(author.organisationId(), media).orElseThrow(() -> new NotFoundException("Media"));
+		var file = library.find(author.organisationId(), media)
+			.orElseThrow(() -> new NotFoundException("not-found.media"));
 		if (!file.contentType().startsWith("audio/") && !file.contentType().startsWith("video/")) {
-			throw new InvalidValueException("The recording's media is an audio or video file; " + file.fileName()
-					+ " is " + file.contentType());
+			throw new InvalidValueException("authoring.refused.recording-s-media-audio-video-file",
+					file.fileName(), file.contentType());
 		}
 		if (!segmentation.timed()) {
-			throw new InvalidValueException("A recording's media needs a transcript with times (WebVTT or SRT), so "
-					+ "that each lesson plays its own part of it; this transcript has none");
+			throw new InvalidValueException("authoring.refused.recording-s-media-needs-transcript-times");
 		}
 		var seconds = durations.seconds(author.organisationId(), media.toString());
 		var end = segmentation.segments().getLast().endMillis();
 		// A cue may run a moment past the last sound; a second's grace keeps the last lesson.
 		if (seconds.isPresent() && end > (seconds.getAsLong() + 1) * 1000) {
-			throw new InvalidValueException("The transcript runs to " + TranscriptLines.clock(end).replaceFirst(
-					"\\.\\d+$", "") + ", past the end of " + file.fileName() + " (" + TranscriptLines
+			throw new InvalidValueException("authoring.refused.transcript-runs-past-end-transcript-recording",
+					TranscriptLines.clock(end).replaceFirst(
+					"\\.\\d+$", ""), file.fileName(), TranscriptLines
 						.clock(seconds.getAsLong() * 1000)
-						.replaceFirst("\\.\\d+$", "") + "): is it the transcript of this recording?");
+						.replaceFirst("\\.\\d+$", ""));
 		}
 	}
 
@@ -405,21 +404,21 @@ public class Repurposing {
 					Timestamps.read(rs, "created_at"), Timestamps.read(rs, "drafted_at"),
 					rs.getObject("media_id", UUID.class)))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Recording"));
+			.orElseThrow(() -> new NotFoundException("not-found.recording"));
 	}
 
 	private long maxMillis(CurrentMember author, @Nullable Integer maxMinutes) {
 		var minutes = maxMinutes == null ? DEFAULT_MAX_MINUTES : maxMinutes;
 		if (minutes < SHORTEST_MAX_MINUTES || minutes > LONGEST_MAX_MINUTES) {
-			throw new InvalidValueException("The longest segment (maxMinutes) runs from " + SHORTEST_MAX_MINUTES
-					+ " to " + LONGEST_MAX_MINUTES + " minutes");
+			throw new InvalidValueException("authoring.refused.longest-segment-maxminutes-runs-minutes",
+					SHORTEST_MAX_MINUTES, LONGEST_MAX_MINUTES);
 		}
 		return Math.min(minutes, settings.policy(author.organisationId()).maxLessonMinutes()) * 60_000L;
 	}
 
 	private static Transcript read(String transcript, @Nullable String format) {
 		if (transcript == null || transcript.isBlank()) {
-			throw new MalformedTranscript("The transcript is empty", null);
+			throw new MalformedTranscript(null, "authoring.refused.transcript-empty");
 		}
 		return TranscriptFormat.of(format, transcript).read(transcript);
 	}
@@ -484,8 +483,7 @@ public class Repurposing {
 					line++;
 				}
 			}
-			throw new MalformedTranscript("The file is not UTF-8 text (byte " + (valid + 1)
-					+ " cannot be read); save it as UTF-8 and upload it again", line);
+			throw new MalformedTranscript(line, "authoring.refused.file-not-utf-8-text-byte", (valid + 1));
 		}
 	}
 }

@@ -26,19 +26,17 @@ final class SrtReader {
 				continue;
 			}
 			if (!NUMBER.matcher(lines.at(i)).matches()) {
-				throw new MalformedTranscript("Expected a cue number, found \"" + shortened(lines.at(i))
-						+ "\"; each SRT cue starts with its number, then its timing line", i + 1);
+				throw new MalformedTranscript(i + 1, "authoring.refused.expected-cue-number-found-each-srt",
+						shortened(lines.at(i)));
 			}
 			var timingLine = i + 1;
 			if (lines.blank(timingLine)) {
-				throw new MalformedTranscript("The cue number must be followed by a timing line such as "
-						+ "00:01:02,500 --> 00:01:05,000", timingLine + 1);
+				throw new MalformedTranscript(timingLine + 1, "authoring.refused.cue-number-must-followed-timing-line");
 			}
 			var timing = TIMING.matcher(lines.at(timingLine));
 			if (!timing.matches()) {
-				throw new MalformedTranscript("Malformed cue timing \"" + shortened(lines.at(timingLine))
-						+ "\"; SRT writes 00:01:02,500 --> 00:01:05,000 (a comma before the milliseconds)",
-						timingLine + 1);
+				throw new MalformedTranscript(timingLine + 1, "authoring.refused.malformed-cue-timing-srt-writes-00",
+						shortened(lines.at(timingLine)));
 			}
 			var start = millis(timing, 1, timingLine);
 			var end = millis(timing, 5, timingLine);
@@ -46,8 +44,7 @@ final class SrtReader {
 			var j = timingLine + 1;
 			for (; !lines.blank(j); j++) {
 				if (lines.at(j).contains("-->")) {
-					throw new MalformedTranscript("A cue's text cannot hold \"-->\"; is a blank line missing before this "
-							+ "cue?", j + 1);
+					throw new MalformedTranscript(j + 1, "authoring.refused.cue-s-text-cannot-hold-blank");
 				}
 				text.append(' ').append(lines.at(j));
 			}
@@ -63,7 +60,7 @@ final class SrtReader {
 		var minutes = Long.parseLong(timing.group(group + 1));
 		var seconds = Long.parseLong(timing.group(group + 2));
 		if (minutes > 59 || seconds > 59) {
-			throw new MalformedTranscript("Minutes and seconds of a cue time run from 00 to 59", line + 1);
+			throw new MalformedTranscript(line + 1, "authoring.refused.minutes-seconds-cue-time-run-00");
 		}
 		return ((hours * 60 + minutes) * 60 + seconds) * 1000 + Long.parseLong(timing.group(group + 3));
 	}

@@ -86,7 +86,7 @@ class StudioController {
 			Model model) {
 		var organisationSkills = skills.of(me.organisationId());
 		if (skill != null && organisationSkills.stream().noneMatch(s -> s.id().value().equals(skill))) {
-			throw new InvalidValueException("Unknown skill: choose one of the organisation's skills");
+			throw new InvalidValueException("authoring.refused.unknown-skill-choose-organisation-s-skills");
 		}
 		var filter = new LessonFilter(q, program == null ? null : programs.program(me, new ProgramId(program)).lessons(),
 				skill == null ? null : new SkillId(skill), LessonFilter.status(status), LessonFilter.sort(sort));
@@ -158,8 +158,8 @@ class StudioController {
 		try (var in = file.getInputStream()) {
 			var lessonJson = in.readNBytes(importLimit + 1);
 			if (file.getSize() > importLimit || lessonJson.length > importLimit) {
-				throw new InvalidValueException("A lesson file is at most " + megabytes(importLimit)
-						+ "; this one is larger. Export the lesson again, or split it.");
+				throw new InvalidValueException("authoring.refused.lesson-file-most-larger-export-lesson",
+						megabytes(importLimit));
 			}
 			var lesson = workbench.importLesson(me, new String(lessonJson, StandardCharsets.UTF_8));
 			return "redirect:/studio/lessons/" + lesson.lessonId();
@@ -214,7 +214,7 @@ class StudioController {
 			@RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(defaultValue = "objective-lint") String lint, Model model) {
 		if (!lint.matches("[a-z][a-z0-9-]{0,40}")) {
-			throw new InvalidValueException("The element to show the findings in is named in lower case, such as objective-lint");
+			throw new InvalidValueException("authoring.refused.element-show-findings-named-lower-case");
 		}
 		model.addAttribute("lintId", lint);
 		model.addAttribute("lintError", null);
@@ -466,7 +466,7 @@ class StudioController {
 			return media.store(me, file.getOriginalFilename(), in);
 		}
 		catch (MediaLibrary.UnsupportedMediaException | MediaLibrary.MediaTooLargeException refused) {
-			throw new InvalidValueException(refused.getMessage());
+			throw new InvalidValueException(refused.getDetailMessageCode(), refused.getDetailMessageArguments());
 		}
 		catch (IOException e) {
 			throw new IllegalStateException("Could not read the upload", e);

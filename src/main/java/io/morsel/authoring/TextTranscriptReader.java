@@ -83,14 +83,12 @@ final class TextTranscriptReader {
 		Paragraph previous = null;
 		for (var paragraph : paragraphs) {
 			if (paragraph.stamp() == null) {
-				throw new MalformedTranscript("This paragraph has no timestamp while others have; start each paragraph "
-						+ "with its time, such as [12:30], or leave all of them out", paragraph.line());
+				throw new MalformedTranscript(paragraph.line(), "authoring.refused.paragraph-has-no-timestamp-while-others");
 			}
 			if (previous != null && paragraph.stamp() <= previous.stamp()) {
-				throw new MalformedTranscript("The timestamp " + TranscriptLines.clock(paragraph.stamp())
-						+ " is not after the one on line " + previous.line() + " ("
-						+ TranscriptLines.clock(previous.stamp()) + "); paragraphs must be in order of time",
-						paragraph.line());
+				throw new MalformedTranscript(paragraph.line(), "authoring.refused.timestamp-not-after-line-paragraphs-must",
+						TranscriptLines.clock(paragraph.stamp()), previous.line(),
+						TranscriptLines.clock(previous.stamp()));
 			}
 			previous = paragraph;
 		}
@@ -116,7 +114,7 @@ final class TextTranscriptReader {
 		var minutes = Long.parseLong(stamp.group(2));
 		var seconds = Long.parseLong(stamp.group(3));
 		if (seconds > 59 || hours > 0 && minutes > 59) {
-			throw new MalformedTranscript("Minutes and seconds of a timestamp run from 00 to 59", line + 1);
+			throw new MalformedTranscript(line + 1, "authoring.refused.minutes-seconds-timestamp-run-00-59");
 		}
 		return ((hours * 60 + minutes) * 60 + seconds) * 1000;
 	}

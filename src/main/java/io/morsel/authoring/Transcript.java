@@ -17,12 +17,12 @@ public record Transcript(TranscriptFormat format, List<TranscriptCue> cues, bool
 	public Transcript {
 		cues = List.copyOf(cues);
 		if (cues.isEmpty()) {
-			throw new MalformedTranscript("The transcript has no spoken text", null);
+			throw new MalformedTranscript(null, "authoring.refused.transcript-has-no-spoken-text");
 		}
 		var end = cues.getLast().endMillis();
 		if (end > MAX_MILLIS + 60_000) {
-			throw new MalformedTranscript("The transcript runs " + Math.round(end / 60_000.0)
-					+ " minutes; Morsel cuts recordings of up to two hours", cues.getLast().line());
+			throw new MalformedTranscript(cues.getLast().line(), "authoring.refused.transcript-runs-minutes-morsel-cuts-recordings",
+					Math.round(end / 60_000.0));
 		}
 	}
 

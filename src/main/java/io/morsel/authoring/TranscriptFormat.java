@@ -23,8 +23,8 @@ public enum TranscriptFormat {
 			case "webvtt", "vtt", "text/vtt" -> WEBVTT;
 			case "srt", "subrip", "application/x-subrip" -> SRT;
 			case "text", "txt", "markdown", "md", "text/plain", "text/markdown" -> TEXT;
-			default -> throw new MalformedTranscript("The transcript format \"" + name.strip()
-					+ "\" is not one Morsel reads: give webvtt, srt or text (Markdown is text)", null);
+			default -> throw new MalformedTranscript(null, "authoring.refused.transcript-format-not-morsel-reads-give",
+					name.strip());
 		};
 	}
 

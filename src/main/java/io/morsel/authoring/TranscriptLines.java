@@ -24,11 +24,11 @@ final class TranscriptLines {
 
 	static TranscriptLines of(String transcript) {
 		if (transcript.isBlank()) {
-			throw new MalformedTranscript("The transcript is empty", null);
+			throw new MalformedTranscript(null, "authoring.refused.transcript-empty");
 		}
 		if (transcript.length() > MAX_CHARACTERS) {
-			throw new MalformedTranscript("The transcript has more than " + MAX_CHARACTERS
-					+ " characters, more than two hours of speech", null);
+			throw new MalformedTranscript(null, "authoring.refused.transcript-has-more-than-characters-more",
+					MAX_CHARACTERS);
 		}
 		var text = transcript.startsWith("\uFEFF") ? transcript.substring(1) : transcript;
 		var lines = text.split("\r\n|\r|\n", -1);
@@ -54,20 +54,17 @@ final class TranscriptLines {
 	/** Adds a cue after checking that it ends after it starts and follows the one before without overlapping it. */
 	void add(int line, long start, long end, String text) {
 		if (end <= start) {
-			throw new MalformedTranscript("The cue ends (" + clock(end) + ") before it starts (" + clock(start) + ")",
-					line);
+			throw new MalformedTranscript(line, "authoring.refused.cue-ends-before-starts", clock(end), clock(start));
 		}
 		if (!cues.isEmpty()) {
 			var previous = cues.getLast();
 			if (start < previous.startMillis()) {
-				throw new MalformedTranscript("The cue starts at " + clock(start) + ", before the cue on line "
-						+ previous.line() + " (" + clock(previous.startMillis()) + "); cues must be in order of time",
-						line);
+				throw new MalformedTranscript(line, "authoring.refused.cue-starts-before-cue-line-cues",
+						clock(start), previous.line(), clock(previous.startMillis()));
 			}
 			if (start < previous.endMillis()) {
-				throw new MalformedTranscript("The cue starts at " + clock(start) + ", while the cue on line "
-						+ previous.line() + " runs until " + clock(previous.endMillis())
-						+ "; cues of a transcript must not overlap", line);
+				throw new MalformedTranscript(line, "authoring.refused.cue-starts-while-cue-line-runs",
+						clock(start), previous.line(), clock(previous.endMillis()));
 			}
 		}
 		if (!text.isBlank()) {
@@ -110,12 +107,11 @@ final class TranscriptLines {
 		for (var i = 0; i < line.length(); i++) {
 			var c = line.charAt(i);
 			if (c == '\uFFFD') {
-				throw new MalformedTranscript("The transcript is not UTF-8 text (a character could not be read at column "
-						+ (i + 1) + "); save it as UTF-8 and upload it again", number);
+				throw new MalformedTranscript(number, "authoring.refused.transcript-not-utf-8-text-character", (i + 1));
 			}
 			if (Character.isISOControl(c) && c != '\t') {
-				throw new MalformedTranscript("The transcript holds a control character (U+%04X) at column %d; it is not a text file"
-					.formatted((int) c, i + 1), number);
+				throw new MalformedTranscript(number, "authoring.refused.transcript-holds-control-character",
+						"%04X".formatted((int) c), i + 1);
 			}
 		}
 	}

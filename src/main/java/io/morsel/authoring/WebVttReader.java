@@ -19,12 +19,12 @@ final class WebVttReader {
 	static Transcript read(String webVtt) {
 		var lines = TranscriptLines.of(webVtt);
 		if (!SIGNATURE.matcher(lines.at(0)).matches()) {
-			throw new MalformedTranscript("A WebVTT transcript starts with the line WEBVTT", 1);
+			throw new MalformedTranscript(1, "authoring.refused.webvtt-transcript-starts-line-webvtt");
 		}
 		var i = 1;
 		while (!lines.blank(i)) {
 			if (lines.at(i).contains("-->")) {
-				throw new MalformedTranscript("A blank line must follow the WEBVTT header before the first cue", i + 1);
+				throw new MalformedTranscript(i + 1, "authoring.refused.blank-line-must-follow-webvtt-header");
 			}
 			i++;
 		}
@@ -41,14 +41,13 @@ final class WebVttReader {
 			}
 			var timingLine = first.contains("-->") ? i : i + 1;
 			if (lines.blank(timingLine) || !lines.at(timingLine).contains("-->")) {
-				throw new MalformedTranscript("Expected a cue timing such as 00:01:02.500 --> 00:01:05.000 after the "
-						+ "cue identifier \"" + first + "\"", timingLine + 1);
+				throw new MalformedTranscript(timingLine + 1, "authoring.refused.expected-cue-timing-such-00-01",
+						first);
 			}
 			var timing = TIMING.matcher(lines.at(timingLine));
 			if (!timing.matches()) {
-				throw new MalformedTranscript("Malformed cue timing \"" + lines.at(timingLine)
-						+ "\"; WebVTT writes 00:01:02.500 --> 00:01:05.000 (hours optional, a dot before the milliseconds)",
-						timingLine + 1);
+				throw new MalformedTranscript(timingLine + 1, "authoring.refused.malformed-cue-timing-webvtt-writes-00",
+						lines.at(timingLine));
 			}
 			var start = millis(timing, 1, timingLine);
 			var end = millis(timing, 5, timingLine);
@@ -56,8 +55,7 @@ final class WebVttReader {
 			var j = timingLine + 1;
 			for (; !lines.blank(j); j++) {
 				if (lines.at(j).contains("-->")) {
-					throw new MalformedTranscript("A cue's text cannot hold \"-->\"; is a blank line missing before this "
-							+ "cue?", j + 1);
+					throw new MalformedTranscript(j + 1, "authoring.refused.cue-s-text-cannot-hold-blank");
 				}
 				text.append(' ').append(lines.at(j));
 			}
@@ -79,7 +77,7 @@ final class WebVttReader {
 		var minutes = Long.parseLong(timing.group(group + 1));
 		var seconds = Long.parseLong(timing.group(group + 2));
 		if (minutes > 59 || seconds > 59) {
-			throw new MalformedTranscript("Minutes and seconds of a cue time run from 00 to 59", line + 1);
+			throw new MalformedTranscript(line + 1, "authoring.refused.minutes-seconds-cue-time-run-00");
 		}
 		return ((hours * 60 + minutes) * 60 + seconds) * 1000 + Long.parseLong(timing.group(group + 3));
 	}

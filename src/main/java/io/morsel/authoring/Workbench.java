@@ -141,10 +141,11 @@ public class Workbench {
 			if (broken == null) {
 				throw e;
 			}
-			throw new InvalidValueException("This file is not a lesson in Morsel's format: " + broken.getMessage());
+			throw new InvalidValueException("authoring.refused.file-not-lesson-morsel-s-format", broken.getMessage());
 		}
 		catch (JacksonException e) {
-			throw new InvalidValueException("This file is not a lesson in Morsel's format: " + e.getOriginalMessage());
+			throw new InvalidValueException("authoring.refused.file-not-lesson-morsel-s-format",
+					e.getOriginalMessage());
 		}
 		return create(author, content);
 	}
@@ -246,7 +247,7 @@ public class Workbench {
 		return editBlocks(author, id, blocks -> {
 			var block = blocks.remove(checked(blocks, from));
 			if (to < 0 || to > blocks.size()) {
-				throw new InvalidValueException("A block moves to a place from 1 to " + (blocks.size() + 1));
+				throw new InvalidValueException("authoring.refused.block-moves-place-1", (blocks.size() + 1));
 			}
 			blocks.add(to, block);
 		});
@@ -254,7 +255,8 @@ public class Workbench {
 
 	/** The version the author works on: the draft, else the published one; answer key included. */
 	public LessonVersion latest(CurrentMember author, LessonId id) {
-		return lessons.latest(AuthorRole.required(author).organisationId(), id).orElseThrow(() -> new NotFoundException("Lesson"));
+		return lessons.latest(AuthorRole.required(author).organisationId(), id)
+			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
 	}
 
 	private LessonVersion editBlocks(CurrentMember author, LessonId id, java.util.function.Consumer<List<Block>> change) {
@@ -287,15 +289,15 @@ public class Workbench {
 			var range = block instanceof Block.Video video ? video.range() : ((Block.Audio) block).range();
 			var seconds = durations.seconds(author.organisationId(), media);
 			if (seconds.isPresent() && range.end() > seconds.getAsLong()) {
-				throw new InvalidValueException("The part to play ends at " + MediaRange.seconds(range.end())
-						+ " s, after the end of the file (" + seconds.getAsLong() + " s)");
+				throw new InvalidValueException("authoring.refused.part-play-ends-s-after-end",
+						MediaRange.seconds(range.end()), seconds.getAsLong());
 			}
 		}
 	}
 
 	private static int checked(List<Block> blocks, int index) {
 		if (index < 0 || index >= blocks.size()) {
-			throw new NotFoundException("Block");
+			throw new NotFoundException("not-found.block");
 		}
 		return index;
 	}

@@ -27,8 +27,8 @@ public record ApplicationExercise(String id, String prompt, @Nullable String exp
 	public Score score(Response response) {
 		var text = Interaction.expect(response, Response.Text.class, this).text();
 		if (text.isBlank() || text.length() > MAX_ANSWER_LENGTH) {
-			throw new InvalidResponseException(
-					"Exercise '" + id + "' takes an answer of 1 to " + MAX_ANSWER_LENGTH + " characters");
+			throw new InvalidResponseException("catalog.refused.exercise-takes-answer-1-characters",
+					id, MAX_ANSWER_LENGTH);
 		}
 		return new Score(1, null, List.of(), explanation);
 	}

@@ -51,12 +51,12 @@ public sealed interface Block {
 
 		public Video {
 			if ((media == null) == (url == null)) {
-				throw new InvalidValueException("A video is either an uploaded file or a URL");
+				throw new InvalidValueException("catalog.refused.video-either-uploaded-file-url");
 			}
 			if (url != null) {
 				HostedVideo.parse(url);
 				if (range != null) {
-					throw new InvalidValueException("A range plays part of an uploaded file; a linked video has none");
+					throw new InvalidValueException("catalog.refused.range-plays-part-uploaded-file-linked");
 				}
 			}
 			Checks.text(title, "video title", 200);
@@ -83,7 +83,7 @@ public sealed interface Block {
 
 		public Resources {
 			if (items == null || items.isEmpty()) {
-				throw new InvalidValueException("A resources block needs at least one resource");
+				throw new InvalidValueException("catalog.refused.resources-block-needs-least-resource");
 			}
 			items = List.copyOf(items);
 		}
@@ -95,10 +95,10 @@ public sealed interface Block {
 		public Resource {
 			Checks.text(title, "resource title", 200);
 			if ((url == null) == (media == null)) {
-				throw new InvalidValueException("A resource is either a link or a download");
+				throw new InvalidValueException("catalog.refused.resource-either-link-download");
 			}
 			if (url != null && !url.matches("https?://\\S{1,1990}")) {
-				throw new InvalidValueException("A resource link must be an http(s) URL");
+				throw new InvalidValueException("catalog.refused.resource-link-must-http-s-url");
 			}
 		}
 	}
@@ -109,7 +109,7 @@ public sealed interface Block {
 
 		public Question {
 			if (interaction == null) {
-				throw new InvalidValueException("An interaction block needs its interaction");
+				throw new InvalidValueException("catalog.refused.interaction-block-needs-interaction");
 			}
 		}
 	}

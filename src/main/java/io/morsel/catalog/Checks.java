@@ -13,16 +13,16 @@ final class Checks {
 
 	static void id(String id, String what) {
 		if (id == null || !id.matches("[A-Za-z0-9_-]{1,40}")) {
-			throw new InvalidValueException(what + " must be 1 to 40 letters, digits, '-' or '_'");
+			throw new InvalidValueException("catalog.refused.must-1-40-letters-digits", what);
 		}
 	}
 
 	static void text(String text, String what, int max) {
 		if (text == null || text.isBlank()) {
-			throw new InvalidValueException(what + " must not be blank");
+			throw new InvalidValueException("catalog.refused.must-not-blank", what);
 		}
 		if (text.length() > max) {
-			throw new InvalidValueException(what + " must be at most " + max + " characters");
+			throw new InvalidValueException("catalog.refused.must-most-characters", what, max);
 		}
 	}
 
@@ -30,7 +30,7 @@ final class Checks {
 		var seen = new HashSet<String>();
 		for (var item : items) {
 			if (!seen.add(key.apply(item))) {
-				throw new InvalidValueException(what + " '" + key.apply(item) + "' appears twice");
+				throw new InvalidValueException("catalog.refused.appears-twice", what, key.apply(item));
 			}
 		}
 	}

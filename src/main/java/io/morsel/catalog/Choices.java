@@ -13,10 +13,10 @@ final class Choices {
 
 	static List<Option> options(List<Option> options, String interactionId) {
 		if (options == null || options.size() < 2) {
-			throw new InvalidValueException("Interaction '" + interactionId + "' needs at least two options");
+			throw new InvalidValueException("catalog.refused.interaction-needs-least-two-options", interactionId);
 		}
 		if (options.size() > 12) {
-			throw new InvalidValueException("Interaction '" + interactionId + "' has more than 12 options");
+			throw new InvalidValueException("catalog.refused.interaction-has-more-than-12-options", interactionId);
 		}
 		Checks.distinct(options, Option::id, "Option");
 		return List.copyOf(options);
@@ -30,7 +30,7 @@ final class Choices {
 	static List<Option> picked(List<Option> options, Set<String> ids, String interactionId) {
 		for (var id : ids) {
 			if (options.stream().noneMatch(o -> o.id().equals(id))) {
-				throw new InvalidResponseException("Interaction '" + interactionId + "' has no option '" + id + "'");
+				throw new InvalidResponseException("catalog.refused.interaction-has-no-option", interactionId, id);
 			}
 		}
 		return options.stream().filter(o -> ids.contains(o.id())).toList();

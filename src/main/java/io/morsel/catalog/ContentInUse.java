@@ -11,10 +11,9 @@ import org.springframework.http.HttpStatus;
  */
 public class ContentInUse extends ProblemException {
 
-	ContentInUse(String what, List<String> references) {
+	ContentInUse(String code, List<String> references) {
 		super(HttpStatus.CONFLICT, ProblemTypes.IN_USE, "In use",
-				"This " + what + " cannot be deleted: " + String.join("; ", references)
-						+ ". Archive it instead: learners no longer see it, and their records stay.");
+				code, String.join("; ", references));
 		getBody().setProperty("references", List.copyOf(references));
 	}
 }

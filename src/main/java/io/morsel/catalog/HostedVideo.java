@@ -40,7 +40,8 @@ public record HostedVideo(Provider provider, String id, String embedUrl) {
 		var host = uri.getHost().toLowerCase(Locale.ROOT);
 		var path = uri.getRawPath() == null ? "" : uri.getRawPath();
 		return switch (host) {
-			case "youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com" ->
+			case "youtube.com",
+					"www.youtube.com", "m.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com" ->
 				youtube(path.equals("/watch") ? query(uri, "v") : afterPrefix(path, "/embed/", "/shorts/", "/live/"));
 			case "youtu.be" -> youtube(afterPrefix(path, "/"));
 			case "vimeo.com", "www.vimeo.com" -> vimeo(afterPrefix(path, "/"));
@@ -66,16 +67,14 @@ public record HostedVideo(Provider provider, String id, String embedUrl) {
 
 	private static HostedVideo youtube(@Nullable String id) {
 		if (id == null || !YOUTUBE_ID.matcher(id).matches()) {
-			throw new InvalidValueException(
-					"This YouTube link names no video: use the link of one video, such as https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+			throw new InvalidValueException("catalog.refused.youtube-link-names-no-video-use");
 		}
 		return new HostedVideo(Provider.YOUTUBE, id, "https://www.youtube-nocookie.com/embed/" + id);
 	}
 
 	private static HostedVideo vimeo(@Nullable String id) {
 		if (id == null || !VIMEO_ID.matcher(id).matches()) {
-			throw new InvalidValueException(
-					"This Vimeo link names no video: use the link of one video, such as https://vimeo.com/76979871");
+			throw new InvalidValueException("catalog.refused.vimeo-link-names-no-video-use");
 		}
 		return new HostedVideo(Provider.VIMEO, id, "https://player.vimeo.com/video/" + id + "?dnt=1");
 	}
@@ -90,7 +89,7 @@ public record HostedVideo(Provider provider, String id, String embedUrl) {
 		}
 		if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
 				|| uri.getRawUserInfo() != null) {
-			throw new InvalidValueException("A video link must be an https:// address, such as a YouTube or Vimeo link");
+			throw new InvalidValueException("catalog.refused.video-link-must-https-address-such");
 		}
 		return uri;
 	}

@@ -39,8 +39,8 @@ public sealed interface Interaction permits SingleChoice, MultipleChoice, PickN,
 	/** The response as the kind this interaction takes, or the reason it is not. */
 	static <R extends Response> R expect(Response response, Class<R> kind, Interaction interaction) {
 		if (!kind.isInstance(response)) {
-			throw new InvalidResponseException("Interaction '" + interaction.id() + "' takes a "
-					+ kind.getSimpleName().toLowerCase(java.util.Locale.ROOT) + " response");
+			throw new InvalidResponseException("catalog.refused.interaction-takes-response",
+					interaction.id(), kind.getSimpleName().toLowerCase(java.util.Locale.ROOT));
 		}
 		return kind.cast(response);
 	}

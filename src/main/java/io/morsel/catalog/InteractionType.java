@@ -41,7 +41,7 @@ public enum InteractionType {
 		return Arrays.stream(values())
 			.filter(type -> type.formatName.equals(name))
 			.findFirst()
-			.orElseThrow(() -> new InvalidValueException("Unknown type of question: " + name));
+			.orElseThrow(() -> new InvalidValueException("catalog.refused.unknown-type-question", name));
 	}
 
 	/** The name in the lesson format: {@code "single-choice"}, {@code "pick-n"}, … */

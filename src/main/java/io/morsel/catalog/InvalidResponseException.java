@@ -5,7 +5,7 @@ import io.morsel.shared.InvalidValueException;
 /** A response that does not fit its interaction: wrong kind, unknown ids, wrong number of picks. Nothing is scored. */
 public class InvalidResponseException extends InvalidValueException {
 
-	public InvalidResponseException(String message) {
-		super(message, "Answer does not fit the interaction");
+	public InvalidResponseException(String code, Object... arguments) {
+		super("Answer does not fit the interaction", code, arguments);
 	}
 }

@@ -18,25 +18,25 @@ public record LessonContent(String title, Objective objective, int estimatedMinu
 	public LessonContent {
 		Checks.text(title, "title", 120);
 		if (objective == null) {
-			throw new InvalidValueException("A lesson needs its objective: one sentence");
+			throw new InvalidValueException("catalog.refused.lesson-needs-objective-sentence");
 		}
 		if (estimatedMinutes < 1 || estimatedMinutes > MAX_MINUTES) {
-			throw new InvalidValueException("The estimated duration must be 1 to " + MAX_MINUTES + " minutes");
+			throw new InvalidValueException("catalog.refused.estimated-duration-must-1-minutes", MAX_MINUTES);
 		}
 		skills = skills == null ? List.of() : List.copyOf(skills);
 		skills.forEach(s -> Checks.text(s, "skill", 80));
 		Checks.distinct(skills, s -> s, "Skill");
 		if (blocks == null || blocks.isEmpty()) {
-			throw new InvalidValueException("A lesson needs at least one block");
+			throw new InvalidValueException("catalog.refused.lesson-needs-least-block");
 		}
 		if (blocks.size() > 40) {
-			throw new InvalidValueException("A lesson has at most 40 blocks; split it into two lessons");
+			throw new InvalidValueException("catalog.refused.lesson-has-most-40-blocks-split");
 		}
 		blocks = List.copyOf(blocks);
 		var ids = new HashSet<String>();
 		for (var interaction : interactions(blocks).toList()) {
 			if (!ids.add(interaction.id())) {
-				throw new InvalidValueException("Interaction id '" + interaction.id() + "' appears twice");
+				throw new InvalidValueException("catalog.refused.interaction-id-appears-twice", interaction.id());
 			}
 		}
 	}

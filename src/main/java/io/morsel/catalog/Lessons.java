@@ -135,12 +135,12 @@ public class Lessons {
 	public LessonVersion publish(CurrentMember author, LessonId id, boolean significant) {
 		var state = state(author.organisationId(), id, true);
 		if (state.archived()) {
-			throw new ConflictException("The lesson is archived: restore it before publishing it");
+			throw new ConflictException("catalog.refused.lesson-archived-restore-before-publishing");
 		}
 		var now = clock.instant();
 		if (state.draft() == null) {
 			if (!state.unpublished() || state.published() == null) {
-				throw new ConflictException("The lesson has no draft to publish");
+				throw new ConflictException("catalog.refused.lesson-has-no-draft-publish");
 			}
 			setLifecycle(id, "unpublished_at", null);
 			return announced(author, id, state.published(), now);
@@ -186,8 +186,7 @@ public class Lessons {
 	public LessonSummary unpublish(CurrentMember author, LessonId id) {
 		var state = state(author.organisationId(), id, true);
 		if (state.status() != ContentStatus.PUBLISHED) {
-			throw new ConflictException("Only a published lesson can be unpublished; this one is "
-					+ state.status().code());
+			throw new ConflictException("catalog.refused.only-published-lesson-can-unpublished", state.status().code());
 		}
 		return withdrawn(author, id, "unpublished_at", ContentStatus.UNPUBLISHED);
 	}
@@ -201,7 +200,7 @@ public class Lessons {
 	public LessonSummary archive(CurrentMember author, LessonId id) {
 		var state = state(author.organisationId(), id, true);
 		if (state.archived()) {
-			throw new ConflictException("The lesson is archived already");
+			throw new ConflictException("catalog.refused.lesson-archived-already");
 		}
 		return withdrawn(author, id, "archived_at", ContentStatus.ARCHIVED);
 	}
@@ -215,7 +214,7 @@ public class Lessons {
 	public LessonSummary restore(CurrentMember author, LessonId id) {
 		var state = state(author.organisationId(), id, true);
 		if (!state.archived()) {
-			throw new ConflictException("Only an archived lesson can be restored; this one is " + state.status().code());
+			throw new ConflictException("catalog.refused.only-archived-lesson-can-restored", state.status().code());
 		}
 		setLifecycle(id, "archived_at", null);
 		if (state.published() != null && !state.unpublished()) {
@@ -250,7 +249,7 @@ public class Lessons {
 			references.add("it is in the program" + (programs.size() > 1 ? "s " : " ") + String.join(", ", programs));
 		}
 		if (!references.isEmpty()) {
-			throw new ContentInUse("lesson", references);
+			throw new ContentInUse("catalog.refused.lesson-in-use", references);
 		}
 		for (var table : List.of("lesson_skills", "lesson_versions")) {
 			jdbc.sql("DELETE FROM " + table + " WHERE lesson_id = :id").param("id", id.value()).update();
@@ -278,7 +277,7 @@ public class Lessons {
 	public LessonSummary summary(OrganisationId organisation, LessonId id) {
 		return summaries(organisation, false, List.of(id)).stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Lesson"));
+			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
 	}
 
 	/**
@@ -494,7 +493,7 @@ public class Lessons {
 	}
 
 	private State state(OrganisationId organisation, LessonId id, boolean forUpdate) {
-		return stateOf(organisation, id, forUpdate).orElseThrow(() -> new NotFoundException("Lesson"));
+		return stateOf(organisation, id, forUpdate).orElseThrow(() -> new NotFoundException("not-found.lesson"));
 	}
 
 	private Optional<State> stateOf(OrganisationId organisation, LessonId id) {
@@ -589,8 +588,8 @@ public class Lessons {
 			if (block instanceof Block.Video video && video.url() != null) {
 				var hosted = HostedVideo.parse(video.url());
 				if (!frameOrigins.allows(organisation, hosted.frameOrigin())) {
-					throw new InvalidValueException("Videos from " + hosted.frameOrigin()
-							+ " cannot play in your organisation's lessons: link a YouTube or Vimeo video, or ask an admin to add this provider");
+					throw new InvalidValueException("catalog.refused.videos-cannot-play-your-organisation-s",
+							hosted.frameOrigin());
 				}
 			}
 		}

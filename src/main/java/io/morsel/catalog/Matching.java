@@ -28,7 +28,7 @@ public record Matching(String id, String prompt, List<Pair> pairs, boolean asses
 		Checks.id(id, "interaction id");
 		Checks.text(prompt, "prompt", 1000);
 		if (pairs == null || pairs.size() < 2 || pairs.size() > 10) {
-			throw new InvalidValueException("Matching '" + id + "' needs 2 to 10 pairs");
+			throw new InvalidValueException("catalog.refused.matching-needs-2-10-pairs", id);
 		}
 		Checks.distinct(pairs, Pair::leftId, "Left id");
 		Checks.distinct(pairs, Pair::rightId, "Right id");
@@ -45,10 +45,10 @@ public record Matching(String id, String prompt, List<Pair> pairs, boolean asses
 			rights.add(p.rightId());
 		});
 		if (!matching.pairs().keySet().equals(lefts)) {
-			throw new InvalidResponseException("Matching '" + id + "' takes one answer for each of " + lefts);
+			throw new InvalidResponseException("catalog.refused.matching-takes-answer-each", id, lefts);
 		}
 		if (!rights.containsAll(matching.pairs().values())) {
-			throw new InvalidResponseException("Matching '" + id + "' has no such right-hand item");
+			throw new InvalidResponseException("catalog.refused.matching-has-no-such-right-hand", id);
 		}
 		var hits = 0;
 		var feedback = new ArrayList<String>();

@@ -59,16 +59,17 @@ public class MediaLibrary {
 	/** The file is not one Morsel accepts, by its bytes or its name. */
 	public static class UnsupportedMediaException extends ProblemException {
 
-		UnsupportedMediaException(String message) {
-			super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported file", message);
+		UnsupportedMediaException(String code, Object... arguments) {
+			super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported file", code,
+					arguments);
 		}
 	}
 
 	/** The file is larger than its kind allows. */
 	public static class MediaTooLargeException extends ProblemException {
 
-		MediaTooLargeException(String message) {
-			super(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "File too large", message);
+		MediaTooLargeException(String code, Object... arguments) {
+			super(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "File too large", code, arguments);
 		}
 	}
 
@@ -95,11 +96,10 @@ public class MediaLibrary {
 		var extension = safeName.contains(".") ? safeName.substring(safeName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
 		var accepted = ACCEPTED.get(extension);
 		if (accepted == null) {
-			throw new UnsupportedMediaException("Upload an image (PNG, JPEG, GIF, WebP), video (MP4, WebM, Ogg), audio "
-					+ "(MP3, Ogg, M4A, WAV, WebM), a WebVTT transcript or a PDF, named with its extension");
+			throw new UnsupportedMediaException("catalog.refused.upload-image-png-jpeg-gif-webp");
 		}
 		if (safeName.length() > 200) {
-			throw new UnsupportedMediaException("A file name may be at most 200 characters long");
+			throw new UnsupportedMediaException("catalog.refused.file-name-may-most-200-characters");
 		}
 		Path temporary = null;
 		try {
@@ -111,16 +111,16 @@ public class MediaLibrary {
 				size = copyAtMost(in, temporary, accepted.maxMegabytes() * 1024L * 1024L);
 			}
 			if (size < 0) {
-				throw new MediaTooLargeException(
-						"A ." + extension + " file may be at most " + accepted.maxMegabytes() + " MB");
+				throw new MediaTooLargeException("catalog.refused.file-may-most-mb",
+						extension, accepted.maxMegabytes());
 			}
 			String detected;
 			try (var in = new BufferedInputStream(Files.newInputStream(temporary))) {
 				detected = tika.detect(in);
 			}
 			if (!matches(accepted.type(), detected)) {
-				throw new UnsupportedMediaException("The file named '" + safeName + "' is " + detected + ", not "
-						+ accepted.type() + " as its name says");
+				throw new UnsupportedMediaException("catalog.refused.file-named-not-name-says",
+						safeName, detected, accepted.type());
 			}
 			var media = new Media(UUID.randomUUID(), safeName, accepted.type(), size,
 					HexFormat.of().formatHex(digest.digest()), clock.instant());
@@ -214,7 +214,7 @@ public class MediaLibrary {
 
 	/** A media file of the organisation, or {@link NotFoundException} (also for another organisation's). */
 	public Media require(OrganisationId organisation, UUID id) {
-		return find(organisation, id).orElseThrow(() -> new NotFoundException("Media"));
+		return find(organisation, id).orElseThrow(() -> new NotFoundException("not-found.media"));
 	}
 
 	/** Tika names some types by an alias or a more general parent; these count as the type the name promises. */
@@ -243,7 +243,7 @@ public class MediaLibrary {
 		var name = fileName == null ? "" : fileName;
 		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
 		if (name.chars().anyMatch(Character::isISOControl)) {
-			throw new UnsupportedMediaException("A file name may not contain control characters");
+			throw new UnsupportedMediaException("catalog.refused.file-name-may-not-contain-control");
 		}
 		return name;
 	}

@@ -15,12 +15,11 @@ public record MediaRange(double start, double end) {
 
 	public MediaRange {
 		if (!Double.isFinite(start) || !Double.isFinite(end) || start < 0 || end > LONGEST_SECONDS) {
-			throw new InvalidValueException("A media range runs from 0 to " + (long) LONGEST_SECONDS
-					+ " seconds into the file");
+			throw new InvalidValueException("catalog.refused.media-range-runs-0-seconds-into", (long) LONGEST_SECONDS);
 		}
 		if (start >= end) {
-			throw new InvalidValueException("A media range starts before it ends: it starts at " + seconds(start)
-					+ " s and ends at " + seconds(end) + " s");
+			throw new InvalidValueException("catalog.refused.media-range-starts-before-ends-starts",
+					seconds(start), seconds(end));
 		}
 	}
 

@@ -17,7 +17,7 @@ public record MultipleChoice(String id, String prompt, List<Option> options, boo
 		Checks.text(prompt, "prompt", 1000);
 		options = Choices.options(options, id);
 		if (Choices.correctCount(options) < 1) {
-			throw new InvalidValueException("Multiple choice '" + id + "' needs at least one correct option");
+			throw new InvalidValueException("catalog.refused.multiple-choice-needs-least-correct-option", id);
 		}
 	}
 
@@ -25,7 +25,7 @@ public record MultipleChoice(String id, String prompt, List<Option> options, boo
 	public Score score(Response response) {
 		var choice = Interaction.expect(response, Response.Choice.class, this);
 		if (choice.optionIds().isEmpty()) {
-			throw new InvalidResponseException("Multiple choice '" + id + "' takes at least one option");
+			throw new InvalidResponseException("catalog.refused.multiple-choice-takes-least-option", id);
 		}
 		var picked = Choices.picked(options, choice.optionIds(), id);
 		var correctIds = options.stream().filter(Option::correct).map(Option::id).collect(Collectors.toSet());

@@ -19,14 +19,14 @@ public record Objective(@JsonValue String text) {
 	@JsonCreator
 	public Objective {
 		if (text == null || text.isBlank()) {
-			throw new InvalidValueException("A lesson needs its objective: one sentence");
+			throw new InvalidValueException("catalog.refused.lesson-needs-objective-sentence");
 		}
 		text = text.strip();
 		if (text.length() > MAX_LENGTH) {
-			throw new InvalidValueException("The objective must be at most " + MAX_LENGTH + " characters");
+			throw new InvalidValueException("catalog.refused.objective-must-most-characters", MAX_LENGTH);
 		}
 		if (SECOND_SENTENCE.matcher(text).find() || text.contains("\n")) {
-			throw new InvalidValueException("The objective must be one sentence; a lesson has one objective");
+			throw new InvalidValueException("catalog.refused.objective-must-sentence-lesson-has-objective");
 		}
 	}
 }

@@ -29,7 +29,7 @@ public record Ordering(String id, String prompt, List<Item> items, boolean asses
 		Checks.id(id, "interaction id");
 		Checks.text(prompt, "prompt", 1000);
 		if (items == null || items.size() < 2 || items.size() > 10) {
-			throw new InvalidValueException("Ordering '" + id + "' needs 2 to 10 items");
+			throw new InvalidValueException("catalog.refused.ordering-needs-2-10-items", id);
 		}
 		Checks.distinct(items, Item::id, "Item");
 		items = List.copyOf(items);
@@ -44,7 +44,7 @@ public record Ordering(String id, String prompt, List<Item> items, boolean asses
 		}
 		var given = ordering.itemIds();
 		if (given.size() != items.size() || !new HashSet<>(given).equals(position.keySet())) {
-			throw new InvalidResponseException("Ordering '" + id + "' takes every item exactly once");
+			throw new InvalidResponseException("catalog.refused.ordering-takes-every-item-exactly-once", id);
 		}
 		var positions = given.stream().mapToInt(position::get).toArray();
 		var kept = longestIncreasing(positions);

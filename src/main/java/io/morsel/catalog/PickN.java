@@ -16,10 +16,10 @@ public record PickN(String id, String prompt, List<Option> options, int n, boole
 		Checks.text(prompt, "prompt", 1000);
 		options = Choices.options(options, id);
 		if (n < 1 || n >= options.size()) {
-			throw new InvalidValueException("Pick N '" + id + "' must pick at least one and fewer than all options");
+			throw new InvalidValueException("catalog.refused.pick-n-must-pick-least-fewer", id);
 		}
 		if (Choices.correctCount(options) != n) {
-			throw new InvalidValueException("Pick N '" + id + "' needs exactly " + n + " correct options");
+			throw new InvalidValueException("catalog.refused.pick-n-needs-exactly-correct-options", id, n);
 		}
 	}
 
@@ -27,7 +27,7 @@ public record PickN(String id, String prompt, List<Option> options, int n, boole
 	public Score score(Response response) {
 		var choice = Interaction.expect(response, Response.Choice.class, this);
 		if (choice.optionIds().size() != n) {
-			throw new InvalidResponseException("Pick N '" + id + "' takes exactly " + n + " options");
+			throw new InvalidResponseException("catalog.refused.pick-n-takes-exactly-options", id, n);
 		}
 		var picked = Choices.picked(options, choice.optionIds(), id);
 		var hits = picked.stream().filter(Option::correct).count();

@@ -14,8 +14,7 @@ public record ProgramModule(LessonId firstLesson, String title) {
 	public ProgramModule {
 		title = title == null ? "" : title.strip();
 		if (title.isEmpty() || title.length() > MAX_TITLE || !PlainText.Validator.isPlain(title)) {
-			throw new InvalidRequestException("A module needs a title of at most " + MAX_TITLE
-					+ " characters, in plain text");
+			throw new InvalidRequestException("catalog.refused.module-needs-title-most-characters-plain", MAX_TITLE);
 		}
 	}
 }

@@ -28,7 +28,7 @@ public class ProgramModules {
 	/** The program's modules in the order of their first lessons; a module whose lesson left the program is not one. */
 	@Transactional(readOnly = true)
 	public List<ProgramModule> of(OrganisationId organisation, ProgramId id) {
-		var program = programs.find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
+		var program = programs.find(organisation, id).orElseThrow(() -> new NotFoundException("not-found.program"));
 		return inOrder(program, jdbc.sql("""
 				SELECT first_lesson_id, title
 				FROM program_modules
@@ -45,14 +45,14 @@ public class ProgramModules {
 	 */
 	@Transactional
 	public List<ProgramModule> replace(OrganisationId organisation, ProgramId id, List<ProgramModule> modules) {
-		var program = programs.find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
+		var program = programs.find(organisation, id).orElseThrow(() -> new NotFoundException("not-found.program"));
 		var starts = new HashSet<LessonId>();
 		for (var module : modules) {
 			if (!program.lessons().contains(module.firstLesson())) {
-				throw new InvalidRequestException("A module begins at one of the program's lessons");
+				throw new InvalidRequestException("catalog.refused.module-begins-program-s-lessons");
 			}
 			if (!starts.add(module.firstLesson())) {
-				throw new InvalidRequestException("Two modules cannot begin at the same lesson");
+				throw new InvalidRequestException("catalog.refused.two-modules-cannot-begin-same-lesson");
 			}
 		}
 		jdbc.sql("""

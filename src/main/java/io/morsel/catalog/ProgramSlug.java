@@ -24,8 +24,7 @@ public record ProgramSlug(String value) {
 
 	public ProgramSlug {
 		if (value == null || !RULE.matcher(value).matches()) {
-			throw new InvalidRequestException(
-					"A program's slug is lower-case letters, digits and dashes, at most " + MAX_LENGTH + " characters");
+			throw new InvalidRequestException("catalog.refused.program-s-slug-lower-case-letters", MAX_LENGTH);
 		}
 	}
 

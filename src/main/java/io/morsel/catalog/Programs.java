@@ -63,7 +63,7 @@ public class Programs {
 				.update();
 		}
 		catch (DuplicateKeyException e) {
-			throw new ConflictException("The organisation already has a program '" + slug + "'");
+			throw new ConflictException("catalog.refused.organisation-already-has-program", slug);
 		}
 		insertLessons(program);
 		outlines.changed(organisation);
@@ -91,7 +91,7 @@ public class Programs {
 	@Transactional
 	public Program update(OrganisationId organisation, ProgramId id, @Nullable Integer readRevision, String title,
 			String outcome, @Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
-		var current = find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
+		var current = find(organisation, id).orElseThrow(() -> new NotFoundException("not-found.program"));
 		var program = checked(organisation, id, current.slug(), title, outcome, description, selfEnrol, lessons);
 		// The revision is compared in the UPDATE itself, so of two saves made from the same read only one matches.
 		var saved = jdbc.sql("""
@@ -141,8 +141,8 @@ public class Programs {
 	public Program unpublish(OrganisationId organisation, ProgramId id) {
 		var program = existing(organisation, id);
 		if (program.status() != ContentStatus.PUBLISHED) {
-			throw new ConflictException("Only a published program can be unpublished; this one is "
-					+ program.status().code());
+			throw new ConflictException("catalog.refused.only-published-program-can-unpublished",
+					program.status().code());
 		}
 		return lifecycle(organisation, id, "unpublished_at", true);
 	}
@@ -156,8 +156,8 @@ public class Programs {
 		var program = existing(organisation, id);
 		if (program.status() != ContentStatus.UNPUBLISHED) {
 			throw new ConflictException(program.status() == ContentStatus.ARCHIVED
-					? "The program is archived: restore it before publishing it"
-					: "The program is published already");
+					? "catalog.refused.program-archived-restore-before-publishing"
+					: "catalog.refused.program-published-already");
 		}
 		return lifecycle(organisation, id, "unpublished_at", false);
 	}
@@ -170,7 +170,7 @@ public class Programs {
 	@Transactional
 	public Program archive(OrganisationId organisation, ProgramId id) {
 		if (existing(organisation, id).status() == ContentStatus.ARCHIVED) {
-			throw new ConflictException("The program is archived already");
+			throw new ConflictException("catalog.refused.program-archived-already");
 		}
 		return lifecycle(organisation, id, "archived_at", true);
 	}
@@ -183,8 +183,7 @@ public class Programs {
 	public Program restore(OrganisationId organisation, ProgramId id) {
 		var program = existing(organisation, id);
 		if (program.status() != ContentStatus.ARCHIVED) {
-			throw new ConflictException("Only an archived program can be restored; this one is "
-					+ program.status().code());
+			throw new ConflictException("catalog.refused.only-archived-program-can-restored", program.status().code());
 		}
 		return lifecycle(organisation, id, "archived_at", false);
 	}
@@ -199,7 +198,7 @@ public class Programs {
 		jdbc.sql("SELECT id FROM programs WHERE id = :id FOR UPDATE").param("id", id.value()).query(UUID.class).single();
 		var named = references.orderedStream().flatMap(r -> r.of(organisation, id).stream()).toList();
 		if (!named.isEmpty()) {
-			throw new ContentInUse("program", named);
+			throw new ContentInUse("catalog.refused.program-in-use", named);
 		}
 		jdbc.sql("DELETE FROM programs WHERE id = :id AND organisation_id = :organisation")
 			.param("id", id.value())
@@ -209,7 +208,7 @@ public class Programs {
 	}
 
 	private Program existing(OrganisationId organisation, ProgramId id) {
-		return find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
+		return find(organisation, id).orElseThrow(() -> new NotFoundException("not-found.program"));
 	}
 
 	private Program lifecycle(OrganisationId organisation, ProgramId id, String column, boolean set) {
@@ -226,16 +225,16 @@ public class Programs {
 	private Program checked(OrganisationId organisation, ProgramId id, String slug, String title, String outcome,
 			@Nullable String description, boolean selfEnrol, List<LessonId> lessons) {
 		if (title.isBlank() || title.length() > 120 || !PlainText.Validator.isPlain(title)) {
-			throw new InvalidRequestException("A program needs a title of at most 120 characters, in plain text");
+			throw new InvalidRequestException("catalog.refused.program-needs-title-most-120-characters");
 		}
 		if (outcome.isBlank() || outcome.length() > 300) {
-			throw new InvalidRequestException("A program states its business outcome in at most 300 characters");
+			throw new InvalidRequestException("catalog.refused.program-states-business-outcome-most-300");
 		}
 		if (description != null && description.length() > 2000) {
-			throw new InvalidRequestException("A program's description has at most 2000 characters");
+			throw new InvalidRequestException("catalog.refused.program-s-description-has-most-2000");
 		}
 		if (lessons.isEmpty() || lessons.size() > 100 || lessons.stream().distinct().count() != lessons.size()) {
-			throw new InvalidRequestException("A program has one to 100 lessons, each once");
+			throw new InvalidRequestException("catalog.refused.program-has-100-lessons-each-once");
 		}
 		var owned = jdbc.sql("""
 				SELECT COUNT(*)
@@ -248,7 +247,7 @@ public class Programs {
 			.query(Long.class)
 			.single();
 		if (owned != lessons.size()) {
-			throw new InvalidRequestException("Every lesson of a program must be one of the organisation's lessons");
+			throw new InvalidRequestException("catalog.refused.every-lesson-program-must-organisation-s");
 		}
 		var described = description == null || description.isBlank() ? null : description.strip();
 		return new Program(id, slug, title.strip(), outcome.strip(), described, selfEnrol, lessons);

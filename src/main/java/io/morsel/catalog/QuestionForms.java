@@ -48,22 +48,22 @@ public final class QuestionForms {
 	private static Response choice(Question question, MultiValueMap<String, String> form) {
 		var picked = values(form, "optionIds");
 		if (picked.isEmpty()) {
-			throw new InvalidResponseException("Choose an answer first.");
+			throw new InvalidResponseException("catalog.refused.choose-answer-first");
 		}
 		var ids = new HashSet<>(picked);
 		if (ids.size() != picked.size()) {
-			throw new InvalidResponseException("Choose each option once.");
+			throw new InvalidResponseException("catalog.refused.choose-each-option-once");
 		}
 		for (var id : ids) {
 			known(question.options(), id, "option");
 		}
 		if (question.type().choosesOne() && ids.size() > 1) {
-			throw new InvalidResponseException("Choose one answer.");
+			throw new InvalidResponseException("catalog.refused.choose-answer");
 		}
 		var pick = question.pick();
 		if (pick != null && ids.size() != pick) {
-			throw new InvalidResponseException("Pick exactly " + pick + (pick == 1 ? " option" : " options")
-					+ "; you picked " + ids.size() + ".");
+			throw new InvalidResponseException(pick == 1 ? "catalog.refused.pick-exactly-one-option"
+					: "catalog.refused.pick-exactly-options", pick, ids.size());
 		}
 		return new Response.Choice(ids);
 	}
@@ -73,7 +73,7 @@ public final class QuestionForms {
 		for (var left : question.left()) {
 			var right = single(form, "pair." + left.id());
 			if (right == null || right.isBlank()) {
-				throw new InvalidResponseException("Match every item first.");
+				throw new InvalidResponseException("catalog.refused.match-every-item-first");
 			}
 			pairs.put(left.id(), known(question.right(), right.strip(), "match"));
 		}
@@ -86,12 +86,12 @@ public final class QuestionForms {
 		for (var item : items) {
 			var position = position(single(form, "position." + item.id()));
 			if (position < 1 || position > items.size()) {
-				throw new InvalidResponseException("Give each item a position from 1 to " + items.size() + ".");
+				throw new InvalidResponseException("catalog.refused.give-each-item-position-1", items.size());
 			}
 			positions.add(Map.entry(item.id(), position));
 		}
 		if (positions.stream().map(Map.Entry::getValue).distinct().count() != positions.size()) {
-			throw new InvalidResponseException("Give each item its own position.");
+			throw new InvalidResponseException("catalog.refused.give-each-item-own-position");
 		}
 		positions.sort(Comparator.comparing(Map.Entry::getValue));
 		return new Response.Ordering(positions.stream().map(Map.Entry::getKey).toList());
@@ -100,10 +100,10 @@ public final class QuestionForms {
 	private static Response text(MultiValueMap<String, String> form) {
 		var text = single(form, "text");
 		if (text == null || text.isBlank()) {
-			throw new InvalidResponseException("Write your answer first.");
+			throw new InvalidResponseException("catalog.refused.write-your-answer-first");
 		}
 		if (text.length() > MAX_TEXT_LENGTH) {
-			throw new InvalidResponseException("Keep your answer to " + MAX_TEXT_LENGTH + " characters.");
+			throw new InvalidResponseException("catalog.refused.keep-your-answer-characters", MAX_TEXT_LENGTH);
 		}
 		return new Response.Text(text.strip());
 	}
@@ -117,14 +117,14 @@ public final class QuestionForms {
 	private static @Nullable String single(MultiValueMap<String, String> form, String field) {
 		var values = values(form, field);
 		if (values.size() > 1) {
-			throw new InvalidResponseException("Give one answer for each item.");
+			throw new InvalidResponseException("catalog.refused.give-answer-each-item");
 		}
 		return values.isEmpty() ? null : values.getFirst();
 	}
 
 	private static String known(List<Choice> choices, String id, String what) {
 		if (choices.stream().noneMatch(choice -> choice.id().equals(id))) {
-			throw new InvalidResponseException("This question has no such " + what + ".");
+			throw new InvalidResponseException("catalog.refused.question-has-no-such", what);
 		}
 		return id;
 	}
@@ -134,7 +134,7 @@ public final class QuestionForms {
 			return Integer.parseInt(value == null ? "" : value.strip());
 		}
 		catch (NumberFormatException e) {
-			throw new InvalidResponseException("Give each item a position.");
+			throw new InvalidResponseException("catalog.refused.give-each-item-position");
 		}
 	}
 }

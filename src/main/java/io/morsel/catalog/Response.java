@@ -28,12 +28,11 @@ public sealed interface Response {
 			@Nullable List<String> order, @Nullable String text) {
 		var given = Stream.of(optionIds, pairs, order, text).filter(Objects::nonNull).count();
 		if (given != 1) {
-			throw new InvalidRequestException(
-					"Send exactly one of optionIds, pairs, order or text, as the question's type requires");
+			throw new InvalidRequestException("catalog.refused.send-exactly-optionids-pairs-order-text");
 		}
 		if (optionIds != null) {
 			if (new HashSet<>(optionIds).size() != optionIds.size()) {
-				throw new InvalidRequestException("An option is picked once");
+				throw new InvalidRequestException("catalog.refused.option-picked-once");
 			}
 			return new Choice(new HashSet<>(optionIds));
 		}

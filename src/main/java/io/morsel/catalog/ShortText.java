@@ -21,7 +21,7 @@ public record ShortText(String id, String prompt, List<String> acceptedAnswers, 
 		Checks.text(prompt, "prompt", 1000);
 		if (acceptedAnswers == null || acceptedAnswers.isEmpty()
 				|| acceptedAnswers.stream().anyMatch(a -> normalise(a).isEmpty())) {
-			throw new InvalidValueException("Short text '" + id + "' needs at least one non-blank accepted answer");
+			throw new InvalidValueException("catalog.refused.short-text-needs-least-non-blank", id);
 		}
 		acceptedAnswers = List.copyOf(acceptedAnswers);
 	}
@@ -30,8 +30,8 @@ public record ShortText(String id, String prompt, List<String> acceptedAnswers, 
 	public Score score(Response response) {
 		var text = Interaction.expect(response, Response.Text.class, this).text();
 		if (text.isBlank() || text.length() > MAX_ANSWER_LENGTH) {
-			throw new InvalidResponseException(
-					"Short text '" + id + "' takes an answer of 1 to " + MAX_ANSWER_LENGTH + " characters");
+			throw new InvalidResponseException("catalog.refused.short-text-takes-answer-1-characters",
+					id, MAX_ANSWER_LENGTH);
 		}
 		var answer = normalise(text);
 		var right = acceptedAnswers.stream().map(ShortText::normalise).anyMatch(answer::equals);

@@ -13,7 +13,7 @@ public record SingleChoice(String id, String prompt, List<Option> options, boole
 		Checks.text(prompt, "prompt", 1000);
 		options = Choices.options(options, id);
 		if (Choices.correctCount(options) != 1) {
-			throw new InvalidValueException("Single choice '" + id + "' needs exactly one correct option");
+			throw new InvalidValueException("catalog.refused.single-choice-needs-exactly-correct-option", id);
 		}
 	}
 
@@ -21,7 +21,7 @@ public record SingleChoice(String id, String prompt, List<Option> options, boole
 	public Score score(Response response) {
 		var choice = Interaction.expect(response, Response.Choice.class, this);
 		if (choice.optionIds().size() != 1) {
-			throw new InvalidResponseException("Single choice '" + id + "' takes exactly one option");
+			throw new InvalidResponseException("catalog.refused.single-choice-takes-exactly-option", id);
 		}
 		var picked = Choices.picked(options, choice.optionIds(), id);
 		var right = picked.getFirst().correct();

@@ -62,8 +62,7 @@ public class SkillCuration {
 				.update();
 		}
 		catch (DuplicateKeyException e) {
-			throw new ConflictException("The organisation already has a skill named '" + changed.name()
-					+ "'; merge the two instead");
+			throw new ConflictException("catalog.refused.organisation-already-has-skill-named-merge", changed.name());
 		}
 		if (!current.name().equals(changed.name())) {
 			lessons.renameSkill(id, current.name(), changed.name());
@@ -80,7 +79,7 @@ public class SkillCuration {
 	@Transactional
 	public Skill merge(OrganisationId organisation, SkillId merged, SkillId into) {
 		if (merged.equals(into)) {
-			throw new InvalidRequestException("A skill cannot be merged into itself");
+			throw new InvalidRequestException("catalog.refused.skill-cannot-merged-into-itself");
 		}
 		var from = find(organisation, merged);
 		var target = find(organisation, into);
@@ -114,6 +113,6 @@ public class SkillCuration {
 			.stream()
 			.filter(s -> s.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Skill"));
+			.orElseThrow(() -> new NotFoundException("not-found.skill"));
 	}
 }

@@ -57,7 +57,7 @@ public class Skills {
 				.update();
 		}
 		catch (DuplicateKeyException e) {
-			throw new ConflictException("The organisation already has a skill named '" + skill.name() + "'");
+			throw new ConflictException("catalog.refused.organisation-already-has-skill-named", skill.name());
 		}
 		return skill;
 	}
@@ -72,8 +72,8 @@ public class Skills {
 			.filter(name -> known.stream().noneMatch(s -> s.name().equalsIgnoreCase(name)))
 			.toList();
 		if (!missing.isEmpty()) {
-			throw new InvalidRequestException("Unknown skill" + (missing.size() > 1 ? "s" : "") + ": "
-					+ String.join(", ", missing) + ". Add them to the organisation's skills first.");
+			throw new InvalidRequestException("catalog.refused.unknown-skill-add-them-organisation-s",
+					(missing.size() > 1 ? "s" : ""), String.join(", ", missing));
 		}
 		return names.stream()
 			.map(name -> known.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst().orElseThrow().id())

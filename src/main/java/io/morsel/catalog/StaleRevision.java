@@ -12,8 +12,7 @@ public class StaleRevision extends ProblemException {
 
 	StaleRevision(int current) {
 		super(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "Changed meanwhile",
-				"Someone saved this program after you opened it (it is now at revision " + current
-						+ "). Open it again, and make your change on what they saved.");
+				"catalog.refused.program-changed-meanwhile", current);
 		getBody().setProperty("revision", current);
 	}
 }

@@ -23,10 +23,10 @@ public final class Transcripts {
 
 	static void check(String transcript) {
 		if (transcript == null || transcript.isBlank()) {
-			throw new InvalidValueException("Video and audio need a transcript (WebVTT)");
+			throw new InvalidValueException("catalog.refused.video-audio-need-transcript-webvtt");
 		}
 		if (transcript.length() > 200_000) {
-			throw new InvalidValueException("The transcript is longer than 200,000 characters");
+			throw new InvalidValueException("catalog.refused.transcript-longer-than-200-000-characters");
 		}
 		cues(transcript);
 	}
@@ -38,7 +38,7 @@ public final class Transcripts {
 	public static List<Cue> cues(String webVtt) {
 		var lines = webVtt.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
 		if (lines.length == 0 || !lines[0].strip().startsWith("WEBVTT")) {
-			throw new InvalidValueException("A transcript must be a WebVTT document starting with 'WEBVTT'");
+			throw new InvalidValueException("catalog.refused.transcript-must-webvtt-document-starting-webvtt");
 		}
 		var cues = new ArrayList<Cue>();
 		for (int i = 1; i < lines.length; i++) {
@@ -47,12 +47,12 @@ public final class Transcripts {
 			}
 			var timing = TIMING.matcher(lines[i].strip());
 			if (!timing.matches()) {
-				throw new InvalidValueException("Malformed cue timing on line " + (i + 1) + ": " + lines[i].strip());
+				throw new InvalidValueException("catalog.refused.malformed-cue-timing-line", (i + 1), lines[i].strip());
 			}
 			var start = millis(timing.group(1));
 			var end = millis(timing.group(2));
 			if (end < start) {
-				throw new InvalidValueException("A cue ends before it starts on line " + (i + 1));
+				throw new InvalidValueException("catalog.refused.cue-ends-before-starts-line", (i + 1));
 			}
 			var text = new StringBuilder();
 			while (i + 1 < lines.length && !lines[i + 1].isBlank()) {
@@ -61,7 +61,7 @@ public final class Transcripts {
 			cues.add(new Cue(start, end, text.toString().replaceAll("<[^>]*>", "")));
 		}
 		if (cues.isEmpty()) {
-			throw new InvalidValueException("The transcript has no cues");
+			throw new InvalidValueException("catalog.refused.transcript-has-no-cues");
 		}
 		return cues;
 	}

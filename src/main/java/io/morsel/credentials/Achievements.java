@@ -61,19 +61,19 @@ public class Achievements {
 				achievement.minimumScore());
 		for (var program : criteria.programs()) {
 			if (programs.find(organisation, program).isEmpty()) {
-				throw new InvalidValueException("Program " + program + " is not one of the organisation's programs");
+				throw new InvalidValueException("credentials.refused.program-not-organisation-s-programs", program);
 			}
 		}
 		var known = skills.of(organisation).stream().map(Skill::id).collect(Collectors.toSet());
 		for (var skill : criteria.skills()) {
 			if (!known.contains(skill)) {
-				throw new InvalidValueException("Skill " + skill + " is not one of the organisation's skills");
+				throw new InvalidValueException("credentials.refused.skill-not-organisation-s-skills", skill);
 			}
 		}
 		var existing = of(organisation).stream().map(Achievement::id).collect(Collectors.toSet());
 		for (var required : criteria.achievements()) {
 			if (!existing.contains(required)) {
-				throw new InvalidValueException("Achievement " + required + " is not one of the organisation's");
+				throw new InvalidValueException("credentials.refused.achievement-not-organisation-s", required);
 			}
 		}
 		var defined = new Achievement(AchievementId.random(), organisation, achievement.name().strip(),
@@ -101,7 +101,8 @@ public class Achievements {
 				.update();
 		}
 		catch (DuplicateKeyException e) {
-			throw new ConflictException("The organisation has an achievement named '" + defined.name() + "' already");
+			throw new ConflictException("credentials.refused.organisation-has-achievement-named-already",
+					defined.name());
 		}
 		for (var skill : criteria.skills()) {
 			jdbc.sql("INSERT INTO achievement_skills (achievement_id, skill_id) VALUES (:id, :skill)")
@@ -202,28 +203,28 @@ public class Achievements {
 	/** The rules of {@link NewAchievement}'s annotations, for callers that do not validate it (the studio's form). */
 	private static void checkWords(NewAchievement achievement) {
 		if (achievement.name() == null || achievement.name().isBlank() || achievement.name().length() > 120) {
-			throw new InvalidValueException("An achievement needs a name of at most 120 characters");
+			throw new InvalidValueException("credentials.refused.achievement-needs-name-most-120-characters");
 		}
 		if (achievement.description() == null || achievement.description().isBlank()
 				|| achievement.description().length() > 2000) {
-			throw new InvalidValueException("An achievement needs a description of at most 2000 characters");
+			throw new InvalidValueException("credentials.refused.achievement-needs-description-most-2000-characters");
 		}
 		var hours = achievement.creditHours();
 		if (hours != null && (hours.signum() < 0 || hours.compareTo(BigDecimal.valueOf(1000)) > 0
 				|| hours.scale() > 2)) {
-			throw new InvalidValueException("Credit hours are between 0 and 1000, in hundredths at most");
+			throw new InvalidValueException("credentials.refused.credit-hours-between-0-1000-hundredths");
 		}
 		if (achievement.validDays() != null && (achievement.validDays() < 1 || achievement.validDays() > 36500)) {
-			throw new InvalidValueException("A validity period is 1 to 36500 days");
+			throw new InvalidValueException("credentials.refused.validity-period-1-36500-days");
 		}
 		if (achievement.graceDays() != null && (achievement.graceDays() < 0 || achievement.graceDays() > 365)) {
-			throw new InvalidValueException("A grace period is 0 to 365 days");
+			throw new InvalidValueException("credentials.refused.grace-period-0-365-days");
 		}
 		if (achievement.programs() != null && achievement.programs().size() > 50) {
-			throw new InvalidValueException("An achievement names at most 50 programs");
+			throw new InvalidValueException("credentials.refused.achievement-names-most-50-programs");
 		}
 		if (achievement.alignments() == null || achievement.alignments().size() > 20) {
-			throw new InvalidValueException("An achievement has at most 20 alignments");
+			throw new InvalidValueException("credentials.refused.achievement-has-most-20-alignments");
 		}
 	}
 

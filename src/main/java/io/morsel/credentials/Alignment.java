@@ -13,14 +13,13 @@ public record Alignment(String name, String url, @Nullable String code) {
 
 	public Alignment {
 		if (name == null || name.isBlank() || name.length() > 120) {
-			throw new InvalidValueException("An alignment needs a name of at most 120 characters");
+			throw new InvalidValueException("credentials.refused.alignment-needs-name-most-120-characters");
 		}
 		if (url == null || !isWebAddress(url)) {
-			throw new InvalidValueException("An alignment's url must be an absolute http or https address of at most "
-					+ "500 characters");
+			throw new InvalidValueException("credentials.refused.alignment-s-url-must-absolute-http");
 		}
 		if (code != null && (code.isBlank() || code.length() > 60)) {
-			throw new InvalidValueException("An alignment's code, when given, has 1 to 60 characters");
+			throw new InvalidValueException("credentials.refused.alignment-s-code-when-given-has");
 		}
 		name = name.strip();
 	}

@@ -67,7 +67,7 @@ public class AwardStatuses {
 	public Award revoke(CurrentMember admin, UUID id, String reason) {
 		var award = adminsAward(admin, id, reason, true);
 		if (award.status() == AwardStatus.REVOKED) {
-			throw new ConflictException("The credential is revoked already");
+			throw new ConflictException("credentials.refused.credential-revoked-already");
 		}
 		publish(award, StatusPurpose.REVOCATION, true);
 		jdbc.sql("""
@@ -90,10 +90,10 @@ public class AwardStatuses {
 	public Award suspend(CurrentMember admin, UUID id, String reason) {
 		var award = adminsAward(admin, id, reason, true);
 		if (award.status() == AwardStatus.REVOKED) {
-			throw new ConflictException("The credential is revoked: it cannot be suspended");
+			throw new ConflictException("credentials.refused.credential-revoked-cannot-suspended");
 		}
 		if (award.status() == AwardStatus.SUSPENDED && !award.lapsed()) {
-			throw new ConflictException("The credential is suspended already");
+			throw new ConflictException("credentials.refused.credential-suspended-already");
 		}
 		suspend(award, ADMIN, reason.strip());
 		return awards.publicly(id).orElseThrow();
@@ -108,7 +108,7 @@ public class AwardStatuses {
 		var award = adminsAward(admin, id, null, false);
 		if (award.status() != AwardStatus.SUSPENDED) {
 			throw new ConflictException(award.status() == AwardStatus.REVOKED
-					? "The credential is revoked: it cannot be reinstated" : "The credential is not suspended");
+					? "credentials.refused.revoked-cannot-be-reinstated" : "credentials.refused.not-suspended");
 		}
 		reinstate(award);
 		return awards.publicly(id).orElseThrow();
@@ -257,12 +257,11 @@ public class AwardStatuses {
 			throw new AccessDeniedException("Only admins revoke, suspend and reinstate credentials");
 		}
 		if (needsReason && (reason == null || reason.isBlank() || reason.length() > 1000)) {
-			throw new InvalidValueException("A reason of at most 1000 characters is needed");
+			throw new InvalidValueException("credentials.refused.reason-most-1000-characters-needed");
 		}
 		var award = awards.find(admin, id);
 		if (lists.entriesOf(id).isEmpty()) {
-			throw new ConflictException("The credential was issued before Morsel published status lists: it names "
-					+ "none, so no verifier would learn of a change");
+			throw new ConflictException("credentials.refused.credential-was-issued-before-morsel-published");
 		}
 		return award;
 	}

@@ -138,19 +138,20 @@ public class Awards {
 			throw new AccessDeniedException("Only admins award achievements by hand");
 		}
 		if (reason == null || reason.isBlank() || reason.length() > 1000) {
-			throw new InvalidValueException("An award by hand needs a reason of at most 1000 characters");
+			throw new InvalidValueException("credentials.refused.award-hand-needs-reason-most-1000");
 		}
 		var organisation = admin.organisationId();
 		var person = directory.people(organisation).stream()
 			.filter(p -> p.id().equals(member))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Member"));
+			.orElseThrow(() -> new NotFoundException("not-found.member"));
 		var achievement = achievements.find(organisation, achievementId)
-			.orElseThrow(() -> new NotFoundException("Achievement"));
+			.orElseThrow(() -> new NotFoundException("not-found.achievement"));
 		var learner = new Learner(organisation, person.userId());
 		var award = issue(learner, achievement, List.of(new Evidence("Awarded by " + admin.name(), reason.strip())),
 				admin.userId(), reason.strip(), clock.instant())
-			.orElseThrow(() -> new ConflictException(person.name() + " holds " + achievement.name() + " already"));
+			.orElseThrow(() -> new ConflictException("credentials.refused.holds-already",
+					person.name(), achievement.name()));
 		awardEarned(learner);
 		return award;
 	}
@@ -175,7 +176,7 @@ public class Awards {
 		return byId(id)
 			.filter(a -> a.organisationId().equals(me.organisationId()))
 			.filter(a -> a.holder().equals(me.userId()) || me.has(Role.ADMIN))
-			.orElseThrow(() -> new NotFoundException("Credential"));
+			.orElseThrow(() -> new NotFoundException("not-found.credential"));
 	}
 
 	/**

@@ -47,7 +47,8 @@ public class Badges {
 		if (!author.has(Role.AUTHOR) && !author.has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only authors and admins change an achievement's image");
 		}
-		achievements.find(author.organisationId(), id).orElseThrow(() -> new NotFoundException("Achievement"));
+		achievements.find(author.organisationId(), id)
+			.orElseThrow(() -> new NotFoundException("not-found.achievement"));
 		var mediaType = UploadedImages.check(content);
 		jdbc.sql("DELETE FROM achievement_images WHERE achievement_id = :id").param("id", id.value()).update();
 		jdbc.sql("""
@@ -110,6 +111,6 @@ public class Badges {
 	private Achievement achievement(AchievementId id) {
 		return achievements.organisationOf(id)
 			.flatMap(organisation -> achievements.find(organisation, id))
-			.orElseThrow(() -> new NotFoundException("Achievement"));
+			.orElseThrow(() -> new NotFoundException("not-found.achievement"));
 	}
 }

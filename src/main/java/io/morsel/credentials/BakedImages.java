@@ -77,7 +77,7 @@ public final class BakedImages {
 			return out.toByteArray();
 		}
 		catch (IOException | IllegalArgumentException e) {
-			throw new UnusableImageException("The image is not a PNG that can be read: " + e.getMessage());
+			throw new UnusableImageException("credentials.refused.image-not-png-can-read", e.getMessage());
 		}
 	}
 
@@ -102,7 +102,7 @@ public final class BakedImages {
 			}
 		}
 		catch (IOException | IllegalArgumentException e) {
-			throw new UnusableImageException("The image is not a PNG that can be read: " + e.getMessage());
+			throw new UnusableImageException("credentials.refused.image-not-png-can-read", e.getMessage());
 		}
 	}
 
@@ -111,7 +111,7 @@ public final class BakedImages {
 		var document = parse(svg);
 		var root = document.getDocumentElement();
 		if (!"svg".equals(root.getLocalName())) {
-			throw new UnusableImageException("The image is not an SVG document");
+			throw new UnusableImageException("credentials.refused.image-not-svg-document");
 		}
 		var baked = root.getElementsByTagNameNS(SVG_NAMESPACE, "credential");
 		while (baked.getLength() > 0) {
@@ -163,7 +163,7 @@ public final class BakedImages {
 			return builder.parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (SAXException | IOException e) {
-			throw new UnusableImageException("The image is not a well-formed SVG document: " + e.getMessage());
+			throw new UnusableImageException("credentials.refused.image-not-well-formed-svg-document", e.getMessage());
 		}
 		catch (ParserConfigurationException e) {
 			throw new IllegalStateException("The JDK's XML parser lacks a needed feature", e);

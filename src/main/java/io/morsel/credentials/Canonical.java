@@ -81,7 +81,7 @@ final class Canonical {
 			return reader.readObject();
 		}
 		catch (RuntimeException e) {
-			throw new UnreadableCredentialException("The document is not a JSON object");
+			throw new UnreadableCredentialException("credentials.refused.document-not-json-object");
 		}
 	}
 
@@ -103,8 +103,8 @@ final class Canonical {
 			while (cause.getCause() != null) {
 				cause = cause.getCause();
 			}
-			throw new UnreadableCredentialException(
-					"The document is not JSON-LD Morsel can read (" + e.getCode() + "): " + cause.getMessage());
+			throw new UnreadableCredentialException("credentials.refused.document-not-json-ld-morsel-can",
+					e.getCode(), cause.getMessage());
 		}
 		catch (RdfConsumerException e) {
 			throw new IllegalStateException("Writing N-Quads to a string cannot fail", e);

@@ -21,23 +21,22 @@ public record Criteria(String narrative, List<SkillId> skills, List<AchievementI
 
 	public Criteria {
 		if (narrative == null || narrative.isBlank() || narrative.length() > 2000) {
-			throw new InvalidValueException("The criteria need a narrative of at most 2000 characters");
+			throw new InvalidValueException("credentials.refused.criteria-need-narrative-most-2000-characters");
 		}
 		skills = List.copyOf(Set.copyOf(skills == null ? List.of() : skills));
 		achievements = List.copyOf(Set.copyOf(achievements == null ? List.of() : achievements));
 		programs = List.copyOf(Set.copyOf(programs == null ? List.of() : programs));
 		if (skills.isEmpty() && achievements.isEmpty() && programs.isEmpty()) {
-			throw new InvalidValueException(
-					"The criteria need at least one skill to master, achievement to hold or program to complete");
+			throw new InvalidValueException("credentials.refused.criteria-need-least-skill-master-achievement");
 		}
 		if (skills.size() + achievements.size() + programs.size() > 50) {
-			throw new InvalidValueException("The criteria name at most 50 skills, achievements and programs together");
+			throw new InvalidValueException("credentials.refused.criteria-name-most-50-skills-achievements");
 		}
 		if (minimumScore != null && (minimumScore < 1 || minimumScore > 100)) {
-			throw new InvalidValueException("A minimum score is a percentage from 1 to 100");
+			throw new InvalidValueException("credentials.refused.minimum-score-percentage-1-100");
 		}
 		if (minimumScore != null && programs.isEmpty()) {
-			throw new InvalidValueException("A minimum score applies to the lessons of a program: name one");
+			throw new InvalidValueException("credentials.refused.minimum-score-applies-lessons-program-name");
 		}
 		narrative = narrative.strip();
 	}

@@ -67,7 +67,7 @@ public class Profiles {
 		var theirs = awards.of(learner).stream().map(Award::id).collect(Collectors.toSet());
 		for (var id : shown) {
 			if (!theirs.contains(id)) {
-				throw new InvalidValueException("Credential " + id + " is not one of yours");
+				throw new InvalidValueException("credentials.refused.credential-not-yours", id);
 			}
 		}
 		var now = Timestamps.of(clock.instant());

@@ -12,7 +12,7 @@ public class UnreadableCredentialException extends ProblemException {
 
 	public static final URI TYPE = URI.create("/problems/unreadable-credential");
 
-	public UnreadableCredentialException(String detail) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "Unreadable credential", detail);
+	public UnreadableCredentialException(String code, Object... arguments) {
+		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "Unreadable credential", code, arguments);
 	}
 }

@@ -12,7 +12,7 @@ public class UnusableImageException extends ProblemException {
 
 	public static final URI TYPE = URI.create("/problems/unusable-image");
 
-	public UnusableImageException(String detail) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "Unusable image", detail);
+	public UnusableImageException(String code, Object... arguments) {
+		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "Unusable image", code, arguments);
 	}
 }

@@ -41,11 +41,11 @@ final class UploadedImages {
 	/** The image's media type, once it passes the rules. */
 	static String check(byte[] content) {
 		if (content.length == 0) {
-			throw new UnusableImageException("The image is empty");
+			throw new UnusableImageException("credentials.refused.image-empty");
 		}
 		if (content.length > MAX_BYTES) {
-			throw new UnusableImageException("An image is at most " + MAX_BYTES / 1024 + " KB; this one is "
-					+ (content.length + 1023) / 1024 + " KB");
+			throw new UnusableImageException("credentials.refused.image-most-kb-kb",
+					MAX_BYTES / 1024, (content.length + 1023) / 1024);
 		}
 		if (content.length >= PNG_SIGNATURE.length
 				&& Arrays.equals(Arrays.copyOf(content, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
@@ -60,17 +60,17 @@ final class UploadedImages {
 		try {
 			var image = ImageIO.read(new ByteArrayInputStream(content));
 			if (image == null) {
-				throw new UnusableImageException("The PNG cannot be read");
+				throw new UnusableImageException("credentials.refused.png-cannot-read");
 			}
 			if (image.getWidth() > MAX_PIXELS_A_SIDE || image.getHeight() > MAX_PIXELS_A_SIDE) {
-				throw new UnusableImageException("An image is at most " + MAX_PIXELS_A_SIDE + " pixels a side");
+				throw new UnusableImageException("credentials.refused.image-most-pixels-side", MAX_PIXELS_A_SIDE);
 			}
 		}
 		catch (IOException | RuntimeException e) {
 			if (e instanceof UnusableImageException unusable) {
 				throw unusable;
 			}
-			throw new UnusableImageException("The PNG cannot be read: " + e.getMessage());
+			throw new UnusableImageException("credentials.refused.png-cannot-read-because", e.getMessage());
 		}
 	}
 
@@ -83,7 +83,7 @@ final class UploadedImages {
 				.toString();
 		}
 		catch (CharacterCodingException e) {
-			throw new UnusableImageException("The image is neither a PNG nor an SVG document in UTF-8");
+			throw new UnusableImageException("credentials.refused.image-neither-png-nor-svg-in-utf-8");
 		}
 	}
 
@@ -91,12 +91,12 @@ final class UploadedImages {
 		var document = BakedImages.parse(svg);
 		for (var node = document.getFirstChild(); node != null; node = node.getNextSibling()) {
 			if (node.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-				throw new UnusableImageException("An SVG badge may not contain processing instructions");
+				throw new UnusableImageException("credentials.refused.svg-badge-may-not-contain-processing");
 			}
 		}
 		var root = document.getDocumentElement();
 		if (!"svg".equals(root.getLocalName()) || !SVG_NAMESPACE.equals(root.getNamespaceURI())) {
-			throw new UnusableImageException("The image is neither a PNG nor an SVG document");
+			throw new UnusableImageException("credentials.refused.image-neither-png-nor-svg");
 		}
 		check(root);
 	}
@@ -104,15 +104,15 @@ final class UploadedImages {
 	private static void check(Element element) {
 		var name = element.getLocalName().toLowerCase(Locale.ROOT);
 		if (FORBIDDEN_ELEMENTS.contains(name)) {
-			throw new UnusableImageException("An SVG badge may not contain <" + element.getLocalName() + ">");
+			throw new UnusableImageException("credentials.refused.svg-badge-may-not-contain", element.getLocalName());
 		}
 		if (!SVG_NAMESPACE.equals(element.getNamespaceURI())
 				&& !BakedImages.SVG_NAMESPACE.equals(element.getNamespaceURI())) {
-			throw new UnusableImageException("An SVG badge contains only SVG elements, not <" + element.getTagName()
-					+ ">");
+			throw new UnusableImageException("credentials.refused.svg-badge-contains-only-svg-elements",
+					element.getTagName());
 		}
 		if (name.equals("style") && refersOutside(element.getTextContent())) {
-			throw new UnusableImageException("An SVG badge's style may not refer outside the image");
+			throw new UnusableImageException("credentials.refused.svg-badge-s-style-may-not");
 		}
 		var attributes = element.getAttributes();
 		for (var i = 0; i < attributes.getLength(); i++) {
@@ -120,17 +120,17 @@ final class UploadedImages {
 			var attributeName = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
 			var value = attribute.getNodeValue().strip();
 			if (attributeName.toLowerCase(Locale.ROOT).startsWith("on")) {
-				throw new UnusableImageException("An SVG badge may not have event handlers (" + attribute.getNodeName()
-						+ ")");
+				throw new UnusableImageException("credentials.refused.svg-badge-may-not-have-event",
+						attribute.getNodeName());
 			}
 			if (attributeName.equals("href") && !value.startsWith("#")
 					&& !value.matches("(?s)data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\\s]*")) {
-				throw new UnusableImageException("An SVG badge may refer only to its own parts or to embedded images, "
-						+ "not to " + (value.length() > 60 ? value.substring(0, 60) + "…" : value));
+				throw new UnusableImageException("credentials.refused.svg-badge-may-refer-only-own",
+						(value.length() > 60 ? value.substring(0, 60) + "…" : value));
 			}
 			if (refersOutside(value)) {
-				throw new UnusableImageException("An SVG badge may not refer outside the image ("
-						+ attribute.getNodeName() + ")");
+				throw new UnusableImageException("credentials.refused.svg-badge-may-not-refer-outside",
+						attribute.getNodeName());
 			}
 		}
 		for (var child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -138,7 +138,7 @@ final class UploadedImages {
 				check((Element) child);
 			}
 			else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-				throw new UnusableImageException("An SVG badge may not contain processing instructions");
+				throw new UnusableImageException("credentials.refused.svg-badge-may-not-contain-processing");
 			}
 		}
 	}

@@ -53,10 +53,10 @@ public class Verifier {
 			tree = json.readTree(document);
 		}
 		catch (JacksonException e) {
-			throw new UnreadableCredentialException("The document is not JSON");
+			throw new UnreadableCredentialException("credentials.refused.document-not-json");
 		}
 		if (!(tree instanceof ObjectNode credential)) {
-			throw new UnreadableCredentialException("A credential is a JSON object");
+			throw new UnreadableCredentialException("credentials.refused.credential-json-object");
 		}
 		var unsecured = credential.deepCopy();
 		var proofNode = unsecured.remove("proof");
@@ -77,17 +77,17 @@ public class Verifier {
 			jws = JWSObject.parse(compact.strip());
 		}
 		catch (java.text.ParseException e) {
-			throw new UnreadableCredentialException("The document is not a compact JWS (header.payload.signature)");
+			throw new UnreadableCredentialException("credentials.refused.document-not-compact-jws-header-payload");
 		}
 		JsonNode tree;
 		try {
 			tree = json.readTree(jws.getPayload().toString());
 		}
 		catch (JacksonException e) {
-			throw new UnreadableCredentialException("The JWS payload is not JSON");
+			throw new UnreadableCredentialException("credentials.refused.jws-payload-not-json");
 		}
 		if (!(tree instanceof ObjectNode credential)) {
-			throw new UnreadableCredentialException("The JWS payload is not a credential (a JSON object)");
+			throw new UnreadableCredentialException("credentials.refused.jws-payload-not-credential-json-object");
 		}
 		Canonical.nquads(json.writeValueAsString(credential));
 		return checked(credential, jwsSignature(jws, credential));

@@ -25,17 +25,17 @@ public record Attributes(Map<String, String> values) {
 			return NONE;
 		}
 		if (sent.size() > 50) {
-			throw new InvalidValueException("A trigger has at most 50 attributes");
+			throw new InvalidValueException("delivery.refused.trigger-has-most-50-attributes");
 		}
 		var values = new LinkedHashMap<String, String>();
 		sent.forEach((name, value) -> {
 			checkName(name);
 			if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-				throw new InvalidValueException("Attribute '" + name + "' must be a string, a number or a boolean");
+				throw new InvalidValueException("delivery.refused.attribute-must-string-number-boolean", name);
 			}
 			var text = value.toString();
 			if (text.length() > 500) {
-				throw new InvalidValueException("Attribute '" + name + "' is longer than 500 characters");
+				throw new InvalidValueException("delivery.refused.attribute-longer-than-500-characters", name);
 			}
 			values.put(name, text);
 		});
@@ -44,7 +44,7 @@ public record Attributes(Map<String, String> values) {
 
 	static void checkName(String name) {
 		if (name == null || !NAME.matcher(name).matches()) {
-			throw new InvalidValueException("An attribute name is 1 to 64 letters, digits, dots, dashes or underscores");
+			throw new InvalidValueException("delivery.refused.attribute-name-1-64-letters-digits");
 		}
 	}
 

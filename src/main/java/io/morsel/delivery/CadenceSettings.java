@@ -25,14 +25,14 @@ public record CadenceSettings(@Nullable Integer maxPerDay, @Nullable Integer max
 		check(maxPerWeek, 1, 100, "Nudges per week");
 		check(floorDays, 0, 90, "The days without learning before a gentle nudge");
 		if (maxPerDay != null && maxPerWeek != null && maxPerWeek < maxPerDay) {
-			throw new InvalidValueException("Nudges per week must be at least the nudges per day");
+			throw new InvalidValueException("delivery.refused.nudges-per-week-must-least-nudges");
 		}
 		windows = windows == null ? null : List.copyOf(windows);
 	}
 
 	private static void check(@Nullable Integer value, int min, int max, String what) {
 		if (value != null && (value < min || value > max)) {
-			throw new InvalidValueException(what + " must be from " + min + " to " + max + ", not " + value);
+			throw new InvalidValueException("delivery.refused.must-not", what, min, max, value);
 		}
 	}
 }

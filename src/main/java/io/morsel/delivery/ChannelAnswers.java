@@ -70,11 +70,10 @@ public class ChannelAnswers {
 	public Optional<ReviewOutcome> slack(OrganisationId organisation, byte[] body, String timestamp, String signature) {
 		var secret = channels.secrets(organisation).slackSigningSecret();
 		if (secret == null || !channels.settings(organisation).slackEnabled()) {
-			throw new NotFoundException("Slack app");
+			throw new NotFoundException("not-found.slack-app");
 		}
 		if (!Signatures.slackHolds(secret, timestamp, signature, body, clock.instant())) {
-			throw new ForgedRequestException(
-					"The request's Slack signature does not hold, or it was made more than five minutes ago");
+			throw new ForgedRequestException("delivery.refused.request-s-slack-signature-does-not");
 		}
 		var payload = payload(body);
 		var action = payload.path("actions").path(0);
@@ -84,14 +83,14 @@ public class ChannelAnswers {
 		}
 		var value = action.path("value").asString("").split("/", 4);
 		if (value.length != 4) {
-			throw new InvalidRequestException("The button's value is not one of Morsel's");
+			throw new InvalidRequestException("delivery.refused.button-s-value-not-morsel-s");
 		}
 		var sendId = uuid(value[0]);
-		var send = sends.find(organisation, sendId).orElseThrow(() -> new NotFoundException("Review card"));
+		var send = sends.find(organisation, sendId).orElseThrow(() -> new NotFoundException("not-found.review-card"));
 		var learner = new Learner(organisation, new UserId(send.user()));
 		var slackUser = channels.learner(organisation, learner.userId()).slackUser();
 		if (slackUser == null || !slackUser.equals(payload.path("user").path("id").asString(""))) {
-			throw new NotFoundException("Review card"); // Someone else's message, forwarded: not theirs to answer.
+			throw new NotFoundException("not-found.review-card"); // Someone else's message, forwarded: not theirs to answer.
 		}
 		var optionId = value[3];
 		var outcome = review.answer(learner, uuid(value[1]), uuid(value[2]),
@@ -114,13 +113,13 @@ public class ChannelAnswers {
 	 * @throws NotFoundException when the link is not one of Morsel's or its card is gone
 	 */
 	public Question question(String token) {
-		var answer = links.verify(token).orElseThrow(() -> new NotFoundException("Answer link"));
+		var answer = links.verify(token).orElseThrow(() -> new NotFoundException("not-found.answer-link"));
 		return review.show(new Learner(answer.organisationId(), answer.learner()), answer.cardId()).question();
 	}
 
 	/** The option an answer link names, as its learner sees it. */
 	public String picked(String token) {
-		var answer = links.verify(token).orElseThrow(() -> new NotFoundException("Answer link"));
+		var answer = links.verify(token).orElseThrow(() -> new NotFoundException("not-found.answer-link"));
 		return picked(question(token), answer.optionId());
 	}
 
@@ -130,7 +129,7 @@ public class ChannelAnswers {
 	 * @throws NotFoundException when the link is not one of Morsel's
 	 */
 	public Answered answer(String token) {
-		var answer = links.verify(token).orElseThrow(() -> new NotFoundException("Answer link"));
+		var answer = links.verify(token).orElseThrow(() -> new NotFoundException("not-found.answer-link"));
 		var outcome = review.answer(new Learner(answer.organisationId(), answer.learner()), answer.cardId(),
 				answer.reviewItemId(), question -> new Response.Choice(Set.of(answer.optionId())), null);
 		var question = outcome.item().question();
@@ -145,11 +144,11 @@ public class ChannelAnswers {
 					return json.readTree(URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
 				}
 				catch (RuntimeException malformed) {
-					throw new InvalidRequestException("The payload is not JSON");
+					throw new InvalidRequestException("delivery.refused.payload-not-json");
 				}
 			}
 		}
-		throw new InvalidRequestException("A Slack interaction carries its payload in the form field \"payload\"");
+		throw new InvalidRequestException("delivery.refused.slack-interaction-carries-payload-form-field");
 	}
 
 	private Locale locale(OrganisationId organisation, UserId learner) {
@@ -166,7 +165,7 @@ public class ChannelAnswers {
 			return UUID.fromString(value);
 		}
 		catch (IllegalArgumentException malformed) {
-			throw new InvalidRequestException("The button's value is not one of Morsel's");
+			throw new InvalidRequestException("delivery.refused.button-s-value-not-morsel-s");
 		}
 	}
 }

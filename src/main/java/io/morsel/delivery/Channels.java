@@ -76,10 +76,10 @@ public class Channels {
 				: emptyToNull(change.slackSigningSecret());
 		var webhookSecret = change.webhookSecret() == null ? stored.webhookSecret() : emptyToNull(change.webhookSecret());
 		if (change.slackEnabled() && (token == null || signing == null)) {
-			throw new InvalidValueException("Slack needs its bot token and its signing secret");
+			throw new InvalidValueException("delivery.refused.slack-needs-bot-token-signing-secret");
 		}
 		if (webhookUrl != null && webhookSecret == null) {
-			throw new InvalidValueException("A webhook needs a secret to sign its requests with");
+			throw new InvalidValueException("delivery.refused.webhook-needs-secret-sign-requests");
 		}
 		var sealedWith = seal.seal(PURPOSE, new byte[0]).sealedWith();
 		jdbc.sql("DELETE FROM delivery_channel_settings WHERE organisation_id = :organisation")
@@ -131,14 +131,13 @@ public class Channels {
 		var slackUser = blank(chosen.slackUser()) ? null : chosen.slackUser().strip();
 		var teamsUrl = blank(chosen.teamsUrl()) ? null : address("The Teams workflow address", chosen.teamsUrl().strip());
 		if (slackUser != null && !SLACK_MEMBER.matcher(slackUser).matches()) {
-			throw new InvalidValueException("A Slack member id looks like U024BE7LH (in Slack: your profile, "
-					+ "\"Copy member ID\")");
+			throw new InvalidValueException("delivery.refused.slack-member-id-looks-like-u024be7lh");
 		}
 		if (chosen.slack() && slackUser == null) {
-			throw new InvalidValueException("Give your Slack member id to get nudges in Slack");
+			throw new InvalidValueException("delivery.refused.give-your-slack-member-id-get");
 		}
 		if (chosen.teams() && teamsUrl == null) {
-			throw new InvalidValueException("Give the address of your Teams workflow to get nudges in Teams");
+			throw new InvalidValueException("delivery.refused.give-address-your-teams-workflow-get");
 		}
 		jdbc.sql("""
 				INSERT INTO delivery_learners (organisation_id, user_id)
@@ -199,7 +198,7 @@ public class Channels {
 			.param("id", deadLetter)
 			.update();
 		if (replayed == 0) {
-			throw new NotFoundException("Dead letter");
+			throw new NotFoundException("not-found.dead-letter");
 		}
 	}
 
@@ -244,7 +243,7 @@ public class Channels {
 		catch (java.net.URISyntaxException malformed) {
 			// Refused below with the same words.
 		}
-		throw new InvalidValueException(what + " must be an absolute http or https address");
+		throw new InvalidValueException("delivery.refused.must-absolute-http-https-address", what);
 	}
 
 	private static boolean blank(@Nullable String value) {

@@ -12,7 +12,7 @@ public class ForgedRequestException extends ProblemException {
 
 	public static final URI TYPE = URI.create("/problems/forged-request");
 
-	public ForgedRequestException(String detail) {
-		super(HttpStatus.UNAUTHORIZED, TYPE, "Forged request", detail);
+	public ForgedRequestException(String code, Object... arguments) {
+		super(HttpStatus.UNAUTHORIZED, TYPE, "Forged request", code, arguments);
 	}
 }

@@ -11,10 +11,10 @@ public record QuietHours(LocalTime start, LocalTime end) {
 
 	public QuietHours {
 		if (start == null || end == null) {
-			throw new InvalidValueException("Quiet hours need a start and an end");
+			throw new InvalidValueException("delivery.refused.quiet-hours-need-start-end");
 		}
 		if (start.equals(end)) {
-			throw new InvalidValueException("Quiet hours must not start and end at the same time");
+			throw new InvalidValueException("delivery.refused.quiet-hours-must-not-start-end");
 		}
 	}
 

@@ -17,16 +17,16 @@ public record RuleTiming(int offsetMinutes, int dayOffset, @Nullable LocalTime a
 
 	public RuleTiming {
 		if (Math.abs(offsetMinutes) > 60 * 24 * 60) {
-			throw new InvalidValueException("A rule's offset is at most 60 days either side of the event");
+			throw new InvalidValueException("delivery.refused.rule-s-offset-most-60-days");
 		}
 		if (Math.abs(dayOffset) > 60) {
-			throw new InvalidValueException("A rule's day offset is at most 60 days either side of the event");
+			throw new InvalidValueException("delivery.refused.rule-s-day-offset-most-60");
 		}
 		if (at != null && offsetMinutes != 0) {
-			throw new InvalidValueException("A rule gives either an offset in minutes or a day and a time, not both");
+			throw new InvalidValueException("delivery.refused.rule-gives-either-offset-minutes-day");
 		}
 		if (at == null && dayOffset != 0) {
-			throw new InvalidValueException("A rule's day offset needs the time of day it is delivered at");
+			throw new InvalidValueException("delivery.refused.rule-s-day-offset-needs-time");
 		}
 	}
 

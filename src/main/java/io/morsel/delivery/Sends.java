@@ -142,7 +142,7 @@ public class Sends {
 			.param("id", id)
 			.update();
 		return find(organisation, id).filter(s -> s.user().equals(learner.value()))
-			.orElseThrow(() -> new NotFoundException("Notification"));
+			.orElseThrow(() -> new NotFoundException("not-found.notification"));
 	}
 
 	@Transactional

@@ -58,10 +58,10 @@ public class Series {
 	@Transactional
 	public SeriesView subscribe(Learner learner, ZoneId zone, ProgramId programId, int days, LocalTime at) {
 		if (days < 1 || days > MOST_DAYS) {
-			throw new InvalidValueException("A series lasts from 1 to " + MOST_DAYS + " days");
+			throw new InvalidValueException("delivery.refused.series-lasts-1-days", MOST_DAYS);
 		}
 		var program = programs.find(learner.organisationId(), programId)
-			.orElseThrow(() -> new NotFoundException("Program"));
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		if (enrolments.of(learner, programId).isEmpty()) {
 			enrolments.enrol(learner, programId);
 		}
@@ -194,7 +194,7 @@ public class Series {
 				""").param("organisation", org(learner)).param("user", user(learner)).param("program", programId.value())
 			.query((rs, n) -> view(learner, rs))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Series"));
+			.orElseThrow(() -> new NotFoundException("not-found.series"));
 	}
 
 	private SeriesView view(Learner learner, java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -11,10 +11,10 @@ public record TimeWindow(LocalTime start, LocalTime end) {
 
 	public TimeWindow {
 		if (start == null || end == null) {
-			throw new InvalidValueException("A time window needs a start and an end");
+			throw new InvalidValueException("delivery.refused.time-window-needs-start-end");
 		}
 		if (!start.isBefore(end)) {
-			throw new InvalidValueException("A time window ends after it starts, within one day: " + start + "-" + end);
+			throw new InvalidValueException("delivery.refused.time-window-ends-after-starts-within", start, end);
 		}
 	}
 
@@ -39,13 +39,13 @@ public record TimeWindow(LocalTime start, LocalTime end) {
 	static LocalTime[] times(String text, String what) {
 		var parts = text == null ? new String[0] : text.strip().split("\\s*-\\s*");
 		if (parts.length != 2) {
-			throw new InvalidValueException(what + " is written as two times, such as 08:00-09:00, not '" + text + "'");
+			throw new InvalidValueException("delivery.refused.written-two-times-such-08-00", what, text);
 		}
 		try {
 			return new LocalTime[] { LocalTime.parse(parts[0]), LocalTime.parse(parts[1]) };
 		}
 		catch (DateTimeParseException e) {
-			throw new InvalidValueException(what + " is written as two times, such as 08:00-09:00, not '" + text + "'");
+			throw new InvalidValueException("delivery.refused.written-two-times-such-08-00", what, text);
 		}
 	}
 

@@ -95,7 +95,7 @@ public class Topics implements FollowedSkills {
 
 	private void known(Learner learner, SkillId skill) {
 		if (skills.of(learner.organisationId()).stream().noneMatch(s -> s.id().equals(skill))) {
-			throw new NotFoundException("Skill");
+			throw new NotFoundException("not-found.skill");
 		}
 	}
 }

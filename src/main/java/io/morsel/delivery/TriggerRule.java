@@ -18,18 +18,19 @@ public record TriggerRule(UUID id, TriggerType type, String name, Map<String, St
 
 	public TriggerRule {
 		if (name == null || name.isBlank() || name.length() > 120) {
-			throw new InvalidValueException("A rule needs a name of at most 120 characters");
+			throw new InvalidValueException("delivery.refused.rule-needs-name-most-120-characters");
 		}
 		if ((lesson == null) == (program == null)) {
-			throw new InvalidValueException("A rule brings either a lesson or a program");
+			throw new InvalidValueException("delivery.refused.rule-brings-either-lesson-program");
 		}
 		if (conditions.size() > 20) {
-			throw new InvalidValueException("A rule has at most 20 conditions");
+			throw new InvalidValueException("delivery.refused.rule-has-most-20-conditions");
 		}
 		conditions.forEach((attribute, expected) -> {
 			Attributes.checkName(attribute);
 			if (expected == null || expected.length() > 500) {
-				throw new InvalidValueException("Condition on '" + attribute + "' needs a value of at most 500 characters");
+				throw new InvalidValueException("delivery.refused.condition-needs-value-most-500-characters",
+						attribute);
 			}
 		});
 		conditions = Map.copyOf(conditions);

@@ -45,10 +45,10 @@ public class TriggerRules {
 				program, timing);
 		var organisation = manager.organisationId();
 		if (lesson != null && lessons.latestPublished(organisation, lesson).isEmpty()) {
-			throw new NotFoundException("Lesson");
+			throw new NotFoundException("not-found.lesson");
 		}
 		if (program != null && programs.find(organisation, program).isEmpty()) {
-			throw new NotFoundException("Program");
+			throw new NotFoundException("not-found.program");
 		}
 		jdbc.sql("""
 				INSERT INTO trigger_rules (id, organisation_id, trigger_type, name, lesson_id, program_id,
@@ -91,7 +91,7 @@ public class TriggerRules {
 			.param("id", id)
 			.update();
 		if (removed == 0) {
-			throw new NotFoundException("Rule");
+			throw new NotFoundException("not-found.rule");
 		}
 	}
 

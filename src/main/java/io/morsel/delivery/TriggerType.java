@@ -11,8 +11,7 @@ public record TriggerType(String value) {
 
 	public TriggerType {
 		if (value == null || !VALID.matcher(value).matches()) {
-			throw new InvalidValueException("A trigger type is 1 to 80 lower-case letters, digits, dots, dashes or "
-					+ "underscores, such as meeting.scheduled");
+			throw new InvalidValueException("delivery.refused.trigger-type-1-80-lower-case");
 		}
 	}
 

@@ -73,7 +73,7 @@ public class Triggers {
 		var organisation = caller.organisationId();
 		var key = idempotencyKey == null ? "" : idempotencyKey.strip();
 		if (key.isEmpty() || key.length() > 200) {
-			throw new InvalidValueException("idempotencyKey must be 1 to 200 characters");
+			throw new InvalidValueException("delivery.refused.idempotencykey-must-1-200-characters");
 		}
 		var triggerType = new TriggerType(type);
 		var eventAt = at == null ? clock.instant() : parseTime(at);
@@ -82,10 +82,10 @@ public class Triggers {
 			return existing.get();
 		}
 		var recipient = directory.recipient(organisation, user == null ? "" : user.strip())
-			.orElseThrow(() -> new NotFoundException("User"));
+			.orElseThrow(() -> new NotFoundException("not-found.user"));
 		var matching = rules.of(organisation, triggerType);
 		if (matching.isEmpty()) {
-			throw new NotFoundException("Trigger type '" + triggerType + "'");
+			throw new NotFoundException("delivery.refused.trigger-type-not-found", triggerType);
 		}
 		try {
 			var id = transaction.execute(status -> plan(organisation, key, triggerType, recipient, eventAt, attributes,
@@ -99,7 +99,7 @@ public class Triggers {
 
 	/** The trigger of the caller's organisation with this id, and what it caused. */
 	public TriggerView find(CurrentMember caller, UUID id) {
-		return find(caller.organisationId(), id).orElseThrow(() -> new NotFoundException("Trigger"));
+		return find(caller.organisationId(), id).orElseThrow(() -> new NotFoundException("not-found.trigger"));
 	}
 
 	private UUID plan(OrganisationId organisation, String key, TriggerType type, Recipient recipient, Instant eventAt,
@@ -181,8 +181,7 @@ public class Triggers {
 			return OffsetDateTime.parse(at.strip()).toInstant();
 		}
 		catch (DateTimeParseException e) {
-			throw new InvalidValueException(
-					"'at' must be an ISO-8601 time with an offset, such as 2026-05-04T09:30:00+02:00, not '" + at + "'");
+			throw new InvalidValueException("delivery.refused.must-iso-8601-time-offset-such", at);
 		}
 	}
 

@@ -19,13 +19,13 @@ public class Unsubscribes {
 	/** Whether the link is one Morsel signed; anything else is not found. */
 	@Transactional(readOnly = true)
 	public void check(String token) {
-		links.verify(token).orElseThrow(() -> new NotFoundException("Unsubscribe link"));
+		links.verify(token).orElseThrow(() -> new NotFoundException("not-found.unsubscribe-link"));
 	}
 
 	/** Turns email off for the learner the link names; doing it again changes nothing. */
 	@Transactional
 	public void unsubscribe(String token) {
-		var subscriber = links.verify(token).orElseThrow(() -> new NotFoundException("Unsubscribe link"));
+		var subscriber = links.verify(token).orElseThrow(() -> new NotFoundException("not-found.unsubscribe-link"));
 		var choices = cadences.choices(subscriber.organisationId(), subscriber.userId());
 		cadences.choose(subscriber.organisationId(), subscriber.userId(),
 				new Cadences.Choices(choices.paused(), choices.snoozedUntil(), choices.inApp(), false));

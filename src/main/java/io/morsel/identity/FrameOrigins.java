@@ -67,7 +67,7 @@ public class FrameOrigins {
 		}
 		checked.removeAll(BUILT_IN);
 		if (checked.size() > MAX) {
-			throw new InvalidValueException("An organisation adds at most " + MAX + " video providers");
+			throw new InvalidValueException("identity.refused.organisation-adds-most-video-providers", MAX);
 		}
 		jdbc.sql("""
 				DELETE FROM organisation_frame_origins
@@ -109,8 +109,7 @@ public class FrameOrigins {
 				|| !(uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
 				|| !HOST.matcher(uri.getHost().toLowerCase(Locale.ROOT)).matches();
 		if (refused) {
-			throw new InvalidValueException("'" + typed
-					+ "' is not a video provider's address: give its https origin only, such as https://video.example.com");
+			throw new InvalidValueException("identity.refused.not-video-provider-s-address-give", typed);
 		}
 		var port = uri.getPort() == -1 || uri.getPort() == 443 ? "" : ":" + uri.getPort();
 		return "https://" + uri.getHost().toLowerCase(Locale.ROOT) + port;

@@ -14,7 +14,7 @@ public class AlreadyAnswered extends ConflictException {
 	private final Feedback stored;
 
 	AlreadyAnswered(Feedback stored) {
-		super("This interaction was already answered; an answer is given once");
+		super("learning.refused.already-answered");
 		this.stored = stored;
 		getBody().setProperty("answer", properties(stored));
 	}

@@ -35,7 +35,7 @@ public final class AnsweredAt {
 			millis = Long.parseLong(sent.strip());
 		}
 		catch (NumberFormatException e) {
-			throw new InvalidValueException("answeredAt is the time the answer was given, in milliseconds since 1970");
+			throw new InvalidValueException("learning.refused.answeredat-time-answer-was-given-milliseconds");
 		}
 		return of(Instant.ofEpochMilli(millis), now);
 	}
@@ -46,11 +46,10 @@ public final class AnsweredAt {
 	 */
 	public static Instant of(Instant sent, Instant now) {
 		if (sent.isAfter(now.plus(AHEAD))) {
-			throw new InvalidValueException("An answer cannot have been given in the future; check the device's clock");
+			throw new InvalidValueException("learning.refused.answer-cannot-have-been-given-future");
 		}
 		if (sent.isBefore(now.minus(OLDEST))) {
-			throw new InvalidValueException(
-					"An answer given more than " + OLDEST.toDays() + " days ago is too old to be stored");
+			throw new InvalidValueException("learning.refused.answer-given-more-than-days-ago", OLDEST.toDays());
 		}
 		return sent.isAfter(now) ? now : sent;
 	}

@@ -80,11 +80,15 @@ public class Attempts {
 	 * version is taken this way). The earlier attempts stay as they were, with their answers and score. While the
 	 * latest attempt is not complete, that one is the retake: two tabs asking at once get the same new attempt.
 	 * @throws NotFoundException when the lesson is not one learners can start now
-	 * @throws ConflictException when the learner never started the lesson (there is nothing to retake)
+	 * @throws ConflictException when the learner never started the lesson that exists (there is nothing to retake)
 	 */
 	public Attempt retake(Learner learner, LessonId lesson) {
+		// A lesson nobody can start is missing, whatever the learner did: asked first, so that a made-up or another
+		// organisation's lesson answers 404 like every missing one, not 409.
+		lessons.latestPublished(learner.organisationId(), lesson)
+			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
 		var latest = startedRow(learner, lesson)
-			.orElseThrow(() -> new ConflictException("Take the lesson first; a retake comes after completing it"));
+			.orElseThrow(() -> new ConflictException("learning.refused.take-lesson-first-retake-comes-after"));
 		var current = attempt(learner, lesson).orElseThrow();
 		if (!current.completed()) {
 			return current;
@@ -100,7 +104,7 @@ public class Attempts {
 	 */
 	private void start(Learner learner, LessonId lesson, int number, Instant at) {
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
-			.orElseThrow(() -> new NotFoundException("Lesson"));
+			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
 		var now = Timestamps.of(at);
 		// Two requests of the same learner may start the same attempt at once: the second inserts nothing and
 		// resumes. (A failed INSERT would abort a caller's transaction on PostgreSQL, so the conflict is not an
@@ -221,8 +225,8 @@ public class Attempts {
 			.stream()
 			.filter(i -> i.id().equals(interactionId))
 			.findFirst()
-			.orElseThrow(() -> new InvalidRequestException(
-					"This lesson has no interaction '" + interactionId + "'"));
+			.orElseThrow(() -> new InvalidRequestException("learning.refused.lesson-has-no-interaction",
+					interactionId));
 		var score = interaction.score(response);
 		var elapsed = timeTaken == null || timeTaken.isNegative() || timeTaken.compareTo(Duration.ofHours(12)) > 0
 				? null : timeTaken;
@@ -260,7 +264,7 @@ public class Attempts {
 			.query((rs, n) -> new StoredAnswer(json.readValue(rs.getString(1), Response.class), rs.getString(2),
 					rs.getObject(3, OffsetDateTime.class) != null))
 			.optional()
-			.orElseThrow(() -> new ConflictException("This interaction was already answered; an answer is given once"));
+			.orElseThrow(() -> new ConflictException("learning.refused.interaction-was-already-answered-answer-given"));
 		var feedback = new Feedback(interaction.id(), interaction.score(stored.response()), stored.lessonCompleted(),
 				true);
 		if (key == null || !key.value().equals(stored.key())) {
@@ -283,16 +287,18 @@ public class Attempts {
 	 * @throws io.morsel.catalog.InvalidResponseException when the response does not fit the interaction
 	 */
 	public Practice practise(Learner learner, LessonId lesson, String interactionId, Response response) {
-		var attempt = find(learner, lesson).orElseThrow(() -> new ConflictException("Answer this question first"));
+		var attempt = find(learner, lesson)
+			.orElseThrow(() -> new ConflictException("learning.refused.answer-question-first"));
 		var interaction = attempt.lesson()
 			.content()
 			.interactions()
 			.stream()
 			.filter(i -> i.id().equals(interactionId))
 			.findFirst()
-			.orElseThrow(() -> new InvalidRequestException("This lesson has no interaction '" + interactionId + "'"));
+			.orElseThrow(() -> new InvalidRequestException("learning.refused.lesson-has-no-interaction",
+					interactionId));
 		if (!attempt.answered(interactionId)) {
-			throw new ConflictException("Answer this question first; trying again comes after");
+			throw new ConflictException("learning.refused.answer-question-first-trying-again-comes");
 		}
 		return new Practice(interactionId, interaction.score(response), Marking.of(interaction, response));
 	}
@@ -311,7 +317,7 @@ public class Attempts {
 	public Attempt finish(Learner learner, LessonId lesson, ZoneId zone) {
 		var attempt = open(learner, lesson);
 		if (!attempt.lesson().content().interactions().isEmpty()) {
-			throw new ConflictException("This lesson completes when all its interactions are answered");
+			throw new ConflictException("learning.refused.lesson-completes-when-all-interactions-answered");
 		}
 		var now = clock.instant();
 		if (!attempt.completed() && answers.complete(learner, attempt.id(), attempt.lesson(),

@@ -38,12 +38,11 @@ public record DailyGoal(Kind kind, int amount, boolean weekendsOff) {
 
 	public DailyGoal {
 		if (kind == null) {
-			throw new InvalidValueException("Choose a goal in minutes or in lessons");
+			throw new InvalidValueException("learning.refused.choose-goal-minutes-lessons");
 		}
 		if (amount < kind.least || amount > kind.most) {
-			throw new InvalidValueException(kind == Kind.MINUTES
-					? "A daily goal is " + kind.least + " to " + kind.most + " minutes"
-					: "A daily goal is " + kind.least + " to " + kind.most + " lessons");
+			throw new InvalidValueException(kind == Kind.MINUTES ? "learning.refused.daily-goal-minutes"
+					: "learning.refused.daily-goal-lessons", kind.least, kind.most);
 		}
 	}
 

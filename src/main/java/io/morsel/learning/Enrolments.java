@@ -48,17 +48,17 @@ public class Enrolments {
 	@Transactional
 	public Enrolment enrol(Learner learner, ProgramId programId) {
 		var program = programs.find(learner.organisationId(), programId)
-			.orElseThrow(() -> new NotFoundException("Program"));
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		var existing = of(learner, programId);
 		if (existing.isPresent()) {
 			return existing.get();
 		}
 		if (!program.offered()) {
 			// Unpublished or archived: a learner who is not enrolled does not see it, as a missing one.
-			throw new NotFoundException("Program");
+			throw new NotFoundException("not-found.program");
 		}
 		if (!program.selfEnrol()) {
-			throw new ConflictException("This program is assigned by a manager; it cannot be joined");
+			throw new ConflictException("learning.refused.program-assigned-manager-cannot-joined");
 		}
 		insert(learner.organisationId().value(), programId, learner.userId(), null, null, null);
 		return of(learner, programId).orElseThrow();
@@ -96,10 +96,10 @@ public class Enrolments {
 			throw new AccessDeniedException("Only managers and administrators assign programs");
 		}
 		var program = programs.find(manager.organisationId(), programId)
-			.orElseThrow(() -> new NotFoundException("Program"));
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		if (!program.offered()) {
-			throw new ConflictException("This program is " + program.status().code()
-					+ ": publish it again before assigning it");
+			throw new ConflictException("learning.refused.program-publish-again-before-assigning",
+					program.status().code());
 		}
 		var known = directory.groups(manager.organisationId());
 		var members = new java.util.ArrayList<>(people);
@@ -107,11 +107,11 @@ public class Enrolments {
 			members.addAll(known.stream()
 				.filter(g -> g.id().equals(group))
 				.findFirst()
-				.orElseThrow(() -> new InvalidRequestException("Not a group of this organisation: " + group))
+				.orElseThrow(() -> new InvalidRequestException("learning.refused.not-group-organisation", group))
 				.members());
 		}
 		if (members.isEmpty()) {
-			throw new InvalidRequestException("Choose at least one person or a group with members");
+			throw new InvalidRequestException("learning.refused.choose-least-person-group-members");
 		}
 		var everyone = directory.people(manager.organisationId());
 		var looksAfter = directory.looksAfter(manager);
@@ -120,10 +120,10 @@ public class Enrolments {
 			var member = everyone.stream()
 				.filter(p -> p.id().equals(id))
 				.findFirst()
-				.orElseThrow(() -> new InvalidRequestException("Not a member of this organisation: " + id));
+				.orElseThrow(() -> new InvalidRequestException("learning.refused.not-member-organisation", id));
 			if (!looksAfter.test(id)) {
 				// A manager assigns only the people of the groups they manage; another is hidden, as a missing one.
-				throw new NotFoundException("Member");
+				throw new NotFoundException("not-found.member");
 			}
 			added += enrolOrUpdate(manager, programId, member, dueAt, dueOn);
 		}
@@ -141,15 +141,16 @@ public class Enrolments {
 		if (!manager.has(Role.MANAGER) && !manager.has(Role.ADMIN)) {
 			throw new AccessDeniedException("Only managers and administrators remove assignments");
 		}
-		programs.find(manager.organisationId(), programId).orElseThrow(() -> new NotFoundException("Program"));
+		programs.find(manager.organisationId(), programId)
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		if (!directory.looksAfter(manager).test(person)) {
-			throw new NotFoundException("Member");
+			throw new NotFoundException("not-found.member");
 		}
 		var member = directory.people(manager.organisationId())
 			.stream()
 			.filter(p -> p.id().equals(person))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Member"));
+			.orElseThrow(() -> new NotFoundException("not-found.member"));
 		var removed = jdbc.sql("""
 				DELETE FROM enrolments
 				WHERE organisation_id = :organisation
@@ -162,7 +163,7 @@ public class Enrolments {
 			.param("user", member.userId().value())
 			.update();
 		if (removed == 0) {
-			throw new NotFoundException("Assignment");
+			throw new NotFoundException("not-found.assignment");
 		}
 	}
 

@@ -13,7 +13,7 @@ public record IdempotencyKey(String value) {
 
 	public IdempotencyKey {
 		if (value.isEmpty() || value.length() > 128 || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-			throw new InvalidValueException("An idempotency key is 1 to 128 visible ASCII characters, such as a UUID");
+			throw new InvalidValueException("learning.refused.idempotency-key-1-128-visible-ascii");
 		}
 	}
 

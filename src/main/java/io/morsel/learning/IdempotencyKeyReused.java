@@ -12,8 +12,7 @@ public class IdempotencyKeyReused extends ProblemException {
 
 	IdempotencyKeyReused(Feedback stored) {
 		super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
-				"This idempotency key came with another answer to this interaction, which is stored; send a new key "
-						+ "for a new answer (an interaction is answered once)");
+				"learning.refused.idempotency-key-reused");
 		getBody().setProperty("answer", AlreadyAnswered.properties(stored));
 	}
 }

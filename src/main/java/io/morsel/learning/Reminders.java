@@ -66,7 +66,7 @@ public class Reminders {
 	 */
 	public Sent remindOverdue(CurrentMember manager, ProgramId programId) {
 		var program = programs.find(manager.organisationId(), programId)
-			.orElseThrow(() -> new NotFoundException("Program"));
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		var reminded = 0;
 		var alreadyToday = 0;
 		var failed = 0;

@@ -81,12 +81,12 @@ public class TeamProgress {
 	public PersonProgress of(CurrentMember viewer, MemberId person) {
 		var looksAfter = looksAfter(viewer);
 		if (!looksAfter.test(person)) {
-			throw new NotFoundException("Person");
+			throw new NotFoundException("not-found.person");
 		}
 		var people = directory.people(viewer.organisationId()).stream().filter(p -> p.id().equals(person)).toList();
 		return progress(viewer, people).stream()
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Person"));
+			.orElseThrow(() -> new NotFoundException("not-found.person"));
 	}
 
 	private Predicate<MemberId> looksAfter(CurrentMember viewer) {

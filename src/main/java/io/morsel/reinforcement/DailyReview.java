@@ -103,8 +103,8 @@ public class DailyReview {
 	 * @throws NotFoundException when the card is not the learner's
 	 */
 	public ReviewItem show(Learner learner, UUID cardId) {
-		var card = cards.find(learner, cardId).orElseThrow(() -> new NotFoundException("Review card")).card();
-		return item(card).orElseThrow(() -> new NotFoundException("Review card"));
+		var card = cards.find(learner, cardId).orElseThrow(() -> new NotFoundException("not-found.review-card")).card();
+		return item(card).orElseThrow(() -> new NotFoundException("not-found.review-card"));
 	}
 
 	/**
@@ -116,12 +116,13 @@ public class DailyReview {
 	 */
 	public ReviewOutcome answer(Learner learner, UUID cardId, UUID reviewItemId, AnswerReader reader,
 			@Nullable Duration timeTaken) {
-		var found = cards.find(learner, cardId, reviewItemId).orElseThrow(() -> new NotFoundException("Review card"));
+		var found = cards.find(learner, cardId, reviewItemId)
+			.orElseThrow(() -> new NotFoundException("not-found.review-card"));
 		if (found.reviewed()) {
 			return outcome(learner, reviewItemId); // A replay: the stored result, nothing changed.
 		}
 		var card = found.card();
-		var version = version(card).orElseThrow(() -> new NotFoundException("Review card"));
+		var version = version(card).orElseThrow(() -> new NotFoundException("not-found.review-card"));
 		var interaction = interaction(version, card.interactionId());
 		var item = item(card, version, reviewItemId);
 		var response = reader.read(item.question());
@@ -145,16 +146,16 @@ public class DailyReview {
 
 	/** A review answered earlier, by its review item's id, with its feedback. */
 	public ReviewOutcome outcome(Learner learner, UUID reviewItemId) {
-		var stored = cards.review(learner, reviewItemId).orElseThrow(() -> new NotFoundException("Review"));
-		var found = cards.find(learner, stored.cardId()).orElseThrow(() -> new NotFoundException("Review"));
+		var stored = cards.review(learner, reviewItemId).orElseThrow(() -> new NotFoundException("not-found.review"));
+		var found = cards.find(learner, stored.cardId()).orElseThrow(() -> new NotFoundException("not-found.review"));
 		return replay(stored, found.card());
 	}
 
 	private ReviewOutcome replay(Cards.Stored stored, Cards.Card card) {
 		if (stored.response() == null) {
-			throw new NotFoundException("Review"); // A first review, made in the lesson: its answer is the lesson's.
+			throw new NotFoundException("not-found.review"); // A first review, made in the lesson: its answer is the lesson's.
 		}
-		var version = version(card).orElseThrow(() -> new NotFoundException("Review"));
+		var version = version(card).orElseThrow(() -> new NotFoundException("not-found.review"));
 		var response = json.readValue(stored.response(), Response.class);
 		var interaction = interaction(version, card.interactionId());
 		var score = interaction.score(response);
@@ -196,7 +197,7 @@ public class DailyReview {
 
 	private ReviewItem item(Cards.Card card, LessonVersion version, UUID reviewItemId) {
 		var question = PlayableLesson.question(version, card.interactionId())
-			.orElseThrow(() -> new NotFoundException("Review card"));
+			.orElseThrow(() -> new NotFoundException("not-found.review-card"));
 		return new ReviewItem(card.id(), reviewItemId, card.lessonId(), version.content().title(),
 				shuffled(question, reviewItemId));
 	}
@@ -222,6 +223,6 @@ public class DailyReview {
 			.stream()
 			.filter(interaction -> interaction.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Review card"));
+			.orElseThrow(() -> new NotFoundException("not-found.review-card"));
 	}
 }

@@ -13,13 +13,13 @@ public record MasteryThresholds(double recall, int days, int intervalDays) {
 
 	public MasteryThresholds {
 		if (!(recall > 0 && recall < 1)) {
-			throw new InvalidValueException("The mastery recall lies strictly between 0 and 1");
+			throw new InvalidValueException("reinforcement.refused.mastery-recall-lies-strictly-between-0");
 		}
 		if (days < 1 || days > 30) {
-			throw new InvalidValueException("Mastery asks for 1 to 30 days of correct answers");
+			throw new InvalidValueException("reinforcement.refused.mastery-asks-1-30-days-correct");
 		}
 		if (intervalDays < 0 || intervalDays > 365) {
-			throw new InvalidValueException("The mastery interval is from 0 to 365 days");
+			throw new InvalidValueException("reinforcement.refused.mastery-interval-0-365-days");
 		}
 	}
 }

@@ -52,7 +52,7 @@ public class PastReviews {
 	public int replay(Learner learner, LessonId lesson, List<Review> reviews) {
 		check(reviews);
 		var version = lessons.latestPublished(learner.organisationId(), lesson)
-			.orElseThrow(() -> new NotFoundException("Lesson"));
+			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
 		var fsrs = scheduling.fsrs(learner.organisationId(), cards.desiredRetention(learner.organisationId()));
 		var histories = new HashMap<UUID, List<ReviewCard>>();
 		var made = new ArrayList<Cards.Card>();

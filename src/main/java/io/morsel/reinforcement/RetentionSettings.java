@@ -82,7 +82,7 @@ public class RetentionSettings {
 	 */
 	@Transactional(readOnly = true)
 	public ProgramRetention program(OrganisationId organisation, ProgramId id) {
-		var program = programs.find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
+		var program = programs.find(organisation, id).orElseThrow(() -> new NotFoundException("not-found.program"));
 		return of(program, programRetentions.of(organisation), cards.desiredRetention(organisation));
 	}
 
@@ -93,7 +93,7 @@ public class RetentionSettings {
 	 */
 	@Transactional
 	public ProgramRetention change(OrganisationId organisation, ProgramId id, @Nullable Double desiredRetention) {
-		programs.find(organisation, id).orElseThrow(() -> new NotFoundException("Program"));
+		programs.find(organisation, id).orElseThrow(() -> new NotFoundException("not-found.program"));
 		if (desiredRetention == null) {
 			programRetentions.clear(organisation, id);
 		}
@@ -173,7 +173,7 @@ public class RetentionSettings {
 
 	private static void checkRange(double desiredRetention) {
 		if (!(desiredRetention >= MIN && desiredRetention <= MAX)) {
-			throw new InvalidValueException("The desired retention is from " + MIN + " to " + MAX);
+			throw new InvalidValueException("reinforcement.refused.desired-retention", MIN, MAX);
 		}
 	}
 }

@@ -107,7 +107,7 @@ public class SkillMastery {
 		var person = directory.people(organisation).stream()
 			.filter(p -> p.id().equals(member))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Member"));
+			.orElseThrow(() -> new NotFoundException("not-found.member"));
 		return of(new Learner(organisation, person.userId()), now);
 	}
 

@@ -51,7 +51,7 @@ public enum LessonLength {
 		return Arrays.stream(values())
 			.filter(l -> l.key.equals(key.strip()))
 			.findFirst()
-			.orElseThrow(() -> new InvalidValueException("duration must be one of "
-					+ Arrays.stream(values()).map(LessonLength::key).collect(Collectors.joining(", "))));
+			.orElseThrow(() -> new InvalidValueException("search.refused.duration-must",
+					Arrays.stream(values()).map(LessonLength::key).collect(Collectors.joining(", "))));
 	}
 }

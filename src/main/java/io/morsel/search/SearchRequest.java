@@ -18,10 +18,10 @@ public record SearchRequest(String query, @Nullable String program, @Nullable St
 		program = blankToNull(program);
 		skill = blankToNull(skill);
 		if (limit < 1 || limit > MAX_LIMIT) {
-			throw new InvalidValueException("limit must be 1 to " + MAX_LIMIT);
+			throw new InvalidValueException("search.refused.limit-must-1", MAX_LIMIT);
 		}
 		if (offset < 0 || offset > MAX_OFFSET) {
-			throw new InvalidValueException("offset must be 0 to " + MAX_OFFSET);
+			throw new InvalidValueException("search.refused.offset-must-0", MAX_OFFSET);
 		}
 	}
 
@@ -36,8 +36,8 @@ public record SearchRequest(String query, @Nullable String program, @Nullable St
 		if (key == null || key.isBlank()) {
 			return null;
 		}
-		return ContentKind.of(key).orElseThrow(() -> new InvalidValueException(
-				"type must be one of title, objective, text, transcript, question, image"));
+		return ContentKind.of(key)
+			.orElseThrow(() -> new InvalidValueException("search.refused.type-must-title-objective-text-transcript"));
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

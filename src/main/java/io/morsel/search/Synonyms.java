@@ -46,14 +46,14 @@ public class Synonyms {
 	@Transactional
 	public List<String> replace(OrganisationId organisation, List<String> groups) {
 		if (groups.size() > MAX_GROUPS) {
-			throw new InvalidValueException("At most " + MAX_GROUPS + " synonym groups");
+			throw new InvalidValueException("search.refused.most-synonym-groups", MAX_GROUPS);
 		}
 		var cleaned = new ArrayList<String>();
 		for (var group : groups) {
 			var entries = entries(group == null ? "" : group);
 			if (entries.size() < 2 || group.length() > MAX_GROUP_LENGTH) {
-				throw new InvalidValueException("A synonym group is two or more words or phrases separated by commas, "
-						+ "in at most " + MAX_GROUP_LENGTH + " characters");
+				throw new InvalidValueException("search.refused.synonym-group-two-more-words-phrases",
+						MAX_GROUP_LENGTH);
 			}
 			cleaned.add(String.join(", ", entries));
 		}

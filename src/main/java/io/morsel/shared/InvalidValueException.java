@@ -4,18 +4,19 @@ import org.springframework.http.HttpStatus;
 
 /**
  * A value that cannot be built from what a person sent: the rule it breaks, in words they can act on ("The objective
- * must be one sentence"). Value objects, their constructors and parsers of user input throw it; the API answers 400
- * with the rule as the detail, also when it happens while a request body is read, and forms show it beside what was
- * sent. Any other {@link IllegalArgumentException} is a programming error: answered 500, logged, its message never
- * shown.
+ * must be one sentence"), named by its message code. Value objects, their constructors and parsers of user input
+ * throw it; the API answers 400 with the rule as the detail, also when it happens while a request body is read, and
+ * forms show it beside what was sent. Any other {@link IllegalArgumentException} is a programming error: answered
+ * 500, logged, its message never shown.
  */
 public class InvalidValueException extends ProblemException {
 
-	public InvalidValueException(String rule) {
-		this(rule, "Invalid request");
+	/** The rule broken, as a message code of the bundles and its arguments. */
+	public InvalidValueException(String code, Object... arguments) {
+		this("Invalid request", code, arguments);
 	}
 
-	protected InvalidValueException(String rule, String title) {
-		super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, title, rule);
+	protected InvalidValueException(String title, String code, Object[] arguments) {
+		super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, title, code, arguments);
 	}
 }

@@ -3,9 +3,11 @@ package io.morsel.web;
 import io.morsel.shared.ProblemException;
 import io.morsel.shared.ProblemTypes;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
@@ -36,6 +39,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	private static final Pattern MISSING_PROPERTY = Pattern.compile("^Missing required creator property '([^']+)'");
 
 	/** One field that failed validation. */
 	record FieldProblem(String field, String message) {
@@ -82,11 +87,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		var refusal = refusal(e);
 		if (refusal != null) {
-			return ResponseEntity.status(refusal.getStatusCode()).body(refusal.getBody());
+			return ResponseEntity.status(refusal.getStatusCode())
+				.body(refusal.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale()));
 		}
 		if (failedInOurCode(e)) {
 			log.error("A value of a request body failed in an undeclared way", e);
 			return ResponseEntity.internalServerError().body(serverError());
+		}
+		var missing = missingField(e);
+		if (missing != null) {
+			var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+					"Some fields are invalid.");
+			problem.setProperty("errors", List.of(new FieldProblem(missing, "is required (send null where allowed)")));
+			return ResponseEntity.badRequest().body(problem);
 		}
 		var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Unreadable request body",
 				readableReason(e));
@@ -152,6 +165,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		problem.setType(type);
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/**
+	 * The field a body left out although its type requires it ({@code @JsonProperty(required = true)}): Jackson names
+	 * the first such field only, in its message.
+	 */
+	private static @Nullable String missingField(HttpMessageNotReadableException e) {
+		if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null) {
+			var missing = MISSING_PROPERTY.matcher(mismatch.getOriginalMessage());
+			if (missing.find()) {
+				return missing.group(1);
+			}
+		}
+		return null;
 	}
 
 	private static String readableReason(HttpMessageNotReadableException e) {

@@ -33,8 +33,8 @@ final class DateRange {
 	/** Refuses a date or time outside the range, naming the field (when known). */
 	static void check(TemporalAccessor value, @Nullable String field) {
 		if (!within(value)) {
-			throw new InvalidValueException((field == null ? "A date" : "The date '" + field + "'")
-					+ " must lie between the years " + FIRST_YEAR + " and " + LAST_YEAR + ".");
+			throw new InvalidValueException("web.refused.must-lie-between-years",
+					(field == null ? "A date" : "The date '" + field + "'"), FIRST_YEAR, LAST_YEAR);
 		}
 	}
 

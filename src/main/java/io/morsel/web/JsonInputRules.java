@@ -33,6 +33,9 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 class JsonInputRules {
 
+	/** How a refusal names a value that is not a field of an object (an item of an array, a whole body). */
+	private static final String NAMELESS = "(value)";
+
 	@Bean
 	JacksonModule morselInputRules() {
 		var module = new SimpleModule("morsel-input-rules");
@@ -49,7 +52,8 @@ class JsonInputRules {
 	private static void checkText(String text, @Nullable String field) {
 		var refused = ControlCharacters.refused(text);
 		if (refused >= 0) {
-			throw new InvalidValueException(ControlCharacters.reason(field == null ? "(value)" : field, refused));
+			throw new InvalidValueException("web.refused.control-character", field == null ? NAMELESS : field,
+					"%04X".formatted(refused));
 		}
 	}
 

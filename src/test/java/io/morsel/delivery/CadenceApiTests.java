@@ -62,4 +62,20 @@ class CadenceApiTests {
 		assertThat(api.get(manager, path).getStatusCode().value()).isEqualTo(403);
 		assertThat(api.get(admin, "/api/v1/delivery/cadence").getStatusCode().value()).isEqualTo(200);
 	}
+
+	@Test
+	void aSaveThatLeavesOutAPartIsRefusedNamingIt() {
+		var api = Api.on(port);
+		var admin = api.token("admin@acme.test", "acme");
+		var before = api.get(admin, "/api/v1/delivery/cadence").getBody();
+
+		var empty = api.put(admin, "/api/v1/delivery/cadence", Map.of());
+		var partial = api.put(admin, "/api/v1/delivery/cadence", Map.of("maxPerDay", 2));
+
+		assertThat(empty.getStatusCode().value()).as(empty.getBody()).isEqualTo(400);
+		assertThat(json.readTree(empty.getBody()).at("/errors/0/field").asString()).isEqualTo("maxPerDay");
+		assertThat(partial.getStatusCode().value()).as(partial.getBody()).isEqualTo(400);
+		assertThat(json.readTree(partial.getBody()).at("/errors/0/field").asString()).isEqualTo("maxPerWeek");
+		assertThat(api.get(admin, "/api/v1/delivery/cadence").getBody()).isEqualTo(before);
+	}
 }

@@ -171,6 +171,17 @@ class RetakeTests {
 	}
 
 	@Test
+	void aRetakeOfALessonThatDoesNotExistIsNotFoundLikeAnyMissingLesson() {
+		var api = Api.on(port);
+		var token = api.token("learner@globex.test", "globex");
+
+		var refused = api.post(token, "/api/v1/lessons/" + UUID.randomUUID() + "/retakes", null);
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(json.readTree(refused.getBody()).get("detail").asString()).isEqualTo("Lesson not found");
+	}
+
+	@Test
 	void theApiAndThePlayerStartARetake() throws Exception {
 		var api = Api.on(port);
 		var token = api.token("learner@globex.test", "globex");

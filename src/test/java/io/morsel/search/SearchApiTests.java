@@ -230,6 +230,9 @@ class SearchApiTests {
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		var refused = api.put(admin, "/api/v1/search/synonyms", Map.of("groups", List.of("lonely")));
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		var empty = api.put(admin, "/api/v1/search/synonyms", Map.of());
+		assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(json.readTree(empty.getBody()).at("/errors/0/field").asString()).isEqualTo("groups");
 		var saved = api.put(admin, "/api/v1/search/synonyms", Map.of("groups", List.of(" " + word + " ,single sign-on ")));
 		assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(json.readTree(saved.getBody()).at("/groups/0").asString()).isEqualTo(word + ", single sign-on");

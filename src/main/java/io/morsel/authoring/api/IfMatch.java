@@ -43,8 +43,7 @@ record IfMatch(boolean any, List<String> tags) {
 
 		PreconditionRequired() {
 			super(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED, "If-Match required",
-					"Send the program's ETag from GET /api/v1/programs/{id} as If-Match, so that a save made on an "
-							+ "older read cannot overwrite someone else's change.");
+					"authoring.refused.if-match-required");
 		}
 	}
 }

@@ -38,6 +38,6 @@ class LessonApi {
 	PlayableLesson one(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return lessons.latestPublished(me.organisationId(), new LessonId(id))
 			.map(PlayableLesson::of)
-			.orElseThrow(() -> new NotFoundException("Lesson"));
+			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
 	}
 }

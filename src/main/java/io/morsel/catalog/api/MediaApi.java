@@ -39,7 +39,7 @@ class MediaApi {
 			throw new AccessDeniedException("Only authors upload media");
 		}
 		if (file.isEmpty()) {
-			throw new InvalidRequestException("The file is empty");
+			throw new InvalidRequestException("catalog.refused.file-empty");
 		}
 		try (var in = file.getInputStream()) {
 			return library.store(me, file.getOriginalFilename(), in);

@@ -65,11 +65,11 @@ class CatalogShelf {
 	private @Nullable Set<SkillId> chosen(CurrentMember member, List<Skill> all, @Nullable String skill,
 			@Nullable String topics) {
 		if (skill != null && topics != null) {
-			throw new InvalidValueException("Filter by one skill or by your topics, not both");
+			throw new InvalidValueException("catalog.refused.filter-skill-your-topics-not-both");
 		}
 		if (topics != null) {
 			if (!MINE.equals(topics) || followed.isEmpty()) {
-				throw new InvalidValueException("topics is 'mine' or absent");
+				throw new InvalidValueException("catalog.refused.topics-mine-absent");
 			}
 			var mine = new HashSet<SkillId>();
 			followed.forEach(source -> mine.addAll(source.of(member.organisationId(), member.userId())));
@@ -80,7 +80,7 @@ class CatalogShelf {
 		}
 		var id = skillId(skill);
 		if (all.stream().noneMatch(known -> known.id().equals(id))) {
-			throw new InvalidValueException("No skill '" + skill + "' in this catalog");
+			throw new InvalidValueException("catalog.refused.no-skill-catalog", skill);
 		}
 		return Set.of(id);
 	}
@@ -90,7 +90,7 @@ class CatalogShelf {
 			return new SkillId(UUID.fromString(skill));
 		}
 		catch (IllegalArgumentException notAnId) {
-			throw new InvalidValueException("No skill '" + skill + "' in this catalog");
+			throw new InvalidValueException("catalog.refused.no-skill-catalog", skill);
 		}
 	}
 

@@ -34,15 +34,15 @@ class TranscriptController {
 			@PathVariable int version, @PathVariable int index) {
 		var found = lessons.version(me.organisationId(), new LessonId(lesson), version)
 			.filter(v -> v.published() || me.has(Role.AUTHOR))
-			.orElseThrow(() -> new NotFoundException("Lesson"));
+			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
 		var blocks = found.content().blocks();
 		if (index < 0 || index >= blocks.size()) {
-			throw new NotFoundException("Transcript");
+			throw new NotFoundException("not-found.transcript");
 		}
 		var transcript = switch (blocks.get(index)) {
 			case Block.Video video -> video.transcript();
 			case Block.Audio audio -> audio.transcript();
-			default -> throw new NotFoundException("Transcript");
+			default -> throw new NotFoundException("not-found.transcript");
 		};
 		var caching = found.published() ? CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable()
 				: CacheControl.noStore();

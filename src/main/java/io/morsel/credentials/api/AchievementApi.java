@@ -74,7 +74,7 @@ class AchievementApi {
 	AchievementView one(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return achievements.find(me.organisationId(), new AchievementId(id))
 			.map(this::view)
-			.orElseThrow(() -> new NotFoundException("Achievement"));
+			.orElseThrow(() -> new NotFoundException("not-found.achievement"));
 	}
 
 	@PostMapping("/api/v1/achievements")

@@ -57,10 +57,10 @@ class AchievementStudioController {
 			@RequestParam(required = false) @Nullable MultipartFile image, Model model) throws IOException {
 		try {
 			if (image == null || image.isEmpty()) {
-				throw new UnusableImageException("Choose a PNG or SVG file to upload");
+				throw new UnusableImageException("credentials.refused.choose-png-svg-file-upload");
 			}
 			if (image.getSize() > 256 * 1024) {
-				throw new UnusableImageException("An image is at most 256 KB");
+				throw new UnusableImageException("credentials.refused.image-most-256-kb");
 			}
 			badges.upload(me, new AchievementId(id), image.getBytes());
 			return "redirect:/studio/achievements";

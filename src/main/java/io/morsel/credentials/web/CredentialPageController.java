@@ -34,7 +34,7 @@ class CredentialPageController {
 
 	@GetMapping("/credentials/{id}")
 	String page(@PathVariable UUID id, Model model) {
-		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
+		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("not-found.credential"));
 		model.addAttribute("award", award);
 		model.addAttribute("credential", json.readTree(award.credential()));
 		model.addAttribute("verification", verifier.verify(award.credential()));
@@ -43,7 +43,7 @@ class CredentialPageController {
 
 	@GetMapping("/credentials/{id}/credential.jwt")
 	ResponseEntity<String> downloadJwt(@PathVariable UUID id) {
-		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
+		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("not-found.credential"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/vc+jwt"))
 			.header("Content-Disposition", "attachment; filename=\"credential-" + id + ".jwt\"")
@@ -53,7 +53,7 @@ class CredentialPageController {
 	/** The badge as a PNG with the credential baked in (Open Badges 3.0 baking). */
 	@GetMapping("/credentials/{id}/credential.png")
 	ResponseEntity<byte[]> downloadPng(@PathVariable UUID id) {
-		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
+		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("not-found.credential"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_PNG)
 			.header("Content-Disposition", "attachment; filename=\"credential-" + id + ".png\"")
@@ -63,7 +63,7 @@ class CredentialPageController {
 	/** The badge as an SVG document with the credential baked in (Open Badges 3.0 baking). */
 	@GetMapping("/credentials/{id}/credential.svg")
 	ResponseEntity<String> downloadSvg(@PathVariable UUID id) {
-		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
+		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("not-found.credential"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("image/svg+xml"))
 			.header("Content-Disposition", "attachment; filename=\"credential-" + id + ".svg\"")
@@ -73,7 +73,7 @@ class CredentialPageController {
 
 	@GetMapping("/credentials/{id}/credential.json")
 	ResponseEntity<String> download(@PathVariable UUID id) {
-		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("Credential"));
+		var award = awards.publicly(id).orElseThrow(() -> new NotFoundException("not-found.credential"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("Content-Disposition", "attachment; filename=\"credential-" + id + ".json\"")

@@ -31,18 +31,19 @@ class IssuerController {
 
 	@GetMapping("/credentials/issuers/{slug}/did.json")
 	ResponseEntity<Map<String, Object>> did(@PathVariable String slug) {
-		return answer(DID_JSON, documents.didDocument(slug).orElseThrow(() -> new NotFoundException("Issuer")));
+		return answer(DID_JSON, documents.didDocument(slug)
+			.orElseThrow(() -> new NotFoundException("not-found.issuer")));
 	}
 
 	@GetMapping("/credentials/issuers/{slug}/jwks.json")
 	ResponseEntity<Map<String, Object>> jwks(@PathVariable String slug) {
-		return answer(JWK_SET, documents.jwks(slug).orElseThrow(() -> new NotFoundException("Issuer")));
+		return answer(JWK_SET, documents.jwks(slug).orElseThrow(() -> new NotFoundException("not-found.issuer")));
 	}
 
 	@GetMapping("/credentials/issuers/{slug}")
 	ResponseEntity<Map<String, Object>> profile(@PathVariable String slug) {
 		return answer(MediaType.APPLICATION_JSON,
-				documents.profile(slug).orElseThrow(() -> new NotFoundException("Issuer")));
+				documents.profile(slug).orElseThrow(() -> new NotFoundException("not-found.issuer")));
 	}
 
 	private static ResponseEntity<Map<String, Object>> answer(MediaType type, Map<String, Object> body) {

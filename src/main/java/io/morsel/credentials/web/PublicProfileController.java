@@ -51,7 +51,8 @@ class PublicProfileController {
 
 	@GetMapping("/profiles/{handle}")
 	String profile(@PathVariable UUID handle, Model model) {
-		model.addAttribute("profile", profiles.publicly(handle).orElseThrow(() -> new NotFoundException("Profile")));
+		model.addAttribute("profile", profiles.publicly(handle)
+			.orElseThrow(() -> new NotFoundException("not-found.profile")));
 		return PUBLIC;
 	}
 }

@@ -33,6 +33,6 @@ class StatusListController {
 		return ResponseEntity.ok()
 			.contentType(VC)
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-			.body(lists.credential(id).orElseThrow(() -> new NotFoundException("Status list")));
+			.body(lists.credential(id).orElseThrow(() -> new NotFoundException("not-found.status-list")));
 	}
 }

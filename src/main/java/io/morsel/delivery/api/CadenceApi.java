@@ -1,5 +1,6 @@
 package io.morsel.delivery.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Programs;
 import io.morsel.delivery.CadenceSettings;
@@ -37,14 +38,19 @@ class CadenceApi {
 	}
 
 	/**
-	 * Cadence as one level sets it; a {@code null} part is inherited from the level above (docs/delivery.md).
+	 * Cadence as one level sets it; a {@code null} part is inherited from the level above (docs/delivery.md). A save
+	 * names every part, {@code null} to inherit it, so that a body missing one (or {@code {}}) is refused, not read
+	 * as "inherit everything".
 	 *
 	 * @param quietHours such as {@code 20:00-08:00}
 	 * @param windows such as {@code ["08:00-09:00"]}
 	 */
-	record CadenceBody(@Nullable Integer maxPerDay, @Nullable Integer maxPerWeek,
-			@Schema(example = "20:00-08:00") @Nullable String quietHours, @Nullable List<String> windows,
-			@Nullable Boolean weekdaysOnly, @Nullable Integer floorDays) {
+	record CadenceBody(@JsonProperty(required = true) @Nullable Integer maxPerDay,
+			@JsonProperty(required = true) @Nullable Integer maxPerWeek,
+			@JsonProperty(required = true) @Schema(example = "20:00-08:00") @Nullable String quietHours,
+			@JsonProperty(required = true) @Nullable List<String> windows,
+			@JsonProperty(required = true) @Nullable Boolean weekdaysOnly,
+			@JsonProperty(required = true) @Nullable Integer floorDays) {
 
 		static CadenceBody of(CadenceSettings settings) {
 			return new CadenceBody(settings.maxPerDay(), settings.maxPerWeek(),
@@ -89,7 +95,8 @@ class CadenceApi {
 	}
 
 	private UUID program(OrganisationId organisation, UUID id) {
-		return programs.find(organisation, new ProgramId(id)).orElseThrow(() -> new NotFoundException("Program"))
+		return programs.find(organisation, new ProgramId(id))
+			.orElseThrow(() -> new NotFoundException("not-found.program"))
 			.id()
 			.value();
 	}

@@ -55,7 +55,7 @@ class SeriesApi {
 	SeriesView subscribe(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID programId,
 			@RequestBody SeriesRequest request) {
 		if (request.days() == null || request.at() == null) {
-			throw new InvalidValueException("A series needs days and at (HH:mm)");
+			throw new InvalidValueException("delivery.refused.series-needs-days-hh-mm");
 		}
 		return series.subscribe(Learner.of(me), me.zone(), new ProgramId(programId), request.days(), time(request.at()));
 	}
@@ -84,7 +84,7 @@ class SeriesApi {
 			return LocalTime.parse(at);
 		}
 		catch (DateTimeParseException malformed) {
-			throw new InvalidValueException("at is a time of day, HH:mm, such as 08:30");
+			throw new InvalidValueException("delivery.refused.time-day-hh-mm-such-08");
 		}
 	}
 }

@@ -83,7 +83,7 @@ class TriggerRuleApi {
 				at = LocalTime.parse(request.at().strip());
 			}
 			catch (DateTimeParseException e) {
-				throw new InvalidValueException("'at' is a time of day such as 18:00, not '" + request.at() + "'");
+				throw new InvalidValueException("delivery.refused.time-day-such-18-00-not", request.at());
 			}
 		}
 		return new RuleTiming(request.offsetMinutes() == null ? 0 : request.offsetMinutes(),

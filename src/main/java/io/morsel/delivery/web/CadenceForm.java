@@ -35,7 +35,7 @@ record CadenceForm(@Nullable String maxPerDay, @Nullable String maxPerWeek, @Nul
 			return Integer.valueOf(value.strip());
 		}
 		catch (NumberFormatException e) {
-			throw new InvalidValueException(what + " must be a whole number, not '" + value + "'");
+			throw new InvalidValueException("delivery.refused.must-whole-number-not", what, value);
 		}
 	}
 

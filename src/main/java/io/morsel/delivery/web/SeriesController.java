@@ -104,7 +104,7 @@ class SeriesController {
 	/** A program the learner may take; any other, another organisation's included, is not found. */
 	private Program takeable(CurrentMember me, UUID id) {
 		return series.takeable(Learner.of(me)).stream().filter(p -> p.id().value().equals(id)).findFirst()
-			.orElseThrow(() -> new NotFoundException("Program"));
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 	}
 
 	private static @Nullable Integer days(String days) {

@@ -106,8 +106,7 @@ class TriggerRulesController {
 			}
 			var equals = line.indexOf('=');
 			if (equals < 1) {
-				throw new InvalidValueException("Write each condition as name=value on a line of its own, not '"
-						+ line.strip() + "'");
+				throw new InvalidValueException("delivery.refused.write-each-condition-name-value-line", line.strip());
 			}
 			conditions.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
 		}
@@ -122,8 +121,7 @@ class TriggerRulesController {
 			return new RuleTiming(0, Integer.parseInt(form.dayOffset().strip()), LocalTime.parse(form.at().strip()));
 		}
 		catch (NumberFormatException | DateTimeParseException | NullPointerException e) {
-			throw new InvalidValueException("Give the time as minutes from the event, or as a day from it and a time "
-					+ "such as 18:00");
+			throw new InvalidValueException("delivery.refused.give-time-minutes-event-day-time");
 		}
 	}
 
@@ -132,7 +130,7 @@ class TriggerRulesController {
 			return UUID.fromString(text);
 		}
 		catch (IllegalArgumentException e) {
-			throw new InvalidValueException("Choose a lesson or a program");
+			throw new InvalidValueException("delivery.refused.choose-lesson-program");
 		}
 	}
 }

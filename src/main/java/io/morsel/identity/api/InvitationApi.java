@@ -66,9 +66,9 @@ class InvitationApi {
 		var invited = invitations.invite(me, request.email(), EnumSet.copyOf(request.roles()));
 		return switch (invited.result()) {
 			case SENT -> InvitationView.of(invited.invitation());
-			case ALREADY_INVITED -> throw new ConflictException("This address already has an invitation that works; "
-					+ "resend it with POST /api/v1/invitations/" + invited.invitation().id() + "/resend");
-			case ALREADY_MEMBER -> throw new ConflictException("This address already belongs to a member");
+			case ALREADY_INVITED -> throw new ConflictException("identity.refused.address-already-has-invitation-works-resend",
+					invited.invitation().id());
+			case ALREADY_MEMBER -> throw new ConflictException("identity.refused.address-already-belongs-member");
 		};
 	}
 

@@ -88,7 +88,7 @@ public class ApiTokens {
 	public IssuedToken issue(CurrentMember owner, String name, @Nullable Integer days, boolean readOnly) {
 		var maximum = organisations.tokenMaxDays(owner.organisationId());
 		if (days != null && (days < 1 || days > maximum)) {
-			throw new InvalidValueException("A token lasts from 1 to " + maximum + " days in this organisation");
+			throw new InvalidValueException("identity.refused.token-lasts-1-days-organisation", maximum);
 		}
 		var lasting = days != null ? days : Math.min(DEFAULT_DAYS, maximum);
 		var secret = Secrets.newSecret(PREFIX);
@@ -164,7 +164,7 @@ public class ApiTokens {
 			.param("now", Timestamps.of(clock.instant()))
 			.update();
 		if (revoked == 0) {
-			throw new NotFoundException("Token");
+			throw new NotFoundException("not-found.token");
 		}
 		forget(id);
 	}
@@ -192,7 +192,7 @@ public class ApiTokens {
 			.param("now", Timestamps.of(clock.instant()))
 			.update();
 		if (revoked == 0) {
-			throw new NotFoundException("Token");
+			throw new NotFoundException("not-found.token");
 		}
 		forget(id);
 	}

@@ -45,9 +45,7 @@ final class CsvRecords {
 					quoted = false;
 					i++;
 					if (i < text.length() && ",\r\n".indexOf(text.charAt(i)) < 0) {
-						throw new InvalidValueException(
-								"Line %d: a closing quote must end its field (write a quote inside a field as \"\")"
-									.formatted(line));
+						throw new InvalidValueException("identity.refused.csv-closing-quote-ends-field", line);
 					}
 					continue;
 				}
@@ -60,8 +58,7 @@ final class CsvRecords {
 			}
 			if (c == '"') {
 				if (fieldStarted) {
-					throw new InvalidValueException(
-							"Line %d: a quote inside a field that does not start with one".formatted(line));
+					throw new InvalidValueException("identity.refused.csv-quote-inside-field", line);
 				}
 				quoted = true;
 				fieldStarted = true;
@@ -91,7 +88,7 @@ final class CsvRecords {
 			i++;
 		}
 		if (quoted) {
-			throw new InvalidValueException("Line %d: a quoted field is never closed".formatted(recordLine));
+			throw new InvalidValueException("identity.refused.csv-quoted-field-never-closed", recordLine);
 		}
 		if (fieldStarted || !fields.isEmpty()) {
 			fields.add(field.toString());

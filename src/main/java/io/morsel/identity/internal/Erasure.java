@@ -46,13 +46,12 @@ public class Erasure {
 	@Transactional
 	public Erased erase(CurrentMember admin, MemberId member) {
 		var person = memberships.person(admin.organisationId(), member)
-			.orElseThrow(() -> new NotFoundException("Person"));
+			.orElseThrow(() -> new NotFoundException("not-found.person"));
 		if (member.equals(admin.memberId())) {
-			throw new ConflictException("You cannot erase yourself; ask another admin.");
+			throw new ConflictException("identity.refused.you-cannot-erase-yourself-ask-another");
 		}
 		if (belongsElsewhere(person.userId().value(), admin)) {
-			throw new ConflictException("This person also belongs to another organisation; remove them from yours "
-					+ "instead, or ask them to close their account.");
+			throw new ConflictException("identity.refused.person-also-belongs-another-organisation-remove");
 		}
 		if (person.email().endsWith(ERASED_DOMAIN)) {
 			return new Erased(person.name(), person.email());

@@ -49,7 +49,7 @@ public class Groups {
 				.update();
 		}
 		catch (DuplicateKeyException e) {
-			throw new ConflictException("There is already a group named '" + name.strip() + "'");
+			throw new ConflictException("identity.refused.there-already-group-named", name.strip());
 		}
 		return new Group(id, name.strip(), List.of());
 	}
@@ -98,7 +98,7 @@ public class Groups {
 	 */
 	private void replace(String table, OrganisationId organisation, GroupId group, Set<MemberId> members) {
 		if (all(organisation, group).isEmpty()) {
-			throw new NotFoundException("Group");
+			throw new NotFoundException("not-found.group");
 		}
 		requireMembers(organisation, members);
 		jdbc.sql("DELETE FROM " + table + " WHERE group_id = :group").param("group", group.value()).update();
@@ -142,7 +142,7 @@ public class Groups {
 			.query(Long.class)
 			.single();
 		if (ours != members.size()) {
-			throw new NotFoundException("Person");
+			throw new NotFoundException("not-found.person");
 		}
 	}
 }

@@ -121,7 +121,8 @@ public class Invitations {
 	 */
 	@Transactional
 	public Pending resend(CurrentMember admin, UUID id) {
-		var invitation = find(admin.organisationId(), id).orElseThrow(() -> new NotFoundException("Invitation"));
+		var invitation = find(admin.organisationId(), id)
+			.orElseThrow(() -> new NotFoundException("not-found.invitation"));
 		var secret = Secrets.newSecret("");
 		var now = clock.instant();
 		jdbc.sql("""
@@ -153,7 +154,7 @@ public class Invitations {
 			.param("now", Timestamps.of(clock.instant()))
 			.update();
 		if (revoked == 0) {
-			throw new NotFoundException("Invitation");
+			throw new NotFoundException("not-found.invitation");
 		}
 	}
 

@@ -64,9 +64,9 @@ public class Offboarding {
 	/** A member of the admin's organisation other than the admin: an admin cannot lock themselves out. */
 	private Memberships.Person otherMember(CurrentMember admin, MemberId member) {
 		var person = memberships.person(admin.organisationId(), member)
-			.orElseThrow(() -> new NotFoundException("Person"));
+			.orElseThrow(() -> new NotFoundException("not-found.person"));
 		if (member.equals(admin.memberId())) {
-			throw new ConflictException("You cannot take away your own access; ask another admin.");
+			throw new ConflictException("identity.refused.you-cannot-take-away-your-own");
 		}
 		return person;
 	}

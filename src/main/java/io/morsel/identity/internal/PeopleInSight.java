@@ -63,13 +63,13 @@ public class PeopleInSight {
 	public Sighting person(CurrentMember viewer, MemberId member) {
 		var person = memberships.person(viewer.organisationId(), member);
 		if (viewer.has(Role.ADMIN)) {
-			return person.map(p -> new Sighting(p, true)).orElseThrow(() -> new NotFoundException("Person"));
+			return person.map(p -> new Sighting(p, true)).orElseThrow(() -> new NotFoundException("not-found.person"));
 		}
 		var managed = managedBy(viewer);
 		var namesOpen = organisations.directoryNamesOpen(viewer.organisationId());
 		return person.filter(p -> namesOpen || managed.contains(p.id()))
 			.map(p -> new Sighting(p, managed.contains(p.id())))
-			.orElseThrow(() -> new NotFoundException("Person"));
+			.orElseThrow(() -> new NotFoundException("not-found.person"));
 	}
 
 	/** The members of the groups the viewer manages, and the viewer. */

@@ -94,24 +94,23 @@ public class Roster {
 	public Preview preview(CurrentMember admin, String csv) {
 		var records = CsvRecords.read(csv);
 		if (records.isEmpty()) {
-			throw new InvalidValueException("The file is empty: it needs a header line and a line per person");
+			throw new InvalidValueException("identity.refused.file-empty-needs-header-line-line");
 		}
 		var header = records.getFirst().fields().stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
 		for (var column : header) {
 			if (!COLUMNS.contains(column)) {
-				throw new InvalidValueException("Unknown column '" + column + "': the columns are email, name, "
-						+ "groups and roles");
+				throw new InvalidValueException("identity.refused.unknown-column-columns-email-name-groups", column);
 			}
 		}
 		if (!header.contains("email") || new HashSet<>(header).size() != header.size()) {
-			throw new InvalidValueException("The header line names each column once, and email is required");
+			throw new InvalidValueException("identity.refused.header-line-names-each-column-once");
 		}
 		var lines = records.subList(1, records.size());
 		if (lines.isEmpty()) {
-			throw new InvalidValueException("The file has a header line but nobody to add");
+			throw new InvalidValueException("identity.refused.file-has-header-line-but-nobody");
 		}
 		if (lines.size() > MAX_ROWS) {
-			throw new InvalidValueException("A file adds at most " + MAX_ROWS + " people; this one has " + lines.size());
+			throw new InvalidValueException("identity.refused.file-adds-most-people-has", MAX_ROWS, lines.size());
 		}
 		var known = new HashMap<String, GroupId>();
 		for (Group group : groups.of(admin.organisationId())) {

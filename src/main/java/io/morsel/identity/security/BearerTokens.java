@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal access token. A request without the header
  * passes on (and the access rules decide); a token that is unknown, expired or revoked, or whose owner was deactivated
- * or removed on any node, is refused at once. A read-only token sending anything but a read is refused with 403.
+ * or removed on any node, is refused at once. A read-only token sending anything but a read is refused with 403, except
+ * to an endpoint open to anyone ({@link PublicApi}), which it reaches as anyone does.
  */
 class BearerTokens extends OncePerRequestFilter {
 
@@ -28,11 +29,13 @@ class BearerTokens extends OncePerRequestFilter {
 	private final ApiTokens tokens;
 	private final AccessRevocations revocations;
 	private final ProblemResponses problems;
+	private final PublicApi publicApi;
 
-	BearerTokens(ApiTokens tokens, AccessRevocations revocations, ProblemResponses problems) {
+	BearerTokens(ApiTokens tokens, AccessRevocations revocations, ProblemResponses problems, PublicApi publicApi) {
 		this.tokens = tokens;
 		this.revocations = revocations;
 		this.problems = problems;
+		this.publicApi = publicApi;
 	}
 
 	@Override
@@ -52,6 +55,12 @@ class BearerTokens extends OncePerRequestFilter {
 			return;
 		}
 		if (bearer.get().readOnly() && !READS.contains(request.getMethod())) {
+			if (publicApi.opens(request)) {
+				// Anyone may send this write: the token's scope limits what it may do as its owner, so it is sent
+				// as anyone would send it, not refused.
+				chain.doFilter(request, response);
+				return;
+			}
 			problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "Read-only token",
 					"This token may only read; create one without the read-only scope to make changes.");
 			return;

@@ -72,7 +72,8 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new BearerTokens(tokens, revocations, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokens(tokens, revocations, problems, PublicApi.of(ordered(modules))),
+					BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 					.requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()

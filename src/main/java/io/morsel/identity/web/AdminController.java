@@ -110,7 +110,7 @@ class AdminController {
 			return "redirect:/admin";
 		}
 		if (!memberships.replaceRoles(me.organisationId(), member, roles)) {
-			throw new NotFoundException("Person");
+			throw new NotFoundException("not-found.person");
 		}
 		// Other nodes see the new roles within the session recheck interval (ADR 0004).
 		active.forget(member);

@@ -27,7 +27,8 @@ class OrganisationController {
 	@PostMapping("/organisation")
 	String switchTo(@AuthenticationPrincipal CurrentMember me, @RequestParam String slug, HttpServletRequest request,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		var member = accounts.switchTo(me.userId(), slug).orElseThrow(() -> new NotFoundException("Organisation"));
+		var member = accounts.switchTo(me.userId(), slug)
+			.orElseThrow(() -> new NotFoundException("not-found.organisation"));
 		authentication.replace(member, request, response);
 		redirect.addFlashAttribute("flash", "flash.organisation.switched");
 		return "redirect:/";

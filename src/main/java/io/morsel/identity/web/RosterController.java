@@ -72,10 +72,10 @@ class RosterController {
 
 	private static String text(@Nullable MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidValueException("Choose a CSV file to upload");
+			throw new InvalidValueException("identity.refused.choose-csv-file-upload");
 		}
 		if (file.getSize() > MAX_BYTES) {
-			throw new InvalidValueException("The file is larger than 1 MB");
+			throw new InvalidValueException("identity.refused.file-larger-than-1-mb");
 		}
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
@@ -85,7 +85,7 @@ class RosterController {
 				.toString();
 		}
 		catch (CharacterCodingException e) {
-			throw new InvalidValueException("The file is not UTF-8 text: save it from the spreadsheet as CSV UTF-8");
+			throw new InvalidValueException("identity.refused.file-not-utf-8-text-save");
 		}
 	}
 }

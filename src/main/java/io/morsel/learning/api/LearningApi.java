@@ -97,12 +97,12 @@ class LearningApi {
 	ResponseEntity<Program> program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		if (me.has(Role.AUTHOR)) {
 			var program = programs.find(me.organisationId(), new ProgramId(id))
-				.orElseThrow(() -> new NotFoundException("Program"));
+				.orElseThrow(() -> new NotFoundException("not-found.program"));
 			return ResponseEntity.ok().eTag(program.etag()).body(program);
 		}
 		return ResponseEntity.ok(progress.of(Learner.of(me), new ProgramId(id))
 			.map(LearningApi::asLearnersSeeIt)
-			.orElseThrow(() -> new NotFoundException("Program")));
+			.orElseThrow(() -> new NotFoundException("not-found.program")));
 	}
 
 	@GetMapping("/api/v1/progress")
@@ -116,7 +116,7 @@ class LearningApi {
 	ProgressView progressIn(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
 		return progress.of(Learner.of(me), new ProgramId(id))
 			.map(ProgressView::of)
-			.orElseThrow(() -> new NotFoundException("Program"));
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
 	}
 
 	/** The attempt a retake started (or the retake already under way). */

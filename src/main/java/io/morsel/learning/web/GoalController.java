@@ -37,14 +37,14 @@ class GoalController {
 
 		DailyGoal goal() {
 			if (kind == null || amount == null) {
-				throw new InvalidValueException("Choose minutes or lessons, and how many a day");
+				throw new InvalidValueException("learning.refused.choose-minutes-lessons-how-many-day");
 			}
 			DailyGoal.Kind chosen;
 			try {
 				chosen = DailyGoal.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException unknown) {
-				throw new InvalidValueException("Choose a goal in minutes or in lessons");
+				throw new InvalidValueException("learning.refused.choose-goal-minutes-lessons");
 			}
 			return new DailyGoal(chosen, amount, Boolean.TRUE.equals(weekendsOff));
 		}

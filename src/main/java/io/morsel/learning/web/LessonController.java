@@ -199,7 +199,7 @@ class LessonController {
 				return i;
 			}
 		}
-		throw new NotFoundException("Interaction");
+		throw new NotFoundException("not-found.interaction");
 	}
 
 	/** What the form sent of a question's fields, to show them again as they were. */

@@ -40,7 +40,7 @@ enum PlayerView {
 		return switch (value.toLowerCase(Locale.ROOT)) {
 			case "cards" -> CARDS;
 			case "whole" -> WHOLE;
-			default -> throw new InvalidValueException("The view is \"cards\" or \"whole\"");
+			default -> throw new InvalidValueException("learning.refused.view-cards-whole");
 		};
 	}
 

@@ -107,7 +107,7 @@ class TeamController {
 			.stream()
 			.filter(a -> a.programId().value().equals(program))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Assignment"));
+			.orElseThrow(() -> new NotFoundException("not-found.assignment"));
 		model.addAttribute("person", progress);
 		model.addAttribute("assignment", assignment);
 		return REMOVAL;
@@ -157,7 +157,7 @@ class TeamController {
 	private static TeamTable table(List<io.morsel.learning.PersonProgress> progress, String sort, String dir,
 			String show, @Nullable UUID program) {
 		if (!dir.equals("asc") && !dir.equals("desc")) {
-			throw new InvalidValueException("The team table sorts 'asc' or 'desc', not '" + dir + "'");
+			throw new InvalidValueException("learning.refused.team-table-sorts-asc-desc-not", dir);
 		}
 		return TeamTable.of(progress, TeamTable.Column.of(sort), dir.equals("desc"), TeamTable.Shown.of(show),
 				program == null ? null : new ProgramId(program));

@@ -67,8 +67,8 @@ public record TeamTable(List<Row> rows, Column sort, boolean descending, Shown s
 			return Arrays.stream(values())
 				.filter(c -> c.param().equals(param))
 				.findFirst()
-				.orElseThrow(() -> new InvalidValueException("The team table sorts by one of "
-						+ Arrays.stream(values()).map(Column::param).toList() + ", not '" + param + "'"));
+				.orElseThrow(() -> new InvalidValueException("learning.refused.team-table-sorts-not",
+						Arrays.stream(values()).map(Column::param).toList(), param));
 		}
 	}
 
@@ -95,8 +95,8 @@ public record TeamTable(List<Row> rows, Column sort, boolean descending, Shown s
 			return Arrays.stream(values())
 				.filter(s -> s.param().equals(param))
 				.findFirst()
-				.orElseThrow(() -> new InvalidValueException("The team table shows one of "
-						+ Arrays.stream(values()).map(Shown::param).toList() + ", not '" + param + "'"));
+				.orElseThrow(() -> new InvalidValueException("learning.refused.team-table-shows-not",
+						Arrays.stream(values()).map(Shown::param).toList(), param));
 		}
 	}
 

@@ -61,7 +61,8 @@ class TodayController {
 	@GetMapping("/programs/{id}")
 	String program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
 		model.addAttribute("progress",
-				progress.of(Learner.of(me), new ProgramId(id)).orElseThrow(() -> new NotFoundException("Program")));
+				progress.of(Learner.of(me), new ProgramId(id))
+					.orElseThrow(() -> new NotFoundException("not-found.program")));
 		return "learning/program";
 	}
 

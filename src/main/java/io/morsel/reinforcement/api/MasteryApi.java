@@ -79,7 +79,7 @@ class MasteryApi {
 			throw new AccessDeniedException("Only managers and admins see another member's skills");
 		}
 		if (!directory.looksAfter(me).test(new MemberId(member))) {
-			throw new NotFoundException("Member"); // Outside the manager's groups: as if missing.
+			throw new NotFoundException("not-found.member"); // Outside the manager's groups: as if missing.
 		}
 		return new SkillsView(
 				mastery.of(me.organisationId(), new MemberId(member), now).stream().map(SkillView::of).toList());

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 @SimulationRequest.Consistent
 record SimulationRequest(
 		@Schema(description = "w0…w20; FSRS-6's defaults when absent")
-		@Nullable @Size(min = Weights.COUNT, max = Weights.COUNT, message = "must hold exactly 21 weights, w0 to w20")
+		@Nullable @Size(min = Weights.COUNT, max = Weights.COUNT, message = "{reinforcement.refused.simulation-weights-count}")
 		List<@NotNull Double> weights,
 		@Schema(description = "Probability of recall at which a card falls due", defaultValue = "0.9")
 		@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)

@@ -50,7 +50,7 @@ class RetentionController {
 		try {
 			var retention = fraction(percent);
 			if (retention == null) {
-				throw new InvalidValueException("The organisation's desired retention needs a value");
+				throw new InvalidValueException("reinforcement.refused.organisation-s-desired-retention-needs-value");
 			}
 			settings.change(me.organisationId(), retention);
 			redirect.addFlashAttribute("flash", "flash.retention.saved");
@@ -83,7 +83,7 @@ class RetentionController {
 			return Double.parseDouble(percent.strip()) / 100;
 		}
 		catch (NumberFormatException e) {
-			throw new InvalidValueException("A desired retention is a percentage, such as 90");
+			throw new InvalidValueException("reinforcement.refused.desired-retention-percentage-such-90");
 		}
 	}
 }

@@ -89,7 +89,7 @@ class ReviewController {
 		catch (IllegalArgumentException e) {
 			// Refused below, as a missing one.
 		}
-		throw new InvalidRequestException("The form has no valid " + field);
+		throw new InvalidRequestException("reinforcement.refused.form-has-no-valid", field);
 	}
 
 	/** From when the page showed the question to now; nothing when the field is missing or implausible. */

@@ -11,6 +11,8 @@ import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -38,7 +40,7 @@ class SearchApi {
 	}
 
 	/** The organisation's synonym groups, each its words and phrases separated by commas ("sso, single sign-on"). */
-	record SynonymGroups(List<String> groups) {
+	record SynonymGroups(@NotNull List<String> groups) {
 	}
 
 	@GetMapping("/api/v1/search")
@@ -72,8 +74,9 @@ class SearchApi {
 	@Operation(summary = "Administrators: replace the organisation's synonym groups (at most 200, each two or more words "
 			+ "or phrases separated by commas, at most 500 characters). A query with one entry of a group also finds "
 			+ "the others, from the next search on, on every node")
-	SynonymGroups replaceSynonyms(@AuthenticationPrincipal CurrentMember me, @RequestBody SynonymGroups body) {
-		return new SynonymGroups(synonyms.replace(me.organisationId(), body.groups() == null ? List.of() : body.groups()));
+	SynonymGroups replaceSynonyms(@AuthenticationPrincipal CurrentMember me,
+			@Valid @RequestBody SynonymGroups body) {
+		return new SynonymGroups(synonyms.replace(me.organisationId(), body.groups()));
 	}
 
 	@PostMapping("/api/v1/search/rebuild")

@@ -125,7 +125,9 @@ class SimulationApiTests {
 	@Test
 	void refusesWeightsOfTheWrongLengthAndEmptyOrTooManyReviews() {
 		var shortWeights = Map.of("weights", List.of(0.2, 1.2, 2.3), "reviews", List.of(review("2026-01-05T09:00:00Z", 3)));
-		assertThat(fields(tree(api.post(admin, SIMULATE, shortWeights)))).containsExactly("weights");
+		var tooFew = tree(api.post(admin, SIMULATE, shortWeights));
+		assertThat(fields(tooFew)).containsExactly("weights");
+		assertThat(message(tooFew, "weights")).isEqualTo("must hold exactly 21 weights, w0 to w20");
 
 		assertThat(fields(tree(api.post(admin, SIMULATE, Map.of("reviews", List.of()))))).containsExactly("reviews");
 		assertThat(fields(tree(api.post(admin, SIMULATE, Map.of("desiredRetention", 0.9))))).containsExactly("reviews");
