@@ -2,6 +2,7 @@ package io.morsel.search;
 
 import io.morsel.identity.OrganisationId;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,20 +126,26 @@ public class SearchIndexBenchmark {
 	/** Searchers in a loop for the given time after as long a warm-up; the latency of each search, p50 and p99. */
 	private static void measure(String what, int threads, int seconds, List<String> queries, Searching searching)
 			throws InterruptedException {
-		run(threads, seconds, queries, searching, new long[1 << 16], new AtomicLong());
+		run(threads, seconds, queries, searching, new long[1 << 16], new AtomicLong(), new AtomicLong());
 		var latencies = new long[1 << 22];
 		var count = new AtomicLong();
-		run(threads, seconds, queries, searching, latencies, count);
+		var cpu = new AtomicLong();
+		run(threads, seconds, queries, searching, latencies, count, cpu);
 		var n = (int) Math.min(count.get(), latencies.length);
 		var sorted = Arrays.copyOf(latencies, n);
 		Arrays.sort(sorted);
-		System.out.printf("%-26s %2d searchers, %d s: %,9.0f searches/s   p50 %8.2f ms   p99 %8.2f ms%n", what,
-				threads, seconds, count.get() / (double) seconds, sorted[n / 2] / 1e6,
-				sorted[(int) (n * 0.99)] / 1e6);
+		System.out.printf("%-26s %2d searchers, %d s: %,9.0f searches/s   p50 %8.2f ms   p99 %8.2f ms   cpu %6.2f ms a search%n",
+				what, threads, seconds, count.get() / (double) seconds, sorted[n / 2] / 1e6,
+				sorted[(int) (n * 0.99)] / 1e6, cpu.get() / 1e6 / Math.max(1, count.get()));
 	}
 
+	/**
+	 * The searchers; {@code cpu} adds up the processor time their searches took, which on a busy machine says more
+	 * than their latency, most of which is then waiting for a core.
+	 */
 	private static void run(int threads, int seconds, List<String> queries, Searching searching, long[] latencies,
-			AtomicLong count) throws InterruptedException {
+			AtomicLong count, AtomicLong cpu) throws InterruptedException {
+		var clock = ManagementFactory.getThreadMXBean();
 		var until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		var failures = new ArrayList<Exception>();
 		var pool = Executors.newFixedThreadPool(threads);
@@ -148,8 +155,10 @@ public class SearchIndexBenchmark {
 				int q = first;
 				while (System.nanoTime() < until) {
 					var started = System.nanoTime();
+					var startedCpu = clock.getCurrentThreadCpuTime();
 					try {
 						searching.search(queries.get(q++ % queries.size()));
+						cpu.addAndGet(clock.getCurrentThreadCpuTime() - startedCpu);
 					}
 					catch (Exception e) {
 						synchronized (failures) {
