@@ -39,9 +39,10 @@ import org.jspecify.annotations.Nullable;
  * typo tolerance and phrases, the fusion, each result's best passage and highlighted snippet, the facets.</li>
  * </ul>
  *
- * <p>{@code <index folder> <organisation id> <queries.txt> <threads> <seconds> <lexical|hybrid|count>}. Each
- * measurement runs the given seconds after a warm-up as long; {@code count} prints what the index holds and stops
- * (it reads the last commit, also while the application holds the index).
+ * <p>{@code <index folder> <organisation id> <queries.txt> <threads> <seconds> <lexical|hybrid|count|results>}.
+ * Each measurement runs the given seconds after a warm-up as long; {@code count} prints what the index holds and
+ * stops (it reads the last commit, also while the application holds the index); {@code results} prints what each
+ * query finds instead of measuring.
  */
 public class SearchIndexBenchmark {
 
@@ -72,15 +73,36 @@ public class SearchIndexBenchmark {
 			if (countOnly) {
 				System.exit(0);
 			}
-			measure("Lucene alone", threads, seconds, queries,
-					query -> lucene(searcher, organisation, query, hybrid ? embeddings : null));
+			if (!"results".equals(args[5])) {
+				measure("Lucene alone", threads, seconds, queries,
+						query -> lucene(searcher, organisation, query, hybrid ? embeddings : null));
+			}
 		}
 		var index = new SearchIndex(folder);
 		var search = new Search(index, noSynonyms(), embeddings);
+		if ("results".equals(args[5])) {
+			printResults(search, organisation, queries);
+			index.destroy();
+			System.exit(0);
+		}
 		measure("Morsel search in process", threads, seconds, queries,
 				query -> search.find(organisation, new SearchRequest(query, null, null, null, 10, 0), hybrid));
 		index.destroy();
 		System.exit(0);
+	}
+
+	/**
+	 * What each query finds, lexically, in any content and in transcripts: the total, the facets and the page with its
+	 * scores, one line each, to compare two commits' searches on the same index with diff.
+	 */
+	private static void printResults(Search search, OrganisationId organisation, List<String> queries) {
+		for (var query : queries) {
+			for (var type : new ContentKind[] { null, ContentKind.TRANSCRIPT }) {
+				var found = search.find(organisation, new SearchRequest(query, null, null, type, 10, 0), false);
+				System.out.println(query + " | " + type + " | " + found.total() + " | " + found.facets() + " | "
+						+ found.results().stream().map(r -> r.lessonId() + " " + r.kind() + " " + r.score()).toList());
+			}
+		}
 	}
 
 	private static void lucene(IndexSearcher searcher, OrganisationId organisation, String text,
