@@ -38,7 +38,15 @@ import org.apache.lucene.search.TermQuery;
  *     terms a fuzzy query would find, without building its automata again for every query of a search
  */
 record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Positioned>> phrases,
-		List<List<Positioned>> alternatives, Map<String, List<String>> near) {
+		List<List<Positioned>> alternatives, Map<String, NearWords> near) {
+
+	/**
+	 * A word's near words in the index's content ({@link LessonDocuments#ALL}), and the fuzzy query on that field as
+	 * the searcher rewrote it: ranking in that field uses it as such, so the near words weigh as a fuzzy query's
+	 * (their frequencies blended), not each as a word of its own.
+	 */
+	record NearWords(List<String> words, Query inContent) {
+	}
 
 	/** Characters of a query that count; the rest of a longer one is ignored. */
 	static final int MAX_LENGTH = 500;
@@ -109,13 +117,14 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 	 * was most of a search's time when every count, facet and snippet rewrote its own.
 	 */
 	LearnerQuery withNearWords(IndexSearcher searcher) throws IOException {
-		var found = new java.util.HashMap<String, List<String>>();
+		var found = new java.util.HashMap<String, NearWords>();
 		for (var word : words) {
 			var fuzzy = fuzzy(LessonDocuments.ALL, word);
 			if (fuzzy != null) {
+				var rewritten = searcher.rewrite(fuzzy);
 				var terms = new java.util.TreeSet<Term>();
-				searcher.rewrite(fuzzy).visit(QueryVisitor.termCollector(terms));
-				found.put(word, terms.stream().map(Term::text).toList());
+				rewritten.visit(QueryVisitor.termCollector(terms));
+				found.put(word, new NearWords(terms.stream().map(Term::text).toList(), rewritten));
 			}
 		}
 		return new LearnerQuery(words, sequence, phrases, alternatives, Map.copyOf(found));
@@ -166,9 +175,12 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 			fields.forEach((field, weight) -> exact.add(new BoostQuery(new TermQuery(new Term(field, word)), weight)));
 			query.add(new DisjunctionMaxQuery(exact, 0.3f), Occur.SHOULD);
 			var resolved = near.get(word);
-			if (resolved != null) {
+			if (resolved != null && fuzzyField.equals(LessonDocuments.ALL)) {
+				query.add(new BoostQuery(resolved.inContent(), 0.2f), Occur.SHOULD);
+			}
+			else if (resolved != null) {
 				var nearWords = new BooleanQuery.Builder();
-				resolved.forEach(t -> nearWords.add(new TermQuery(new Term(fuzzyField, t)), Occur.SHOULD));
+				resolved.words().forEach(t -> nearWords.add(new TermQuery(new Term(fuzzyField, t)), Occur.SHOULD));
 				query.add(new BoostQuery(nearWords.build(), 0.2f), Occur.SHOULD);
 			}
 			else {

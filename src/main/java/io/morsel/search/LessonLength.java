@@ -3,7 +3,6 @@ package io.morsel.search;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.morsel.shared.InvalidValueException;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -39,8 +38,19 @@ public enum LessonLength {
 		return maxMinutes;
 	}
 
-	static Optional<LessonLength> ofMinutes(long minutes) {
-		return Arrays.stream(values()).filter(l -> minutes >= l.minMinutes && minutes <= l.maxMinutes).findFirst();
+	private static final LessonLength[] BANDS = values();
+
+	/**
+	 * The band of a lesson of this many minutes, as its ordinal, or -1 for none: a search counts the bands of every
+	 * matching lesson, where a stream and an Optional per lesson were a sixth of its time.
+	 */
+	static int ordinalOf(long minutes) {
+		for (var band : BANDS) {
+			if (minutes >= band.minMinutes && minutes <= band.maxMinutes) {
+				return band.ordinal();
+			}
+		}
+		return -1;
 	}
 
 	/** The band a learner chose, by its key; blank for any. */

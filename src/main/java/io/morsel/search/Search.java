@@ -7,6 +7,7 @@ import static io.morsel.search.LessonDocuments.TYPE;
 import io.morsel.identity.OrganisationId;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,23 +17,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.document.IntField;
-import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
@@ -153,36 +150,36 @@ public class Search {
 	}
 
 	/**
-	 * The lexical ranking is built with fuzzy queries and rewritten once, then reused for the page, the total and the
-	 * facets; the counts of each kind and the snippets use the near words found once (LearnerQuery.withNearWords).
+	 * The near words of what was typed are looked up once (LearnerQuery.withNearWords) and serve the ranking, the
+	 * snippets and the counts; the lexical ranking is read once, deep enough for the fusion; the total and every facet
+	 * are counted in one pass over the matching lessons (FacetCounts).
 	 */
 	private SearchResults find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request,
 			LearnerQuery typed, Meanings byMeaning) throws IOException {
-		var lexical = searcher.rewrite(lessonQuery(organisation, request, typed, request.type(), Set.of()));
+		var query = typed.withNearWords(searcher);
+		// Within one kind of content the ranking keeps that field's own fuzzy query (its near words weigh by that
+		// field's frequencies); over all the content it reuses the fuzzy query withNearWords rewrote.
+		var lexical = searcher.rewrite(lessonQuery(organisation, request, request.type() == null ? query : typed,
+				request.type(), Set.of()));
+		var depth = byMeaning.isEmpty() ? request.offset() + request.limit()
+				: Math.max(request.offset() + request.limit(), FUSION_DEPTH);
+		var byWords = searcher.search(lexical, new TopScoreDocCollectorManager(depth, 0));
 		// Not one word typed, even misspelt, is in any of the organisation's lessons: a made-up word or another
 		// organisation's name for something. Its embedding is noise that still lands near some lesson, so meaning
 		// alone does not answer it.
-		var meanings = byMeaning.isEmpty() || searcher.count(lexical) > 0 ? byMeaning : Meanings.NONE;
-		var matching = meanings.isEmpty() ? lexical : new BooleanQuery.Builder().add(lexical, Occur.SHOULD)
-			.add(new BooleanQuery.Builder()
-				.add(new TermInSetQuery(LESSON, meanings.lessons().stream().map(BytesRef::new).toList()), Occur.FILTER)
-				.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
-				.build(), Occur.SHOULD)
-			.build();
-		var query = typed.withNearWords(searcher);
-		var page = meanings.isEmpty() ? lexicalPage(searcher, lexical, request)
-				: fusedPage(searcher, lexical, exactly(organisation, request, query), meanings, request);
+		var meanings = byWords.scoreDocs.length > 0 ? byMeaning : Meanings.NONE;
+		var page = meanings.isEmpty() ? lexicalPage(searcher, byWords, request)
+				: fusedPage(searcher, byWords, exactly(organisation, request, query), meanings, request);
 		var places = places(searcher, organisation, request, query, page.keySet());
 		var results = new ArrayList<SearchResults.Result>();
 		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked,
 				places.getOrDefault(lesson, meanings.places().get(lesson)))));
-		return new SearchResults(searcher.count(matching), results,
-				facets(searcher, organisation, request, query, matching, meanings));
+		var counted = counted(searcher, organisation, request, query, lexical, meanings);
+		return new SearchResults(counted.total(), results, counted.facets());
 	}
 
-	private static Map<String, Ranked> lexicalPage(IndexSearcher searcher, Query lessons, SearchRequest request)
+	private static Map<String, Ranked> lexicalPage(IndexSearcher searcher, TopDocs top, SearchRequest request)
 			throws IOException {
-		var top = searcher.search(lessons, new TopScoreDocCollectorManager(request.offset() + request.limit(), 0));
 		var page = new LinkedHashMap<String, Ranked>();
 		var stored = searcher.storedFields();
 		for (int i = request.offset(); i < top.scoreDocs.length; i++) {
@@ -199,10 +196,9 @@ public class Search {
 	 * the scales of BM25 and of cosines. On equal scores the words decide: the lesson the words rank first and the one
 	 * only its meaning ranks first score alike, and a learner who typed the lesson's own words expects that one.
 	 */
-	private static Map<String, Ranked> fusedPage(IndexSearcher searcher, Query lexical, @Nullable Query exactly,
+	private static Map<String, Ranked> fusedPage(IndexSearcher searcher, TopDocs top, @Nullable Query exactly,
 			Meanings meanings, SearchRequest request) throws IOException {
 		var depth = Math.max(request.offset() + request.limit(), FUSION_DEPTH);
-		var top = searcher.search(lexical, new TopScoreDocCollectorManager(depth, 0));
 		var stored = searcher.storedFields();
 		var fused = new HashMap<String, Double>();
 		var byWords = new HashMap<String, Integer>();
@@ -280,6 +276,14 @@ public class Search {
 	 */
 	private static Query lessonQuery(OrganisationId organisation, SearchRequest request, LearnerQuery query,
 			@Nullable ContentKind type, Set<String> alsoLessons) {
+		var lessons = new BooleanQuery.Builder().add(matches(query, type, alsoLessons), Occur.MUST)
+			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER);
+		filters(organisation, request).forEach(f -> lessons.add(f, Occur.FILTER));
+		return lessons.build();
+	}
+
+	/** The documents that match the words ({@code type}: in that kind of content), or are of {@code alsoLessons}. */
+	private static Query matches(LearnerQuery query, @Nullable ContentKind type, Set<String> alsoLessons) {
 		var fields = type == null ? LearnerQuery.LESSON_FIELDS : Map.of(LessonDocuments.fieldOf(type), 1f);
 		var fuzzyField = type == null ? LessonDocuments.ALL : LessonDocuments.fieldOf(type);
 		Query matches = query.scoring(fields, fuzzyField);
@@ -288,10 +292,7 @@ public class Search {
 				.add(new TermInSetQuery(LESSON, alsoLessons.stream().map(BytesRef::new).toList()), Occur.SHOULD)
 				.build();
 		}
-		var lessons = new BooleanQuery.Builder().add(matches, Occur.MUST)
-			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER);
-		filters(organisation, request).forEach(f -> lessons.add(f, Occur.FILTER));
-		return lessons.build();
+		return matches;
 	}
 
 	/** The organisation, and the request's program, skill and length: lesson and passage documents all have them. */
@@ -394,126 +395,27 @@ public class Search {
 		return "/lessons/" + lesson + "?step=" + place.step() + time + "#step-" + place.step();
 	}
 
-	private static SearchResults.Facets facets(IndexSearcher searcher, OrganisationId organisation,
-			SearchRequest request, LearnerQuery query, Query lessons, Meanings meanings) throws IOException {
-		var counted = searcher.search(lessons, new FacetCounting());
-		var types = new ArrayList<SearchResults.Count>();
+	/**
+	 * How many lessons match (the words' and the meaning's), and the facets. With a content type chosen, the pass
+	 * visits the lessons matching in any kind, so each kind counts its own; the total and the other facets count those
+	 * matching in the chosen one ({@code lexical} and the meaning's).
+	 */
+	private static FacetCounts.Counted counted(IndexSearcher searcher, OrganisationId organisation,
+			SearchRequest request, LearnerQuery query, Query lexical, Meanings meanings) throws IOException {
+		var kinds = new EnumMap<ContentKind, Weight>(ContentKind.class);
 		for (var kind : ContentKind.values()) {
-			var count = searcher.count(lessonQuery(organisation, request, query, kind, meanings.lessonsIn(kind)));
-			if (count > 0) {
-				types.add(new SearchResults.Count(kind.key(), count));
-			}
+			kinds.put(kind, unscored(searcher, matches(query, kind, meanings.lessonsIn(kind))));
 		}
-		types.sort(Comparator.comparingLong(SearchResults.Count::count).reversed());
-		var durations = new ArrayList<SearchResults.Count>();
-		for (var length : LessonLength.values()) {
-			var count = counted.get(LessonDocuments.MINUTES).getOrDefault(length.key(), 0L);
-			if (count > 0) {
-				durations.add(new SearchResults.Count(length.key(), count));
-			}
-		}
-		return new SearchResults.Facets(sorted(counted.get(LessonDocuments.PROGRAM)),
-				sorted(counted.get(LessonDocuments.SKILL)), types, durations);
+		var chosen = request.type() == null ? null : unscored(searcher, new BooleanQuery.Builder()
+			.add(lexical, Occur.SHOULD)
+			.add(new TermInSetQuery(LESSON, meanings.lessons().stream().map(BytesRef::new).toList()), Occur.SHOULD)
+			.build());
+		var visited = request.type() == null && meanings.isEmpty() ? lexical
+				: lessonQuery(organisation, request, query, null, meanings.lessons());
+		return searcher.search(visited, new FacetCounts(kinds, chosen));
 	}
 
-	private static List<SearchResults.Count> sorted(Map<String, Long> counts) {
-		return counts.entrySet()
-			.stream()
-			.map(e -> new SearchResults.Count(e.getKey(), e.getValue()))
-			.sorted(Comparator.comparingLong(SearchResults.Count::count).reversed().thenComparing(SearchResults.Count::value))
-			.toList();
-	}
-
-	/** Counts the programs, skills and lengths of every matching lesson, from their doc values. */
-	private static final class FacetCounting
-			implements CollectorManager<FacetCounting.Counter, Map<String, Map<String, Long>>> {
-
-		@Override
-		public Counter newCollector() {
-			return new Counter();
-		}
-
-		@Override
-		public Map<String, Map<String, Long>> reduce(java.util.Collection<Counter> counters) {
-			var total = Map.<String, Map<String, Long>>of(LessonDocuments.PROGRAM, new HashMap<>(), LessonDocuments.SKILL,
-					new HashMap<>(), LessonDocuments.MINUTES, new HashMap<>());
-			for (var counter : counters) {
-				try {
-					counter.finishSegment();
-				}
-				catch (IOException e) {
-					throw new java.io.UncheckedIOException(e);
-				}
-				counter.counts.forEach((field, counts) -> counts.forEach((value, n) -> total.get(field).merge(value, n, Long::sum)));
-			}
-			return total;
-		}
-
-		private static final class Counter extends SimpleCollector {
-
-			private final Map<String, Map<String, Long>> counts = Map.of(LessonDocuments.PROGRAM, new HashMap<>(),
-					LessonDocuments.SKILL, new HashMap<>(), LessonDocuments.MINUTES, new HashMap<>());
-			private SortedSetDocValues programs;
-			private SortedSetDocValues skills;
-			private SortedNumericDocValues minutes;
-
-			/**
-			 * The segment's counts by ordinal, turned into names once the segment is done: looking up and decoding a
-			 * name for every matching lesson was a sixth of a search's time.
-			 */
-			private long[] programCounts = new long[0];
-			private long[] skillCounts = new long[0];
-
-			@Override
-			protected void doSetNextReader(LeafReaderContext context) throws IOException {
-				finishSegment();
-				programs = DocValues.getSortedSet(context.reader(), LessonDocuments.PROGRAM);
-				skills = DocValues.getSortedSet(context.reader(), LessonDocuments.SKILL);
-				minutes = DocValues.getSortedNumeric(context.reader(), LessonDocuments.MINUTES);
-				programCounts = new long[Math.toIntExact(programs.getValueCount())];
-				skillCounts = new long[Math.toIntExact(skills.getValueCount())];
-			}
-
-			@Override
-			public void collect(int doc) throws IOException {
-				count(programs, doc, programCounts);
-				count(skills, doc, skillCounts);
-				if (minutes.advanceExact(doc)) {
-					LessonLength.ofMinutes(minutes.nextValue())
-						.ifPresent(l -> counts.get(LessonDocuments.MINUTES).merge(l.key(), 1L, Long::sum));
-				}
-			}
-
-			private static void count(SortedSetDocValues values, int doc, long[] into) throws IOException {
-				if (!values.advanceExact(doc)) {
-					return;
-				}
-				for (int i = 0; i < values.docValueCount(); i++) {
-					into[(int) values.nextOrd()]++;
-				}
-			}
-
-			/** Adds the last segment's counts, by name; called before each segment and once all are collected. */
-			void finishSegment() throws IOException {
-				name(programs, programCounts, counts.get(LessonDocuments.PROGRAM));
-				name(skills, skillCounts, counts.get(LessonDocuments.SKILL));
-				programCounts = new long[0];
-				skillCounts = new long[0];
-			}
-
-			private static void name(@Nullable SortedSetDocValues values, long[] byOrd, Map<String, Long> into)
-					throws IOException {
-				for (int ord = 0; ord < byOrd.length; ord++) {
-					if (byOrd[ord] > 0 && values != null) {
-						into.merge(values.lookupOrd(ord).utf8ToString(), byOrd[ord], Long::sum);
-					}
-				}
-			}
-
-			@Override
-			public ScoreMode scoreMode() {
-				return ScoreMode.COMPLETE_NO_SCORES;
-			}
-		}
+	private static Weight unscored(IndexSearcher searcher, Query query) throws IOException {
+		return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
 	}
 }

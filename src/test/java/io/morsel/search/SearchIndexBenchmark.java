@@ -2,6 +2,7 @@ package io.morsel.search;
 
 import io.morsel.identity.OrganisationId;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,10 @@ import org.jspecify.annotations.Nullable;
  * typo tolerance and phrases, the fusion, each result's best passage and highlighted snippet, the facets.</li>
  * </ul>
  *
- * <p>{@code <index folder> <organisation id> <queries.txt> <threads> <seconds> <lexical|hybrid|count>}. Each
- * measurement runs the given seconds after a warm-up as long; {@code count} prints what the index holds and stops
- * (it reads the last commit, also while the application holds the index).
+ * <p>{@code <index folder> <organisation id> <queries.txt> <threads> <seconds> <lexical|hybrid|count|results>}.
+ * Each measurement runs the given seconds after a warm-up as long; {@code count} prints what the index holds and
+ * stops (it reads the last commit, also while the application holds the index); {@code results} prints what each
+ * query finds instead of measuring.
  */
 public class SearchIndexBenchmark {
 
@@ -71,15 +73,36 @@ public class SearchIndexBenchmark {
 			if (countOnly) {
 				System.exit(0);
 			}
-			measure("Lucene alone", threads, seconds, queries,
-					query -> lucene(searcher, organisation, query, hybrid ? embeddings : null));
+			if (!"results".equals(args[5])) {
+				measure("Lucene alone", threads, seconds, queries,
+						query -> lucene(searcher, organisation, query, hybrid ? embeddings : null));
+			}
 		}
 		var index = new SearchIndex(folder);
 		var search = new Search(index, noSynonyms(), embeddings);
+		if ("results".equals(args[5])) {
+			printResults(search, organisation, queries);
+			index.destroy();
+			System.exit(0);
+		}
 		measure("Morsel search in process", threads, seconds, queries,
 				query -> search.find(organisation, new SearchRequest(query, null, null, null, 10, 0), hybrid));
 		index.destroy();
 		System.exit(0);
+	}
+
+	/**
+	 * What each query finds, lexically, in any content and in transcripts: the total, the facets and the page with its
+	 * scores, one line each, to compare two commits' searches on the same index with diff.
+	 */
+	private static void printResults(Search search, OrganisationId organisation, List<String> queries) {
+		for (var query : queries) {
+			for (var type : new ContentKind[] { null, ContentKind.TRANSCRIPT }) {
+				var found = search.find(organisation, new SearchRequest(query, null, null, type, 10, 0), false);
+				System.out.println(query + " | " + type + " | " + found.total() + " | " + found.facets() + " | "
+						+ found.results().stream().map(r -> r.lessonId() + " " + r.kind() + " " + r.score()).toList());
+			}
+		}
 	}
 
 	private static void lucene(IndexSearcher searcher, OrganisationId organisation, String text,
@@ -125,20 +148,26 @@ public class SearchIndexBenchmark {
 	/** Searchers in a loop for the given time after as long a warm-up; the latency of each search, p50 and p99. */
 	private static void measure(String what, int threads, int seconds, List<String> queries, Searching searching)
 			throws InterruptedException {
-		run(threads, seconds, queries, searching, new long[1 << 16], new AtomicLong());
+		run(threads, seconds, queries, searching, new long[1 << 16], new AtomicLong(), new AtomicLong());
 		var latencies = new long[1 << 22];
 		var count = new AtomicLong();
-		run(threads, seconds, queries, searching, latencies, count);
+		var cpu = new AtomicLong();
+		run(threads, seconds, queries, searching, latencies, count, cpu);
 		var n = (int) Math.min(count.get(), latencies.length);
 		var sorted = Arrays.copyOf(latencies, n);
 		Arrays.sort(sorted);
-		System.out.printf("%-26s %2d searchers, %d s: %,9.0f searches/s   p50 %8.2f ms   p99 %8.2f ms%n", what,
-				threads, seconds, count.get() / (double) seconds, sorted[n / 2] / 1e6,
-				sorted[(int) (n * 0.99)] / 1e6);
+		System.out.printf("%-26s %2d searchers, %d s: %,9.0f searches/s   p50 %8.2f ms   p99 %8.2f ms   cpu %6.2f ms a search%n",
+				what, threads, seconds, count.get() / (double) seconds, sorted[n / 2] / 1e6,
+				sorted[(int) (n * 0.99)] / 1e6, cpu.get() / 1e6 / Math.max(1, count.get()));
 	}
 
+	/**
+	 * The searchers; {@code cpu} adds up the processor time their searches took, which on a busy machine says more
+	 * than their latency, most of which is then waiting for a core.
+	 */
 	private static void run(int threads, int seconds, List<String> queries, Searching searching, long[] latencies,
-			AtomicLong count) throws InterruptedException {
+			AtomicLong count, AtomicLong cpu) throws InterruptedException {
+		var clock = ManagementFactory.getThreadMXBean();
 		var until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		var failures = new ArrayList<Exception>();
 		var pool = Executors.newFixedThreadPool(threads);
@@ -148,8 +177,10 @@ public class SearchIndexBenchmark {
 				int q = first;
 				while (System.nanoTime() < until) {
 					var started = System.nanoTime();
+					var startedCpu = clock.getCurrentThreadCpuTime();
 					try {
 						searching.search(queries.get(q++ % queries.size()));
+						cpu.addAndGet(clock.getCurrentThreadCpuTime() - startedCpu);
 					}
 					catch (Exception e) {
 						synchronized (failures) {
