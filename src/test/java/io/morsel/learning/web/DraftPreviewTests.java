@@ -76,8 +76,9 @@ class DraftPreviewTests {
 		assertThat(page.getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
 		assertThat(page.getHeader("Content-Security-Policy")).contains("frame-ancestors 'self'")
 			.doesNotContain("frame-ancestors 'none'");
-		var learnersLesson = perform(get("/today").with(SignedIn.as(author)));
-		assertThat(learnersLesson.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+		var otherPage = perform(get("/today").with(SignedIn.as(author)));
+		assertThat(otherPage.getHeader("Content-Security-Policy")).contains("frame-ancestors 'none'");
+		assertThat(otherPage.getHeader("X-Frame-Options")).isEqualTo("DENY");
 
 		var step = perform(get(preview).param("step", "5").with(SignedIn.as(author))).getContentAsString();
 		assertThat(step).containsPattern("id=\"step-5\"\\s+class=\"step current\"").contains("Which verb can you observe?");
