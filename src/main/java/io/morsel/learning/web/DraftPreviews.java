@@ -5,7 +5,6 @@ import io.morsel.catalog.Interaction;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
-import io.morsel.catalog.Marking;
 import io.morsel.catalog.Response;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
@@ -49,10 +48,8 @@ class DraftPreviews {
 	/** The draft at the step of {@code interaction}, that one question answered with {@code response}, and marked. */
 	Attempt answered(CurrentMember author, LessonId id, String interaction, Response response) {
 		var draft = draft(author, id);
-		var question = interaction(draft, interaction);
-		// Refuses a response the question does not accept, as a learner's answer is refused, before anything is shown.
-		Marking.of(question, response);
-		var answer = new Attempt.Answer(response, question.score(response), clock.instant());
+		// Judging refuses a response the question does not take (InvalidResponseException), as for a learner's answer.
+		var answer = new Attempt.Answer(response, interaction(draft, interaction).score(response), clock.instant());
 		return new Attempt(UUID.randomUUID(), draft, stepOf(draft, interaction), Map.of(interaction, answer), null,
 				clock.instant());
 	}
