@@ -7,7 +7,6 @@ import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.MediaLibrary;
 import io.morsel.catalog.NewSkill;
-import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.SkillId;
 import io.morsel.catalog.Skills;
@@ -195,14 +194,6 @@ class StudioController {
 	@GetMapping("/studio/lessons/{id}")
 	String editor(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
 		return show(me, workbench.latest(me, new LessonId(id)), model, null);
-	}
-
-	@GetMapping("/studio/lessons/{id}/preview")
-	String preview(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
-		var version = workbench.latest(me, new LessonId(id));
-		model.addAttribute("lesson", PlayableLesson.of(version));
-		model.addAttribute("version", version);
-		return "authoring/preview";
 	}
 
 	/**

@@ -2,7 +2,7 @@
  * Authoring: the author's use cases, each with one home that the studio's pages and the REST API
  * ({@code authoring.api}) both call, so the author role, the rules and the linter answer the same through either.
  * Lessons are created, edited block by block (questions in a form for each interaction type, or as the lesson
- * format's JSON), previewed as a learner sees them, published, exported and imported ({@link
+ * format's JSON), played beside the editor in learning's player (a frame; authoring only links it), published, exported and imported ({@link
  * io.morsel.authoring.Workbench}); the objective linter ({@link io.morsel.authoring.ObjectiveLinter}, OpenNLP parts of
  * speech and per-language word lists) finds vague and double objectives and places their verb on Bloom's taxonomy,
  * for lessons and programs' outcomes alike, live as the author types; {@link io.morsel.authoring.LessonEstimate} times

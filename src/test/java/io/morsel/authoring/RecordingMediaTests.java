@@ -96,7 +96,7 @@ class RecordingMediaTests {
 			.allSatisfy(cue -> assertThat(cue.endMillis()).isGreaterThan(second.startMillis()))
 			.allSatisfy(cue -> assertThat(cue.startMillis()).isLessThan(second.endMillis()));
 
-		var player = html("/studio/lessons/" + drafted.get(1).value() + "/preview");
+		var player = html("/lessons/" + drafted.get(1).value() + "/preview");
 		assertThat(player).contains("/media/" + audio.media() + secondRange)
 			.contains("data-range-end=\"" + audio.range().end() + "\"")
 			.contains(kept.getFirst().text())

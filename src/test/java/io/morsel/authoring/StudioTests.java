@@ -112,7 +112,7 @@ class StudioTests {
 	@Test
 	void publishingKeepsTheVersionAndTheNextEditOpensADraft() throws Exception {
 		htmx(post(base() + "/blocks").param("kind", "interaction").param("interaction", templates.all().get(InteractionType.SINGLE_CHOICE)));
-		var preview = mvc.perform(as(get(base() + "/preview"))).andReturn().getResponse().getContentAsString();
+		var preview = mvc.perform(as(get("/lessons/" + lesson.value() + "/preview"))).andReturn().getResponse().getContentAsString();
 		assertThat(preview).contains("Your question", "The right answer").doesNotContain("Why it is right.");
 
 		htmx(post(base() + "/publish"));

@@ -3,6 +3,7 @@ package io.morsel.identity.security;
 import io.morsel.identity.AccessRules;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.FrameOrigins;
+import io.morsel.identity.SameOriginFrame;
 import io.morsel.identity.internal.AccessRevocations;
 import io.morsel.identity.internal.ApiTokens;
 import io.morsel.identity.internal.Throttles;
@@ -123,6 +124,10 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
 			// Links out of Morsel carry the origin only: a path may name a lesson, a reset link carries a secret.
 			.headers(headers -> headers.addHeaderWriter(new ContentSecurityPolicy(frameOrigins))
+				// Spring's own writer sets DENY on every page; ours lets a page ask for its own site's frames.
+				.frameOptions(frames -> frames.disable())
+				.addHeaderWriter((request, response) -> response.setHeader("X-Frame-Options",
+						SameOriginFrame.allowed(request) ? "SAMEORIGIN" : "DENY"))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY)))
 			.build();

@@ -203,7 +203,7 @@ class LessonController {
 	}
 
 	/** What the form sent of a question's fields, to show them again as they were. */
-	private static Map<String, List<String>> sent(MultiValueMap<String, String> form) {
+	static Map<String, List<String>> sent(MultiValueMap<String, String> form) {
 		var sent = new HashMap<String, List<String>>();
 		form.forEach((name, values) -> {
 			if (ANSWER_FIELDS.contains(name) || name.startsWith("pair.") || name.startsWith("position.")) {

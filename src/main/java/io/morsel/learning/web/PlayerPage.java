@@ -89,6 +89,19 @@ class PlayerPage {
 	}
 
 	/**
+	 * An author's draft played in the preview (ADR 00XX): the same template and holes as a learner's page, rendered for
+	 * this request only (a draft changes without a new version number, so its page is not kept), with every link and
+	 * form going to the preview's routes. The attempt is made for the request and stored nowhere, so it never completes.
+	 */
+	ModelAndView preview(Attempt attempt, PlayerView view, long shownAt, @Nullable Turn turn, Model model) {
+		var lesson = PlayableLesson.of(attempt.lesson());
+		model.addAttribute("holes", holes(null, lesson, attempt, view, shownAt, turn));
+		model.addAttribute("lesson", lesson);
+		model.addAttribute("preview", true);
+		return new ModelAndView(VIEW, model.asMap());
+	}
+
+	/**
 	 * What {@code learning/interaction :: interaction} needs to show one question of the attempt: its form, its answer
 	 * marked, or the turn's error or practice.
 	 */
@@ -126,8 +139,10 @@ class PlayerPage {
 		return new UUID(random.nextLong(), random.nextLong()).toString();
 	}
 
-	private Map<String, String> holes(Learner learner, PlayableLesson lesson, Attempt attempt, PlayerView view,
+	/** The learner's own parts of the page; without a learner, the author's preview's. */
+	private Map<String, String> holes(@Nullable Learner learner, PlayableLesson lesson, Attempt attempt, PlayerView view,
 			long shownAt, @Nullable Turn turn) {
+		var preview = learner == null;
 		var steps = lesson.steps();
 		var current = Math.min(attempt.step(), steps.size() - 1);
 		for (int i = 0; turn != null && i < steps.size(); i++) {
@@ -137,22 +152,22 @@ class PlayerPage {
 			}
 		}
 		var last = lastAnswered(attempt);
-		var end = end(learner, attempt);
+		var end = learner == null ? null : end(learner, attempt);
 		var holes = new HashMap<String, String>();
 		holes.put("mode", view.whole() ? " whole" : " cards");
 		holes.put("progress", fragments.kept(VIEW, "progress", Map.of("lessonId", lesson.id().value(), "index", current,
-				"size", steps.size(), "whole", view.whole()), Map.of()));
+				"size", steps.size(), "whole", view.whole(), "preview", preview), Map.of()));
 		for (int i = 0; i < steps.size(); i++) {
 			holes.put("current-" + i, i == current ? " current" : "");
 			var question = steps.get(i).interaction();
 			if (question != null) {
-				var html = question(attempt, question, shownAt, turn);
+				var html = question(attempt, question, shownAt, turn, preview);
 				holes.put("question-" + i, end != null && question.id().equals(last) ? html + endCard(end) : html);
 			}
 		}
 		holes.put("status", attempt.completed() ? fragments.kept(VIEW, "complete") : "");
 		var withoutQuestions = attempt.lesson().content().interactions().isEmpty();
-		if (withoutQuestions) {
+		if (withoutQuestions && !preview) {
 			holes.put("finish", end != null ? endCard(end)
 					: fragments.once(VIEW, "finish", Map.of("lessonId", lesson.id().value())));
 		}
@@ -162,14 +177,17 @@ class PlayerPage {
 		return holes;
 	}
 
-	private String question(Attempt attempt, PlayableLesson.Question question, long shownAt, @Nullable Turn turn) {
+	private String question(Attempt attempt, PlayableLesson.Question question, long shownAt, @Nullable Turn turn,
+			boolean preview) {
 		var answer = attempt.answers().get(question.id());
 		if (answer == null && (turn == null || !question.id().equals(turn.interaction()))) {
 			return fragments.kept(INTERACTION, "interaction",
-					Map.of("q", question, "lessonId", attempt.lesson().lessonId().value()),
+					Map.of("q", question, "lessonId", attempt.lesson().lessonId().value(), "preview", preview),
 					Map.of("shownAt", Long.toString(shownAt), "answerKey", answerKey()));
 		}
-		return fragments.once(INTERACTION, "interaction", variables(attempt, question, shownAt, turn));
+		var variables = variables(attempt, question, shownAt, turn);
+		variables.put("preview", preview);
+		return fragments.once(INTERACTION, "interaction", variables);
 	}
 
 	private String endCard(LessonEnd end) {
