@@ -6,7 +6,7 @@
  * when a lesson's interactions are all answered, through the event publication log.
  *
  * <p>The player also plays an author's draft, framed beside the studio's editor, judging answers and storing nothing
- * (ADR 00XX).
+ * (ADR 0038).
  *
  * <p>Its services act for a {@link io.morsel.learning.Learner} (organisation and user ids), which pages and the API make
  * from the signed-in member and jobs or other modules' listeners from the ids they hold.

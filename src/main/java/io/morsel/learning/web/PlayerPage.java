@@ -89,7 +89,7 @@ class PlayerPage {
 	}
 
 	/**
-	 * An author's draft played in the preview (ADR 00XX): the same template and holes as a learner's page, rendered for
+	 * An author's draft played in the preview (ADR 0038): the same template and holes as a learner's page, rendered for
 	 * this request only (a draft changes without a new version number, so its page is not kept), with every link and
 	 * form going to the preview's routes. The attempt is made for the request and stored nowhere, so it never completes.
 	 */

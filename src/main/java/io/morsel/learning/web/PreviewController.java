@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The player for an author's draft (ADR 00XX), framed beside the studio's editor or opened on its own: the learner's
+ * The player for an author's draft (ADR 0038), framed beside the studio's editor or opened on its own: the learner's
  * page, card by card, where an answer is judged and marked in place and "Try again" asks again, and nothing is stored
  * ({@link DraftPreviews}). The step is the address's, not saved, and an answer is forgotten once the author moves on.
  */
