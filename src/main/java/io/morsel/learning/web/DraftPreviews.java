@@ -39,8 +39,7 @@ class DraftPreviews {
 		var steps = draft.content().blocks().size();
 		// A draft without blocks yet still shows its title and objective, at step 0.
 		if (step < 0 || step >= Math.max(steps, 1)) {
-			throw new InvalidValueException("Steps are counted from 0 and this lesson has " + steps + "; there is no step "
-					+ step);
+			throw new InvalidValueException("learning.refused.preview-no-such-step", steps, step);
 		}
 		return new Attempt(UUID.randomUUID(), draft, step, Map.of(), null, clock.instant());
 	}
@@ -62,9 +61,9 @@ class DraftPreviews {
 
 	private LessonVersion draft(CurrentMember author, LessonId id) {
 		if (!author.has(Role.AUTHOR)) {
-			throw new NotFoundException("Lesson");
+			throw new NotFoundException("not-found.lesson");
 		}
-		return lessons.latest(author.organisationId(), id).orElseThrow(() -> new NotFoundException("Lesson"));
+		return lessons.latest(author.organisationId(), id).orElseThrow(() -> new NotFoundException("not-found.lesson"));
 	}
 
 	private static Interaction interaction(LessonVersion draft, String id) {
@@ -73,7 +72,7 @@ class DraftPreviews {
 			.stream()
 			.filter(i -> i.id().equals(id))
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Interaction"));
+			.orElseThrow(() -> new NotFoundException("not-found.interaction"));
 	}
 
 	static int stepOf(LessonVersion draft, String interaction) {
@@ -83,6 +82,6 @@ class DraftPreviews {
 				return i;
 			}
 		}
-		throw new NotFoundException("Interaction");
+		throw new NotFoundException("not-found.interaction");
 	}
 }
