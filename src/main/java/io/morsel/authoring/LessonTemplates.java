@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,9 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class LessonTemplates {
 
-	private final Map<LessonTemplate, LessonContent> contents = new EnumMap<>(LessonTemplate.class);
+	/** Read when an author first starts from a template, not during the node's start. */
+	private final SingletonSupplier<Map<LessonTemplate, LessonContent>> contents;
 
 	LessonTemplates(JsonMapper json) {
+		this.contents = SingletonSupplier.of(() -> read(json));
+	}
+
+	private static Map<LessonTemplate, LessonContent> read(JsonMapper json) {
+		var contents = new EnumMap<LessonTemplate, LessonContent>(LessonTemplate.class);
 		for (var template : LessonTemplate.values()) {
 			if (template == LessonTemplate.BLANK) {
 				continue;
@@ -36,6 +43,7 @@ class LessonTemplates {
 				throw new UncheckedIOException("Could not read the lesson template " + resource.getPath(), e);
 			}
 		}
+		return contents;
 	}
 
 	/**
@@ -50,7 +58,7 @@ class LessonTemplates {
 			}
 			return new LessonContent(title, new Objective(objective), minutes, List.of(), List.of(new Block.Text(firstText)));
 		}
-		var blocks = contents.get(template).blocks();
+		var blocks = contents.obtain().get(template).blocks();
 		if (firstText != null && !firstText.isBlank()) {
 			// The author's first text replaces the template's opening paragraph: they already wrote it.
 			blocks = new java.util.ArrayList<>(blocks);

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Stores and finds the organisation's media. A file is accepted by what its bytes are (Apache Tika's magic-byte
@@ -77,7 +78,8 @@ public class MediaLibrary {
 	private final Path root;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
-	private final Tika tika = new Tika();
+	/** Made at the first upload: Tika's configuration reads every detector it ships, which a start does not need. */
+	private final SingletonSupplier<Tika> tika = SingletonSupplier.of(Tika::new);
 
 	MediaLibrary(JdbcClient jdbc, @Value("${morsel.media.root:./data/media}") Path root, TransactionTemplate transaction,
 			Clock clock) {
@@ -116,7 +118,7 @@ public class MediaLibrary {
 			}
 			String detected;
 			try (var in = new BufferedInputStream(Files.newInputStream(temporary))) {
-				detected = tika.detect(in);
+				detected = tika.obtain().detect(in);
 			}
 			if (!matches(accepted.type(), detected)) {
 				throw new UnsupportedMediaException("catalog.refused.file-named-not-name-says",

@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sentence embeddings for semantic search: the quantized all-MiniLM-L6-v2 model, which ships inside its Maven package
  * and runs in process on ONNX Runtime (384 dimensions; nothing is downloaded). It loads on a thread of its own once the
- * node has started, so start time does not grow; until then, and for good when {@code morsel.search.semantic=false},
+ * node has started, after {@code morsel.search.model-delay}: on two cores, loading it takes one of them for seconds,
+ * which the node's first pages need more. Until then, and for good when {@code morsel.search.semantic=false},
  * {@link #ready()} is false and search is lexical alone. Off, the model is never loaded and costs no memory.
  *
  * <p>Vectors are normalised to unit length, so Lucene compares them by dot product (the cosine).
@@ -43,14 +45,16 @@ class Embeddings implements SmartLifecycle {
 
 	private final boolean enabled;
 	private final double pause;
+	private final Duration delay;
 
 	private volatile @Nullable EmbeddingModel model;
 	private volatile boolean running;
 
 	Embeddings(@Value("${morsel.search.semantic}") boolean enabled,
-			@Value("${morsel.search.embedding-pause}") double pause) {
+			@Value("${morsel.search.embedding-pause}") double pause, @Value("${morsel.search.model-delay}") Duration delay) {
 		this.enabled = enabled;
 		this.pause = pause;
+		this.delay = delay;
 	}
 
 	boolean enabled() {
@@ -129,6 +133,10 @@ class Embeddings implements SmartLifecycle {
 	}
 
 	private void load() {
+		rest(delay.toNanos());
+		if (!running) {
+			return;
+		}
 		var started = System.nanoTime();
 		try {
 			// Runs a batch's passages one after the other on the thread that asks, rather than on a pool of a thread

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Writes alternatives into the OpenAPI document as exactly-one-of, which springdoc does not on its own:
@@ -39,9 +40,10 @@ class Alternatives implements OpenApiCustomizer {
 
 	private static final String REFS = "#/components/schemas/";
 
-	private final List<Class<?>> unions;
+	/** Found when the API document is first asked for: the classpath scan is not work for the node's start. */
+	private final SingletonSupplier<List<Class<?>>> unions = SingletonSupplier.of(Alternatives::unions);
 
-	Alternatives() {
+	private static List<Class<?>> unions() {
 		var scanner = new ClassPathScanningCandidateComponentProvider(false) {
 			@Override
 			protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
@@ -49,7 +51,7 @@ class Alternatives implements OpenApiCustomizer {
 			}
 		};
 		scanner.addIncludeFilter(new AnnotationTypeFilter(JsonSubTypes.class));
-		this.unions = scanner.findCandidateComponents("io.morsel")
+		return scanner.findCandidateComponents("io.morsel")
 			.stream()
 			.<Class<?>>map(definition -> ClassUtils.resolveClassName(String.valueOf(definition.getBeanClassName()), null))
 			.filter(type -> type.isAnnotationPresent(JsonTypeInfo.class)
@@ -63,7 +65,7 @@ class Alternatives implements OpenApiCustomizer {
 		if (schemas == null) {
 			return;
 		}
-		for (var union : unions) {
+		for (var union : unions.obtain()) {
 			var name = schemaName(union);
 			if (schemas.containsKey(name)) {
 				writeUnion(union, name, schemas);

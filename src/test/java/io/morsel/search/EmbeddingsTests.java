@@ -14,7 +14,7 @@ class EmbeddingsTests {
 
 	@Test
 	void batchesWithPausesGiveEveryPassageItsOwnVectorInOrder() throws InterruptedException {
-		var embeddings = new Embeddings(true, 1.0);
+		var embeddings = new Embeddings(true, 1.0, java.time.Duration.ZERO);
 		embeddings.start();
 		var until = System.nanoTime() + 120_000_000_000L;
 		while (!embeddings.ready() && System.nanoTime() < until) {

@@ -57,7 +57,7 @@ public class SearchIndexBenchmark {
 		var hybrid = "hybrid".equals(args[5]);
 		var countOnly = "count".equals(args[5]);
 
-		var embeddings = new Embeddings(hybrid, 0);
+		var embeddings = new Embeddings(hybrid, 0, java.time.Duration.ZERO);
 		if (hybrid) {
 			embeddings.start();
 			while (!embeddings.ready()) {

@@ -13,13 +13,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Signs people in, into one of their organisations, and keeps their profile and password. */
 @Service
 public class Accounts {
 
 	/** Hash compared against when the account does not exist, so an unknown email takes as long as a known one. */
-	private final String unknownAccountHash;
+	/**
+	 * Compared with when no account has the address, so that an unknown address takes as long as a wrong password.
+	 * Hashed at the first such sign-in, not during the node's start, which it would lengthen by a bcrypt round.
+	 */
+	private final SingletonSupplier<String> unknownAccountHash;
 
 	private final Users users;
 	private final Memberships memberships;
@@ -31,7 +36,7 @@ public class Accounts {
 		this.memberships = memberships;
 		this.throttle = throttle;
 		this.passwords = passwords;
-		this.unknownAccountHash = passwords.encode("no such account");
+		this.unknownAccountHash = SingletonSupplier.of(() -> passwords.encode("no such account"));
 	}
 
 	/** Why a sign-in was refused. */
@@ -73,7 +78,7 @@ public class Accounts {
 			throw refused(refusal);
 		});
 		var hash = user.map(User::passwordHash).orElse(null);
-		var matches = passwords.matches(password, hash == null ? unknownAccountHash : hash) && hash != null;
+		var matches = passwords.matches(password, hash == null ? unknownAccountHash.obtain() : hash) && hash != null;
 		if (!matches) {
 			throw throttle.recordFailure(email, client, device)
 				.map(Accounts::refused)

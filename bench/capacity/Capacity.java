@@ -1,0 +1,443 @@
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Morsel's capacity test (bench/capacity/README.md): a closed loop of simulated learners, each a virtual thread with
+ * its own cookies, signing in once through the form and then cycling through Today, a lesson page, three answers and
+ * Today, thinking between requests. The number of learners grows step by step; each step is measured once every
+ * learner of it has signed in and thought once, and the test stops after the first step whose p99 is over the bound.
+ *
+ * <pre>java bench/capacity/Capacity.java base=http://localhost:8092 steps=1000,2000 lessons=lessons.txt node-pid=123</pre>
+ *
+ * Settings (key=value): base, steps, lessons (a file of lesson ids, one a line, each of {@code questions}
+ * single-choice questions q1.. whose right option is "a"), questions (39), email (capacity%d@acme.test),
+ * password (morsel-demo), think (10, mean seconds; each think is uniform between half and one and a half of it),
+ * warmup (20 s after the last sign-in of a step), measure (60 s), sign-ins (per second, 100), p99 (200 ms),
+ * node-pid (the application's process, for its resident memory), continue (steps measured past the first over the
+ * bound, 0).
+ */
+public class Capacity {
+
+	enum Kind {
+		TODAY, LESSON, ANSWER
+	}
+
+	public static void main(String[] args) throws Exception {
+		var settings = new HashMap<String, String>();
+		for (var arg : args) {
+			var equals = arg.indexOf('=');
+			if (equals < 0) {
+				throw new IllegalArgumentException("Arguments are key=value: " + arg);
+			}
+			settings.put(arg.substring(0, equals), arg.substring(equals + 1));
+		}
+		new Capacity(settings).run();
+	}
+
+	private final URI base;
+	private final List<Integer> steps;
+	private final List<String> lessons;
+	private final int questions;
+	private final String email;
+	private final String password;
+	private final long thinkMillis;
+	private final Duration warmup;
+	private final Duration measure;
+	private final int signInsPerSecond;
+	private final double p99BoundMillis;
+	private final long nodePid;
+	private final int continuePast;
+	private final HttpClient http;
+	private final AtomicReference<Recording> recording = new AtomicReference<>();
+	private final AtomicLong signInFailures = new AtomicLong();
+	private volatile boolean running = true;
+
+	Capacity(Map<String, String> settings) throws Exception {
+		base = URI.create(settings.getOrDefault("base", "http://localhost:8092"));
+		steps = Arrays.stream(settings.getOrDefault("steps", "1000,2000,5000,10000,20000").split(","))
+			.map(String::strip)
+			.map(Integer::parseInt)
+			.toList();
+		lessons = Files.readAllLines(Path.of(settings.getOrDefault("lessons", "lessons.txt")))
+			.stream()
+			.map(String::strip)
+			.filter(line -> !line.isEmpty())
+			.toList();
+		if (lessons.isEmpty()) {
+			throw new IllegalArgumentException("No lesson ids in " + settings.get("lessons"));
+		}
+		questions = Integer.parseInt(settings.getOrDefault("questions", "39"));
+		email = settings.getOrDefault("email", "capacity%d@acme.test");
+		password = settings.getOrDefault("password", "morsel-demo");
+		thinkMillis = Math.round(Double.parseDouble(settings.getOrDefault("think", "10")) * 1000);
+		warmup = Duration.ofSeconds(Long.parseLong(settings.getOrDefault("warmup", "20")));
+		measure = Duration.ofSeconds(Long.parseLong(settings.getOrDefault("measure", "60")));
+		signInsPerSecond = Integer.parseInt(settings.getOrDefault("sign-ins", "100"));
+		p99BoundMillis = Double.parseDouble(settings.getOrDefault("p99", "200"));
+		nodePid = Long.parseLong(settings.getOrDefault("node-pid", "0"));
+		continuePast = Integer.parseInt(settings.getOrDefault("continue", "0"));
+		// One client for every learner: a client per learner would keep a selector thread each. Cookies are kept per
+		// learner by hand, and redirects are not followed, so that each request measured is one round trip.
+		http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.executor(Executors.newVirtualThreadPerTaskExecutor())
+			.build();
+	}
+
+	void run() throws Exception {
+		var threads = Executors.newVirtualThreadPerTaskExecutor();
+		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		var cores = Runtime.getRuntime().availableProcessors();
+		System.out.printf("closed loop at %s: think %.1f s (uniform %.1f–%.1f s), %d s warm-up and %d s measured "
+				+ "per step, p99 bound %.0f ms, %d lessons of %d questions%n", base, thinkMillis / 1000.0,
+				thinkMillis / 2000.0, thinkMillis * 1.5 / 1000, warmup.toSeconds(), measure.toSeconds(), p99BoundMillis,
+				lessons.size(), questions);
+		System.out.printf("%8s %9s %8s %8s %8s %8s %8s %8s %7s %9s %9s %8s%n", "learners", "req/s", "p50", "p99",
+				"today99", "lesson99", "answer99", "max", "errors", "sign-in/s", "generator", "node RSS");
+		var started = 0;
+		var over = 0;
+		var best = 0;
+		for (var target : steps) {
+			var signedIn = new CountDownLatch(target - started);
+			var pace = new Semaphore(0);
+			var pacer = Thread.ofPlatform().daemon().start(() -> release(pace));
+			var rampBegan = System.nanoTime();
+			for (var index = started; index < target; index++) {
+				var number = index + 1;
+				threads.execute(() -> learner(number, pace, signedIn));
+			}
+			signedIn.await();
+			pacer.interrupt();
+			var rampSeconds = (System.nanoTime() - rampBegan) / 1e9;
+			var signInRate = (target - started) / rampSeconds;
+			started = target;
+			Thread.sleep(warmup);
+			var step = new Recording();
+			var cpuBefore = os.getProcessCpuTime();
+			var wallBefore = System.nanoTime();
+			recording.set(step);
+			Thread.sleep(measure);
+			recording.set(null);
+			var generatorShare = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - wallBefore) / cores;
+			var seconds = measure.toNanos() / 1e9;
+			var all = step.all();
+			var p99 = all.percentile(0.99);
+			System.out.printf("%8d %9.1f %8s %8s %8s %8s %8s %8s %7d %9.0f %8.1f%% %8s%n", target,
+					all.count() / seconds, millis(all.percentile(0.50)), millis(p99),
+					millis(step.of(Kind.TODAY).percentile(0.99)), millis(step.of(Kind.LESSON).percentile(0.99)),
+					millis(step.of(Kind.ANSWER).percentile(0.99)), millis(all.max()), step.errors.get(), signInRate,
+					100 * generatorShare, rss());
+			if (step.errors.get() > 0) {
+				step.firstErrors.forEach((what, count) -> System.out.printf("    %d × %s%n", count, what));
+			}
+			if (all.count() > 0 && p99 / 1e6 <= p99BoundMillis && step.errors.get() == 0) {
+				best = target;
+			}
+			else if (++over > continuePast) {
+				break;
+			}
+		}
+		running = false;
+		System.out.println(best > 0
+				? "largest step with p99 under " + (long) p99BoundMillis + " ms and no errors: " + best + " learners"
+				: "no step kept p99 under " + (long) p99BoundMillis + " ms without errors");
+		if (signInFailures.get() > 0) {
+			System.out.println("sign-ins that failed: " + signInFailures.get());
+		}
+		threads.shutdownNow();
+		System.exit(0);
+	}
+
+	/** Lets {@code signInsPerSecond} sign-ins through each second, in ten slices. */
+	private void release(Semaphore pace) {
+		try {
+			while (true) {
+				pace.release(Math.max(1, signInsPerSecond / 10));
+				Thread.sleep(100);
+			}
+		}
+		catch (InterruptedException stopped) {
+			// The step's learners have all signed in.
+		}
+	}
+
+	private String rss() {
+		if (nodePid <= 0) {
+			return "-";
+		}
+		try {
+			for (var line : Files.readAllLines(Path.of("/proc/" + nodePid + "/status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB";
+				}
+			}
+		}
+		catch (Exception gone) {
+			return "gone";
+		}
+		return "-";
+	}
+
+	private static String millis(long nanos) {
+		return nanos < 0 ? "-" : String.format("%.1fms", nanos / 1e6);
+	}
+
+	/** One learner: signs in once (paced), then cycles until the test ends. */
+	private void learner(int number, Semaphore pace, CountDownLatch signedIn) {
+		var me = new Browser();
+		try {
+			pace.acquire();
+			try {
+				me.signIn(String.format(email, number));
+			}
+			catch (Exception failed) {
+				if (signInFailures.incrementAndGet() <= 3) {
+					System.out.println("    sign-in failed: " + failed);
+				}
+				return;
+			}
+			finally {
+				signedIn.countDown();
+			}
+			// Learners start their cycles spread over one think time, as people do who came at different moments.
+			var random = ThreadLocalRandom.current();
+			Thread.sleep(random.nextLong(thinkMillis + 1));
+			// Each cycle answers the next three questions of the learner's lesson; a finished lesson leads to the next.
+			var lessonIndex = number % lessons.size();
+			var question = 0;
+			while (running) {
+				if (question + 3 > questions) {
+					lessonIndex = (lessonIndex + 1) % lessons.size();
+					question = 0;
+				}
+				var lesson = lessons.get(lessonIndex);
+				me.get("/today", Kind.TODAY);
+				think();
+				me.get("/lessons/" + lesson, Kind.LESSON);
+				for (var n = 0; n < 3; n++) {
+					think();
+					me.answer(lesson, "q" + (++question));
+				}
+				think();
+				me.get("/today", Kind.TODAY);
+				think();
+			}
+		}
+		catch (InterruptedException stopped) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void think() throws InterruptedException {
+		Thread.sleep(thinkMillis / 2 + ThreadLocalRandom.current().nextLong(thinkMillis + 1));
+	}
+
+	/** A learner's cookies and CSRF token, as a browser keeps them. */
+	private final class Browser {
+
+		private final Map<String, String> cookies = new LinkedHashMap<>();
+		private String csrf = "";
+
+		void signIn(String address) throws Exception {
+			var form = send(HttpRequest.newBuilder(base.resolve("/sign-in")).GET());
+			if (form.statusCode() != 200) {
+				throw new IllegalStateException("GET /sign-in answered " + form.statusCode());
+			}
+			var signed = send(post("/sign-in", Map.of("email", address, "password", password, "_csrf", csrf)));
+			var to = signed.headers().firstValue("Location").orElse("");
+			if (signed.statusCode() != 302 || to.contains("sign-in") || !cookies.containsKey("MORSEL_SESSION")) {
+				throw new IllegalStateException(address + " was not signed in: " + signed.statusCode() + " to " + to);
+			}
+		}
+
+		void get(String path, Kind kind) throws InterruptedException {
+			var began = System.nanoTime();
+			try {
+				var response = send(HttpRequest.newBuilder(base.resolve(path)).GET());
+				var ok = response.statusCode() == 200 && response.body().contains("action=\"/sign-out\"");
+				record(kind, began, ok, ok ? null : path + " answered " + response.statusCode() + " without the page");
+			}
+			catch (InterruptedException stopped) {
+				throw stopped;
+			}
+			catch (Exception failed) {
+				record(kind, began, false, path + ": " + failed);
+			}
+		}
+
+		/** Answers a question as the player does with JavaScript on: the form sent by htmx, its fragment back. */
+		void answer(String lesson, String interaction) throws InterruptedException {
+			var began = System.nanoTime();
+			var path = "/lessons/" + lesson + "/answers/" + interaction;
+			try {
+				var request = post(path, Map.of("optionIds", "a", "_csrf", csrf, "answerKey", UUID.randomUUID().toString(),
+						"shownAt", Long.toString(System.currentTimeMillis() - 8000)))
+					.header("HX-Request", "true");
+				var response = send(request);
+				// A refused answer is a 200 fragment too, with the reason in a field error.
+				var ok = response.statusCode() == 200 && !response.body().contains("field-error");
+				record(Kind.ANSWER, began, ok, ok ? null : "answer answered " + response.statusCode()
+						+ (response.statusCode() == 200 ? " refused" : ""));
+			}
+			catch (InterruptedException stopped) {
+				throw stopped;
+			}
+			catch (Exception failed) {
+				record(Kind.ANSWER, began, false, "answer: " + failed);
+			}
+		}
+
+		private HttpRequest.Builder post(String path, Map<String, String> form) {
+			var body = new StringBuilder();
+			form.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&")
+				.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+			return HttpRequest.newBuilder(base.resolve(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+		}
+
+		private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+			if (!cookies.isEmpty()) {
+				var header = new StringBuilder();
+				cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=')
+					.append(value));
+				request.header("Cookie", header.toString());
+			}
+			var response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			for (var set : response.headers().allValues("Set-Cookie")) {
+				var pair = set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+				var equals = pair.indexOf('=');
+				if (equals > 0) {
+					var value = pair.substring(equals + 1);
+					if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {
+						cookies.remove(pair.substring(0, equals));
+					}
+					else {
+						cookies.put(pair.substring(0, equals), value);
+					}
+				}
+			}
+			var body = response.body();
+			var at = body.indexOf("name=\"_csrf\" value=\"");
+			if (at >= 0) {
+				var from = at + "name=\"_csrf\" value=\"".length();
+				csrf = body.substring(from, body.indexOf('"', from));
+			}
+			return response;
+		}
+
+		private void record(Kind kind, long began, boolean ok, String error) {
+			var step = recording.get();
+			if (step != null) {
+				step.add(kind, System.nanoTime() - began, ok, error);
+			}
+		}
+	}
+
+	/** The latencies of one step, in 0.1 ms buckets up to 30 s, by kind of request. */
+	private static final class Recording {
+
+		private static final int BUCKETS = 300_000;
+		private static final long BUCKET_NANOS = 100_000;
+
+		private final Map<Kind, AtomicLongArray> kinds = new ConcurrentHashMap<>();
+		private final AtomicLong errors = new AtomicLong();
+		private final Map<String, Long> firstErrors = new ConcurrentHashMap<>();
+
+		Recording() {
+			for (var kind : Kind.values()) {
+				kinds.put(kind, new AtomicLongArray(BUCKETS + 1));
+			}
+		}
+
+		void add(Kind kind, long nanos, boolean ok, String error) {
+			kinds.get(kind).incrementAndGet((int) Math.min(BUCKETS, nanos / BUCKET_NANOS));
+			if (!ok) {
+				errors.incrementAndGet();
+				if (firstErrors.size() < 10 || firstErrors.containsKey(error)) {
+					firstErrors.merge(error, 1L, Long::sum);
+				}
+			}
+		}
+
+		Latencies of(Kind kind) {
+			return new Latencies(List.of(kinds.get(kind)));
+		}
+
+		Latencies all() {
+			return new Latencies(new ArrayList<>(kinds.values()));
+		}
+
+		record Latencies(List<AtomicLongArray> histograms) {
+
+			long count() {
+				var count = 0L;
+				for (var histogram : histograms) {
+					for (var i = 0; i <= BUCKETS; i++) {
+						count += histogram.get(i);
+					}
+				}
+				return count;
+			}
+
+			/** The upper edge of the bucket holding the fraction's sample, in nanoseconds; -1 without samples. */
+			long percentile(double fraction) {
+				var count = count();
+				if (count == 0) {
+					return -1;
+				}
+				var rank = (long) Math.ceil(fraction * count);
+				var seen = 0L;
+				for (var i = 0; i <= BUCKETS; i++) {
+					for (var histogram : histograms) {
+						seen += histogram.get(i);
+					}
+					if (seen >= rank) {
+						return (i + 1) * BUCKET_NANOS;
+					}
+				}
+				return (BUCKETS + 1) * BUCKET_NANOS;
+			}
+
+			long max() {
+				for (var i = BUCKETS; i >= 0; i--) {
+					for (var histogram : histograms) {
+						if (histogram.get(i) > 0) {
+							return (i + 1) * BUCKET_NANOS;
+						}
+					}
+				}
+				return -1;
+			}
+		}
+	}
+}
