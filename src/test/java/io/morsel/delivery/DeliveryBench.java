@@ -140,20 +140,13 @@ public final class DeliveryBench {
 			var name = node.getBean(Dispatcher.class).node();
 			threads.add(Thread.ofPlatform().name("bench-" + name).start(() -> {
 				while (!stop.get()) {
-					var due = dispatch.due(Instant.now(), 100);
-					if (due.isEmpty()) {
-						return;
-					}
-					for (var learner : due) {
-						if (stop.get()) {
+					try {
+						if (dispatch.sendBatch(Instant.now(), Dispatcher.BATCH, name).isEmpty()) {
 							return;
 						}
-						try {
-							dispatch.send(learner, Instant.now(), name);
-						}
-						catch (RuntimeException failed) {
-							System.out.println("  a send failed and stays planned: " + failed);
-						}
+					}
+					catch (RuntimeException failed) {
+						System.out.println("  a batch failed and stays planned: " + failed);
 					}
 				}
 			}));
