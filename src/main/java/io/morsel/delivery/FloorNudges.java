@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,9 +55,14 @@ class FloorNudges {
 	private final Cadences cadences;
 	private final Directory directory;
 	private final TransactionTemplate transaction;
+	private final int planners;
 
 	FloorNudges(JdbcClient jdbc, JdbcTemplate batches, Cadences cadences, Directory directory,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, @Value("${morsel.delivery.floor-planners:2}") int planners) {
+		if (planners < 1) {
+			throw new IllegalStateException("morsel.delivery.floor-planners must be at least 1, not " + planners);
+		}
+		this.planners = planners;
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.cadences = cadences;
@@ -62,8 +70,38 @@ class FloorNudges {
 		this.transaction = new TransactionTemplate(transactions);
 	}
 
-	/** Plans the floor nudges due now; returns how many. */
+	/**
+	 * Plans the floor nudges due now; returns how many. Several planners work through the learners side by side: each
+	 * passes over the batches the others hold, so that the database and this node each keep a core busy.
+	 */
 	int plan(Instant now) {
+		if (planners == 1) {
+			return planInTurn(now);
+		}
+		try (var workers = Executors.newFixedThreadPool(planners,
+				Thread.ofPlatform().name("delivery-floor-planner-", 1).factory())) {
+			var runs = new ArrayList<Future<Integer>>();
+			for (var i = 0; i < planners; i++) {
+				runs.add(workers.submit(() -> planInTurn(now)));
+			}
+			var planned = 0;
+			for (var run : runs) {
+				planned += run.get();
+			}
+			return planned;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while planning floor nudges", e);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException failed ? failed
+					: new IllegalStateException("Planning floor nudges failed", e.getCause());
+		}
+	}
+
+	/** One planner: batch after batch, in key order, passing over the batches other planners hold. */
+	private int planInTurn(Instant now) {
 		var planned = 0;
 		var after = new Learner(new OrganisationId(NONE), new UserId(NONE));
 		while (true) {
