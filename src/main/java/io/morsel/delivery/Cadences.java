@@ -5,7 +5,9 @@ import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +48,44 @@ public class Cadences {
 				levels.getOrDefault(Level.LEARNER, CadenceSettings.INHERIT));
 		var choices = choices(organisation, learner);
 		return new Cadence(policy, zone, choices.paused(), choices.snoozedUntil());
+	}
+
+	/**
+	 * The policies that apply to these learners outside any program (the organisation's settings, then each learner's
+	 * own), by learner, in one read: what {@link #of} resolves for one learner with no program.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UserId, CadencePolicy> policies(OrganisationId organisation, Collection<UserId> learners) {
+		var organisationLevel = CadenceSettings.INHERIT;
+		var own = new HashMap<UserId, CadenceSettings>();
+		if (!learners.isEmpty()) {
+			var rows = jdbc.sql("""
+					SELECT max_per_day, max_per_week, quiet_hours, windows, weekdays_only, floor_days, level, subject_id
+					FROM delivery_cadences
+					WHERE organisation_id = :organisation
+					  AND ((level = 'ORGANISATION' AND subject_id = :organisation)
+					    OR (level = 'LEARNER' AND subject_id IN (:learners)))
+					""")
+				.param("organisation", organisation.value())
+				.param("learners", learners.stream().map(UserId::value).toList())
+				.query((rs, n) -> new LevelRow(Level.valueOf(rs.getString("level")), rs.getObject("subject_id", UUID.class),
+						settings(rs)))
+				.list();
+			for (var row : rows) {
+				if (row.level() == Level.ORGANISATION) {
+					organisationLevel = row.settings();
+				}
+				else {
+					own.put(new UserId(row.subject()), row.settings());
+				}
+			}
+		}
+		var policies = new HashMap<UserId, CadencePolicy>();
+		for (var learner : learners) {
+			policies.put(learner, CadencePolicy.resolve(organisationLevel, CadenceSettings.INHERIT,
+					own.getOrDefault(learner, CadenceSettings.INHERIT)));
+		}
+		return policies;
 	}
 
 	/** What one level sets, everything inherited where it set nothing. */
@@ -153,6 +193,9 @@ public class Cadences {
 			.query((rs, n) -> levels.put(Level.valueOf(rs.getString("level")), settings(rs)))
 			.list();
 		return levels;
+	}
+
+	private record LevelRow(Level level, UUID subject, CadenceSettings settings) {
 	}
 
 	private static CadenceSettings settings(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -2,6 +2,7 @@ package io.morsel.delivery;
 
 import io.morsel.identity.Directory;
 import io.morsel.identity.OrganisationId;
+import io.morsel.identity.Recipient;
 import io.morsel.identity.UserId;
 import io.morsel.learning.Learner;
 import io.morsel.learning.NextUp;
@@ -10,8 +11,13 @@ import io.morsel.shared.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -67,48 +73,124 @@ class Dispatch {
 			.list();
 	}
 
+	/**
+	 * Claims up to {@code limit} learners with deliveries due whom no other node holds, and sends each what is due, all
+	 * in one transaction that holds their rows: one commit for the batch, what each learner's send needs read with one
+	 * query per organisation, and nodes that claim at once take different learners. Returns the learners claimed; if
+	 * anything fails, nothing of the batch happened ({@link Dispatcher} then sends them one by one).
+	 */
+	@Transactional
+	public List<Learner> sendBatch(Instant now, int limit, String node) {
+		var claimed = jdbc.sql("""
+				SELECT organisation_id, user_id, paused, snoozed_until, in_app, email
+				FROM delivery_learners
+				WHERE (organisation_id, user_id) IN (
+				    SELECT organisation_id, user_id
+				    FROM deliveries
+				    WHERE status = 'PLANNED'
+				      AND send_at <= :now
+				    LIMIT :scan)
+				LIMIT :limit
+				FOR UPDATE SKIP LOCKED
+				""")
+			.param("now", Timestamps.of(now))
+			// Room to pass over the learners other nodes hold at the head of the due deliveries.
+			.param("scan", limit * 4)
+			.param("limit", limit)
+			.query((rs, n) -> Map.entry(new Learner(new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+					new UserId(rs.getObject("user_id", UUID.class))), new Cadences.Choices(rs.getBoolean("paused"),
+							Timestamps.read(rs, "snoozed_until"), rs.getBoolean("in_app"), rs.getBoolean("email"))))
+			.list();
+		var byOrganisation = claimed.stream().collect(Collectors.groupingBy(entry -> entry.getKey().organisationId(),
+				LinkedHashMap::new, Collectors.toList()));
+		byOrganisation.forEach((organisation, learners) -> {
+			var users = learners.stream().map(entry -> entry.getKey().userId()).toList();
+			var recipients = directory.recipients(organisation, users);
+			var policies = cadences.policies(organisation, users);
+			var dueRows = dueRows(organisation, users, now);
+			var sent = sends.sentSince(organisation, users, now.minus(LIMITS_LOOK_BACK));
+			for (var entry : learners) {
+				var user = entry.getKey().userId();
+				sendHeld(entry.getKey(), now, node, new Held(dueRows.getOrDefault(user, List.of()),
+						Optional.ofNullable(recipients.get(user)), policies.get(user), entry.getValue(),
+						sent.getOrDefault(user, List.of())));
+			}
+		});
+		return claimed.stream().map(Map.Entry::getKey).toList();
+	}
+
 	/** Sends the learner's due deliveries, unless another node holds the learner. */
 	@Transactional
 	public void send(Learner learner, Instant now, String node) {
-		var org = learner.organisationId().value();
-		var user = learner.userId().value();
 		var held = jdbc.sql("""
 				SELECT user_id
 				FROM delivery_learners
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
 				FOR UPDATE SKIP LOCKED
-				""").param("organisation", org).param("user", user).query(UUID.class).optional();
+				""").param("organisation", learner.organisationId().value()).param("user", learner.userId().value())
+			.query(UUID.class).optional();
 		if (held.isEmpty()) {
 			return;
 		}
-		var dueRows = jdbc.sql("""
-				SELECT id, reason
+		var organisation = learner.organisationId();
+		var user = List.of(learner.userId());
+		sendHeld(learner, now, node, new Held(dueRows(organisation, user, now).getOrDefault(learner.userId(), List.of()),
+				directory.recipient(organisation, learner.userId()),
+				cadences.policies(organisation, user).get(learner.userId()), cadences.choices(organisation,
+						learner.userId()),
+				sends.sentSince(organisation, learner.userId(), now.minus(LIMITS_LOOK_BACK))));
+	}
+
+	/** What a learner's send needs to know, read for them alone or for their whole batch. */
+	private record Held(List<Map.Entry<UUID, String>> dueRows, Optional<Recipient> recipient, CadencePolicy policy,
+			Cadences.Choices choices, List<Instant> sent) {
+	}
+
+	/** The planned deliveries due now of these learners, each as its id and reason, by learner. */
+	private Map<UserId, List<Map.Entry<UUID, String>>> dueRows(OrganisationId organisation, List<UserId> users,
+			Instant now) {
+		var rows = new HashMap<UserId, List<Map.Entry<UUID, String>>>();
+		jdbc.sql("""
+				SELECT user_id, id, reason
 				FROM deliveries
 				WHERE organisation_id = :organisation
-				  AND user_id = :user
+				  AND user_id IN (:users)
 				  AND status = 'PLANNED'
 				  AND send_at <= :now
-				""").param("organisation", org).param("user", user).param("now", Timestamps.of(now))
-			.query((rs, n) -> java.util.Map.entry(rs.getObject("id", UUID.class), rs.getString("reason"))).list();
-		var due = dueRows.stream().map(java.util.Map.Entry::getKey).toList();
+				""")
+			.param("organisation", organisation.value())
+			.param("users", users.stream().map(UserId::value).toList())
+			.param("now", Timestamps.of(now))
+			.query((rs, n) -> rows.computeIfAbsent(new UserId(rs.getObject("user_id", UUID.class)), u -> new ArrayList<>())
+				.add(Map.entry(rs.getObject("id", UUID.class), rs.getString("reason"))))
+			.list();
+		return rows;
+	}
+
+	/** Sends the learner's due deliveries; the caller's transaction holds their row. */
+	private void sendHeld(Learner learner, Instant now, String node, Held held) {
+		var user = learner.userId().value();
+		var dueRows = held.dueRows();
+		var due = dueRows.stream().map(Map.Entry::getKey).toList();
 		// A series' day is used by whatever nudge goes out now (docs/delivery.md, "Series").
-		var seriesDays = dueRows.stream().filter(row -> row.getValue().equals("SERIES")).map(java.util.Map.Entry::getKey)
+		var seriesDays = dueRows.stream().filter(row -> row.getValue().equals("SERIES")).map(Map.Entry::getKey)
 			.toList();
 		// A floor nudge is any nudge: the one going out now is it.
-		var floor = dueRows.stream().filter(row -> row.getValue().equals("FLOOR")).map(java.util.Map.Entry::getKey)
+		var floor = dueRows.stream().filter(row -> row.getValue().equals("FLOOR")).map(Map.Entry::getKey)
 			.toList();
 		if (due.isEmpty()) {
 			return; // Another node sent them between the look and the lock.
 		}
-		var recipient = directory.recipient(learner.organisationId(), learner.userId());
+		var recipient = held.recipient();
 		if (recipient.isEmpty()) {
 			setStatus(due, "CANCELLED"); // Deactivated or gone: nothing is sent to them.
 			return;
 		}
 		var zone = recipient.get().zone();
-		var cadence = cadences.of(learner.organisationId(), learner.userId(), zone, null);
-		var sent = new ArrayList<>(sends.sentSince(learner.organisationId(), learner.userId(), now.minus(LIMITS_LOOK_BACK)));
+		var choices = held.choices();
+		var cadence = new Cadence(held.policy(), zone, choices.paused(), choices.snoozedUntil());
+		var sent = new ArrayList<>(held.sent());
 		if (!cadence.allowsNow(now, sent)) {
 			// Paused learners are looked at again in a day; nothing piles up meanwhile, the deliveries just wait.
 			postpone(due, cadence.nextSend(now, sent).orElse(now.plus(Duration.ofDays(1))));
@@ -120,7 +202,6 @@ class Dispatch {
 			return;
 		}
 		var next = item.get();
-		var choices = cadences.choices(learner.organisationId(), learner.userId());
 		var sendId = sends.record(learner.organisationId(), learner.userId(), next, choices, now, node);
 		channelMessages.plan(learner, zone, recipient.get().locale(), sendId, next, now);
 		var brought = next.kind() == NextUp.Kind.TRIGGERED ? next.reference() : null;

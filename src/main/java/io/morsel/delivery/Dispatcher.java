@@ -3,6 +3,8 @@ package io.morsel.delivery;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import io.morsel.learning.Learner;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,15 +12,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Every node looks for due deliveries every {@code morsel.delivery.dispatch-interval} and sends them learner by
- * learner ({@link Dispatch}); nodes share the work through the database's row locks, without knowing of each other.
- * One platform thread per node (STACK.md, trap 14).
+ * Every node looks for due deliveries every {@code morsel.delivery.dispatch-interval} and sends them a batch of
+ * learners at a time ({@link Dispatch#sendBatch}); nodes share the work through the database's row locks, without
+ * knowing of each other. One platform thread per node (STACK.md, trap 14).
  */
 @Component
 class Dispatcher extends RepeatingWork {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-	private static final int BATCH = 100;
+	/** Learners claimed and sent in one transaction. */
+	static final int BATCH = 50;
 
 	private final Dispatch dispatch;
 	private final Clock clock;
@@ -38,20 +41,33 @@ class Dispatcher extends RepeatingWork {
 		var looked = 0;
 		while (true) {
 			var now = clock.instant();
-			var learners = dispatch.due(now, BATCH);
-			for (var learner : learners) {
-				try {
-					dispatch.send(learner, now, node);
-				}
-				catch (RuntimeException e) {
-					log.warn("Delivery to {} failed; it stays planned and is tried again", learner, e);
-				}
+			List<Learner> learners;
+			try {
+				learners = dispatch.sendBatch(now, BATCH, node);
+			}
+			catch (RuntimeException e) {
+				// The batch rolled back; one by one, a learner whose send fails holds up nobody else.
+				log.debug("A batch of deliveries failed; sending them one by one", e);
+				learners = oneByOne(now);
 			}
 			looked += learners.size();
 			if (learners.size() < BATCH) {
 				return looked;
 			}
 		}
+	}
+
+	private List<Learner> oneByOne(java.time.Instant now) {
+		var learners = dispatch.due(now, BATCH);
+		for (var learner : learners) {
+			try {
+				dispatch.send(learner, now, node);
+			}
+			catch (RuntimeException e) {
+				log.warn("Delivery to {} failed; it stays planned and is tried again", learner, e);
+			}
+		}
+		return learners;
 	}
 
 	String node() {

@@ -3,10 +3,12 @@ package io.morsel.delivery;
 import io.morsel.identity.Directory;
 import io.morsel.identity.OutboundMail;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -19,6 +21,8 @@ import org.thymeleaf.context.Context;
  */
 @Component
 class EmailChannel {
+
+	private final Semaphore mailing = new Semaphore(4);
 
 	private final Sends sends;
 	private final Directory directory;
@@ -39,8 +43,23 @@ class EmailChannel {
 		this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
-	@ApplicationModuleListener
+	/** Mails the send after its commit, through the publication log, a few mails at a time (ADR 00XX). */
+	// Not an @ApplicationModuleListener: a batch of sends publishes its events at once, and a task each holding a
+	// connection in its own transaction through rendering and SMTP emptied the pool, so that the rest gave up after
+	// the pool's timeout and left their mails until the next start resubmitted them.
+	@Async
+	@TransactionalEventListener
 	void on(DeliverySent sent) {
+		mailing.acquireUninterruptibly();
+		try {
+			mail(sent);
+		}
+		finally {
+			mailing.release();
+		}
+	}
+
+	private void mail(DeliverySent sent) {
 		if (!sent.email()) {
 			return;
 		}

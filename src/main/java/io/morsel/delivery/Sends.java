@@ -9,7 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +53,25 @@ public class Sends {
 			.param("since", Timestamps.of(since))
 			.query((rs, n) -> Timestamps.read(rs, "sent_at"))
 			.list();
+	}
+
+	/** When these learners' nudges went out since then, by learner, in one read: for a batch of sends. */
+	Map<UserId, List<Instant>> sentSince(OrganisationId organisation, Collection<UserId> learners, Instant since) {
+		var sent = new HashMap<UserId, List<Instant>>();
+		jdbc.sql("""
+				SELECT user_id, sent_at
+				FROM delivery_sends
+				WHERE organisation_id = :organisation
+				  AND user_id IN (:users)
+				  AND sent_at >= :since
+				""")
+			.param("organisation", organisation.value())
+			.param("users", learners.stream().map(UserId::value).toList())
+			.param("since", Timestamps.of(since))
+			.query((rs, n) -> sent.computeIfAbsent(new UserId(rs.getObject("user_id", UUID.class)), u -> new ArrayList<>())
+				.add(Timestamps.read(rs, "sent_at")))
+			.list();
+		return sent;
 	}
 
 	UUID record(OrganisationId organisation, UserId learner, NextUp item, Cadences.Choices channels, Instant at,

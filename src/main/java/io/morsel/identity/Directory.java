@@ -2,6 +2,9 @@ package io.morsel.identity;
 
 import io.morsel.identity.internal.Accounts;
 import io.morsel.identity.internal.Organisations;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -119,6 +122,19 @@ public class Directory {
 	@Transactional(readOnly = true)
 	public Optional<Recipient> recipient(OrganisationId organisation, UserId user) {
 		return memberships.recipient(organisation, null, user.value());
+	}
+
+	/**
+	 * The active members of the organisation among these users, as someone to send to, by user; anyone unknown,
+	 * deactivated or of another organisation is absent. One read for the lot.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UserId, Recipient> recipients(OrganisationId organisation, Collection<UserId> users) {
+		var found = new HashMap<UserId, Recipient>();
+		for (var recipient : memberships.recipients(organisation, users.stream().map(UserId::value).toList())) {
+			found.put(recipient.userId(), recipient);
+		}
+		return found;
 	}
 
 	/** The person with this email acting in the organisation, if they belong to it. */

@@ -66,6 +66,30 @@ public class Memberships {
 			.optional();
 	}
 
+	/**
+	 * The active members of the organisation among these users, as recipients of messages, in one read: for work done
+	 * for many learners at once. Users who are not active members of the organisation are left out.
+	 */
+	public List<io.morsel.identity.Recipient> recipients(OrganisationId organisation, java.util.Collection<UUID> users) {
+		if (users.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT u.id AS user_id, m.id, u.name, u.email, u.time_zone, u.language
+				FROM memberships m
+				JOIN users u ON u.id = m.user_id
+				WHERE m.organisation_id = :organisation
+				  AND m.deactivated_at IS NULL
+				  AND m.user_id IN (:users)
+				""")
+			.param("organisation", organisation.value())
+			.param("users", users)
+			.query((rs, n) -> new io.morsel.identity.Recipient(new UserId(rs.getObject("user_id", UUID.class)),
+					new MemberId(rs.getObject("id", UUID.class)), rs.getString("name"), rs.getString("email"),
+					java.time.ZoneId.of(rs.getString("time_zone")), java.util.Locale.forLanguageTag(rs.getString("language"))))
+			.list();
+	}
+
 	public List<Membership> of(UserId user) {
 		var rows = jdbc.sql("""
 				SELECT m.id, m.organisation_id, o.slug, o.name, r.role
