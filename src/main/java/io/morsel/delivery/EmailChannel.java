@@ -43,7 +43,7 @@ class EmailChannel {
 		this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
 
-	/** Mails the send after its commit, through the publication log, a few mails at a time (ADR 00XX). */
+	/** Mails the send after its commit, through the publication log, a few mails at a time (ADR 0039). */
 	// Not an @ApplicationModuleListener: a batch of sends publishes its events at once, and a task each holding a
 	// connection in its own transaction through rendering and SMTP emptied the pool, so that the rest gave up after
 	// the pool's timeout and left their mails until the next start resubmitted them.

@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is due ({@link Cadence#floorDue}); the dispatcher then sends it within the cadence like any delivery, bringing the
  * single next thing.
  *
- * <p>Learners are planned in batches, each in one transaction (ADR 00XX): the batch's rows of
+ * <p>Learners are planned in batches, each in one transaction (ADR 0039): the batch's rows of
  * {@code delivery_learners} are taken with {@code FOR UPDATE SKIP LOCKED} (so a run that overlaps another, on any
  * node, plans each learner once), their recipients and cadences are read with one query per organisation, the rule
  * is applied in Java, and the batch's deliveries are written with one batched insert.
