@@ -4,6 +4,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.identity.OrganisationId;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,7 @@ public class GeneratedIndex {
 		var lessons = Integer.parseInt(args[1]);
 		var embedded = Integer.parseInt(args[2]);
 		var generated = new GeneratedLessons(Long.parseLong(args[3]));
-		var embeddings = new Embeddings(embedded > 0, 0);
+		var embeddings = new Embeddings(embedded > 0, 0, Duration.ZERO);
 		if (embedded > 0) {
 			embeddings.start();
 			while (!embeddings.ready()) {
