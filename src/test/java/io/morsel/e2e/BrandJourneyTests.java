@@ -2,9 +2,13 @@ package io.morsel.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import io.morsel.catalog.LessonContent;
+import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Programs;
 import io.morsel.identity.Directory;
 import io.morsel.support.People;
 import java.io.IOException;
@@ -12,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An admin brands their organisation in a real browser: colours that fail contrast are refused on the form with their
@@ -44,6 +50,15 @@ class BrandJourneyTests extends BrowserTest {
 	@Autowired
 	PasswordEncoder passwords;
 
+	@Autowired
+	Lessons lessons;
+
+	@Autowired
+	Programs programs;
+
+	@Autowired
+	JsonMapper json;
+
 	@Override
 	boolean injectsScripts() {
 		return true;
@@ -56,6 +71,12 @@ class BrandJourneyTests extends BrowserTest {
 			.params(UUID.randomUUID(), slug, "Plum Logistics", OffsetDateTime.now()).update();
 		var admin = withPassword(People.member(jdbc, directory, slug, "UTC", "Ada Admin", "ADMIN").email());
 		var learner = withPassword(People.learner(jdbc, directory, slug, "UTC", "Lee Learner").email());
+		var author = People.member(jdbc, directory, slug, "UTC", "Aura Author", "AUTHOR");
+		var lesson = lessons.create(author, json.readValue(twoQuestionLesson("Plan a route"), LessonContent.class))
+			.lessonId();
+		lessons.publish(author, lesson);
+		programs.create(author.organisationId(), "routes", "Route planning", "Drivers plan a day's route in ten "
+				+ "minutes", null, true, List.of(lesson));
 
 		signIn(admin);
 		page.navigate(url("/admin"));
@@ -96,6 +117,15 @@ class BrandJourneyTests extends BrowserTest {
 				"h => getComputedStyle(h).borderTopColor")).isEqualTo("rgb(11, 122, 117)");
 		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Plum Logistics, home")))
 			.isVisible();
+		assertThat(page.locator(".card").filter(new Locator.FilterOptions().setHasText("Route planning")))
+			.containsText("1 lesson, 2 minutes");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join this program: Route planning")).click();
+		page.navigate(url("/today"));
+		var card = page.locator(".program-card").filter(new Locator.FilterOptions().setHasText("Route planning"));
+		assertThat(card).containsText("1 lesson, 2 minutes");
+		assertThat(card.locator("progress")).isVisible();
+		org.assertj.core.api.Assertions.assertThat(card.locator("progress").evaluate(
+				"p => getComputedStyle(p).borderTopColor")).as("the empty bar's outline").isEqualTo("rgb(74, 85, 101)");
 		org.assertj.core.api.Assertions.assertThat(axe("Today, branded, on a wide screen")).isEmpty();
 		screenshot("brand-today-desktop");
 		page.setViewportSize(390, 844);
