@@ -3,6 +3,7 @@ package io.morsel.credentials;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.Role;
+import io.morsel.shared.InertImages;
 import io.morsel.shared.NotFoundException;
 import io.morsel.shared.Timestamps;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Badges {
+
+	/** An uploaded badge image is at most this long. */
+	static final int MAX_IMAGE_BYTES = 256 * 1024;
 
 	/** An image and its media type. */
 	public record Badge(String mediaType, byte[] content) {
@@ -49,7 +53,7 @@ public class Badges {
 		}
 		achievements.find(author.organisationId(), id)
 			.orElseThrow(() -> new NotFoundException("not-found.achievement"));
-		var mediaType = UploadedImages.check(content);
+		var mediaType = InertImages.check(content, MAX_IMAGE_BYTES);
 		jdbc.sql("DELETE FROM achievement_images WHERE achievement_id = :id").param("id", id.value()).update();
 		jdbc.sql("""
 				INSERT INTO achievement_images (achievement_id, media_type, content, uploaded_at)
@@ -72,14 +76,14 @@ public class Badges {
 		}
 		var achievement = achievement(id);
 		var organisation = directory.profile(achievement.organisationId()).orElseThrow();
-		return new Badge(UploadedImages.SVG, AchievementImages.svg(achievement.name(), organisation.name(),
+		return new Badge(InertImages.SVG, AchievementImages.svg(achievement.name(), organisation.name(),
 				organisation.slug()).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The award's badge as a PNG with its credential baked in. */
 	@Transactional(readOnly = true)
 	public byte[] bakedPng(Award award) {
-		var uploaded = uploaded(award.achievementId()).filter(b -> b.mediaType().equals(UploadedImages.PNG));
+		var uploaded = uploaded(award.achievementId()).filter(b -> b.mediaType().equals(InertImages.PNG));
 		if (uploaded.isPresent()) {
 			return BakedImages.png(uploaded.get().content(), award.credential());
 		}
@@ -91,7 +95,7 @@ public class Badges {
 	/** The award's badge as an SVG document with its credential baked in. */
 	@Transactional(readOnly = true)
 	public String bakedSvg(Award award) {
-		var uploaded = uploaded(award.achievementId()).filter(b -> b.mediaType().equals(UploadedImages.SVG));
+		var uploaded = uploaded(award.achievementId()).filter(b -> b.mediaType().equals(InertImages.SVG));
 		if (uploaded.isPresent()) {
 			return BakedImages.svg(new String(uploaded.get().content(), StandardCharsets.UTF_8), award.credential());
 		}

@@ -33,6 +33,11 @@ public record ProgramProgress(Program program, @Nullable Enrolment enrolment, Li
 		return lessons.size();
 	}
 
+	/** The estimated minutes of all its lessons, done or not: what the whole program asks of a learner. */
+	public int minutes() {
+		return lessons.stream().mapToInt(LessonStatus::estimatedMinutes).sum();
+	}
+
 	/** The lesson in progress, else the first not started; none when everything is done. */
 	public @Nullable LessonStatus next() {
 		return lessons.stream()

@@ -1,6 +1,8 @@
 package io.morsel.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.morsel.identity.Brand;
+import io.morsel.identity.Brands;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.Role;
@@ -58,10 +60,10 @@ public class KeptFragments {
 
 	/**
 	 * What the layout's header shows of a member: the same for everyone with these organisations and roles, who sees
-	 * developer items or not ({@link CurrentMember#seesDeveloperItems()}).
+	 * developer items or not ({@link CurrentMember#seesDeveloperItems()}), in their organisation's {@link Brand}.
 	 */
 	public record Chrome(List<CurrentMember.Affiliation> organisations, String organisationSlug, String organisationName,
-			Set<Role> roles, boolean directoryOpen, boolean developerItems) {
+			Set<Role> roles, boolean directoryOpen, boolean developerItems, Brand brand) {
 
 		public boolean has(Role role) {
 			return roles.contains(role);
@@ -86,12 +88,14 @@ public class KeptFragments {
 	private final ApplicationContext application;
 	private final Navigation navigation;
 	private final Directory directory;
+	private final Brands brands;
 	/** Weighed by the characters kept (two bytes each) and an entry's overhead. */
 	private final Cache<Key, Cut> html;
 
 	KeptFragments(ITemplateEngine templates, ApplicationContext application, Navigation navigation, Caches caches,
-			Directory directory) {
+			Directory directory, Brands brands) {
 		this.directory = directory;
+		this.brands = brands;
 		this.templates = templates;
 		this.application = application;
 		this.navigation = navigation;
@@ -113,7 +117,18 @@ public class KeptFragments {
 	public Chrome chrome(CurrentMember me) {
 		var open = !me.has(Role.ADMIN) && !me.has(Role.MANAGER) && directory.namesOpen(me.organisationId());
 		return new Chrome(me.organisations(), me.organisationSlug(), me.organisationName(), me.roles(), open,
-				me.seesDeveloperItems());
+				me.seesDeveloperItems(), brands.of(me.organisationId()));
+	}
+
+	/**
+	 * The style rule that puts the member's organisation's colours in place of Morsel's, for the layout's head; empty
+	 * for no one and for Morsel's own colours. Only checked {@code #rrggbb} colours go in ({@link Brand#css()}).
+	 */
+	public String brandStyle(@Nullable Object me) {
+		var brand = me instanceof CurrentMember member ? brands.of(member.organisationId())
+				: me instanceof Chrome chrome ? chrome.brand() : Brand.MORSEL;
+		var css = brand.css();
+		return css.isEmpty() ? "" : "<style>" + css + "</style>";
 	}
 
 	/**

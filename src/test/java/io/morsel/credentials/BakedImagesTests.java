@@ -1,5 +1,6 @@
 package io.morsel.credentials;
 
+import io.morsel.shared.UnusableImageException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -91,6 +91,14 @@ class TodayPageTests {
 	}
 
 	@Test
+	void aProgramCardSaysHowManyLessonsAndMinutesAndShowsItsBarBeforeTheFirstLesson() throws Exception {
+		var card = card(today(learner));
+
+		assertThat(card).contains("1 lesson, 5 minutes", "0 of 1 lessons done")
+			.containsPattern("<progress class=\"program-progress\" max=\"100\" value=\"0\"");
+	}
+
+	@Test
 	void theKeptPageShowsWhatThePageRenderedWholeShows() throws Exception {
 		var kept = today(learner);
 		// A flash message makes Today render the page whole, through Thymeleaf, from the same template.

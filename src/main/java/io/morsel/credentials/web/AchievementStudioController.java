@@ -4,7 +4,7 @@ import io.morsel.catalog.Skills;
 import io.morsel.credentials.AchievementId;
 import io.morsel.credentials.Achievements;
 import io.morsel.credentials.Badges;
-import io.morsel.credentials.UnusableImageException;
+import io.morsel.shared.UnusableImageException;
 import io.morsel.credentials.Alignment;
 import io.morsel.credentials.NewAchievement;
 import io.morsel.identity.CurrentMember;

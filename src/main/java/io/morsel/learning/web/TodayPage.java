@@ -46,8 +46,9 @@ class TodayPage {
 	 *
 	 * @param due the due date as the manager picked it, in the learner's language; empty when there is none
 	 * @param urgency {@code near} (due within {@link #NEAR} days), {@code past} (overdue), or empty
+	 * @param minutes the estimated minutes of all the program's lessons
 	 */
-	record EnrolledCard(UUID program, String title, long completed, int total, int percent, String due,
+	record EnrolledCard(UUID program, String title, long completed, int total, int minutes, int percent, String due,
 			String urgency, @Nullable NextLesson next) {
 	}
 
@@ -74,8 +75,8 @@ class TodayPage {
 	record UpdateCard(UUID lesson, String title) {
 	}
 
-	/** A program the learner may join. */
-	record OpenCard(UUID program, String title, String outcome) {
+	/** A program the learner may join, with its number of lessons and their estimated minutes. */
+	record OpenCard(UUID program, String title, String outcome, int lessons, int minutes) {
 	}
 
 	/**
@@ -88,7 +89,8 @@ class TodayPage {
 		var enrolled = programs.stream().filter(p -> p.enrolment() != null).map(p -> enrolled(p, today)).toList();
 		var open = programs.stream()
 			.filter(p -> p.enrolment() == null)
-			.map(p -> new OpenCard(p.program().id().value(), p.program().title(), p.program().outcome()))
+			.map(p -> new OpenCard(p.program().id().value(), p.program().title(), p.program().outcome(), p.total(),
+					p.minutes()))
 			.toList();
 		var holes = new HashMap<String, String>();
 		holes.put("sections", sections);
@@ -116,7 +118,7 @@ class TodayPage {
 		var dueOn = progress.enrolment() == null ? null : progress.enrolment().dueOn();
 		var done = next == null;
 		return new EnrolledCard(progress.program().id().value(), progress.program().title(), progress.completed(),
-				progress.total(), progress.percent(), dueOn == null ? "" : date(dueOn),
+				progress.total(), progress.minutes(), progress.percent(), dueOn == null ? "" : date(dueOn),
 				dueOn == null || done ? "" : urgency(dueOn, today),
 				next == null ? null : new NextLesson(next.id().value(), next.title(), next.estimatedMinutes(),
 						next.status() == Status.IN_PROGRESS));

@@ -1,4 +1,4 @@
-package io.morsel.credentials;
+package io.morsel.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,22 +11,30 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
- * The rules for an image an author uploads for an achievement: a PNG the JDK reads, or an SVG document that is inert
- * — no scripts, no event handlers, no embedded HTML, and no reference outside itself except to embedded raster data —
- * of at most {@link #MAX_BYTES}. What the bytes are is read from them, never from the declared type. An SVG that breaks
- * a rule is refused, not cleaned: a cleaned badge would not be the one its author drew.
+ * The rules for an image someone uploads to be shown to others (an achievement's badge, an organisation's logo, a
+ * cover): a PNG the JDK reads, or an SVG document that is inert — no scripts, no event handlers, no embedded HTML, and
+ * no reference outside itself except to embedded raster data — of at most the caller's size. What the bytes are is
+ * read from them, never from the declared type. An SVG that breaks a rule is refused, not cleaned: a cleaned image
+ * would not be the one its author drew.
  */
-final class UploadedImages {
+public final class InertImages {
 
-	static final int MAX_BYTES = 256 * 1024;
-	static final int MAX_PIXELS_A_SIDE = 2048;
+	public static final int MAX_PIXELS_A_SIDE = 2048;
 
-	static final String PNG = "image/png";
-	static final String SVG = "image/svg+xml";
+	public static final String PNG = "image/png";
+	public static final String SVG = "image/svg+xml";
+
+	/** The namespace Open Badges bakes a credential into an SVG with: its element is allowed beside SVG's own. */
+	private static final String OPEN_BADGES_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0";
 
 	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 	private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
@@ -35,17 +43,17 @@ final class UploadedImages {
 	private static final Pattern OUTSIDE_URL = Pattern.compile("url\\s*\\(\\s*['\"]?\\s*(?!#)", Pattern.CASE_INSENSITIVE);
 	private static final Pattern IMPORT = Pattern.compile("@import", Pattern.CASE_INSENSITIVE);
 
-	private UploadedImages() {
+	private InertImages() {
 	}
 
-	/** The image's media type, once it passes the rules. */
-	static String check(byte[] content) {
+	/** The image's media type, once it passes the rules and is at most {@code maxBytes} long. */
+	public static String check(byte[] content, int maxBytes) {
 		if (content.length == 0) {
-			throw new UnusableImageException("credentials.refused.image-empty");
+			throw new UnusableImageException("shared.refused.image-empty");
 		}
-		if (content.length > MAX_BYTES) {
-			throw new UnusableImageException("credentials.refused.image-most-kb-kb",
-					MAX_BYTES / 1024, (content.length + 1023) / 1024);
+		if (content.length > maxBytes) {
+			throw new UnusableImageException("shared.refused.image-most-kb-kb",
+					maxBytes / 1024, (content.length + 1023) / 1024);
 		}
 		if (content.length >= PNG_SIGNATURE.length
 				&& Arrays.equals(Arrays.copyOf(content, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
@@ -60,17 +68,17 @@ final class UploadedImages {
 		try {
 			var image = ImageIO.read(new ByteArrayInputStream(content));
 			if (image == null) {
-				throw new UnusableImageException("credentials.refused.png-cannot-read");
+				throw new UnusableImageException("shared.refused.png-cannot-read");
 			}
 			if (image.getWidth() > MAX_PIXELS_A_SIDE || image.getHeight() > MAX_PIXELS_A_SIDE) {
-				throw new UnusableImageException("credentials.refused.image-most-pixels-side", MAX_PIXELS_A_SIDE);
+				throw new UnusableImageException("shared.refused.image-most-pixels-side", MAX_PIXELS_A_SIDE);
 			}
 		}
 		catch (IOException | RuntimeException e) {
 			if (e instanceof UnusableImageException unusable) {
 				throw unusable;
 			}
-			throw new UnusableImageException("credentials.refused.png-cannot-read-because", e.getMessage());
+			throw new UnusableImageException("shared.refused.png-cannot-read-because", e.getMessage());
 		}
 	}
 
@@ -83,20 +91,20 @@ final class UploadedImages {
 				.toString();
 		}
 		catch (CharacterCodingException e) {
-			throw new UnusableImageException("credentials.refused.image-neither-png-nor-svg-in-utf-8");
+			throw new UnusableImageException("shared.refused.image-neither-png-nor-svg-in-utf-8");
 		}
 	}
 
 	private static void checkSvg(String svg) {
-		var document = BakedImages.parse(svg);
+		var document = parse(svg);
 		for (var node = document.getFirstChild(); node != null; node = node.getNextSibling()) {
 			if (node.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-				throw new UnusableImageException("credentials.refused.svg-badge-may-not-contain-processing");
+				throw new UnusableImageException("shared.refused.svg-image-may-not-contain-processing");
 			}
 		}
 		var root = document.getDocumentElement();
 		if (!"svg".equals(root.getLocalName()) || !SVG_NAMESPACE.equals(root.getNamespaceURI())) {
-			throw new UnusableImageException("credentials.refused.image-neither-png-nor-svg");
+			throw new UnusableImageException("shared.refused.image-neither-png-nor-svg");
 		}
 		check(root);
 	}
@@ -104,15 +112,15 @@ final class UploadedImages {
 	private static void check(Element element) {
 		var name = element.getLocalName().toLowerCase(Locale.ROOT);
 		if (FORBIDDEN_ELEMENTS.contains(name)) {
-			throw new UnusableImageException("credentials.refused.svg-badge-may-not-contain", element.getLocalName());
+			throw new UnusableImageException("shared.refused.svg-image-may-not-contain", element.getLocalName());
 		}
 		if (!SVG_NAMESPACE.equals(element.getNamespaceURI())
-				&& !BakedImages.SVG_NAMESPACE.equals(element.getNamespaceURI())) {
-			throw new UnusableImageException("credentials.refused.svg-badge-contains-only-svg-elements",
+				&& !OPEN_BADGES_NAMESPACE.equals(element.getNamespaceURI())) {
+			throw new UnusableImageException("shared.refused.svg-image-contains-only-svg-elements",
 					element.getTagName());
 		}
 		if (name.equals("style") && refersOutside(element.getTextContent())) {
-			throw new UnusableImageException("credentials.refused.svg-badge-s-style-may-not");
+			throw new UnusableImageException("shared.refused.svg-image-s-style-may-not");
 		}
 		var attributes = element.getAttributes();
 		for (var i = 0; i < attributes.getLength(); i++) {
@@ -120,16 +128,16 @@ final class UploadedImages {
 			var attributeName = attribute.getLocalName() == null ? attribute.getNodeName() : attribute.getLocalName();
 			var value = attribute.getNodeValue().strip();
 			if (attributeName.toLowerCase(Locale.ROOT).startsWith("on")) {
-				throw new UnusableImageException("credentials.refused.svg-badge-may-not-have-event",
+				throw new UnusableImageException("shared.refused.svg-image-may-not-have-event",
 						attribute.getNodeName());
 			}
 			if (attributeName.equals("href") && !value.startsWith("#")
 					&& !value.matches("(?s)data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\\s]*")) {
-				throw new UnusableImageException("credentials.refused.svg-badge-may-refer-only-own",
+				throw new UnusableImageException("shared.refused.svg-image-may-refer-only-own",
 						(value.length() > 60 ? value.substring(0, 60) + "…" : value));
 			}
 			if (refersOutside(value)) {
-				throw new UnusableImageException("credentials.refused.svg-badge-may-not-refer-outside",
+				throw new UnusableImageException("shared.refused.svg-image-may-not-refer-outside",
 						attribute.getNodeName());
 			}
 		}
@@ -138,8 +146,29 @@ final class UploadedImages {
 				check((Element) child);
 			}
 			else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
-				throw new UnusableImageException("credentials.refused.svg-badge-may-not-contain-processing");
+				throw new UnusableImageException("shared.refused.svg-image-may-not-contain-processing");
 			}
+		}
+	}
+
+	/** The SVG document, parsed without document type declarations, entities or inclusions. */
+	public static Document parse(String svg) {
+		try {
+			var factory = DocumentBuilderFactory.newInstance();
+			factory.setNamespaceAware(true);
+			factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+			factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+			factory.setXIncludeAware(false);
+			factory.setExpandEntityReferences(false);
+			var builder = factory.newDocumentBuilder();
+			builder.setErrorHandler(null);
+			return builder.parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (SAXException | IOException e) {
+			throw new UnusableImageException("shared.refused.image-not-well-formed-svg-document", e.getMessage());
+		}
+		catch (ParserConfigurationException e) {
+			throw new IllegalStateException("The JDK's XML parser lacks a needed feature", e);
 		}
 	}
 

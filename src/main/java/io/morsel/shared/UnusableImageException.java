@@ -1,12 +1,12 @@
-package io.morsel.credentials;
+package io.morsel.shared;
 
-import io.morsel.shared.ProblemException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /**
- * An image Morsel cannot use as a badge: not a PNG or SVG it can read, too large, or an SVG with scripts, event
- * handlers or outside references. Answered {@code 422} {@code /problems/unusable-image}.
+ * An image Morsel will not show to others (a badge, a logo, a cover): not a PNG or SVG it can read, too large, or
+ * an SVG with scripts, event handlers or outside references ({@link InertImages}). Answered {@code 422}
+ * {@code /problems/unusable-image}.
  */
 public class UnusableImageException extends ProblemException {
 
