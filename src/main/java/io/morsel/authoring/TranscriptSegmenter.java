@@ -1,5 +1,6 @@
 package io.morsel.authoring;
 
+import io.morsel.shared.InvalidValueException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -81,13 +82,13 @@ public class TranscriptSegmenter {
 		var previous = -1;
 		for (var start : starts) {
 			if (start <= previous || start >= reading.sentences().size()) {
-				throw new io.morsel.shared.InvalidValueException("Segments start at sentences 0 to "
-						+ (reading.sentences().size() - 1) + ", each after the one before; " + start + " is not one");
+				throw new InvalidValueException("authoring.refused.segments-start-at-sentences",
+						reading.sentences().size() - 1, start);
 			}
 			previous = start;
 		}
 		if (starts.isEmpty() || starts.getFirst() != 0) {
-			throw new io.morsel.shared.InvalidValueException("The first segment starts at the first sentence, 0");
+			throw new InvalidValueException("authoring.refused.first-segment-starts-at-first-sentence");
 		}
 		return reading.segmentation(starts);
 	}

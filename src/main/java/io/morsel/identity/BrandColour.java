@@ -15,8 +15,7 @@ public record BrandColour(String hex) {
 	public BrandColour {
 		hex = hex.strip().toLowerCase(Locale.ROOT);
 		if (!HEX.matcher(hex).matches()) {
-			throw new InvalidValueException("'" + hex + "' is not a colour: give it as # and six hexadecimal digits, "
-					+ "such as #1f5f8b");
+			throw new InvalidValueException("identity.refused.brand-colour-not-hex", hex);
 		}
 	}
 

@@ -82,10 +82,10 @@ class BrandController {
 			throws IOException {
 		try {
 			if (logo == null || logo.isEmpty()) {
-				throw new UnusableImageException("Choose a PNG or SVG file to upload");
+				throw new UnusableImageException("identity.refused.logo-choose-file");
 			}
 			if (logo.getSize() > Brands.MAX_LOGO_BYTES) {
-				throw new UnusableImageException("A logo is at most " + Brands.MAX_LOGO_BYTES / 1024 + " KB");
+				throw new UnusableImageException("identity.refused.logo-most-kb", Brands.MAX_LOGO_BYTES / 1024);
 			}
 			brands.replaceLogo(me, logo.getBytes());
 		}
@@ -112,9 +112,9 @@ class BrandController {
 	@GetMapping("/brand/{slug}/logo")
 	ResponseEntity<byte[]> logo(@AuthenticationPrincipal CurrentMember me, @PathVariable String slug) {
 		if (!slug.equals(me.organisationSlug())) {
-			throw new NotFoundException("Logo");
+			throw new NotFoundException("not-found.logo");
 		}
-		var logo = brands.logo(me.organisationId()).orElseThrow(() -> new NotFoundException("Logo"));
+		var logo = brands.logo(me.organisationId()).orElseThrow(() -> new NotFoundException("not-found.logo"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(logo.mediaType()))
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePrivate())
