@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @MorselIntegrationTest
 class DeliveriesAcrossNodesTests {
 
-	static final int LEARNERS = 30;
+	/** Several of a node's batches (Dispatcher.BATCH learners each), so that one node cannot take them all at once. */
+	static final int LEARNERS = 4 * Dispatcher.BATCH;
 	static final int TRIGGERS_EACH = 2;
 
 	private static ConfigurableApplicationContext nodeB;
