@@ -4,6 +4,7 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.learning.DailyGoal;
 import io.morsel.learning.GoalStanding;
 import io.morsel.learning.Goals;
+import io.morsel.learning.Leaderboards;
 import io.morsel.learning.Learner;
 import io.morsel.shared.InvalidValueException;
 import java.time.Clock;
@@ -25,9 +26,11 @@ class GoalController {
 	private final Goals goals;
 	private final TodayStreak card;
 	private final Clock clock;
+	private final Leaderboards leaderboards;
 
-	GoalController(Goals goals, TodayStreak card, Clock clock) {
+	GoalController(Goals goals, TodayStreak card, Clock clock, Leaderboards leaderboards) {
 		this.goals = goals;
+		this.leaderboards = leaderboards;
 		this.card = card;
 		this.clock = clock;
 	}
@@ -54,7 +57,7 @@ class GoalController {
 	ModelAndView show(@AuthenticationPrincipal CurrentMember me, Model model) {
 		var standing = goals.standing(Learner.of(me), me.zone(), clock.instant());
 		var goal = standing.goal();
-		return page(standing, new GoalForm(goal.kind().name(), goal.amount(), goal.weekendsOff()), null, model);
+		return page(me, standing, new GoalForm(goal.kind().name(), goal.amount(), goal.weekendsOff()), null, model);
 	}
 
 	@PostMapping("/today/goal")
@@ -64,7 +67,7 @@ class GoalController {
 			goals.set(Learner.of(me), form.goal());
 		}
 		catch (InvalidValueException refused) {
-			var page = page(goals.standing(Learner.of(me), me.zone(), clock.instant()), form, refused.getMessage(),
+			var page = page(me, goals.standing(Learner.of(me), me.zone(), clock.instant()), form, refused.getMessage(),
 					model);
 			page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 			return page;
@@ -73,8 +76,10 @@ class GoalController {
 		return new ModelAndView("redirect:/today/goal");
 	}
 
-	private ModelAndView page(GoalStanding standing, GoalForm form, @Nullable String error, Model model) {
+	private ModelAndView page(CurrentMember me, GoalStanding standing, GoalForm form, @Nullable String error,
+			Model model) {
 		model.addAttribute("card", card.card(standing));
+		model.addAttribute("leaderboards", leaderboards.enabled(me.organisationId()));
 		model.addAttribute("form", form);
 		model.addAttribute("error", error);
 		return new ModelAndView(TodayStreak.VIEW, model.asMap());

@@ -5,13 +5,17 @@ import io.morsel.identity.Role;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** "Today" is the learners' home; the team page is the managers' and the administrators', who manage everyone. */
+/**
+ * "Today" is the learners' home; the team page is the managers' and the administrators', who manage everyone. Only
+ * administrators turn the organisation's team leaderboards on or off.
+ */
 @Component
 class LearningAccess implements AccessRules {
 
 	@Override
 	public void pages(Rules rules) {
 		rules.requireRole(Role.LEARNER, "/today", "/today/**")
+			.requireRole(Role.ADMIN, "/team/leaderboards")
 			.requireAnyRole(Set.of(Role.MANAGER, Role.ADMIN), "/team", "/team/**");
 	}
 

@@ -71,6 +71,7 @@ class TeamController {
 		model.addAttribute("shownOptions", TeamTable.Shown.values());
 		model.addAttribute("programs", programs.all(me.organisationId()));
 		model.addAttribute("groups", directory.groups(me.organisationId()));
+		model.addAttribute("admin", me.has(Role.ADMIN));
 		// Admins look after everyone; a manager, the learners of the groups they manage.
 		var looksAfter = directory.looksAfter(me);
 		var people = directory.people(me.organisationId()).stream().filter(p -> looksAfter.test(p.id()));
