@@ -1,8 +1,10 @@
 package bench.segmentation;
 
-import dev.langchain4j.data.segment.TextSegment;
+import com.sun.management.OperatingSystemMXBean;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.morsel.authoring.BatchedMiniLm;
+import io.morsel.authoring.EmbeddingCuts;
 import io.morsel.authoring.ObjectiveLinter;
 import io.morsel.authoring.Segmentation;
 import io.morsel.authoring.SpokenSentence;
@@ -10,13 +12,16 @@ import io.morsel.authoring.Transcript;
 import io.morsel.authoring.TranscriptFormat;
 import io.morsel.authoring.TranscriptSegmenter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -37,6 +42,11 @@ import org.openjdk.jmh.annotations.State;
  * sentences before and after each gap, each lesson ended at the least similar gap between two and seven minutes on,
  * and the lessons titled and linted as before. Morsel does not cut this way (ADR 0024): this measures what it would
  * cost, the embedding of every sentence being nearly all of it.
+ *
+ * <p>{@link #segmentWithEmbeddingsNearCuts()} embeds only what decides: the lexical cut first, then each cut moved by
+ * the embeddings of the sentences around it ({@code io.morsel.authoring.EmbeddingCuts} in the tests, whose quality
+ * {@code EmbeddingCutsQualityTests} measures), so the sentences embedded follow the number of lessons, not the hours.
+ * The set-up prints the CPU time of each way beside its wall time, since the model runs on every core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,16 +60,50 @@ public class SegmentationBenchmark {
 	String transcript;
 	TranscriptSegmenter segmenter;
 	EmbeddingModel model;
+	EmbeddingCuts cuts;
+	BatchedMiniLm batched;
+	EmbeddingCuts batchedCuts;
 
 	@Setup
-	public void setUp() throws IOException {
+	public void setUp() throws Exception {
 		transcript = twoHours(Path.of(System.getProperty("segmentation.texts", "src/test/resources/authoring/segmentation")));
 		segmenter = new TranscriptSegmenter(new ObjectiveLinter());
 		model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+		cuts = new EmbeddingCuts(EmbeddingCuts.Embedder.of(model));
+		batched = new BatchedMiniLm(Runtime.getRuntime().availableProcessors());
+		batchedCuts = new EmbeddingCuts(batched);
 		var lexical = segment();
-		System.out.printf("%n%d characters of WebVTT, %d sentences, %d lessons proposed by words, %d by embeddings%n",
-				transcript.length(), lexical.sentences().size(), lexical.segments().size(),
-				segmentWithEmbeddings().segments().size());
+		System.out.printf("%n%d characters of WebVTT, %d sentences, %d lessons proposed by words, %d by embeddings"
+				+ " near the cuts (%d sentences embedded)%n", transcript.length(), lexical.sentences().size(),
+				lexical.segments().size(), segmentWithEmbeddingsNearCuts().segments().size(),
+				cuts.place(lexical.sentences(), lexical.starts(), TranscriptSegmenter.MIN_MILLIS, 7 * 60_000L).embedded());
+	}
+
+	/**
+	 * Wall and CPU time of each way, outside JMH (bench/segmentation/run with {@code CPU=1}): the model runs on every
+	 * core, so its wall time hides what it takes from the other requests. One warm-up run, then three.
+	 */
+	public static void main(String[] args) throws Exception {
+		var bench = new SegmentationBenchmark();
+		bench.setUp();
+		var ways = new LinkedHashMap<String, Supplier<Segmentation>>();
+		ways.put("words", bench::segment);
+		ways.put("embeddings near the cuts (embedAll)", bench::segmentWithEmbeddingsNearCuts);
+		ways.put("embeddings near the cuts (batched)", bench::segmentWithBatchedEmbeddingsNearCuts);
+		ways.put("every sentence embedded (batched)", bench::segmentWithBatchedEmbeddings);
+		ways.put("every sentence embedded (embedAll)", bench::segmentWithEmbeddings);
+		var cpu = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		for (var way : ways.entrySet()) {
+			way.getValue().get();
+			var cpuBefore = cpu.getProcessCpuTime();
+			var wallBefore = System.nanoTime();
+			for (var i = 0; i < 3; i++) {
+				way.getValue().get();
+			}
+			System.out.printf("%-36s %6d ms wall, %6d ms CPU (every thread of the process), per run%n", way.getKey(),
+					(System.nanoTime() - wallBefore) / 3_000_000, (cpu.getProcessCpuTime() - cpuBefore) / 3_000_000);
+		}
+		bench.batched.close();
 	}
 
 	@Benchmark
@@ -68,10 +112,37 @@ public class SegmentationBenchmark {
 	}
 
 	@Benchmark
+	public Segmentation segmentWithEmbeddingsNearCuts() {
+		Transcript read = TranscriptFormat.WEBVTT.read(transcript);
+		var lexical = segmenter.propose(read, 7 * 60_000L);
+		var placed = cuts.place(lexical.sentences(), lexical.starts(), TranscriptSegmenter.MIN_MILLIS, 7 * 60_000L);
+		return segmenter.cut(read, placed.starts());
+	}
+
+	@Benchmark
+	public Segmentation segmentWithBatchedEmbeddingsNearCuts() {
+		Transcript read = TranscriptFormat.WEBVTT.read(transcript);
+		var lexical = segmenter.propose(read, 7 * 60_000L);
+		var placed = batchedCuts.place(lexical.sentences(), lexical.starts(), TranscriptSegmenter.MIN_MILLIS,
+				7 * 60_000L);
+		return segmenter.cut(read, placed.starts());
+	}
+
+	/** Every sentence embedded as {@link #segmentWithEmbeddings()} does, in padded batches of like length. */
+	@Benchmark
+	public Segmentation segmentWithBatchedEmbeddings() {
+		return segmentWithEvery(texts -> batched.embed(texts));
+	}
+
+	@Benchmark
 	public Segmentation segmentWithEmbeddings() {
+		return segmentWithEvery(EmbeddingCuts.Embedder.of(model));
+	}
+
+	private Segmentation segmentWithEvery(EmbeddingCuts.Embedder embedder) {
 		Transcript read = TranscriptFormat.WEBVTT.read(transcript);
 		List<SpokenSentence> sentences = segmenter.cut(read, List.of(0)).sentences();
-		var vectors = model.embedAll(sentences.stream().map(s -> TextSegment.from(s.text())).toList()).content();
+		var vectors = embedder.embed(sentences.stream().map(SpokenSentence::text).toList());
 		var n = sentences.size();
 		var similarity = new double[n];
 		for (var gap = 1; gap < n; gap++) {
@@ -98,10 +169,10 @@ public class SegmentationBenchmark {
 		return segmenter.cut(read, starts);
 	}
 
-	private static float[] mean(List<dev.langchain4j.data.embedding.Embedding> vectors, int from, int to) {
-		var sum = new float[vectors.getFirst().dimension()];
+	private static float[] mean(List<float[]> vectors, int from, int to) {
+		var sum = new float[vectors.getFirst().length];
 		for (var i = from; i < to; i++) {
-			var vector = vectors.get(i).vector();
+			var vector = vectors.get(i);
 			for (var d = 0; d < sum.length; d++) {
 				sum[d] += vector[d];
 			}

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An author uploads a webinar's transcript with the recording itself, moves a cut, makes the lesson drafts and opens
  * one: beside its editor, the phone-sized preview plays the draft, and its audio plays only the draft's part of the
- * recording, from its start, stopping at its end. author@acme.test is its person.
+ * recording, from its start, stopping at its end; finished, it shows the lesson's end. author@acme.test is its person.
  */
 class RecordingPreviewJourneyTests extends BrowserTest {
 
@@ -97,6 +97,12 @@ class RecordingPreviewJourneyTests extends BrowserTest {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("editor-with-preview-phone.png")));
 		page.navigate(editor.replace("/studio/lessons/", "/lessons/") + "/preview");
 		violations.addAll(axe("the preview on its own"));
+		// The draft has no question yet: it is finished as a learner finishes it, and the lesson's end shows.
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finish the lesson")).click();
+		assertThat(page.locator("#lesson-end")).containsText("Lesson complete");
+		assertThat(page.locator("#lesson-end").getByRole(AriaRole.BUTTON,
+				new Locator.GetByRoleOptions().setName("Take it again"))).isVisible();
+		violations.addAll(axe("the end of the preview"));
 		org.assertj.core.api.Assertions.assertThat(violations).as(String.join("\n", violations)).isEmpty();
 	}
 

@@ -25,4 +25,15 @@ class LessonEnds {
 				next == null ? null : next.id().value(), next == null ? null : next.title(),
 				program.isPresent() && next == null && program.get().enrolment() != null);
 	}
+
+	/**
+	 * The card at the end of an author's preview (ADR 0038): the learner's, without the way on, since a draft belongs to
+	 * no learner's program yet.
+	 */
+	static LessonEnd preview(Attempt attempt) {
+		var taken = attempt.timeTaken();
+		return new LessonEnd(attempt.lesson().lessonId().value(), attempt.lesson().content().objective().text(),
+				attempt.outcome(), Math.round(attempt.score() * 100), taken == null ? 0 : taken.toMinutes(), null, null,
+				false);
+	}
 }

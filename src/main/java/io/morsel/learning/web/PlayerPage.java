@@ -91,7 +91,8 @@ class PlayerPage {
 	/**
 	 * An author's draft played in the preview (ADR 0038): the same template and holes as a learner's page, rendered for
 	 * this request only (a draft changes without a new version number, so its page is not kept), with every link and
-	 * form going to the preview's routes. The attempt is made for the request and stored nowhere, so it never completes.
+	 * form going to the preview's routes. The attempt is made for the request from the author's run and stored nowhere;
+	 * it completes as a learner's does, showing the score and the card at the lesson's end.
 	 */
 	ModelAndView preview(Attempt attempt, PlayerView view, long shownAt, @Nullable Turn turn, Model model) {
 		var lesson = PlayableLesson.of(attempt.lesson());
@@ -124,9 +125,12 @@ class PlayerPage {
 		return variables;
 	}
 
-	/** The card at the lesson's end, for a complete attempt. */
-	@Nullable LessonEnd end(Learner learner, Attempt attempt) {
-		return attempt.completed() ? ends.of(learner, attempt) : null;
+	/** The card at the lesson's end, for a complete attempt; without a learner, the author's preview's. */
+	@Nullable LessonEnd end(@Nullable Learner learner, Attempt attempt) {
+		if (!attempt.completed()) {
+			return null;
+		}
+		return learner == null ? LessonEnds.preview(attempt) : ends.of(learner, attempt);
 	}
 
 	/**
@@ -152,7 +156,7 @@ class PlayerPage {
 			}
 		}
 		var last = lastAnswered(attempt);
-		var end = learner == null ? null : end(learner, attempt);
+		var end = end(learner, attempt);
 		var holes = new HashMap<String, String>();
 		holes.put("mode", view.whole() ? " whole" : " cards");
 		holes.put("progress", fragments.kept(VIEW, "progress", Map.of("lessonId", lesson.id().value(), "index", current,
@@ -162,14 +166,15 @@ class PlayerPage {
 			var question = steps.get(i).interaction();
 			if (question != null) {
 				var html = question(attempt, question, shownAt, turn, preview);
-				holes.put("question-" + i, end != null && question.id().equals(last) ? html + endCard(end) : html);
+				holes.put("question-" + i,
+						end != null && question.id().equals(last) ? html + endCard(end, preview) : html);
 			}
 		}
-		holes.put("status", attempt.completed() ? fragments.kept(VIEW, "complete") : "");
+		holes.put("status", status(lesson, attempt, preview));
 		var withoutQuestions = attempt.lesson().content().interactions().isEmpty();
-		if (withoutQuestions && !preview) {
-			holes.put("finish", end != null ? endCard(end)
-					: fragments.once(VIEW, "finish", Map.of("lessonId", lesson.id().value())));
+		if (withoutQuestions) {
+			holes.put("finish", end != null ? endCard(end, preview)
+					: fragments.once(VIEW, "finish", Map.of("lessonId", lesson.id().value(), "preview", preview)));
 		}
 		else {
 			holes.put("finish", "");
@@ -190,8 +195,17 @@ class PlayerPage {
 		return fragments.once(INTERACTION, "interaction", variables);
 	}
 
-	private String endCard(LessonEnd end) {
-		return fragments.once(INTERACTION, "end", Map.of("end", end));
+	private String endCard(LessonEnd end, boolean preview) {
+		return fragments.once(INTERACTION, "end", Map.of("end", end, "preview", preview));
+	}
+
+	/** "Lesson complete" in the header; in the preview, its way out goes back to the editor rather than to Today. */
+	private String status(PlayableLesson lesson, Attempt attempt, boolean preview) {
+		if (!attempt.completed()) {
+			return "";
+		}
+		return preview ? fragments.once(VIEW, "complete", Map.of("preview", true, "lessonId", lesson.id().value()))
+				: fragments.kept(VIEW, "complete");
 	}
 
 	private static Marking marking(Attempt attempt, String question, Attempt.Answer answer) {

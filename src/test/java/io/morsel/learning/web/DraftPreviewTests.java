@@ -12,10 +12,13 @@ import io.morsel.catalog.Lessons;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
+import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An author plays a draft in the preview as a learner plays a lesson (card by card, answers marked in place), and the
- * preview keeps nothing: no attempt, answer, review card, learning day or event. Nobody else finds the draft.
+ * An author plays a draft in the preview as a learner plays a lesson (card by card, answers marked in place, to the
+ * score and the card at the lesson's end), and the preview stores nothing: no attempt, answer, review card, learning day
+ * or event; the run travels sealed in the author's browser. Nobody else finds the draft.
  */
 @MorselIntegrationTest
 class DraftPreviewTests {
@@ -154,6 +158,113 @@ class DraftPreviewTests {
 				"href=\"" + preview + "\"");
 		assertThat(perform(get("/studio/lessons/" + lesson.value()).with(SignedIn.as(author)))
 			.getHeader("Content-Security-Policy")).contains("frame-src 'self'");
+	}
+
+	@Test
+	void answeringEveryQuestionReachesTheEndWithTheScoreAndStillStoresNothing() throws Exception {
+		var before = kept();
+		Cookie run = null;
+		var firstSeven = List.of(List.of("verb", "optionIds", "b"), List.of("all", "optionIds", "a"),
+				List.of("top", "optionIds", "a", "optionIds", "b"),
+				List.of("match", "pair.verb", "create", "pair.condition", "inFive"),
+				List.of("order", "position.verb", "1", "position.object", "2"), List.of("acronym", "text", "Measurable"),
+				List.of("case", "optionIds", "a"));
+		for (var answer : firstSeven) {
+			var marked = perform(withRun(htmx(answerTo(answer)), run));
+			assertThat(marked.getContentAsString()).as(answer.get(0)).contains("class=\"marks\"")
+				.doesNotContain("lesson-end");
+			run = marked.getCookie(PreviewCookie.NAME);
+			assertThat(run).as(answer.get(0)).isNotNull();
+			assertThat(run.getPath()).isEqualTo(preview);
+			assertThat(run.isHttpOnly()).isTrue();
+		}
+		var beforeLast = run;
+
+		var last = perform(withRun(post(preview + "/answers/apply").param("text", "List three measurable verbs.")
+			.with(SignedIn.as(author)).with(csrf()), run));
+		run = last.getCookie(PreviewCookie.NAME);
+		var back = perform(withRun(get(preview).param("step", "5").with(SignedIn.as(author)), run)).getContentAsString();
+		var againWithHtmx = perform(withRun(htmx(post(preview + "/answers/apply").param("text", "Again.")), beforeLast));
+
+		// Three of the four questions assessing the objective right (the verb missed): 75 %, under the 80 % of mastery.
+		assertThat(last.getStatus()).isEqualTo(200);
+		assertThat(last.getContentAsString()).contains("id=\"lesson-end\"", "Lesson complete", "75%",
+				"Done, but not mastered yet", "Back to the editor", "Take it again",
+				"action=\"" + preview + "/restart\"")
+			.doesNotContain("/lessons/" + lesson.value() + "/retake", "Next lesson");
+		assertThat(back).as("an earlier answer stays marked, and the lesson complete").contains("You cannot see understanding.",
+				"Lesson complete.", "75%");
+		assertThat(againWithHtmx.getContentAsString()).doesNotContain("<html")
+			.contains("id=\"lesson-end\"", "hx-swap-oob=\"true\"", "75%");
+		assertThat(kept()).isEqualTo(before);
+
+		var restart = perform(withRun(post(preview + "/restart").with(SignedIn.as(author)).with(csrf()), run));
+		assertThat(restart.getRedirectedUrl()).isEqualTo(preview);
+		assertThat(restart.getCookie(PreviewCookie.NAME).getMaxAge()).isZero();
+		assertThat(perform(get(preview).param("step", "5").with(SignedIn.as(author))).getContentAsString())
+			.doesNotContain("You cannot see understanding.", "Lesson complete.");
+	}
+
+	@Test
+	void aRunOpensOnlyForItsOwnLessonAndUnaltered() throws Exception {
+		var answered = perform(htmx(post(preview + "/answers/verb").param("optionIds", "a")));
+		var run = answered.getCookie(PreviewCookie.NAME);
+		var other = draft(tree -> tree);
+		var tampered = new Cookie(PreviewCookie.NAME, run.getValue().substring(0, 10) + "x" + run.getValue().substring(11));
+
+		assertThat(perform(withRun(get(preview).param("step", "5").with(SignedIn.as(author)), run))
+			.getContentAsString()).contains("You can see a list.");
+		assertThat(perform(withRun(get("/lessons/" + other.value() + "/preview").param("step", "5")
+			.with(SignedIn.as(author)), run)).getContentAsString()).doesNotContain("You can see a list.");
+		var page = perform(withRun(get(preview).param("step", "5").with(SignedIn.as(author)), tampered));
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString()).doesNotContain("You can see a list.");
+	}
+
+	@Test
+	void aDraftWithoutQuestionsIsFinishedAsALearnerFinishesIt() throws Exception {
+		var reading = draft(tree -> {
+			var blocks = tree.withArray("blocks");
+			for (var i = blocks.size() - 1; i >= 0; i--) {
+				if (blocks.get(i).path("type").asString().equals("interaction")) {
+					blocks.remove(i);
+				}
+			}
+			return tree;
+		});
+		var path = "/lessons/" + reading.value() + "/preview";
+		var before = kept();
+
+		var page = perform(get(path).with(SignedIn.as(author))).getContentAsString();
+		var finished = perform(post(path + "/finish").with(SignedIn.as(author)).with(csrf()));
+		var end = perform(withRun(get(path).with(SignedIn.as(author)), finished.getCookie(PreviewCookie.NAME)));
+
+		assertThat(page).contains("action=\"" + path + "/finish\"").doesNotContain("Lesson complete");
+		assertThat(finished.getRedirectedUrl()).isEqualTo(path + "#lesson-end");
+		assertThat(end.getContentAsString()).contains("id=\"lesson-end\"", "Lesson complete", "Done.")
+			.doesNotContain("action=\"" + path + "/finish\"", "75%");
+		assertThat(kept()).isEqualTo(before);
+	}
+
+	private LessonId draft(UnaryOperator<ObjectNode> edit) throws IOException {
+		try (var in = getClass().getResourceAsStream("/catalog/every-block.json")) {
+			var tree = (ObjectNode) json.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			tree.putArray("skills");
+			tree.put("title", "Preview " + UUID.randomUUID());
+			return lessons.create(author, json.treeToValue(edit.apply(tree), LessonContent.class)).lessonId();
+		}
+	}
+
+	private MockHttpServletRequestBuilder answerTo(List<String> answer) {
+		var request = post(preview + "/answers/" + answer.get(0));
+		for (var i = 1; i < answer.size(); i += 2) {
+			request.param(answer.get(i), answer.get(i + 1));
+		}
+		return request;
+	}
+
+	private static MockHttpServletRequestBuilder withRun(MockHttpServletRequestBuilder request, @Nullable Cookie run) {
+		return run == null ? request : request.cookie(run);
 	}
 
 	/** Everything a learner's answer would leave behind, for this lesson. */
