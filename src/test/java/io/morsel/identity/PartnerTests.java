@@ -140,6 +140,9 @@ class PartnerTests {
 		assertThat(status(partner, "/lessons/" + hidden)).isEqualTo(404);
 		assertThat(status(mate, "/lessons/" + hidden)).isEqualTo(404);
 		assertThat(status(staff, "/lessons/" + hidden)).isEqualTo(200);
+		var transcript = demoTranscript();
+		assertThat(status(staff, transcript)).isEqualTo(200);
+		assertThat(status(partner, transcript)).isEqualTo(404);
 
 		// Once the organisation lets partners see open programs, they see (and may join) those too.
 		api.put(admin, "/api/v1/organisation/partners", Map.of("seeOpenPrograms", true));
@@ -206,6 +209,21 @@ class PartnerTests {
 		assertThat(api.get(staffToken, "/api/v1/groups").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(api.put(partnerToken, "/api/v1/groups/" + groupId + "/external", Map.of("external", false))
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	/** The path of the first video transcript of the demo lessons, which are in no program of the partner's. */
+	private String demoTranscript() {
+		for (var lesson : read(api.get(staffToken, "/api/v1/lessons").getBody())) {
+			var playable = read(api.get(staffToken, "/api/v1/lessons/" + lesson.get("id").asString()).getBody());
+			var steps = playable.get("steps");
+			for (int i = 0; i < steps.size(); i++) {
+				if ("video".equals(steps.get(i).at("/block/type").asString(""))) {
+					return "/lessons/" + playable.get("id").asString() + "/versions/" + playable.get("version").asInt()
+							+ "/transcripts/" + i + ".vtt";
+				}
+			}
+		}
+		throw new AssertionError("No demo lesson has a video");
 	}
 
 	private void setManager(UUID group) {
