@@ -40,6 +40,9 @@ import org.apache.lucene.util.BytesRef;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.ProgramSight;
 import io.morsel.catalog.ProgramSights;
+import io.morsel.catalog.Program;
+import io.morsel.catalog.ProgramOutline;
+import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -79,9 +82,11 @@ public class Search {
 	private final Synonyms synonyms;
 	private final Embeddings embeddings;
 	private final ProgramSights sights;
+	private final Programs programs;
 
-	Search(SearchIndex index, Synonyms synonyms, Embeddings embeddings, ProgramSights sights) {
+	Search(SearchIndex index, Synonyms synonyms, Embeddings embeddings, ProgramSights sights, Programs programs) {
 		this.sights = sights;
+		this.programs = programs;
 		this.index = index;
 		this.synonyms = synonyms;
 		this.embeddings = embeddings;
@@ -146,7 +151,22 @@ public class Search {
 	 * assigned or open to them), as {@link #find(OrganisationId, SearchRequest)} ranks them.
 	 */
 	public SearchResults find(CurrentMember member, SearchRequest request) {
-		return find(member.organisationId(), request.seenBy(sights.of(member)));
+		var sight = sights.of(member);
+		var found = find(member.organisationId(), request.seenBy(sight));
+		if (!sight.narrowed()) {
+			return found;
+		}
+		// A lesson the partner sees may also be in programs they do not: those stay out of the program facet.
+		var seen = programs.outlines(member.organisationId())
+			.stream()
+			.map(ProgramOutline::program)
+			.filter(program -> sight.sees(program.id()))
+			.map(Program::title)
+			.collect(java.util.stream.Collectors.toSet());
+		var facets = found.facets();
+		return new SearchResults(found.total(), found.results(),
+				new SearchResults.Facets(facets.program().stream().filter(c -> seen.contains(c.value())).toList(),
+						facets.skill(), facets.type(), facets.duration()));
 	}
 
 	/**

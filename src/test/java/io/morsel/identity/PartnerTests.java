@@ -164,9 +164,12 @@ class PartnerTests {
 	void aSearchByAWordOnlyAHiddenLessonUsesFindsNothingForAPartner() throws Exception {
 		var author = api.token("author@acme.test", "acme");
 		var word = "zq" + suffix.replaceAll("[^a-z]", "") + "vex";
-		var shown = published(author, "Partner escalations " + suffix, "Escalate through the partner desk.");
-		published(author, "Internal margins " + suffix, "Our margin rule is called " + word + " internally.");
+		// The partner's lesson is also in an internal program: published once in both, it carries both titles.
+		var shown = draft(author, "Partner escalations " + suffix, "Escalate through the partner desk.");
 		var program = program(author, "Partner support " + suffix, shown);
+		program(author, "Internal escalations " + suffix, shown);
+		publish(author, shown);
+		published(author, "Internal margins " + suffix, "Our margin rule is called " + word + " internally.");
 		api.post(admin, "/api/v1/programs/" + program + "/assignments", Map.of("memberIds", List.of(partner.memberId().value())));
 		var until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (found(staffToken, word) == 0) {
@@ -175,6 +178,11 @@ class PartnerTests {
 		}
 
 		assertThat(found(partnerToken, word)).isZero();
+		var escalations = "/api/v1/search?q=escalate%20partner%20desk%20" + suffix;
+		assertThat(programFacets(staffToken, escalations)).contains("Partner support " + suffix,
+				"Internal escalations " + suffix);
+		assertThat(programFacets(partnerToken, escalations)).contains("Partner support " + suffix)
+			.doesNotContain("Internal escalations " + suffix);
 		assertThat(page(partner, "/search?q=" + word)).doesNotContain("Internal margins " + suffix);
 		assertThat(page(staff, "/search?q=" + word)).contains("Internal margins " + suffix);
 		assertThat(page(partner, "/search/suggestions?q=Internal%20margins")).doesNotContain("Internal margins");
@@ -237,7 +245,24 @@ class PartnerTests {
 		return read(api.get(token, "/api/v1/search?q=" + word).getBody()).get("total").asInt();
 	}
 
+	private List<String> programFacets(String token, String search) {
+		return read(api.get(token, search).getBody()).at("/facets/program").valueStream()
+			.map(c -> c.get("value").asString())
+			.toList();
+	}
+
 	private String published(String author, String title, String text) {
+		var id = draft(author, title, text);
+		publish(author, id);
+		return id;
+	}
+
+	private void publish(String author, String lesson) {
+		var published = api.post(author, "/api/v1/lessons/" + lesson + "/publish", null);
+		assertThat(published.getStatusCode()).as(published.getBody()).isEqualTo(HttpStatus.OK);
+	}
+
+	private String draft(String author, String title, String text) {
 		var check = Map.of("type", "single-choice", "id", "check", "prompt", "Which is so?", "assessesObjective", true,
 				"options", List.of(Map.of("id", "a", "text", "This", "correct", true, "feedback", "Yes."),
 						Map.of("id", "b", "text", "That", "correct", false, "feedback", "No.")));
@@ -246,10 +271,7 @@ class PartnerTests {
 				List.of(Map.of("type", "text", "markdown", text), Map.of("type", "interaction", "interaction", check)));
 		var created = api.post(author, "/api/v1/lessons", lesson);
 		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
-		var id = read(created.getBody()).get("id").asString();
-		var published = api.post(author, "/api/v1/lessons/" + id + "/publish", null);
-		assertThat(published.getStatusCode()).as(published.getBody()).isEqualTo(HttpStatus.OK);
-		return id;
+		return read(created.getBody()).get("id").asString();
 	}
 
 	/** An assigned-only program of the one lesson; its id. */

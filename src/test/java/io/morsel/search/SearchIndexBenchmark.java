@@ -80,7 +80,7 @@ public class SearchIndexBenchmark {
 		}
 		var index = new SearchIndex(folder);
 		// Searches here are the organisation's, never a member's: no one's sight is asked.
-		var search = new Search(index, noSynonyms(), embeddings, null);
+		var search = new Search(index, noSynonyms(), embeddings, null, null);
 		if ("results".equals(args[5])) {
 			printResults(search, organisation, queries);
 			index.destroy();
