@@ -20,13 +20,16 @@ public class Directory {
 	private final io.morsel.identity.internal.Memberships memberships;
 	private final io.morsel.identity.internal.Groups groups;
 	private final io.morsel.identity.internal.PeopleInSight sight;
+	private final io.morsel.identity.internal.Partnerships partnerships;
 
 	/** Whether each organisation opened its directory's names, for links: kept a few seconds on each node. */
 	private final com.github.benmanes.caffeine.cache.Cache<OrganisationId, Boolean> namesOpen;
 
 	Directory(Organisations organisations, Accounts accounts, io.morsel.identity.internal.Users users,
 			io.morsel.identity.internal.Memberships memberships, io.morsel.identity.internal.Groups groups,
-			io.morsel.identity.internal.PeopleInSight sight, io.morsel.shared.Caches caches) {
+			io.morsel.identity.internal.PeopleInSight sight, io.morsel.identity.internal.Partnerships partnerships,
+			io.morsel.shared.Caches caches) {
+		this.partnerships = partnerships;
 		this.namesOpen = caches.named("directory-names-open");
 		this.sight = sight;
 		this.memberships = memberships;
@@ -91,6 +94,14 @@ public class Directory {
 		}
 		var managed = sight.managedBy(member);
 		return managed::contains;
+	}
+
+	/**
+	 * How much of the organisation's programs the member who is this user may see: all for the organisation's own
+	 * people, only those assigned (or open) to them for a partner. Read now, on every call: it decides access. One query.
+	 */
+	public ProgramReach reach(OrganisationId organisation, UserId user) {
+		return partnerships.reach(organisation, user);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import io.morsel.shared.Caches;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
 import io.morsel.shared.NotFoundException;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,9 +46,11 @@ public class Attempts {
 	private final Answers answers;
 	private final Clock clock;
 	private final Cache<Key, Started> started;
+	private final ProgramSights sights;
 
 	Attempts(JdbcClient jdbc, Lessons lessons, JsonMapper json, AnswerWriter writer, Answers answers, Clock clock,
-			Caches caches) {
+			Caches caches, ProgramSights sights) {
+		this.sights = sights;
 		this.started = caches.named("started-attempts");
 		this.jdbc = jdbc;
 		this.lessons = lessons;
@@ -67,6 +70,7 @@ public class Attempts {
 	 * query, and starting one statement that cannot half-happen.
 	 */
 	public Attempt open(Learner learner, LessonId lesson) {
+		requireSeen(learner, lesson);
 		var existing = attempt(learner, lesson);
 		if (existing.isPresent()) {
 			return existing.get();
@@ -87,6 +91,7 @@ public class Attempts {
 		// organisation's lesson answers 404 like every missing one, not 409.
 		lessons.latestPublished(learner.organisationId(), lesson)
 			.orElseThrow(() -> new NotFoundException("not-found.lesson"));
+		requireSeen(learner, lesson);
 		var latest = startedRow(learner, lesson)
 			.orElseThrow(() -> new ConflictException("learning.refused.take-lesson-first-retake-comes-after"));
 		var current = attempt(learner, lesson).orElseThrow();
@@ -287,6 +292,7 @@ public class Attempts {
 	 * @throws io.morsel.catalog.InvalidResponseException when the response does not fit the interaction
 	 */
 	public Practice practise(Learner learner, LessonId lesson, String interactionId, Response response) {
+		requireSeen(learner, lesson);
 		var attempt = find(learner, lesson)
 			.orElseThrow(() -> new ConflictException("learning.refused.answer-question-first"));
 		var interaction = attempt.lesson()
@@ -343,6 +349,8 @@ public class Attempts {
 	 */
 	private Started started(Learner learner, LessonId lesson, Instant at) {
 		return started.get(new Key(learner.organisationId(), learner.userId(), lesson), key -> {
+			// Asked when this node first meets the attempt, not on every answer: the answers' path stays one write.
+			requireSeen(learner, lesson);
 			var known = startedRow(learner, lesson);
 			if (known.isPresent()) {
 				return known.get();
@@ -350,6 +358,16 @@ public class Attempts {
 			start(learner, lesson, 1, at);
 			return startedRow(learner, lesson).orElseThrow();
 		});
+	}
+
+	/**
+	 * A lesson the learner may not see (a partner's, outside the programs assigned or open to them) is missing to them,
+	 * whatever they did in it before.
+	 */
+	private void requireSeen(Learner learner, LessonId lesson) {
+		if (!sights.of(learner.organisationId(), learner.userId()).sees(lesson)) {
+			throw new NotFoundException("not-found.lesson");
+		}
 	}
 
 	/** The latest attempt's id, number and version alone, without its answers. */

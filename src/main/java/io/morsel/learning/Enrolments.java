@@ -1,6 +1,7 @@
 package io.morsel.learning;
 
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
@@ -36,8 +37,10 @@ public class Enrolments {
 	private final Programs programs;
 	private final Directory directory;
 	private final Clock clock;
+	private final ProgramSights sights;
 
-	Enrolments(JdbcClient jdbc, Programs programs, Directory directory, Clock clock) {
+	Enrolments(JdbcClient jdbc, Programs programs, Directory directory, Clock clock, ProgramSights sights) {
+		this.sights = sights;
 		this.jdbc = jdbc;
 		this.programs = programs;
 		this.directory = directory;
@@ -53,8 +56,8 @@ public class Enrolments {
 		if (existing.isPresent()) {
 			return existing.get();
 		}
-		if (!program.offered()) {
-			// Unpublished or archived: a learner who is not enrolled does not see it, as a missing one.
+		if (!program.offered() || !sights.of(learner.organisationId(), learner.userId()).sees(programId)) {
+			// Unpublished or archived, or not open to this partner: a learner who does not see it, as a missing one.
 			throw new NotFoundException("not-found.program");
 		}
 		if (!program.selfEnrol()) {

@@ -4,6 +4,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.ProgramOutline;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
@@ -25,8 +26,10 @@ public class Progress {
 	private final JdbcClient jdbc;
 	private final Programs programs;
 	private final Enrolments enrolments;
+	private final ProgramSights sights;
 
-	Progress(JdbcClient jdbc, Programs programs, Enrolments enrolments) {
+	Progress(JdbcClient jdbc, Programs programs, Enrolments enrolments, ProgramSights sights) {
+		this.sights = sights;
 		this.jdbc = jdbc;
 		this.programs = programs;
 		this.enrolments = enrolments;
@@ -36,10 +39,15 @@ public class Progress {
 	 * Every program the learner is enrolled in or may join, enrolled ones first. Two queries (the organisation's
 	 * programs with their published lessons; the learner's enrolments with their lessons' statuses), and no
 	 * transaction: at PostgreSQL's READ COMMITTED a read-only transaction gives them no common snapshot, and would only
-	 * add its round trips to the page learners open most (Today).
+	 * add its round trips to the page learners open most (Today). A partner gets only the programs assigned or open to
+	 * them ({@link ProgramSights}).
 	 */
 	public List<ProgramProgress> of(Learner learner) {
-		var outlines = programs.outlines(learner.organisationId());
+		var sight = sights.of(learner.organisationId(), learner.userId());
+		var outlines = programs.outlines(learner.organisationId())
+			.stream()
+			.filter(o -> sight.sees(o.program().id()))
+			.toList();
 		var standing = standing(learner,
 				outlines.stream().flatMap(o -> o.program().lessons().stream()).collect(Collectors.toSet()));
 		return outlines.stream()
@@ -59,9 +67,12 @@ public class Progress {
 
 	/**
 	 * One program by its id: a published one to anyone (an assigned-only one shows what it holds), an unpublished one
-	 * to those enrolled, an archived one to nobody.
+	 * to those enrolled, an archived one to nobody; to a partner only one assigned or open to them.
 	 */
 	public Optional<ProgramProgress> of(Learner learner, ProgramId id) {
+		if (!sights.of(learner.organisationId(), learner.userId()).sees(id)) {
+			return Optional.empty();
+		}
 		return programs.outline(learner.organisationId(), id).flatMap(outline -> {
 			var standing = standing(learner, outline.program().lessons());
 			var enrolment = standing.enrolled().get(id);

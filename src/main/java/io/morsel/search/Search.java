@@ -37,6 +37,13 @@ import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.util.BytesRef;
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.ProgramSight;
+import io.morsel.catalog.ProgramSights;
+import io.morsel.catalog.Program;
+import io.morsel.catalog.ProgramOutline;
+import io.morsel.catalog.Programs;
+import io.morsel.identity.CurrentMember;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -74,8 +81,12 @@ public class Search {
 	private final SearchIndex index;
 	private final Synonyms synonyms;
 	private final Embeddings embeddings;
+	private final ProgramSights sights;
+	private final Programs programs;
 
-	Search(SearchIndex index, Synonyms synonyms, Embeddings embeddings) {
+	Search(SearchIndex index, Synonyms synonyms, Embeddings embeddings, ProgramSights sights, Programs programs) {
+		this.sights = sights;
+		this.programs = programs;
 		this.index = index;
 		this.synonyms = synonyms;
 		this.embeddings = embeddings;
@@ -91,7 +102,16 @@ public class Search {
 	 * Up to six lesson titles with a word that starts with the last word typed (as typed, or stemmed), those with the
 	 * other words typed first: suggestions as the learner types.
 	 */
+	public List<Suggestion> suggest(CurrentMember member, String typed) {
+		return suggest(member.organisationId(), typed, sights.of(member));
+	}
+
+	/** As {@link #suggest(CurrentMember, String)}, of every published lesson of the organisation. */
 	public List<Suggestion> suggest(OrganisationId organisation, String typed) {
+		return suggest(organisation, typed, ProgramSight.EVERYTHING);
+	}
+
+	private List<Suggestion> suggest(OrganisationId organisation, String typed, ProgramSight sight) {
 		var text = typed.length() > LearnerQuery.MAX_LENGTH ? typed.substring(0, LearnerQuery.MAX_LENGTH) : typed;
 		var last = LAST_WORD.matcher(text);
 		if (!last.find()) {
@@ -107,6 +127,9 @@ public class Search {
 		var query = new BooleanQuery.Builder().add(starts.build(), Occur.MUST)
 			.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
 			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER);
+		if (sight.lessons() != null) {
+			query.add(within(sight.lessons()), Occur.FILTER);
+		}
 		LearnerQuery.analyse(text.substring(0, last.start()))
 			.stream()
 			.limit(LearnerQuery.MAX_WORDS)
@@ -121,6 +144,29 @@ public class Search {
 			}
 			return suggestions;
 		});
+	}
+
+	/**
+	 * The lessons the member may see that match ({@link ProgramSights}: a partner finds only the lessons of the programs
+	 * assigned or open to them), as {@link #find(OrganisationId, SearchRequest)} ranks them.
+	 */
+	public SearchResults find(CurrentMember member, SearchRequest request) {
+		var sight = sights.of(member);
+		var found = find(member.organisationId(), request.seenBy(sight));
+		if (!sight.narrowed()) {
+			return found;
+		}
+		// A lesson the partner sees may also be in programs they do not: those stay out of the program facet.
+		var seen = programs.outlines(member.organisationId())
+			.stream()
+			.map(ProgramOutline::program)
+			.filter(program -> sight.sees(program.id()))
+			.map(Program::title)
+			.collect(java.util.stream.Collectors.toSet());
+		var facets = found.facets();
+		return new SearchResults(found.total(), found.results(),
+				new SearchResults.Facets(facets.program().stream().filter(c -> seen.contains(c.value())).toList(),
+						facets.skill(), facets.type(), facets.duration()));
 	}
 
 	/**
@@ -309,7 +355,15 @@ public class Search {
 			filters.add(IntField.newRangeQuery(LessonDocuments.MINUTES, request.duration().minMinutes(),
 					request.duration().maxMinutes()));
 		}
+		if (request.lessons() != null) {
+			filters.add(within(request.lessons()));
+		}
 		return filters;
+	}
+
+	/** Only these lessons' documents (lesson and passages alike); none at all for no lessons. */
+	private static Query within(Set<LessonId> lessons) {
+		return new TermInSetQuery(LESSON, lessons.stream().map(l -> new BytesRef(l.value().toString())).toList());
 	}
 
 	/** The best matching passage of each lesson on the page, with its snippet. */

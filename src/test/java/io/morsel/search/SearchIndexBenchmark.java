@@ -79,7 +79,8 @@ public class SearchIndexBenchmark {
 			}
 		}
 		var index = new SearchIndex(folder);
-		var search = new Search(index, noSynonyms(), embeddings);
+		// Searches here are the organisation's, never a member's: no one's sight is asked.
+		var search = new Search(index, noSynonyms(), embeddings, null, null);
 		if ("results".equals(args[5])) {
 			printResults(search, organisation, queries);
 			index.destroy();

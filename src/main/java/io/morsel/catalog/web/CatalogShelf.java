@@ -5,6 +5,7 @@ import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.catalog.Skill;
 import io.morsel.catalog.SkillId;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the catalog's page shows a learner: the published lessons and offered programs, all of them, those that teach
  * one skill, or those that teach the skills the learner follows ("My topics"). A program is in a narrowed list when
- * one of its lessons is.
+ * one of its lessons is. A partner sees only what {@link ProgramSights} lets them.
  */
 @Component
 class CatalogShelf {
@@ -34,8 +35,11 @@ class CatalogShelf {
 	private final Programs programs;
 	private final Skills skills;
 	private final List<FollowedSkills> followed;
+	private final ProgramSights sights;
 
-	CatalogShelf(Lessons lessons, Programs programs, Skills skills, ObjectProvider<FollowedSkills> followed) {
+	CatalogShelf(Lessons lessons, Programs programs, Skills skills, ObjectProvider<FollowedSkills> followed,
+			ProgramSights sights) {
+		this.sights = sights;
 		this.lessons = lessons;
 		this.programs = programs;
 		this.skills = skills;
@@ -51,12 +55,17 @@ class CatalogShelf {
 	Shelf of(CurrentMember member, @Nullable String skill, @Nullable String topics) {
 		var all = skills.of(member.organisationId());
 		var chosen = chosen(member, all, blankToNull(skill), blankToNull(topics));
-		var shown = chosen == null ? lessons.published(member.organisationId())
-				: lessons.publishedWithSkills(member.organisationId(), chosen);
+		var sight = sights.of(member);
+		var shown = (chosen == null ? lessons.published(member.organisationId())
+				: lessons.publishedWithSkills(member.organisationId(), chosen))
+			.stream()
+			.filter(lesson -> sight.sees(lesson.id()))
+			.toList();
 		var ids = new HashSet<LessonId>();
 		shown.forEach(lesson -> ids.add(lesson.id()));
 		var offered = programs.all(member.organisationId()).stream()
 			.filter(Program::offered)
+			.filter(program -> sight.sees(program.id()))
 			.filter(program -> chosen == null || program.lessons().stream().anyMatch(ids::contains))
 			.toList();
 		return new Shelf(all, shown, offered, blankToNull(skill), MINE.equals(topics), !followed.isEmpty());

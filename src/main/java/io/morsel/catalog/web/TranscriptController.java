@@ -3,6 +3,7 @@ package io.morsel.catalog.web;
 import io.morsel.catalog.Block;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
 import io.morsel.shared.NotFoundException;
@@ -23,15 +24,23 @@ class TranscriptController {
 	static final MediaType WEBVTT = new MediaType("text", "vtt", java.nio.charset.StandardCharsets.UTF_8);
 
 	private final Lessons lessons;
+	private final ProgramSights sights;
 
-	TranscriptController(Lessons lessons) {
+	TranscriptController(Lessons lessons, ProgramSights sights) {
 		this.lessons = lessons;
+		this.sights = sights;
 	}
 
-	/** Learners get published versions only; a published version never changes, so browsers may keep it. */
+	/**
+	 * Learners get published versions only, of the lessons they may see (a partner's: of the programs assigned or open
+	 * to them); a published version never changes, so browsers may keep it.
+	 */
 	@GetMapping("/lessons/{lesson}/versions/{version}/transcripts/{index}.vtt")
 	ResponseEntity<String> transcript(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID lesson,
 			@PathVariable int version, @PathVariable int index) {
+		if (!me.has(Role.AUTHOR) && !sights.of(me).sees(new LessonId(lesson))) {
+			throw new NotFoundException("not-found.lesson");
+		}
 		var found = lessons.version(me.organisationId(), new LessonId(lesson), version)
 			.filter(v -> v.published() || me.has(Role.AUTHOR))
 			.orElseThrow(() -> new NotFoundException("not-found.lesson"));

@@ -4,7 +4,7 @@ import io.morsel.identity.AccessRules;
 import io.morsel.identity.Role;
 import org.springframework.stereotype.Component;
 
-/** Inviting, taking a member's access away, every token of the organisation: the admins' work. */
+/** Inviting, taking a member's access away, every token, groups and partners of the organisation: the admins' work. */
 @Component
 class IdentityApiAccess implements AccessRules {
 
@@ -14,6 +14,7 @@ class IdentityApiAccess implements AccessRules {
 				"/api/v1/people/*/erasure",
 				"/api/v1/organisation/tokens", "/api/v1/organisation/tokens/**", "/api/v1/organisation/token-policy",
 				"/api/v1/organisation/directory", "/api/v1/organisation/brand", "/api/v1/organisation/brand/**",
-				"/api/v1/invitations", "/api/v1/invitations/**");
+				"/api/v1/invitations", "/api/v1/invitations/**", "/api/v1/groups", "/api/v1/groups/**",
+				"/api/v1/organisation/partners");
 	}
 }

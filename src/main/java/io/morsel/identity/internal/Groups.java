@@ -36,22 +36,58 @@ public class Groups {
 
 	@Transactional
 	public Group create(OrganisationId organisation, String name) {
+		return create(organisation, name, false);
+	}
+
+	/** @param external whether its members are partners (see {@link Group#external()}) */
+	@Transactional
+	public Group create(OrganisationId organisation, String name, boolean external) {
 		var id = GroupId.random();
 		try {
 			jdbc.sql("""
-					INSERT INTO member_groups (id, organisation_id, name, created_at)
-					VALUES (:id, :organisation, :name, :now)
+					INSERT INTO member_groups (id, organisation_id, name, is_external, created_at)
+					VALUES (:id, :organisation, :name, :external, :now)
 					""")
 				.param("id", id.value())
 				.param("organisation", organisation.value())
 				.param("name", name.strip())
+				.param("external", external)
 				.param("now", Timestamps.of(clock.instant()))
 				.update();
 		}
 		catch (DuplicateKeyException e) {
 			throw new ConflictException("identity.refused.there-already-group-named", name.strip());
 		}
-		return new Group(id, name.strip(), List.of());
+		return new Group(id, name.strip(), List.of(), external);
+	}
+
+	/**
+	 * Marks the group external (its members become partners, who see only their own groups' people and the programs
+	 * assigned or open to them) or internal again. Takes effect on their next request.
+	 * @throws NotFoundException when the organisation has no such group
+	 */
+	@Transactional
+	public Group markExternal(OrganisationId organisation, GroupId group, boolean external) {
+		var changed = jdbc.sql("""
+				UPDATE member_groups
+				SET is_external = :external
+				WHERE id = :id
+				  AND organisation_id = :organisation
+				""")
+			.param("external", external)
+			.param("id", group.value())
+			.param("organisation", organisation.value())
+			.update();
+		if (changed == 0) {
+			throw new NotFoundException("not-found.group");
+		}
+		return all(organisation, group).getFirst();
+	}
+
+	/** One of the organisation's groups, with its members. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Group> find(OrganisationId organisation, GroupId group) {
+		return all(organisation, group).stream().findFirst();
 	}
 
 	/** Sets who is in the group; members of other organisations are refused. */
@@ -66,10 +102,10 @@ public class Groups {
 	}
 
 	private List<Group> all(OrganisationId organisation, @Nullable GroupId only) {
-		record Row(UUID id, String name, @Nullable UUID member) {
+		record Row(UUID id, String name, @Nullable UUID member, boolean external) {
 		}
 		var rows = jdbc.sql("""
-				SELECT g.id, g.name, gm.membership_id
+				SELECT g.id, g.name, gm.membership_id, g.is_external
 				FROM member_groups g
 				LEFT JOIN member_group_members gm ON gm.group_id = g.id
 				WHERE g.organisation_id = :organisation
@@ -78,12 +114,14 @@ public class Groups {
 				""")
 			.param("organisation", organisation.value())
 			.param("only", only == null ? null : only.value())
-			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)))
+			.query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getBoolean(4)))
 			.list();
 		var groups = new LinkedHashMap<UUID, List<Row>>();
 		rows.forEach(r -> groups.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r));
 		return groups.values().stream().map(g -> new Group(new GroupId(g.getFirst().id()), g.getFirst().name(),
-				g.stream().filter(r -> r.member() != null).map(r -> new MemberId(r.member())).toList())).toList();
+				g.stream().filter(r -> r.member() != null).map(r -> new MemberId(r.member())).toList(),
+				g.getFirst().external())).toList();
 	}
 
 	/** Sets who manages the group (they see its members in the directory); other organisations' members are refused. */

@@ -109,4 +109,27 @@ public class Organisations {
 			.param("open", open)
 			.update();
 	}
+
+	/** Whether partners (members of external groups) see the open programs, which staff may join by themselves. */
+	public boolean partnersSeeOpenPrograms(OrganisationId organisation) {
+		return jdbc.sql("""
+				SELECT partners_see_open_programs
+				FROM organisations
+				WHERE id = :id
+				""")
+			.param("id", organisation.value())
+			.query(Boolean.class)
+			.single();
+	}
+
+	public void setPartnersSeeOpenPrograms(OrganisationId organisation, boolean see) {
+		jdbc.sql("""
+				UPDATE organisations
+				SET partners_see_open_programs = :see
+				WHERE id = :id
+				""")
+			.param("id", organisation.value())
+			.param("see", see)
+			.update();
+	}
 }

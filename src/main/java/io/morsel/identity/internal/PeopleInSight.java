@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Who sees whom in the organisation's directory, and how much. Admins see everyone with their email. Managers see
  * the members of the groups they manage with their email, and reaching anyone else is like reaching no one (not
  * found). Everyone else sees no directory (its list is refused, anyone in it not found), unless the organisation opened
- * its members' names: then names only, never emails. Everyone sees themselves.
+ * its members' names: then names only, never emails. Everyone sees themselves. A partner (a member of an external
+ * group, not an admin) sees, of what these rules give their role, only the people of their own external groups.
  */
 @Service
 public class PeopleInSight {
@@ -30,8 +31,10 @@ public class PeopleInSight {
 	private final Memberships memberships;
 	private final Organisations organisations;
 	private final JdbcClient jdbc;
+	private final Partnerships partnerships;
 
-	PeopleInSight(Memberships memberships, Organisations organisations, JdbcClient jdbc) {
+	PeopleInSight(Memberships memberships, Organisations organisations, JdbcClient jdbc, Partnerships partnerships) {
+		this.partnerships = partnerships;
 		this.memberships = memberships;
 		this.organisations = organisations;
 		this.jdbc = jdbc;
@@ -49,8 +52,10 @@ public class PeopleInSight {
 		if (!namesOpen && !viewer.has(Role.MANAGER)) {
 			throw new AccessDeniedException("This organisation shows its directory to admins and managers only");
 		}
+		var circle = partnerships.circle(viewer.organisationId(), viewer.memberId(), viewer.roles());
 		return everyone.stream()
 			.filter(p -> namesOpen || managed.contains(p.id()))
+			.filter(p -> circle.isEmpty() || circle.get().contains(p.id()))
 			.map(p -> new Sighting(p, managed.contains(p.id())))
 			.toList();
 	}
@@ -67,7 +72,9 @@ public class PeopleInSight {
 		}
 		var managed = managedBy(viewer);
 		var namesOpen = organisations.directoryNamesOpen(viewer.organisationId());
+		var circle = partnerships.circle(viewer.organisationId(), viewer.memberId(), viewer.roles());
 		return person.filter(p -> namesOpen || managed.contains(p.id()))
+			.filter(p -> circle.isEmpty() || circle.get().contains(p.id()))
 			.map(p -> new Sighting(p, managed.contains(p.id())))
 			.orElseThrow(() -> new NotFoundException("not-found.person"));
 	}

@@ -160,6 +160,7 @@ class AdminController {
 		model.addAttribute("groups", groups.of(me.organisationId()));
 		model.addAttribute("groupManagers", groups.managers(me.organisationId()));
 		model.addAttribute("directoryNamesOpen", organisations.directoryNamesOpen(me.organisationId()));
+		model.addAttribute("partnersSeeOpenPrograms", organisations.partnersSeeOpenPrograms(me.organisationId()));
 		return VIEW;
 	}
 }

@@ -4,6 +4,7 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.GroupId;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.internal.Groups;
+import io.morsel.identity.internal.Organisations;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.PlainText;
 import jakarta.validation.Valid;
@@ -27,12 +28,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GroupsController {
 
 	private final Groups groups;
+	private final Organisations organisations;
 
-	GroupsController(Groups groups) {
+	GroupsController(Groups groups, Organisations organisations) {
 		this.groups = groups;
+		this.organisations = organisations;
 	}
 
-	record GroupForm(@NotBlank @Size(max = 80) @PlainText String name) {
+	/** @param external whether the group is of partners (unticked: absent) */
+	record GroupForm(@NotBlank @Size(max = 80) @PlainText String name, @Nullable Boolean external) {
 	}
 
 	@PostMapping("/admin/groups")
@@ -43,7 +47,7 @@ class GroupsController {
 			return "redirect:/admin#groups";
 		}
 		try {
-			groups.create(me.organisationId(), form.name());
+			groups.create(me.organisationId(), form.name(), Boolean.TRUE.equals(form.external()));
 			redirect.addFlashAttribute("flash", "flash.group.created");
 		}
 		catch (ConflictException duplicate) {
@@ -70,6 +74,25 @@ class GroupsController {
 		groups.setManagers(me.organisationId(), new GroupId(id),
 				new HashSet<>((managers == null ? List.<UUID>of() : managers).stream().map(MemberId::new).toList()));
 		redirect.addFlashAttribute("flash", "flash.group.managers-saved");
+		return "redirect:/admin#groups";
+	}
+
+	/** Marks the group external (its members become partners) or the organisation's own again. */
+	@PostMapping("/admin/groups/{id}/external")
+	String external(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(name = "external", defaultValue = "false") boolean external, RedirectAttributes redirect) {
+		groups.markExternal(me.organisationId(), new GroupId(id), external);
+		redirect.addFlashAttribute("flash", external ? "flash.group.external" : "flash.group.internal");
+		return "redirect:/admin#groups";
+	}
+
+	/** Whether partners also see the open programs, or only those assigned to them. */
+	@PostMapping("/admin/partners")
+	String partners(@AuthenticationPrincipal CurrentMember me,
+			@RequestParam(name = "seeOpenPrograms", defaultValue = "false") boolean seeOpenPrograms,
+			RedirectAttributes redirect) {
+		organisations.setPartnersSeeOpenPrograms(me.organisationId(), seeOpenPrograms);
+		redirect.addFlashAttribute("flash", "flash.partners.saved");
 		return "redirect:/admin#groups";
 	}
 }

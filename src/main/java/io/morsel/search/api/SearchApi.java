@@ -60,7 +60,7 @@ class SearchApi {
 			@Parameter(description = "Only lessons of this length: under-3, 3-4, 5-7 or over-7 (estimated minutes)")
 			@RequestParam(required = false) @Nullable String duration,
 			@RequestParam(defaultValue = "10") int limit, @RequestParam(defaultValue = "0") int offset) {
-		return search.find(me.organisationId(), new SearchRequest(q, program, skill, SearchRequest.type(type),
+		return search.find(me, new SearchRequest(q, program, skill, SearchRequest.type(type),
 				LessonLength.of(duration), limit, offset));
 	}
 

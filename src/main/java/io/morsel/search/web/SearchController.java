@@ -40,7 +40,7 @@ class SearchController {
 		model.addAttribute("q", q);
 		model.addAttribute("request", request);
 		model.addAttribute("duration", request.duration() == null ? null : request.duration().key());
-		model.addAttribute("found", q.isBlank() ? null : search.find(me.organisationId(), request));
+		model.addAttribute("found", q.isBlank() ? null : search.find(me, request));
 		model.addAttribute("page", PAGE);
 		return VIEW;
 	}
@@ -48,7 +48,7 @@ class SearchController {
 	@GetMapping("/search/suggestions")
 	String suggestions(@AuthenticationPrincipal CurrentMember me, @RequestParam(defaultValue = "") String q,
 			Model model) {
-		model.addAttribute("suggestions", search.suggest(me.organisationId(), q));
+		model.addAttribute("suggestions", search.suggest(me, q));
 		return VIEW + " :: suggestions";
 	}
 }

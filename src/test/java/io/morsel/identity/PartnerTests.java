@@ -1,0 +1,298 @@
+package io.morsel.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.morsel.MorselIntegrationTest;
+import io.morsel.identity.internal.ApiTokens;
+import io.morsel.support.Api;
+import io.morsel.support.People;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Partners: an admin marks a group external, and its members see only the people of their own group and the programs
+ * assigned (or, once the organisation allows it, open) to them, with those programs' lessons; the rest of the catalog
+ * is missing to them, by page and by API, and a search does not find it. The test's own people, group, lessons and
+ * program, in the demo organisation.
+ */
+@MorselIntegrationTest
+class PartnerTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Directory directory;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	Api api;
+	String admin;
+	CurrentMember partner;
+	CurrentMember mate;
+	CurrentMember staff;
+	String partnerToken;
+	String staffToken;
+	UUID groupId;
+	String suffix;
+
+	@BeforeEach
+	void aPartnerGroupOfTwo() {
+		api = Api.on(port);
+		admin = api.token("admin@acme.test", "acme");
+		suffix = UUID.randomUUID().toString().substring(0, 8);
+		partner = People.member(jdbc, directory, "acme", "Europe/London", "Pia Partner", "LEARNER", "MANAGER");
+		mate = People.learner(jdbc, directory, "acme", "Europe/London", "Mo Mate");
+		staff = People.learner(jdbc, directory, "acme", "Europe/London", "Sal Staff");
+		var created = api.post(admin, "/api/v1/groups", Map.of("name", "Partners " + suffix, "external", true));
+		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+		groupId = UUID.fromString(read(created.getBody()).get("id").asString());
+		var members = api.put(admin, "/api/v1/groups/" + groupId + "/members",
+				Map.of("members", List.of(partner.memberId().value(), mate.memberId().value())));
+		assertThat(read(members.getBody()).get("external").asBoolean()).isTrue();
+		partnerToken = tokens.issue(partner, "partner", null, false).secret();
+		staffToken = tokens.issue(staff, "staff", null, false).secret();
+	}
+
+	@Test
+	void aPartnerSeesTheirOwnGroupInTheDirectoryAndNoOneElse() throws Exception {
+		// The partner manages their own group and a group of staff: a manager of the organisation would see both.
+		var staffGroup = read(api.post(admin, "/api/v1/groups", Map.of("name", "Staff " + suffix)).getBody());
+		api.put(admin, "/api/v1/groups/" + staffGroup.get("id").asString() + "/members",
+				Map.of("members", List.of(staff.memberId().value())));
+		setManager(groupId);
+		setManager(UUID.fromString(staffGroup.get("id").asString()));
+
+		var people = read(api.get(partnerToken, "/api/v1/people").getBody());
+		assertThat(people.valueStream().map(p -> p.get("name").asString()).toList())
+			.containsExactlyInAnyOrder("Pia Partner", "Mo Mate");
+		assertThat(api.get(partnerToken, "/api/v1/people/" + staff.memberId().value()).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(page(partner, "/people")).contains("Mo Mate").doesNotContain("Sal Staff", "Ada Lindqvist");
+		assertThat(status(partner, "/people/" + staff.memberId().value())).isEqualTo(404);
+
+		// Marked the organisation's own again, the group no longer narrows what its manager sees.
+		api.put(admin, "/api/v1/groups/" + groupId + "/external", Map.of("external", false));
+		assertThat(page(partner, "/people")).contains("Mo Mate", "Sal Staff");
+	}
+
+	@Test
+	void aPartnerSeesOnlyTheProgramsAssignedToThemAndTheirLessons() throws Exception {
+		var author = api.token("author@acme.test", "acme");
+		var shown = published(author, "Partner handbook " + suffix, "How partners log a ticket.");
+		var hidden = published(author, "Pricing secrets " + suffix, "What we charge our biggest customers.");
+		var program = program(author, "Partner onboarding " + suffix, shown);
+		var assigned = api.post(admin, "/api/v1/programs/" + program + "/assignments",
+				Map.of("groupIds", List.of(groupId)));
+		assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.OK);
+		var open = read(api.get(staffToken, "/api/v1/programs").getBody()).valueStream()
+			.filter(p -> p.path("selfEnrol").asBoolean(false))
+			.findFirst()
+			.orElseThrow();
+		var openId = open.get("id").asString();
+		var openTitle = open.get("title").asString();
+
+		// By API: the programs list, a program, the lessons and a lesson; joining an open program.
+		var programs = read(api.get(partnerToken, "/api/v1/programs").getBody());
+		assertThat(programs.valueStream().map(p -> p.get("title").asString()).toList())
+			.containsExactly("Partner onboarding " + suffix);
+		assertThat(api.get(partnerToken, "/api/v1/programs/" + openId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.post(partnerToken, "/api/v1/programs/" + openId + "/enrolment", null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		var lessons = read(api.get(partnerToken, "/api/v1/lessons").getBody());
+		assertThat(lessons.valueStream().map(l -> l.get("title").asString()).toList())
+			.containsExactly("Partner handbook " + suffix);
+		assertThat(api.get(partnerToken, "/api/v1/lessons/" + shown).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(api.get(partnerToken, "/api/v1/lessons/" + hidden).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.get(staffToken, "/api/v1/lessons/" + hidden).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		// By page: the catalog, Today, a program's page and the lesson player.
+		assertThat(page(partner, "/catalog")).contains("Partner onboarding " + suffix, "Partner handbook " + suffix)
+			.doesNotContain("Pricing secrets " + suffix, openTitle);
+		assertThat(page(partner, "/today")).contains("Partner onboarding " + suffix).doesNotContain(openTitle);
+		assertThat(page(staff, "/today")).contains(openTitle);
+		assertThat(status(partner, "/programs/" + openId)).isEqualTo(404);
+		assertThat(status(partner, "/lessons/" + shown)).isEqualTo(200);
+		assertThat(status(partner, "/lessons/" + hidden)).isEqualTo(404);
+		assertThat(status(mate, "/lessons/" + hidden)).isEqualTo(404);
+		assertThat(status(staff, "/lessons/" + hidden)).isEqualTo(200);
+		var transcript = demoTranscript();
+		assertThat(status(staff, transcript)).isEqualTo(200);
+		assertThat(status(partner, transcript)).isEqualTo(404);
+
+		// Once the organisation lets partners see open programs, they see (and may join) those too.
+		api.put(admin, "/api/v1/organisation/partners", Map.of("seeOpenPrograms", true));
+		try {
+			assertThat(read(api.get(partnerToken, "/api/v1/programs").getBody()).valueStream()
+				.map(p -> p.get("title").asString())
+				.toList()).contains("Partner onboarding " + suffix, openTitle);
+			assertThat(page(partner, "/today")).contains(openTitle);
+			assertThat(api.post(partnerToken, "/api/v1/programs/" + openId + "/enrolment", null).getStatusCode()
+				.is2xxSuccessful()).isTrue();
+			assertThat(status(partner, "/lessons/" + hidden)).isEqualTo(404);
+		}
+		finally {
+			api.put(admin, "/api/v1/organisation/partners", Map.of("seeOpenPrograms", false));
+		}
+	}
+
+	@Test
+	void aSearchByAWordOnlyAHiddenLessonUsesFindsNothingForAPartner() throws Exception {
+		var author = api.token("author@acme.test", "acme");
+		var word = "zq" + suffix.replaceAll("[^a-z]", "") + "vex";
+		// The partner's lesson is also in an internal program: published once in both, it carries both titles.
+		var shown = draft(author, "Partner escalations " + suffix, "Escalate through the partner desk.");
+		var program = program(author, "Partner support " + suffix, shown);
+		program(author, "Internal escalations " + suffix, shown);
+		publish(author, shown);
+		published(author, "Internal margins " + suffix, "Our margin rule is called " + word + " internally.");
+		api.post(admin, "/api/v1/programs/" + program + "/assignments", Map.of("memberIds", List.of(partner.memberId().value())));
+		var until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (found(staffToken, word) == 0) {
+			assertThat(System.nanoTime()).as("the staff member finds the new lesson").isLessThan(until);
+			Thread.sleep(200);
+		}
+
+		assertThat(found(partnerToken, word)).isZero();
+		var escalations = "/api/v1/search?q=escalate%20partner%20desk%20" + suffix;
+		assertThat(programFacets(staffToken, escalations)).contains("Partner support " + suffix,
+				"Internal escalations " + suffix);
+		assertThat(programFacets(partnerToken, escalations)).contains("Partner support " + suffix)
+			.doesNotContain("Internal escalations " + suffix);
+		assertThat(page(partner, "/search?q=" + word)).doesNotContain("Internal margins " + suffix);
+		assertThat(page(staff, "/search?q=" + word)).contains("Internal margins " + suffix);
+		assertThat(page(partner, "/search/suggestions?q=Internal%20margins")).doesNotContain("Internal margins");
+	}
+
+	@Test
+	void adminsMarkAGroupExternalOnTheirPage() {
+		var browser = Browser.signedIn(port, "admin@acme.test", "morsel-demo");
+		var name = "Resellers " + suffix;
+		browser.post("/admin/groups", Map.of("name", name));
+		var id = jdbc.sql("SELECT id FROM member_groups WHERE name = :name").param("name", name)
+			.query(UUID.class).single();
+		assertThat(browser.get("/admin").body()).contains("Mark " + name + " as partners (external)");
+
+		assertThat(browser.post("/admin/groups/" + id + "/external", Map.of("external", "true")).location())
+			.isEqualTo("/admin#groups");
+
+		assertThat(read(api.get(admin, "/api/v1/groups/" + id).getBody()).get("external").asBoolean()).isTrue();
+		assertThat(browser.get("/admin").body()).contains("Make " + name + " our own group again");
+	}
+
+	@Test
+	void refusesBadGroupRequestsClearly() {
+		assertThat(api.post(admin, "/api/v1/groups", Map.of("name", " ")).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(api.put(admin, "/api/v1/groups/" + groupId + "/external", Map.of()).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(api.put(admin, "/api/v1/groups/" + UUID.randomUUID() + "/external", Map.of("external", true))
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.post(admin, "/api/v1/groups", Map.of("name", "Partners " + suffix)).getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+		assertThat(api.get(staffToken, "/api/v1/groups").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(api.put(partnerToken, "/api/v1/groups/" + groupId + "/external", Map.of("external", false))
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	/** The path of the first video transcript of the demo lessons, which are in no program of the partner's. */
+	private String demoTranscript() {
+		for (var lesson : read(api.get(staffToken, "/api/v1/lessons").getBody())) {
+			var playable = read(api.get(staffToken, "/api/v1/lessons/" + lesson.get("id").asString()).getBody());
+			var steps = playable.get("steps");
+			for (int i = 0; i < steps.size(); i++) {
+				if ("video".equals(steps.get(i).at("/block/type").asString(""))) {
+					return "/lessons/" + playable.get("id").asString() + "/versions/" + playable.get("version").asInt()
+							+ "/transcripts/" + i + ".vtt";
+				}
+			}
+		}
+		throw new AssertionError("No demo lesson has a video");
+	}
+
+	private void setManager(UUID group) {
+		jdbc.sql("INSERT INTO member_group_managers (group_id, membership_id) VALUES (:group, :member)")
+			.param("group", group)
+			.param("member", partner.memberId().value())
+			.update();
+	}
+
+	private int found(String token, String word) {
+		return read(api.get(token, "/api/v1/search?q=" + word).getBody()).get("total").asInt();
+	}
+
+	private List<String> programFacets(String token, String search) {
+		return read(api.get(token, search).getBody()).at("/facets/program").valueStream()
+			.map(c -> c.get("value").asString())
+			.toList();
+	}
+
+	private String published(String author, String title, String text) {
+		var id = draft(author, title, text);
+		publish(author, id);
+		return id;
+	}
+
+	private void publish(String author, String lesson) {
+		var published = api.post(author, "/api/v1/lessons/" + lesson + "/publish", null);
+		assertThat(published.getStatusCode()).as(published.getBody()).isEqualTo(HttpStatus.OK);
+	}
+
+	private String draft(String author, String title, String text) {
+		var check = Map.of("type", "single-choice", "id", "check", "prompt", "Which is so?", "assessesObjective", true,
+				"options", List.of(Map.of("id", "a", "text", "This", "correct", true, "feedback", "Yes."),
+						Map.of("id", "b", "text", "That", "correct", false, "feedback", "No.")));
+		var lesson = Map.of("title", title, "objective", "Explain what " + title.toLowerCase() + " means.",
+				"estimatedMinutes", 3, "skills", List.of(), "blocks",
+				List.of(Map.of("type", "text", "markdown", text), Map.of("type", "interaction", "interaction", check)));
+		var created = api.post(author, "/api/v1/lessons", lesson);
+		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+		return read(created.getBody()).get("id").asString();
+	}
+
+	/** An assigned-only program of the one lesson; its id. */
+	private String program(String author, String title, String lesson) {
+		var created = api.post(author, "/api/v1/programs", Map.of("title", title, "outcome",
+				"Partners resolve their first ticket alone.", "selfEnrol", false, "lessons", List.of(lesson)));
+		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+		return read(created.getBody()).get("id").asString();
+	}
+
+	private JsonNode read(String body) {
+		return json.readTree(body);
+	}
+
+	private String page(CurrentMember member, String path) throws Exception {
+		var response = mvc.perform(get(path).with(SignedIn.as(member))).andReturn().getResponse();
+		assertThat(response.getStatus()).as(path).isEqualTo(200);
+		return response.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private int status(CurrentMember member, String path) throws Exception {
+		return mvc.perform(get(path).with(SignedIn.as(member))).andReturn().getResponse().getStatus();
+	}
+}
