@@ -161,6 +161,28 @@ class PartnerTests {
 	}
 
 	@Test
+	void whatChangesWhoIsAPartnerNarrowsOrWidensTheirSightAtOnce() throws Exception {
+		var openTitle = read(api.get(staffToken, "/api/v1/programs").getBody()).valueStream()
+			.filter(p -> p.path("selfEnrol").asBoolean(false))
+			.findFirst()
+			.orElseThrow()
+			.get("title")
+			.asString();
+		// Each node keeps a member's reach once asked (Partnerships): these changes must make it forget.
+		assertThat(page(partner, "/today")).doesNotContain(openTitle);
+
+		api.put(admin, "/api/v1/groups/" + groupId + "/external", Map.of("external", false));
+		assertThat(page(partner, "/today")).contains(openTitle);
+
+		api.put(admin, "/api/v1/groups/" + groupId + "/external", Map.of("external", true));
+		assertThat(page(partner, "/today")).doesNotContain(openTitle);
+
+		api.put(admin, "/api/v1/groups/" + groupId + "/members", Map.of("members", List.of(mate.memberId().value())));
+		assertThat(page(partner, "/today")).contains(openTitle);
+		assertThat(page(mate, "/today")).doesNotContain(openTitle);
+	}
+
+	@Test
 	void aSearchByAWordOnlyAHiddenLessonUsesFindsNothingForAPartner() throws Exception {
 		var author = api.token("author@acme.test", "acme");
 		var word = "zq" + suffix.replaceAll("[^a-z]", "") + "vex";

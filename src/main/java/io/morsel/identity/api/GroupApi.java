@@ -118,7 +118,7 @@ class GroupApi {
 			+ "assigned (admins)")
 	PartnerSettings setPartners(@AuthenticationPrincipal CurrentMember me,
 			@Valid @RequestBody PartnerSettings settings) {
-		organisations.setPartnersSeeOpenPrograms(me.organisationId(), settings.seeOpenPrograms());
+		groups.setPartnersSeeOpenPrograms(me.organisationId(), settings.seeOpenPrograms());
 		return settings;
 	}
 }

@@ -1,6 +1,7 @@
 package io.morsel.identity.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import io.morsel.identity.MemberId;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
 import io.morsel.shared.Caches;
@@ -8,6 +9,8 @@ import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +43,7 @@ public class AccessRevocations {
 	private final JdbcClient jdbc;
 	private final ActiveMembers members;
 	private final ApiTokens tokens;
+	private final Partnerships partnerships;
 	private final Clock clock;
 	private final Duration kept;
 	private final AtomicReference<Mark> seen = new AtomicReference<>(new Mark(-1, -1));
@@ -49,13 +53,14 @@ public class AccessRevocations {
 	/** When each revoked person lost access, for as long as a cookie checked before then could still be trusted. */
 	private final Cache<UserId, Instant> revokedAt;
 
-	AccessRevocations(JdbcClient jdbc, ActiveMembers members, ApiTokens tokens, Clock clock,
+	AccessRevocations(JdbcClient jdbc, ActiveMembers members, ApiTokens tokens, Partnerships partnerships, Clock clock,
 			@Value("${morsel.sessions.recheck}") Duration recheck,
 			@Value("${morsel.access.revocation-check}") Duration checkEvery, Caches caches) {
 		this.checkEveryNanos = checkEvery.toNanos();
 		this.jdbc = jdbc;
 		this.members = members;
 		this.tokens = tokens;
+		this.partnerships = partnerships;
 		this.clock = clock;
 		// Kept a while past the recheck interval: every cache these revocations clear expires within it anyway.
 		this.kept = recheck.plusMinutes(10);
@@ -88,6 +93,27 @@ public class AccessRevocations {
 				}
 			});
 		}
+	}
+
+	/**
+	 * Records that what these members of the organisation may see changed (their groups, roles or the organisation's
+	 * partner settings), in the caller's transaction: every node forgets what it keeps of them, as for a revocation.
+	 */
+	void recordMembers(OrganisationId organisation, Collection<MemberId> changed) {
+		if (changed.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				SELECT user_id
+				FROM memberships
+				WHERE organisation_id = :organisation
+				  AND id IN (:members)
+				""")
+			.param("organisation", organisation.value())
+			.param("members", changed.stream().map(MemberId::value).toList())
+			.query(UUID.class)
+			.list()
+			.forEach(user -> record(new UserId(user), organisation));
 	}
 
 	/**
@@ -134,6 +160,7 @@ public class AccessRevocations {
 	private void apply(Revoked revoked) {
 		members.forget(revoked.user(), revoked.organisation());
 		tokens.forget(revoked.user(), revoked.organisation());
+		partnerships.forget(revoked.user(), revoked.organisation());
 		revokedAt.asMap().merge(revoked.user(), revoked.at(), (a, b) -> a.isAfter(b) ? a : b);
 	}
 

@@ -28,10 +28,15 @@ public class Groups {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
+	private final Organisations organisations;
+	/** Told of every change to who is a partner, so that every node forgets what it keeps of the people concerned. */
+	private final AccessRevocations revocations;
 
-	Groups(JdbcClient jdbc, Clock clock) {
+	Groups(JdbcClient jdbc, Clock clock, Organisations organisations, AccessRevocations revocations) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.organisations = organisations;
+		this.revocations = revocations;
 	}
 
 	@Transactional
@@ -81,7 +86,22 @@ public class Groups {
 		if (changed == 0) {
 			throw new NotFoundException("not-found.group");
 		}
-		return all(organisation, group).getFirst();
+		var marked = all(organisation, group).getFirst();
+		revocations.recordMembers(organisation, marked.members());
+		return marked;
+	}
+
+	/**
+	 * Sets whether partners also see the programs open to everyone (besides those assigned to them); the members of
+	 * every external group see the change on their next request.
+	 */
+	@Transactional
+	public void setPartnersSeeOpenPrograms(OrganisationId organisation, boolean see) {
+		organisations.setPartnersSeeOpenPrograms(organisation, see);
+		revocations.recordMembers(organisation, of(organisation).stream()
+			.filter(Group::external)
+			.flatMap(g -> g.members().stream())
+			.collect(java.util.stream.Collectors.toSet()));
 	}
 
 	/** One of the organisation's groups, with its members. */
@@ -93,7 +113,14 @@ public class Groups {
 	/** Sets who is in the group; members of other organisations are refused. */
 	@Transactional
 	public void setMembers(OrganisationId organisation, GroupId group, Set<MemberId> members) {
+		var before = find(organisation, group);
 		replace("member_group_members", organisation, group, members);
+		// Joining or leaving an external group changes what a person sees.
+		if (before.isPresent() && before.get().external()) {
+			var changed = new HashSet<>(before.get().members());
+			changed.addAll(members);
+			revocations.recordMembers(organisation, changed);
+		}
 	}
 
 	@Transactional(readOnly = true)

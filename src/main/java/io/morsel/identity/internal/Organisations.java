@@ -122,7 +122,8 @@ public class Organisations {
 			.single();
 	}
 
-	public void setPartnersSeeOpenPrograms(OrganisationId organisation, boolean see) {
+	/** Use {@link Groups#setPartnersSeeOpenPrograms}, which tells every node the partners' sight changed. */
+	void setPartnersSeeOpenPrograms(OrganisationId organisation, boolean see) {
 		jdbc.sql("""
 				UPDATE organisations
 				SET partners_see_open_programs = :see

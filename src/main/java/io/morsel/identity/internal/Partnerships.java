@@ -9,25 +9,47 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import com.github.benmanes.caffeine.cache.Cache;
+import io.morsel.shared.Caches;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Who is a partner: a member of one of the organisation's external groups who is not an admin (admins run the
- * organisation, whatever group they are in). Read from the database on every question, never kept: a group marked
- * external narrows its members' sight on their next request, on every node.
+ * organisation, whatever group they are in). Each member's reach is kept on each node like the member itself
+ * ({@code morsel.caches.program-reach}, for the session recheck interval), because every learner page asks it: whatever
+ * changes it (a group marked external or internal, an external group's members, the organisation's open-programs
+ * setting; {@link Groups}) records an access revocation for the people concerned ({@link AccessRevocations}), which
+ * makes every node forget their reach within the revocation check, and the node that made the change at once. A change
+ * of a member's roles (an admin is never a partner) reaches other nodes as the roles themselves do, within the session
+ * recheck interval (ADR 0004).
  */
 @Service
 public class Partnerships {
 
-	private final JdbcClient jdbc;
-
-	Partnerships(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	private record Key(OrganisationId organisation, UserId user) {
 	}
 
-	/** How much of the programs the member who is this user sees; {@link ProgramReach#ALL} for a non-member. One query. */
+	private final JdbcClient jdbc;
+	private final Cache<Key, ProgramReach> reaches;
+
+	Partnerships(JdbcClient jdbc, Caches caches) {
+		this.jdbc = jdbc;
+		this.reaches = caches.named("program-reach");
+	}
+
+	/** How much of the programs the member who is this user sees; {@link ProgramReach#ALL} for a non-member. */
 	public ProgramReach reach(OrganisationId organisation, UserId user) {
+		return reaches.get(new Key(organisation, user), key -> read(organisation, user));
+	}
+
+	/** Forgets the person's reach on this node: something that decides it changed. */
+	void forget(UserId user, OrganisationId organisation) {
+		reaches.invalidate(new Key(organisation, user));
+	}
+
+	/** The member's reach as the database has it now; one query. */
+	private ProgramReach read(OrganisationId organisation, UserId user) {
 		record Row(boolean partner, boolean seesOpen) {
 		}
 		var row = jdbc.sql("""

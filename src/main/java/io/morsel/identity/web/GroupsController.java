@@ -4,7 +4,6 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.GroupId;
 import io.morsel.identity.MemberId;
 import io.morsel.identity.internal.Groups;
-import io.morsel.identity.internal.Organisations;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.PlainText;
 import jakarta.validation.Valid;
@@ -28,11 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GroupsController {
 
 	private final Groups groups;
-	private final Organisations organisations;
 
-	GroupsController(Groups groups, Organisations organisations) {
+	GroupsController(Groups groups) {
 		this.groups = groups;
-		this.organisations = organisations;
 	}
 
 	/** @param external whether the group is of partners (unticked: absent) */
@@ -91,7 +88,7 @@ class GroupsController {
 	String partners(@AuthenticationPrincipal CurrentMember me,
 			@RequestParam(name = "seeOpenPrograms", defaultValue = "false") boolean seeOpenPrograms,
 			RedirectAttributes redirect) {
-		organisations.setPartnersSeeOpenPrograms(me.organisationId(), seeOpenPrograms);
+		groups.setPartnersSeeOpenPrograms(me.organisationId(), seeOpenPrograms);
 		redirect.addFlashAttribute("flash", "flash.partners.saved");
 		return "redirect:/admin#groups";
 	}
