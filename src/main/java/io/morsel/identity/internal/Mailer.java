@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,8 @@ class Mailer implements OutboundMail {
 	public void send(Message message) {
 		var sender = smtp.getIfAvailable();
 		try {
-			var mime = sender != null ? sender.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
+			var mime = new KeptIdMessage(sender instanceof JavaMailSenderImpl configured ? configured.getSession()
+					: Session.getInstance(new Properties()));
 			mime.setFrom(new InternetAddress(from));
 			mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(message.to()));
 			mime.setSubject(message.subject(), "UTF-8");
@@ -77,6 +79,24 @@ class Mailer implements OutboundMail {
 		}
 		catch (MessagingException | IOException e) {
 			throw new IllegalStateException("Could not send mail to " + message.to(), e);
+		}
+	}
+
+	/**
+	 * A message that keeps the Message-ID its sender gave it (a module that may hand the same mail over twice names it
+	 * the same both times, so that mail stores keep it once); others get a fresh one as usual.
+	 */
+	private static final class KeptIdMessage extends MimeMessage {
+
+		KeptIdMessage(Session session) {
+			super(session);
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (getHeader("Message-ID") == null) {
+				super.updateMessageID();
+			}
 		}
 	}
 
