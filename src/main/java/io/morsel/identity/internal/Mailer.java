@@ -1,6 +1,7 @@
 package io.morsel.identity.internal;
 
 import io.morsel.identity.OutboundMail;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,13 +39,24 @@ class Mailer implements OutboundMail {
 	private final Path outbox;
 	private final String from;
 	private final Clock clock;
+	private final @Nullable SmtpConnections connections;
 
 	Mailer(ObjectProvider<JavaMailSender> smtp, @Value("${morsel.mail.outbox:./data/outbox}") Path outbox,
-			@Value("${morsel.mail.from:Morsel <no-reply@morsel.localhost>}") String from, Clock clock) {
+			@Value("${morsel.mail.from:Morsel <no-reply@morsel.localhost>}") String from,
+			@Value("${morsel.mail.kept-connections:4}") int keptConnections, Clock clock) {
 		this.smtp = smtp;
 		this.outbox = outbox;
 		this.from = from;
 		this.clock = clock;
+		this.connections = smtp.getIfAvailable() instanceof JavaMailSenderImpl configured && keptConnections > 0
+				? new SmtpConnections(configured, keptConnections) : null;
+	}
+
+	@PreDestroy
+	void closeConnections() {
+		if (connections != null) {
+			connections.close();
+		}
 	}
 
 	@Override
@@ -65,6 +78,10 @@ class Mailer implements OutboundMail {
 				mime.setHeader(header.getKey(), header.getValue());
 			}
 			mime.setSentDate(Date.from(clock.instant()));
+			if (connections != null) {
+				connections.send(mime);
+				return;
+			}
 			if (sender != null) {
 				sender.send(mime);
 				return;
