@@ -50,15 +50,21 @@ public class Cadences {
 		return new Cadence(policy, zone, choices.paused(), choices.snoozedUntil());
 	}
 
+	/** The most learners whose settings one query reads, so that each is an index lookup. */
+	static final int KEYS_PER_QUERY = 100;
+
 	/**
 	 * The policies that apply to these learners outside any program (the organisation's settings, then each learner's
-	 * own), by learner, in one read: what {@link #of} resolves for one learner with no program.
+	 * own), by learner, read a hundred learners a query: what {@link #of} resolves for one learner with no program.
 	 */
 	@Transactional(readOnly = true)
 	public Map<UserId, CadencePolicy> policies(OrganisationId organisation, Collection<UserId> learners) {
 		var organisationLevel = CadenceSettings.INHERIT;
 		var own = new HashMap<UserId, CadenceSettings>();
-		if (!learners.isEmpty()) {
+		var all = learners.stream().map(UserId::value).toList();
+		// In lists of a hundred keys, each an index lookup: with the floor planner's 2,000, PostgreSQL scanned the whole
+		// table (EXPLAIN on 100,000 learners with settings of their own).
+		for (var from = 0; from < all.size(); from += KEYS_PER_QUERY) {
 			var rows = jdbc.sql("""
 					SELECT max_per_day, max_per_week, quiet_hours, windows, weekdays_only, floor_days, level, subject_id
 					FROM delivery_cadences
@@ -67,7 +73,7 @@ public class Cadences {
 					    OR (level = 'LEARNER' AND subject_id IN (:learners)))
 					""")
 				.param("organisation", organisation.value())
-				.param("learners", learners.stream().map(UserId::value).toList())
+				.param("learners", all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY)))
 				.query((rs, n) -> new LevelRow(Level.valueOf(rs.getString("level")), rs.getObject("subject_id", UUID.class),
 						settings(rs)))
 				.list();

@@ -2,7 +2,11 @@ package io.morsel.delivery;
 
 import io.morsel.identity.Directory;
 import io.morsel.identity.OutboundMail;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -31,9 +35,12 @@ class EmailChannel {
 	private final MessageSource messages;
 	private final ITemplateEngine templates;
 	private final String base;
+	private final String messageIdDomain;
+	private final Duration hold;
 
 	EmailChannel(Sends sends, Directory directory, OutboundMail mail, UnsubscribeLinks unsubscribe,
-			MessageSource messages, ITemplateEngine templates, @Value("${morsel.base-url}") String base) {
+			MessageSource messages, ITemplateEngine templates, @Value("${morsel.base-url}") String base,
+			@Value("${morsel.delivery.mail-hold:2m}") Duration hold) {
 		this.sends = sends;
 		this.directory = directory;
 		this.mail = mail;
@@ -41,6 +48,8 @@ class EmailChannel {
 		this.messages = messages;
 		this.templates = templates;
 		this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+		this.messageIdDomain = Optional.ofNullable(URI.create(this.base).getHost()).orElse("morsel.localhost");
+		this.hold = hold;
 	}
 
 	/** Mails the send after its commit, through the publication log, a few mails at a time (ADR 0039). */
@@ -68,6 +77,15 @@ class EmailChannel {
 		if (send == null || recipient == null || send.emailedAt() != null) {
 			return;
 		}
+		switch (sends.takeMail(send.id(), hold)) {
+			case DONE -> {
+				return;
+			}
+			// Keeps the publication incomplete: the node holding the mail may yet fail, or have stopped.
+			case HELD_ELSEWHERE -> throw new MailHeldElsewhere(send.id());
+			case TAKEN -> {
+			}
+		}
 		var locale = recipient.locale();
 		var token = unsubscribe.token(sent.organisationId(), sent.learner());
 		var oneClick = base + "/api/v1/unsubscribe/" + token;
@@ -86,9 +104,24 @@ class EmailChannel {
 		var message = OutboundMail.Message.plain(recipient.email(), subject.replaceAll("[\\r\\n]+", " "), plain)
 			.withHtml(html)
 			.withHeader("List-Unsubscribe", "<" + oneClick + ">")
-			.withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			.withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+			// The same for every attempt at this send: a mail handed over again after a node stopped before recording
+			// it is recognisably the same message, which mail stores keep once.
+			.withHeader("Message-ID", messageId(send.id()));
 		mail.send(message);
 		sends.markEmailed(send.id());
+	}
+
+	String messageId(UUID send) {
+		return "<send-" + send + "@" + messageIdDomain + ">";
+	}
+
+	/** Another node is handing this send's mail to SMTP, and its hold has not lapsed. */
+	static final class MailHeldElsewhere extends IllegalStateException {
+
+		MailHeldElsewhere(UUID send) {
+			super("The mail of send " + send + " is being handed over by another node");
+		}
 	}
 
 	private String text(String key, Locale locale) {

@@ -167,13 +167,17 @@ class FloorNudges {
 			statement.setObject(4, at);
 			statement.setObject(5, at);
 		});
-		due.stream().collect(Collectors.groupingBy(Learner::organisationId)).forEach((organisation, learners) -> jdbc.sql("""
+		// One row each, by its key, in one batch: an IN list of the batch's 2,000 made PostgreSQL scan the table.
+		batches.batchUpdate("""
 				UPDATE delivery_learners
-				SET floor_nudged_at = :now
-				WHERE organisation_id = :organisation
-				  AND user_id IN (:users)
-				""").param("now", at).param("organisation", organisation.value())
-			.param("users", learners.stream().map(l -> l.userId().value()).toList()).update());
+				SET floor_nudged_at = ?
+				WHERE organisation_id = ?
+				  AND user_id = ?
+				""", due, due.size(), (statement, learner) -> {
+			statement.setObject(1, at);
+			statement.setObject(2, learner.organisationId().value());
+			statement.setObject(3, learner.userId().value());
+		});
 	}
 
 	static UUID floorId(Learner learner, Instant at) {

@@ -106,6 +106,55 @@ public class Sends {
 	}
 
 	/** Marks the send's mail handed over; false when it was already (the listener ran before). */
+	/**
+	 * Takes the send's mail in hand for this node, unless it was mailed already or another node began handing it to
+	 * SMTP less than {@code hold} ago. Committed on its own before the mail leaves, so that a node which stops while
+	 * handing it over is known, and its mail is sent again (with the same Message-ID) only once the hold has lapsed.
+	 */
+	Handover takeMail(UUID id, java.time.Duration hold) {
+		var now = clock.instant();
+		var taken = jdbc.sql("""
+				UPDATE delivery_sends
+				SET mailing_since = :now
+				WHERE id = :id
+				  AND emailed_at IS NULL
+				  AND (mailing_since IS NULL OR mailing_since < :lapsed)
+				""")
+			.param("now", Timestamps.of(now))
+			.param("lapsed", Timestamps.of(now.minus(hold)))
+			.param("id", id)
+			.update() == 1;
+		if (taken) {
+			return Handover.TAKEN;
+		}
+		var emailed = jdbc.sql("SELECT emailed_at IS NOT NULL FROM delivery_sends WHERE id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
+		return emailed ? Handover.DONE : Handover.HELD_ELSEWHERE;
+	}
+
+	/** Whether a node began handing the send's mail to SMTP less than {@code hold} ago, and has not recorded it. */
+	boolean mailHeld(UUID id, java.time.Duration hold) {
+		return jdbc.sql("""
+				SELECT COUNT(*)
+				FROM delivery_sends
+				WHERE id = :id
+				  AND emailed_at IS NULL
+				  AND mailing_since >= :lapsed
+				""")
+			.param("id", id)
+			.param("lapsed", Timestamps.of(clock.instant().minus(hold)))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether a send's mail is this node's to hand over now. */
+	enum Handover {
+		TAKEN, DONE, HELD_ELSEWHERE
+	}
+
 	boolean markEmailed(UUID id) {
 		return jdbc.sql("UPDATE delivery_sends SET emailed_at = :now WHERE id = :id AND emailed_at IS NULL")
 			.param("now", Timestamps.of(clock.instant()))

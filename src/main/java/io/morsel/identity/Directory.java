@@ -137,7 +137,7 @@ public class Directory {
 
 	/**
 	 * The active members of the organisation among these users, as someone to send to, by user; anyone unknown,
-	 * deactivated or of another organisation is absent. One read for the lot.
+	 * deactivated or of another organisation is absent. Read by index lookups, a hundred users a query.
 	 */
 	@Transactional(readOnly = true)
 	public Map<UserId, Recipient> recipients(OrganisationId organisation, Collection<UserId> users) {

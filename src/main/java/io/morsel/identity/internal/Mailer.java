@@ -1,6 +1,7 @@
 package io.morsel.identity.internal;
 
 import io.morsel.identity.OutboundMail;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -15,11 +16,13 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,20 +39,32 @@ class Mailer implements OutboundMail {
 	private final Path outbox;
 	private final String from;
 	private final Clock clock;
+	private final @Nullable SmtpConnections connections;
 
 	Mailer(ObjectProvider<JavaMailSender> smtp, @Value("${morsel.mail.outbox:./data/outbox}") Path outbox,
-			@Value("${morsel.mail.from:Morsel <no-reply@morsel.localhost>}") String from, Clock clock) {
+			@Value("${morsel.mail.from:Morsel <no-reply@morsel.localhost>}") String from,
+			@Value("${morsel.mail.kept-connections:4}") int keptConnections, Clock clock) {
 		this.smtp = smtp;
 		this.outbox = outbox;
 		this.from = from;
 		this.clock = clock;
+		this.connections = smtp.getIfAvailable() instanceof JavaMailSenderImpl configured && keptConnections > 0
+				? new SmtpConnections(configured, keptConnections) : null;
+	}
+
+	@PreDestroy
+	void closeConnections() {
+		if (connections != null) {
+			connections.close();
+		}
 	}
 
 	@Override
 	public void send(Message message) {
 		var sender = smtp.getIfAvailable();
 		try {
-			var mime = sender != null ? sender.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
+			var mime = new KeptIdMessage(sender instanceof JavaMailSenderImpl configured ? configured.getSession()
+					: Session.getInstance(new Properties()));
 			mime.setFrom(new InternetAddress(from));
 			mime.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(message.to()));
 			mime.setSubject(message.subject(), "UTF-8");
@@ -63,6 +78,10 @@ class Mailer implements OutboundMail {
 				mime.setHeader(header.getKey(), header.getValue());
 			}
 			mime.setSentDate(Date.from(clock.instant()));
+			if (connections != null) {
+				connections.send(mime);
+				return;
+			}
 			if (sender != null) {
 				sender.send(mime);
 				return;
@@ -77,6 +96,24 @@ class Mailer implements OutboundMail {
 		}
 		catch (MessagingException | IOException e) {
 			throw new IllegalStateException("Could not send mail to " + message.to(), e);
+		}
+	}
+
+	/**
+	 * A message that keeps the Message-ID its sender gave it (a module that may hand the same mail over twice names it
+	 * the same both times, so that mail stores keep it once); others get a fresh one as usual.
+	 */
+	private static final class KeptIdMessage extends MimeMessage {
+
+		KeptIdMessage(Session session) {
+			super(session);
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			if (getHeader("Message-ID") == null) {
+				super.updateMessageID();
+			}
 		}
 	}
 
