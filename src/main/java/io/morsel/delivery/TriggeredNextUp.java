@@ -13,15 +13,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The learner's triggered lessons that are available and not yet sent, as candidates of learning's {@link NextUp}
- * rule, so that Today's "Next up" shows them too: one query.
+ * rule, so that Today's "Next up" shows them too: one query, and none for an organisation that never received a
+ * trigger ({@link TriggeredOrganisations}).
  */
 @Component
 class TriggeredNextUp implements NextUpSource {
 
 	private final JdbcClient jdbc;
+	private final TriggeredOrganisations organisations;
 
-	TriggeredNextUp(JdbcClient jdbc) {
+	TriggeredNextUp(JdbcClient jdbc, TriggeredOrganisations organisations) {
 		this.jdbc = jdbc;
+		this.organisations = organisations;
 	}
 
 	@Override
@@ -31,6 +34,9 @@ class TriggeredNextUp implements NextUpSource {
 
 	@Override
 	public List<NextUp> candidates(Learner learner, ZoneId zone, Instant now) {
+		if (!organisations.mayHaveTriggeredLessons(learner.organisationId())) {
+			return List.of();
+		}
 		return jdbc.sql("""
 				SELECT id, lesson_id, program_id, title, minutes, available_at
 				FROM deliveries

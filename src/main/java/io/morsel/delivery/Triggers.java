@@ -44,10 +44,12 @@ public class Triggers {
 	private final ApplicationEventPublisher events;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final TriggeredOrganisations triggered;
 
 	Triggers(JdbcClient jdbc, TriggerRules rules, Cadences cadences, Sends sends, Directory directory, Lessons lessons,
 			Programs programs, TransactionTemplate transaction, ApplicationEventPublisher events, JsonMapper json,
-			Clock clock) {
+			Clock clock, TriggeredOrganisations triggered) {
+		this.triggered = triggered;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.cadences = cadences;
@@ -87,6 +89,8 @@ public class Triggers {
 		if (matching.isEmpty()) {
 			throw new NotFoundException("delivery.refused.trigger-type-not-found", triggerType);
 		}
+		// Before its deliveries exist, so that no Today of this node looks past them (rolled back, it costs a query).
+		triggered.received(organisation);
 		try {
 			var id = transaction.execute(status -> plan(organisation, key, triggerType, recipient, eventAt, attributes,
 					matching));
