@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code morsel.delivery.mail-resubmit-after}: a node that stopped after committing a batch of sends, before or while
  * mailing them, leaves its publications open, and Spring Modulith resubmits them on its own only when a node starts.
  * Two nodes resubmitting at once resubmit each publication once (the log marks it resubmitted with a conditional
- * update), and {@link EmailChannel} hands each send's mail to one node at a time (ADR 00XX).
+ * update), and {@link EmailChannel} hands each send's mail to one node at a time (ADR 0043).
  */
 @Component
 class StalledMails extends RepeatingWork {

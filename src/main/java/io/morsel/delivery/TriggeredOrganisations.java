@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Whether an organisation has ever received a trigger: one that has not can have no triggered lesson, so its learners'
  * Today does not look for one (a query on every Today otherwise). Kept a few seconds on each node
  * ({@code morsel.caches.triggered-organisations}), as organisations' programs are (ADR 0017): the node that receives an
- * organisation's first trigger knows at once, the others within that expiry (ADR 00XX).
+ * organisation's first trigger knows at once, the others within that expiry (ADR 0044).
  */
 @Component
 class TriggeredOrganisations {
