@@ -1,18 +1,23 @@
 package io.morsel.catalog.web;
 
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.FollowedSkills;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
+import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.Programs;
 import io.morsel.catalog.Skill;
 import io.morsel.catalog.SkillId;
 import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Role;
 import io.morsel.shared.InvalidValueException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +39,11 @@ class CatalogShelf {
 	private final Programs programs;
 	private final Skills skills;
 	private final List<FollowedSkills> followed;
+	private final Covers covers;
 
-	CatalogShelf(Lessons lessons, Programs programs, Skills skills, ObjectProvider<FollowedSkills> followed) {
+	CatalogShelf(Lessons lessons, Programs programs, Skills skills, ObjectProvider<FollowedSkills> followed,
+			Covers covers) {
+		this.covers = covers;
 		this.lessons = lessons;
 		this.programs = programs;
 		this.skills = skills;
@@ -59,7 +67,10 @@ class CatalogShelf {
 			.filter(Program::offered)
 			.filter(program -> chosen == null || program.lessons().stream().anyMatch(ids::contains))
 			.toList();
-		return new Shelf(all, shown, offered, blankToNull(skill), MINE.equals(topics), !followed.isEmpty());
+		var paths = new HashMap<ProgramId, String>();
+		offered.forEach(program -> paths.put(program.id(), covers.path(member.organisationId(), program)));
+		return new Shelf(all, shown, offered, paths, blankToNull(skill), MINE.equals(topics), !followed.isEmpty(),
+				member.has(Role.MANAGER) || member.has(Role.ADMIN));
 	}
 
 	private @Nullable Set<SkillId> chosen(CurrentMember member, List<Skill> all, @Nullable String skill,
@@ -102,8 +113,12 @@ class CatalogShelf {
 	 * @param skill the skill filtered by, if any
 	 * @param mine whether the list is narrowed to the learner's topics
 	 * @param topicsOffered whether "My topics" can be offered at all
+	 * @param covers each program's cover address
+	 * @param seesOutcomes whether the member manages or runs the organisation: they read programs' business outcomes,
+	 *        which are not written for learners
 	 */
-	record Shelf(List<Skill> skills, List<LessonSummary> lessons, List<Program> programs, @Nullable String skill,
-			boolean mine, boolean topicsOffered) {
+	record Shelf(List<Skill> skills, List<LessonSummary> lessons, List<Program> programs,
+			Map<ProgramId, String> covers, @Nullable String skill, boolean mine, boolean topicsOffered,
+			boolean seesOutcomes) {
 	}
 }
