@@ -135,6 +135,7 @@ class AccessMatrixTests {
 		"GET /admin/brand", ADMIN,
 		"GET /brand/{slug}/logo", MEMBERS,
 		"GET /catalog", MEMBERS,
+		"GET /covers/lessons/{id}/{version}", MEMBERS,
 		"GET /covers/programs/{id}", MEMBERS,
 		"GET /channels/answers/{token}", ANYONE,
 		"GET /credentials/achievements/{id}/image.svg", ANYONE,
@@ -259,6 +260,8 @@ class AccessMatrixTests {
 		"POST /studio/lessons/{id}/archive", AUTHOR,
 		"POST /studio/lessons/{id}/blocks", AUTHOR,
 		"POST /studio/lessons/{id}/blocks/order", AUTHOR,
+		"POST /studio/lessons/{id}/cover", AUTHOR,
+		"POST /studio/lessons/{id}/cover/removal", AUTHOR,
 		"POST /studio/lessons/{id}/blocks/{index}", AUTHOR,
 		"POST /studio/lessons/{id}/blocks/{index}/delete", AUTHOR,
 		"POST /studio/lessons/{id}/blocks/{index}/duplicate", AUTHOR,
@@ -306,6 +309,7 @@ class AccessMatrixTests {
 		"DELETE /api/v1/delivery/topics/{skillId}", MEMBERS,
 		"DELETE /api/v1/invitations/{id}", ADMIN,
 		"DELETE /api/v1/lessons/{id}", AUTHOR,
+		"DELETE /api/v1/lessons/{id}/draft/cover", AUTHOR,
 		"DELETE /api/v1/organisation/tokens/{id}", ADMIN,
 		"DELETE /api/v1/organisation/brand/logo", ADMIN,
 		"DELETE /api/v1/people/{id}/deactivation", ADMIN,
@@ -417,6 +421,7 @@ class AccessMatrixTests {
 		"PUT /api/v1/delivery/series/{programId}", MEMBERS,
 		"PUT /api/v1/delivery/topics/{skillId}", MEMBERS,
 		"PUT /api/v1/lessons/{id}/draft", AUTHOR,
+		"PUT /api/v1/lessons/{id}/draft/cover", AUTHOR,
 		"PUT /api/v1/organisation/directory", ADMIN,
 		"PUT /api/v1/organisation/brand", ADMIN,
 		"PUT /api/v1/organisation/brand/logo", ADMIN,
@@ -679,7 +684,8 @@ class AccessMatrixTests {
 			if (token != null) {
 				request.header("Authorization", "Bearer " + token);
 			}
-			if (endpoint.equals("PUT /api/v1/achievements/{id}/image")) {
+			if (Set.of("PUT /api/v1/achievements/{id}/image", "PUT /api/v1/programs/{id}/cover",
+					"PUT /api/v1/lessons/{id}/draft/cover").contains(endpoint)) {
 				request.contentType(MediaType.IMAGE_PNG).content(new byte[] { 1, 2, 3 });
 			}
 			else if (!isRead(endpoint) && !UPLOADS.contains(endpoint)) {

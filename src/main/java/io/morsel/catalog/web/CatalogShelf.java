@@ -69,7 +69,12 @@ class CatalogShelf {
 			.toList();
 		var paths = new HashMap<ProgramId, String>();
 		offered.forEach(program -> paths.put(program.id(), covers.path(member.organisationId(), program)));
-		return new Shelf(all, shown, offered, paths, blankToNull(skill), MINE.equals(topics), !followed.isEmpty(),
+		var versions = new HashMap<LessonId, Integer>();
+		shown.stream()
+			.filter(lesson -> lesson.publishedVersion() != null)
+			.forEach(lesson -> versions.put(lesson.id(), lesson.publishedVersion()));
+		var lessonCovers = covers.paths(member.organisationId(), versions);
+		return new Shelf(all, shown, offered, paths, lessonCovers, blankToNull(skill), MINE.equals(topics), !followed.isEmpty(),
 				member.has(Role.MANAGER) || member.has(Role.ADMIN));
 	}
 
@@ -114,11 +119,12 @@ class CatalogShelf {
 	 * @param mine whether the list is narrowed to the learner's topics
 	 * @param topicsOffered whether "My topics" can be offered at all
 	 * @param covers each program's cover address
+	 * @param lessonCovers the cover address of each lesson's published version
 	 * @param seesOutcomes whether the member manages or runs the organisation: they read programs' business outcomes,
 	 *        which are not written for learners
 	 */
 	record Shelf(List<Skill> skills, List<LessonSummary> lessons, List<Program> programs,
-			Map<ProgramId, String> covers, @Nullable String skill, boolean mine, boolean topicsOffered,
+			Map<ProgramId, String> covers, Map<LessonId, String> lessonCovers, @Nullable String skill, boolean mine, boolean topicsOffered,
 			boolean seesOutcomes) {
 	}
 }

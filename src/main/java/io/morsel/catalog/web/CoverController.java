@@ -1,6 +1,7 @@
 package io.morsel.catalog.web;
 
 import io.morsel.catalog.Covers;
+import io.morsel.catalog.LessonId;
 import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
 import java.time.Duration;
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * A program's cover, for the members of its organisation (another organisation's program is not found). Its address
- * carries a version ({@link Covers#path}), so browsers keep it a year; it is private to the member, an uploaded SVG
+ * A program's or lesson's cover, for the members of its organisation (another organisation's program is not found). Its address
+ * carries a version ({@link Covers#path}, {@link Covers#paths}), so browsers keep it a year; it is private to the member, an uploaded SVG
  * is kept inert by a sandboxing content security policy, and the declared type is the only one the browser may use.
  */
 @Controller
@@ -31,7 +32,17 @@ class CoverController {
 
 	@GetMapping("/covers/programs/{id}")
 	ResponseEntity<byte[]> program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
-		var cover = covers.of(me.organisationId(), new ProgramId(id));
+		return served(covers.of(me.organisationId(), new ProgramId(id)));
+	}
+
+	/** A lesson's cover belongs to one of its versions, which never changes once published. */
+	@GetMapping("/covers/lessons/{id}/{version}")
+	ResponseEntity<byte[]> lesson(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@PathVariable int version) {
+		return served(covers.of(me.organisationId(), new LessonId(id), version));
+	}
+
+	private static ResponseEntity<byte[]> served(Covers.Cover cover) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(cover.mediaType()))
 			.cacheControl(A_YEAR)
