@@ -1,8 +1,8 @@
 package io.morsel.authoring;
 
-import io.morsel.catalog.Covers;
 import io.morsel.catalog.ContentInUse;
 import io.morsel.catalog.ContentStatus;
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;

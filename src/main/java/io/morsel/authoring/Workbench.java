@@ -1,9 +1,7 @@
 package io.morsel.authoring;
 
-import io.morsel.catalog.Covers;
-import java.util.Map;
-import org.springframework.transaction.annotation.Transactional;
 import io.morsel.catalog.Block;
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
@@ -16,9 +14,11 @@ import io.morsel.shared.InvalidValueException;
 import io.morsel.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;

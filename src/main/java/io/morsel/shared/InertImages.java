@@ -1,16 +1,16 @@
 package io.morsel.shared;
 
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.xml.XMLConstants;

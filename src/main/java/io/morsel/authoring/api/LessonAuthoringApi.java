@@ -1,9 +1,9 @@
 package io.morsel.authoring.api;
 
-import io.morsel.catalog.Covers;
-import io.morsel.authoring.LessonWarning;
 import io.morsel.authoring.LessonEstimate;
+import io.morsel.authoring.LessonWarning;
 import io.morsel.authoring.Workbench;
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
