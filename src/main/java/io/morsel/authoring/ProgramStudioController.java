@@ -2,6 +2,7 @@ package io.morsel.authoring;
 
 import io.morsel.catalog.ContentInUse;
 import io.morsel.catalog.ContentStatus;
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
@@ -12,6 +13,8 @@ import io.morsel.catalog.StaleRevision;
 import io.morsel.identity.CurrentMember;
 import io.morsel.shared.ConflictException;
 import io.morsel.shared.InvalidRequestException;
+import io.morsel.shared.InvalidValueException;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -43,9 +47,11 @@ class ProgramStudioController {
 	private final ProgramWorkbench workbench;
 	private final Workbench lessonWorkbench;
 	private final ObjectiveLinter linter;
+	private final Covers covers;
 
 	ProgramStudioController(Lessons lessons, ProgramWorkbench workbench, Workbench lessonWorkbench,
-			ObjectiveLinter linter) {
+			ObjectiveLinter linter, Covers covers) {
+		this.covers = covers;
 		this.lessons = lessons;
 		this.workbench = workbench;
 		this.lessonWorkbench = lessonWorkbench;
@@ -69,8 +75,8 @@ class ProgramStudioController {
 			@RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @Nullable String description,
 			@RequestParam(defaultValue = "false") boolean selfEnrol, @RequestParam(required = false) @Nullable UUID lesson,
-			Model model) {
-		var form = new ProgramDetails(title, outcome, description, selfEnrol);
+			@RequestParam(required = false) @Nullable String why, Model model) {
+		var form = new ProgramDetails(title, outcome, description, selfEnrol, why);
 		try {
 			if (lesson == null) {
 				throw new InvalidRequestException("authoring.refused.choose-program-s-first-lesson");
@@ -98,12 +104,47 @@ class ProgramStudioController {
 			@RequestParam(required = false) @Nullable String title, @RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @Nullable String description,
 			@RequestParam(defaultValue = "false") boolean selfEnrol,
-			@RequestParam(required = false) @Nullable Integer revision,
+			@RequestParam(required = false) @Nullable Integer revision, @RequestParam(required = false) @Nullable String why,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
-		var form = new ProgramDetails(title, outcome, description, selfEnrol);
+		var form = new ProgramDetails(title, outcome, description, selfEnrol, why);
 		return edit(new Edit(me, id, htmx, form, "studio.programs.saved", p -> null), model, redirect,
 				() -> workbench.details(me, new ProgramId(id), revision, form));
+	}
+
+	/**
+	 * Replaces the program's cover with the uploaded image. A refused image is said beside the file field, and nothing
+	 * is stored.
+	 */
+	@PostMapping("/studio/programs/{id}/cover")
+	String replaceCover(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable MultipartFile cover, Model model, RedirectAttributes redirect)
+			throws IOException {
+		try {
+			if (cover == null || cover.isEmpty()) {
+				throw new InvalidValueException("authoring.refused.cover-choose-file");
+			}
+			if (cover.getSize() > Covers.MAX_BYTES) {
+				throw new InvalidValueException("shared.refused.image-most-kb-kb", Covers.MAX_BYTES / 1024,
+						(cover.getSize() + 1023) / 1024);
+			}
+			workbench.replaceCover(me, new ProgramId(id), cover.getBytes());
+		}
+		catch (InvalidValueException refused) {
+			var program = workbench.program(me, new ProgramId(id));
+			show(me, program, ProgramDetails.of(program), model);
+			model.addAttribute("coverError", refused.getMessage());
+			return EDITOR;
+		}
+		redirect.addFlashAttribute("flash", "studio.programs.cover-saved");
+		return "redirect:/studio/programs/" + id + "#cover-heading";
+	}
+
+	@PostMapping("/studio/programs/{id}/cover/removal")
+	String removeCover(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		workbench.removeCover(me, new ProgramId(id));
+		redirect.addFlashAttribute("flash", "studio.programs.cover-removed");
+		return "redirect:/studio/programs/" + id + "#cover-heading";
 	}
 
 	@PostMapping("/studio/programs/{id}/unpublish")
@@ -283,6 +324,7 @@ class ProgramStudioController {
 		var byId = all.stream().collect(Collectors.toMap(LessonSummary::id, Function.identity()));
 		List<LessonSummary> inOrder = program.lessons().stream().filter(byId::containsKey).map(byId::get).toList();
 		model.addAttribute("program", program);
+		model.addAttribute("cover", covers.path(me.organisationId(), program));
 		model.addAttribute("form", form);
 		model.addAttribute("lessons", inOrder);
 		model.addAttribute("available", all.stream()

@@ -1,5 +1,6 @@
 package io.morsel.authoring;
 
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
@@ -38,8 +39,11 @@ public class ProgramWorkbench {
 	private final ProgramModules modules;
 	private final Lessons lessons;
 	private final AuthoringSettings settings;
+	private final Covers covers;
 
-	ProgramWorkbench(Programs programs, ProgramModules modules, Lessons lessons, AuthoringSettings settings) {
+	ProgramWorkbench(Programs programs, ProgramModules modules, Lessons lessons, AuthoringSettings settings,
+			Covers covers) {
+		this.covers = covers;
 		this.programs = programs;
 		this.modules = modules;
 		this.lessons = lessons;
@@ -55,8 +59,10 @@ public class ProgramWorkbench {
 	public Program create(CurrentMember author, @Nullable String slug, ProgramDetails details, List<LessonId> lessons) {
 		AuthorRole.required(author);
 		var chosen = slug == null || slug.isBlank() ? freeSlug(author, details.title()) : new ProgramSlug(slug.strip());
-		return programs.create(author.organisationId(), chosen.value(), details.title(), details.outcome(),
+		var created = programs.create(author.organisationId(), chosen.value(), details.title(), details.outcome(),
 				details.description(), details.selfEnrol(), lessons);
+		return details.why() == null || details.why().isBlank() ? created
+				: programs.explain(author.organisationId(), created.id(), details.why());
 	}
 
 	/** Replaces the program's details and its lessons, in order; the slug stays. */
@@ -73,8 +79,9 @@ public class ProgramWorkbench {
 	public Program change(CurrentMember author, ProgramId id, @Nullable Integer readRevision, ProgramDetails details,
 			List<LessonId> lessons) {
 		program(author, id);
-		return programs.update(author.organisationId(), id, readRevision, details.title(), details.outcome(),
+		programs.update(author.organisationId(), id, readRevision, details.title(), details.outcome(),
 				details.description(), details.selfEnrol(), lessons);
+		return programs.explain(author.organisationId(), id, details.why());
 	}
 
 	/** Newcomers no longer see it and nobody can join it or be assigned it; enrolled learners keep it. */
@@ -120,8 +127,25 @@ public class ProgramWorkbench {
 	@Transactional
 	public Program details(CurrentMember author, ProgramId id, @Nullable Integer readRevision, ProgramDetails details) {
 		var lessons = program(author, id).lessons();
-		return programs.update(author.organisationId(), id, readRevision, details.title(), details.outcome(),
+		programs.update(author.organisationId(), id, readRevision, details.title(), details.outcome(),
 				details.description(), details.selfEnrol(), lessons);
+		return programs.explain(author.organisationId(), id, details.why());
+	}
+
+	/**
+	 * Replaces the program's cover with an uploaded image (a PNG, JPEG, WebP or inert SVG of at most
+	 * {@link Covers#MAX_BYTES}); a refused one changes nothing.
+	 * @throws io.morsel.shared.InvalidValueException when the image is refused
+	 */
+	@Transactional
+	public Program replaceCover(CurrentMember author, ProgramId id, byte[] image) {
+		return covers.replace(AuthorRole.required(author).organisationId(), id, image);
+	}
+
+	/** Removes the program's uploaded cover: learners see the pattern in the organisation's colours again. */
+	@Transactional
+	public Program removeCover(CurrentMember author, ProgramId id) {
+		return covers.remove(AuthorRole.required(author).organisationId(), id);
 	}
 
 	@Transactional

@@ -2,6 +2,7 @@ package io.morsel.authoring;
 
 import io.morsel.catalog.ContentInUse;
 import io.morsel.catalog.ContentStatus;
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
@@ -377,8 +378,43 @@ class StudioController {
 		return "redirect:/studio/lessons/" + id;
 	}
 
+	/**
+	 * Replaces the cover of the lesson's draft (opening one after a published version) with the uploaded image. A
+	 * refused image is said beside the file field, and nothing is stored.
+	 */
+	@PostMapping("/studio/lessons/{id}/cover")
+	String replaceCover(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable MultipartFile cover, Model model, RedirectAttributes redirect)
+			throws IOException {
+		try {
+			if (cover == null || cover.isEmpty()) {
+				throw new InvalidValueException("authoring.refused.cover-choose-file");
+			}
+			if (cover.getSize() > Covers.MAX_BYTES) {
+				throw new InvalidValueException("shared.refused.image-most-kb-kb", Covers.MAX_BYTES / 1024,
+						(cover.getSize() + 1023) / 1024);
+			}
+			workbench.replaceCover(me, new LessonId(id), cover.getBytes());
+		}
+		catch (InvalidValueException refused) {
+			show(me, workbench.latest(me, new LessonId(id)), model, null);
+			model.addAttribute("coverError", refused.getMessage());
+			return EDITOR;
+		}
+		redirect.addFlashAttribute("flash", "studio.lesson.cover-saved");
+		return "redirect:/studio/lessons/" + id + "#cover-heading";
+	}
+
+	@PostMapping("/studio/lessons/{id}/cover/removal")
+	String removeCover(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, RedirectAttributes redirect) {
+		workbench.removeCover(me, new LessonId(id));
+		redirect.addFlashAttribute("flash", "studio.lesson.cover-removed");
+		return "redirect:/studio/lessons/" + id + "#cover-heading";
+	}
+
 	private String show(CurrentMember me, LessonVersion version, Model model, @Nullable String error) {
 		model.addAttribute("version", version);
+		model.addAttribute("cover", workbench.coverPath(me, version));
 		model.addAttribute("lesson", version.content());
 		model.addAttribute("forms", version.content().blocks().stream().map(b -> BlockForm.of(b, json)).toList());
 		model.addAttribute("warnings", workbench.warnings(me, version.content()));

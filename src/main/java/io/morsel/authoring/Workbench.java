@@ -1,6 +1,7 @@
 package io.morsel.authoring;
 
 import io.morsel.catalog.Block;
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
@@ -13,9 +14,11 @@ import io.morsel.shared.InvalidValueException;
 import io.morsel.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,9 +39,11 @@ public class Workbench {
 	private final MediaDurations durations;
 	private final LessonTemplates templates;
 	private final JsonMapper json;
+	private final Covers covers;
 
 	Workbench(Lessons lessons, ObjectiveLinter linter, AuthoringSettings settings, MediaDurations durations,
-			LessonTemplates templates, JsonMapper json) {
+			LessonTemplates templates, JsonMapper json, Covers covers) {
+		this.covers = covers;
 		this.lessons = lessons;
 		this.templates = templates;
 		this.linter = linter;
@@ -251,6 +256,38 @@ public class Workbench {
 			}
 			blocks.add(to, block);
 		});
+	}
+
+	/**
+	 * Replaces the cover of the lesson's draft with an uploaded image (a PNG, JPEG, WebP or inert SVG of at most
+	 * {@link Covers#MAX_BYTES}), opening a draft first when the lesson has only a published version, which keeps its
+	 * own cover. Learners see it once the draft is published. A refused image changes nothing, a draft included.
+	 * @throws io.morsel.shared.InvalidValueException when the image is refused
+	 */
+	@Transactional
+	public LessonVersion replaceCover(CurrentMember author, LessonId id, byte[] image) {
+		var draft = draft(author, id);
+		covers.replaceDraftCover(author.organisationId(), id, image);
+		return draft;
+	}
+
+	/** Removes the draft's cover (opening a draft as {@link #replaceCover} does): once published, the pattern shows. */
+	@Transactional
+	public LessonVersion removeCover(CurrentMember author, LessonId id) {
+		var draft = draft(author, id);
+		covers.removeDraftCover(author.organisationId(), id);
+		return draft;
+	}
+
+	/** The address of the cover of the version the author works on. */
+	public String coverPath(CurrentMember author, LessonVersion version) {
+		return covers.paths(AuthorRole.required(author).organisationId(), Map.of(version.lessonId(), version.version()))
+			.get(version.lessonId());
+	}
+
+	private LessonVersion draft(CurrentMember author, LessonId id) {
+		var latest = latest(author, id);
+		return latest.published() ? lessons.saveDraft(author, id, latest.content()) : latest;
 	}
 
 	/** The version the author works on: the draft, else the published one; answer key included. */

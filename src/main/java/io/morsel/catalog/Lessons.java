@@ -116,6 +116,20 @@ public class Lessons {
 			.param("id", id.value())
 			.param("next", next)
 			.update();
+		if (state.published() != null) {
+			// The new draft starts with the cover of the version it follows; the published one keeps its own.
+			jdbc.sql("""
+					INSERT INTO lesson_covers (lesson_id, version, image, media_type, changed_at)
+					SELECT lesson_id, :next, image, media_type, changed_at
+					FROM lesson_covers
+					WHERE lesson_id = :id
+					  AND version = :published
+					""")
+				.param("id", id.value())
+				.param("next", next)
+				.param("published", state.published())
+				.update();
+		}
 		return insertVersion(author, id, next, content, now);
 	}
 

@@ -124,6 +124,37 @@ public class Programs {
 		return find(organisation, id).orElseThrow();
 	}
 
+	/**
+	 * Sets the line learners read on why to take the program (null or blank: none). The objective linter's rules are
+	 * not for it: it speaks to learners, in their words, and need not be measurable. Called with a change of the
+	 * program's other details, in the same transaction, which counts the revision.
+	 * @throws InvalidRequestException when it is longer than {@link Program#MAX_WHY} characters
+	 * @throws NotFoundException when the organisation has no such program
+	 */
+	@Transactional
+	public Program explain(OrganisationId organisation, ProgramId id, @Nullable String why) {
+		var line = why == null || why.isBlank() ? null : why.strip();
+		if (line != null && line.length() > Program.MAX_WHY) {
+			throw new InvalidRequestException("catalog.refused.program-why-most-characters", Program.MAX_WHY,
+					line.length());
+		}
+		var saved = jdbc.sql("""
+				UPDATE programs
+				SET why = :why
+				WHERE id = :id
+				  AND organisation_id = :organisation
+				""")
+			.param("why", line)
+			.param("id", id.value())
+			.param("organisation", organisation.value())
+			.update();
+		if (saved == 0) {
+			throw new NotFoundException("not-found.program");
+		}
+		outlines.changed(organisation);
+		return existing(organisation, id);
+	}
+
 	private int revision(OrganisationId organisation, ProgramId id) {
 		return jdbc.sql("SELECT revision FROM programs WHERE id = :id AND organisation_id = :organisation")
 			.param("id", id.value())
@@ -283,13 +314,15 @@ public class Programs {
 
 	private List<ProgramOutline> load(OrganisationId organisation, @Nullable ProgramId only) {
 		record Row(UUID id, String slug, String title, String outcome, @Nullable String description, boolean selfEnrol,
-				@Nullable UUID lesson, @Nullable LessonSummary published, ContentStatus status, int revision) {
+				@Nullable UUID lesson, @Nullable LessonSummary published, ContentStatus status, int revision,
+				@Nullable String why, long coverVersion) {
 		}
 		var rows = jdbc.sql("""
 				SELECT p.id, p.slug, p.title, p.outcome, p.description, p.self_enrol, pl.lesson_id,
 				       v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
-				       p.unpublished_at, p.archived_at, p.revision
+				       p.unpublished_at, p.archived_at, p.revision, p.why, c.changed_at
 				FROM programs p
+				LEFT JOIN program_covers c ON c.program_id = p.id
 				LEFT JOIN program_lessons pl ON pl.program_id = p.id
 				LEFT JOIN lessons l ON l.id = pl.lesson_id AND l.organisation_id = p.organisation_id
 				                   AND l.unpublished_at IS NULL AND l.archived_at IS NULL
@@ -309,7 +342,8 @@ public class Programs {
 								rs.getObject(13, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED);
 				return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getBoolean(6), lesson, published,
-						ContentStatus.of(true, rs.getObject(14) != null, rs.getObject(15) != null), rs.getInt(16));
+						ContentStatus.of(true, rs.getObject(14) != null, rs.getObject(15) != null), rs.getInt(16),
+						rs.getString(17), coverVersion(rs.getObject(18, OffsetDateTime.class)));
 			})
 			.list();
 		var programs = new LinkedHashMap<UUID, List<Row>>();
@@ -318,10 +352,16 @@ public class Programs {
 			var first = group.getFirst();
 			var lessons = group.stream().filter(r -> r.lesson() != null).map(r -> new LessonId(r.lesson())).toList();
 			var program = new Program(new ProgramId(first.id()), first.slug(), first.title(), first.outcome(),
-					first.description(), first.selfEnrol(), lessons, first.status(), first.revision());
+					first.description(), first.selfEnrol(), lessons, first.status(), first.revision(), first.why(),
+					first.coverVersion());
 			return new ProgramOutline(program,
 					group.stream().map(Row::published).filter(Objects::nonNull).toList());
 		}).toList();
+	}
+
+	/** A cover's version is the time it was uploaded, so a new upload has a new address; 0 is no upload. */
+	private static long coverVersion(@Nullable OffsetDateTime changed) {
+		return changed == null ? 0 : changed.toInstant().toEpochMilli();
 	}
 
 	public Optional<Program> find(OrganisationId organisation, ProgramId id) {

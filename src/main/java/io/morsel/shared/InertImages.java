@@ -1,16 +1,18 @@
 package io.morsel.shared;
 
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -31,12 +33,15 @@ public final class InertImages {
 	public static final int MAX_PIXELS_A_SIDE = 2048;
 
 	public static final String PNG = "image/png";
+	public static final String JPEG = "image/jpeg";
+	public static final String WEBP = "image/webp";
 	public static final String SVG = "image/svg+xml";
 
 	/** The namespace Open Badges bakes a credential into an SVG with: its element is allowed beside SVG's own. */
 	private static final String OPEN_BADGES_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0";
 
 	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	private static final byte[] JPEG_SIGNATURE = { (byte) 0xff, (byte) 0xd8, (byte) 0xff };
 	private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 	private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("script", "foreignobject", "iframe", "object",
 			"embed", "handler", "listener", "animate", "set", "animatemotion", "animatetransform");
@@ -48,6 +53,43 @@ public final class InertImages {
 
 	/** The image's media type, once it passes the rules and is at most {@code maxBytes} long. */
 	public static String check(byte[] content, int maxBytes) {
+		checkLength(content, maxBytes);
+		if (startsWith(content, PNG_SIGNATURE)) {
+			checkPng(content);
+			return PNG;
+		}
+		checkSvg(text(content));
+		return SVG;
+	}
+
+	/**
+	 * A picture's media type (a cover's): a PNG, a JPEG or a WebP image that its reader decodes, or an inert SVG, of at
+	 * most {@code maxBytes}. Photographs come as JPEG or WebP, which badges and logos have no use for.
+	 */
+	public static String checkPicture(byte[] content, int maxBytes) {
+		checkLength(content, maxBytes);
+		if (startsWith(content, PNG_SIGNATURE)) {
+			checkPng(content);
+			return PNG;
+		}
+		if (startsWith(content, JPEG_SIGNATURE)) {
+			checkRaster(content, "JPEG");
+			return JPEG;
+		}
+		if (isWebp(content)) {
+			checkRaster(content, "WebP");
+			return WEBP;
+		}
+		var markup = new String(content, StandardCharsets.UTF_8).stripLeading();
+		if (!markup.startsWith("<")) {
+			// Not even markup: the SVG parser's complaint would not help someone who uploaded, say, a GIF.
+			throw new UnusableImageException("shared.refused.picture-neither-png-jpeg-webp-nor-svg");
+		}
+		checkSvg(text(content));
+		return SVG;
+	}
+
+	private static void checkLength(byte[] content, int maxBytes) {
 		if (content.length == 0) {
 			throw new UnusableImageException("shared.refused.image-empty");
 		}
@@ -55,13 +97,46 @@ public final class InertImages {
 			throw new UnusableImageException("shared.refused.image-most-kb-kb",
 					maxBytes / 1024, (content.length + 1023) / 1024);
 		}
-		if (content.length >= PNG_SIGNATURE.length
-				&& Arrays.equals(Arrays.copyOf(content, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
-			checkPng(content);
-			return PNG;
+	}
+
+	private static boolean startsWith(byte[] content, byte[] signature) {
+		return content.length >= signature.length
+				&& Arrays.equals(Arrays.copyOf(content, signature.length), signature);
+	}
+
+	/** RIFF, a length, then WEBP: the container every WebP file starts with. */
+	private static boolean isWebp(byte[] content) {
+		return content.length >= 12 && new String(content, 0, 4, StandardCharsets.ISO_8859_1).equals("RIFF")
+				&& new String(content, 8, 4, StandardCharsets.ISO_8859_1).equals("WEBP");
+	}
+
+	/**
+	 * Reads the size from the header first and refuses a huge one before decoding, then decodes the whole image: a
+	 * file that only starts like a JPEG or WebP is refused here, not in the learner's browser.
+	 */
+	private static void checkRaster(byte[] content, String format) {
+		ImageReader reader = null;
+		try (var input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+			// WebP's reader is taken straight from its provider: ImageIO's registry may not have found it in a fat jar.
+			reader = format.equals("WebP") ? new WebPImageReaderSpi().createReaderInstance()
+					: ImageIO.getImageReadersByMIMEType(JPEG).next();
+			reader.setInput(input, true, true);
+			if (reader.getWidth(0) > MAX_PIXELS_A_SIDE || reader.getHeight(0) > MAX_PIXELS_A_SIDE) {
+				throw new UnusableImageException("shared.refused.image-most-pixels-side", MAX_PIXELS_A_SIDE);
+			}
+			reader.read(0);
 		}
-		checkSvg(text(content));
-		return SVG;
+		catch (IOException | RuntimeException e) {
+			if (e instanceof UnusableImageException unusable) {
+				throw unusable;
+			}
+			throw new UnusableImageException("shared.refused.picture-cannot-read-because", format, e.getMessage());
+		}
+		finally {
+			if (reader != null) {
+				reader.dispose();
+			}
+		}
 	}
 
 	private static void checkPng(byte[] content) {

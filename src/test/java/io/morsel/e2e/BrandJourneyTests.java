@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An admin brands their organisation in a real browser: colours that fail contrast are refused on the form with their
  * ratio, colours that pass and a logo then dress every page of the organisation (the buttons, the header), and axe-core
- * finds nothing serious or critical on the brand page or on a learner's Today, on a wide screen and on a phone.
+ * finds nothing serious or critical on the brand page or on a learner's Today and catalog, on a wide screen and on a
+ * phone. The learner sees the program's cover (a pattern in the brand's colours) and why to take it, not the business
+ * outcome, which is for managers.
  * Screenshots land in target/screenshots.
  */
 class BrandJourneyTests extends BrowserTest {
@@ -75,8 +77,9 @@ class BrandJourneyTests extends BrowserTest {
 		var lesson = lessons.create(author, json.readValue(twoQuestionLesson("Plan a route"), LessonContent.class))
 			.lessonId();
 		lessons.publish(author, lesson);
-		programs.create(author.organisationId(), "routes", "Route planning", "Drivers plan a day's route in ten "
-				+ "minutes", null, true, List.of(lesson));
+		var program = programs.create(author.organisationId(), "routes", "Route planning", "Drivers plan a day's "
+				+ "route in ten minutes", null, true, List.of(lesson));
+		programs.explain(author.organisationId(), program.id(), "Plan the day before it starts, and get home earlier");
 
 		signIn(admin);
 		page.navigate(url("/admin"));
@@ -126,12 +129,45 @@ class BrandJourneyTests extends BrowserTest {
 		assertThat(card.locator("progress")).isVisible();
 		org.assertj.core.api.Assertions.assertThat(card.locator("progress").evaluate(
 				"p => getComputedStyle(p).borderTopColor")).as("the empty bar's outline").isEqualTo("rgb(74, 85, 101)");
+		assertThat(card).containsText("Plan the day before it starts");
+		assertThat(card).not().containsText("Drivers plan a day's route");
+		var cover = card.locator("img.cover");
+		seesCover(cover);
 		org.assertj.core.api.Assertions.assertThat(axe("Today, branded, on a wide screen")).isEmpty();
 		screenshot("brand-today-desktop");
 		page.setViewportSize(390, 844);
 		page.reload();
+		seesCover(cover);
 		org.assertj.core.api.Assertions.assertThat(axe("Today, branded, on a phone")).isEmpty();
 		screenshot("brand-today-phone");
+
+		page.setViewportSize(1280, 800);
+		page.navigate(url("/catalog"));
+		var shelved = page.locator(".covered-card").filter(new Locator.FilterOptions().setHasText("Route planning"));
+		seesCover(shelved.locator("img.cover"));
+		org.assertj.core.api.Assertions.assertThat(axe("the catalog with covers, on a wide screen")).isEmpty();
+		screenshot("cover-catalog-desktop");
+		page.setViewportSize(390, 844);
+		page.reload();
+		seesCover(shelved.locator("img.cover"));
+		org.assertj.core.api.Assertions.assertThat(axe("the catalog with covers, on a phone")).isEmpty();
+		screenshot("cover-catalog-phone");
+	}
+
+	/**
+	 * The cover is decoration beside the program's title (an empty alternative text), its box is set before it loads
+	 * (nothing moves), and it loads: the pattern in the organisation's colours.
+	 */
+	private void seesCover(Locator cover) {
+		cover.scrollIntoViewIfNeeded();
+		assertThat(cover).isVisible();
+		assertThat(cover).hasAttribute("alt", "");
+		assertThat(cover).hasAttribute("loading", "lazy");
+		assertThat(cover).hasAttribute("width", "320");
+		assertThat(cover).hasAttribute("height", "180");
+		page.waitForFunction("i => i.complete && i.naturalWidth > 0", cover.elementHandle());
+		org.assertj.core.api.Assertions.assertThat(cover.evaluate("i => i.naturalWidth")).as("the cover loads")
+			.isEqualTo(320);
 	}
 
 	private String withPassword(String email) {

@@ -135,6 +135,8 @@ class AccessMatrixTests {
 		"GET /admin/brand", ADMIN,
 		"GET /brand/{slug}/logo", MEMBERS,
 		"GET /catalog", MEMBERS,
+		"GET /covers/lessons/{id}/{version}", MEMBERS,
+		"GET /covers/programs/{id}", MEMBERS,
 		"GET /channels/answers/{token}", ANYONE,
 		"GET /credentials/achievements/{id}/image.svg", ANYONE,
 		"GET /credentials/issuers/{slug}", ANYONE,
@@ -262,6 +264,8 @@ class AccessMatrixTests {
 		"POST /studio/lessons/{id}/archive", AUTHOR,
 		"POST /studio/lessons/{id}/blocks", AUTHOR,
 		"POST /studio/lessons/{id}/blocks/order", AUTHOR,
+		"POST /studio/lessons/{id}/cover", AUTHOR,
+		"POST /studio/lessons/{id}/cover/removal", AUTHOR,
 		"POST /studio/lessons/{id}/blocks/{index}", AUTHOR,
 		"POST /studio/lessons/{id}/blocks/{index}/delete", AUTHOR,
 		"POST /studio/lessons/{id}/blocks/{index}/duplicate", AUTHOR,
@@ -275,6 +279,8 @@ class AccessMatrixTests {
 		"POST /studio/objectives/check", AUTHOR,
 		"POST /studio/programs", AUTHOR,
 		"POST /studio/programs/{id}/archive", AUTHOR,
+		"POST /studio/programs/{id}/cover", AUTHOR,
+		"POST /studio/programs/{id}/cover/removal", AUTHOR,
 		"POST /studio/programs/{id}/delete", AUTHOR,
 		"POST /studio/programs/{id}/details", AUTHOR,
 		"POST /studio/programs/{id}/lessons", AUTHOR,
@@ -310,11 +316,13 @@ class AccessMatrixTests {
 		"DELETE /api/v1/delivery/topics/{skillId}", MEMBERS,
 		"DELETE /api/v1/invitations/{id}", ADMIN,
 		"DELETE /api/v1/lessons/{id}", AUTHOR,
+		"DELETE /api/v1/lessons/{id}/draft/cover", AUTHOR,
 		"DELETE /api/v1/organisation/tokens/{id}", ADMIN,
 		"DELETE /api/v1/organisation/brand/logo", ADMIN,
 		"DELETE /api/v1/people/{id}/deactivation", ADMIN,
 		"DELETE /api/v1/people/{id}/membership", ADMIN,
 		"DELETE /api/v1/programs/{id}", AUTHOR,
+		"DELETE /api/v1/programs/{id}/cover", AUTHOR,
 		"DELETE /api/v1/team/people/{memberId}/programs/{programId}", MANAGER, ADMIN,
 		"DELETE /api/v1/tokens/{id}", MEMBERS,
 		"DELETE /api/v1/trigger-rules/{id}", MANAGER, ADMIN,
@@ -424,6 +432,7 @@ class AccessMatrixTests {
 		"PUT /api/v1/delivery/series/{programId}", MEMBERS,
 		"PUT /api/v1/delivery/topics/{skillId}", MEMBERS,
 		"PUT /api/v1/lessons/{id}/draft", AUTHOR,
+		"PUT /api/v1/lessons/{id}/draft/cover", AUTHOR,
 		"PUT /api/v1/organisation/directory", ADMIN,
 		"PUT /api/v1/organisation/partners", ADMIN,
 		"PUT /api/v1/groups/{id}/external", ADMIN,
@@ -432,6 +441,7 @@ class AccessMatrixTests {
 		"PUT /api/v1/organisation/brand/logo", ADMIN,
 		"PUT /api/v1/organisation/token-policy", ADMIN,
 		"PUT /api/v1/programs/{id}", AUTHOR,
+		"PUT /api/v1/programs/{id}/cover", AUTHOR,
 		"PUT /api/v1/programs/{id}/modules", AUTHOR,
 		"PUT /api/v1/reinforcement/mastery-thresholds", ADMIN,
 		"PUT /api/v1/reinforcement/programs/{programId}/retention", AUTHOR, ADMIN,
@@ -688,7 +698,8 @@ class AccessMatrixTests {
 			if (token != null) {
 				request.header("Authorization", "Bearer " + token);
 			}
-			if (endpoint.equals("PUT /api/v1/achievements/{id}/image")) {
+			if (Set.of("PUT /api/v1/achievements/{id}/image", "PUT /api/v1/programs/{id}/cover",
+					"PUT /api/v1/lessons/{id}/draft/cover").contains(endpoint)) {
 				request.contentType(MediaType.IMAGE_PNG).content(new byte[] { 1, 2, 3 });
 			}
 			else if (!isRead(endpoint) && !UPLOADS.contains(endpoint)) {

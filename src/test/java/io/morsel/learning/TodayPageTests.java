@@ -128,7 +128,7 @@ class TodayPageTests {
 
 	/** This test's program's card on the page. */
 	private String card(String page) {
-		var card = Pattern.compile("<li class=\"card program-card\">(?:(?!</li>).)*" + Pattern.quote(title)
+		var card = Pattern.compile("<li class=\"card program-card[^\"]*\">(?:(?!</li>).)*" + Pattern.quote(title)
 				+ "(?:(?!</li>).)*</li>", Pattern.DOTALL).matcher(page);
 		assertThat(card.find()).as(page).isTrue();
 		return card.group();

@@ -1,8 +1,9 @@
 package io.morsel.authoring.api;
 
-import io.morsel.authoring.LessonWarning;
 import io.morsel.authoring.LessonEstimate;
+import io.morsel.authoring.LessonWarning;
 import io.morsel.authoring.Workbench;
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
@@ -69,6 +70,30 @@ class LessonAuthoringApi {
 	AuthorView saveDraft(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@RequestBody LessonContent content) {
 		return view(me, workbench.saveDraft(me, new LessonId(id), content));
+	}
+
+	@PutMapping(path = "/api/v1/lessons/{id}/draft/cover", consumes = { "image/png", "image/jpeg", "image/webp",
+			"image/svg+xml" })
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.BAD_REQUEST, when = "The image is not a PNG, JPEG, WebP or inert SVG image, or is "
+			+ "larger than " + Covers.MAX_BYTES / 1024 + " KB or 2048 pixels a side (/problems/validation); nothing "
+			+ "is stored")
+	@Refuses(value = HttpStatus.CONTENT_TOO_LARGE, when = "Over the API's body limit of 256 KB")
+	@Operation(summary = "For authors: replace the cover of the lesson's draft with the image in the body (PNG, JPEG, "
+			+ "WebP, or an SVG without scripts, handlers or outside references), opening a draft after a published "
+			+ "version, which keeps its own. Learners see it once the draft is published; without one, a pattern in "
+			+ "the organisation's colours. Answers the draft")
+	AuthorView replaceCover(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestBody byte[] image) {
+		return view(me, workbench.replaceCover(me, new LessonId(id), image));
+	}
+
+	@DeleteMapping("/api/v1/lessons/{id}/draft/cover")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Operation(summary = "For authors: remove the cover of the lesson's draft (opening one after a published version); "
+			+ "once published, the lesson shows the pattern in the organisation's colours")
+	AuthorView removeCover(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return view(me, workbench.removeCover(me, new LessonId(id)));
 	}
 
 	@PostMapping("/api/v1/lessons/{id}/publish")

@@ -3,6 +3,7 @@ package io.morsel.authoring.api;
 import io.morsel.authoring.OverwhelmWarning;
 import io.morsel.authoring.ProgramDetails;
 import io.morsel.authoring.ProgramWorkbench;
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
@@ -53,12 +54,17 @@ class ProgramAuthoringApi {
 	/** The slug is checked by the studio's rule; without one, it is made from the title as the studio makes it. */
 	record NewProgram(@Schema(pattern = ProgramSlug.PATTERN, maxLength = ProgramSlug.MAX_LENGTH) @Nullable String slug, @NotBlank @Size(max = 120) @PlainText String title,
 			@NotBlank @Size(max = 300) String outcome, @Size(max = 2000) @Nullable String description,
-			boolean selfEnrol, @NotEmpty @Size(max = 100) List<UUID> lessons) {
+			boolean selfEnrol, @NotEmpty @Size(max = 100) List<UUID> lessons,
+			@Schema(description = WHY) @Size(max = Program.MAX_WHY) @Nullable String why) {
 	}
+
+	static final String WHY = "What learners read on why to take the program, beside its title; the business outcome "
+			+ "is for managers";
 
 	record ProgramChanges(@NotBlank @Size(max = 120) @PlainText String title, @NotBlank @Size(max = 300) String outcome,
 			@Size(max = 2000) @Nullable String description, @NotNull Boolean selfEnrol,
-			@NotEmpty @Size(max = 100) List<@NotNull UUID> lessons) {
+			@NotEmpty @Size(max = 100) List<@NotNull UUID> lessons,
+			@Schema(description = WHY + "; left out or null removes it") @Size(max = Program.MAX_WHY) @Nullable String why) {
 	}
 
 	@PostMapping("/api/v1/programs")
@@ -69,7 +75,8 @@ class ProgramAuthoringApi {
 			+ "made from the title (numbered when the organisation has it already)")
 	Program create(@AuthenticationPrincipal CurrentMember me, @Valid @RequestBody NewProgram program) {
 		return workbench.create(me, program.slug(),
-				new ProgramDetails(program.title(), program.outcome(), program.description(), program.selfEnrol()),
+				new ProgramDetails(program.title(), program.outcome(), program.description(), program.selfEnrol(),
+						program.why()),
 				lessons(program.lessons()));
 	}
 
@@ -87,9 +94,33 @@ class ProgramAuthoringApi {
 		var current = workbench.program(me, new ProgramId(id));
 		var revision = IfMatch.required(ifMatch).revisionFor(current.revision());
 		var saved = workbench.change(me, new ProgramId(id), revision.isPresent() ? revision.getAsInt() : null,
-				new ProgramDetails(changes.title(), changes.outcome(), changes.description(), changes.selfEnrol()),
+				new ProgramDetails(changes.title(), changes.outcome(), changes.description(), changes.selfEnrol(),
+						changes.why()),
 				lessons(changes.lessons()));
 		return ResponseEntity.ok().eTag(saved.etag()).body(saved);
+	}
+
+	@PutMapping(path = "/api/v1/programs/{id}/cover", consumes = { "image/png", "image/jpeg", "image/webp",
+			"image/svg+xml" })
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Refuses(value = HttpStatus.BAD_REQUEST, when = "The image is not a PNG, JPEG, WebP or inert SVG image, or is "
+			+ "larger than " + Covers.MAX_BYTES / 1024 + " KB or 2048 pixels a side (/problems/validation); nothing "
+			+ "is stored")
+	@Refuses(value = HttpStatus.CONTENT_TOO_LARGE, when = "Over the API's body limit of 256 KB")
+	@Operation(summary = "For authors: replace a program's cover with the image in the body (PNG, JPEG, WebP, or an "
+			+ "SVG without scripts, handlers or outside references). What the image is, is read from its bytes. "
+			+ "Without one, learners see a pattern in the organisation's colours")
+	Program replaceCover(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
+			@RequestBody byte[] image) {
+		return workbench.replaceCover(me, new ProgramId(id), image);
+	}
+
+	@DeleteMapping("/api/v1/programs/{id}/cover")
+	@Refuses(value = HttpStatus.FORBIDDEN, when = "The caller is not an author")
+	@Operation(summary = "For authors: remove a program's uploaded cover; learners see the pattern in the "
+			+ "organisation's colours again")
+	Program removeCover(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id) {
+		return workbench.removeCover(me, new ProgramId(id));
 	}
 
 	@PostMapping("/api/v1/programs/{id}/unpublish")

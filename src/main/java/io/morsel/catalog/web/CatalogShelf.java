@@ -1,19 +1,24 @@
 package io.morsel.catalog.web;
 
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.FollowedSkills;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonSummary;
 import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
+import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.catalog.Skill;
 import io.morsel.catalog.SkillId;
 import io.morsel.catalog.Skills;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Role;
 import io.morsel.shared.InvalidValueException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -36,10 +41,12 @@ class CatalogShelf {
 	private final Skills skills;
 	private final List<FollowedSkills> followed;
 	private final ProgramSights sights;
+	private final Covers covers;
 
 	CatalogShelf(Lessons lessons, Programs programs, Skills skills, ObjectProvider<FollowedSkills> followed,
-			ProgramSights sights) {
+			ProgramSights sights, Covers covers) {
 		this.sights = sights;
+		this.covers = covers;
 		this.lessons = lessons;
 		this.programs = programs;
 		this.skills = skills;
@@ -68,7 +75,15 @@ class CatalogShelf {
 			.filter(program -> sight.sees(program.id()))
 			.filter(program -> chosen == null || program.lessons().stream().anyMatch(ids::contains))
 			.toList();
-		return new Shelf(all, shown, offered, blankToNull(skill), MINE.equals(topics), !followed.isEmpty());
+		var paths = new HashMap<ProgramId, String>();
+		offered.forEach(program -> paths.put(program.id(), covers.path(member.organisationId(), program)));
+		var versions = new HashMap<LessonId, Integer>();
+		shown.stream()
+			.filter(lesson -> lesson.publishedVersion() != null)
+			.forEach(lesson -> versions.put(lesson.id(), lesson.publishedVersion()));
+		var lessonCovers = covers.paths(member.organisationId(), versions);
+		return new Shelf(all, shown, offered, paths, lessonCovers, blankToNull(skill), MINE.equals(topics), !followed.isEmpty(),
+				member.has(Role.MANAGER) || member.has(Role.ADMIN));
 	}
 
 	private @Nullable Set<SkillId> chosen(CurrentMember member, List<Skill> all, @Nullable String skill,
@@ -111,8 +126,13 @@ class CatalogShelf {
 	 * @param skill the skill filtered by, if any
 	 * @param mine whether the list is narrowed to the learner's topics
 	 * @param topicsOffered whether "My topics" can be offered at all
+	 * @param covers each program's cover address
+	 * @param lessonCovers the cover address of each lesson's published version
+	 * @param seesOutcomes whether the member manages or runs the organisation: they read programs' business outcomes,
+	 *        which are not written for learners
 	 */
-	record Shelf(List<Skill> skills, List<LessonSummary> lessons, List<Program> programs, @Nullable String skill,
-			boolean mine, boolean topicsOffered) {
+	record Shelf(List<Skill> skills, List<LessonSummary> lessons, List<Program> programs,
+			Map<ProgramId, String> covers, Map<LessonId, String> lessonCovers, @Nullable String skill, boolean mine, boolean topicsOffered,
+			boolean seesOutcomes) {
 	}
 }

@@ -178,8 +178,6 @@ class LearningApi {
 	/** The program with only its published lessons: one not yet published is the authors' business. */
 	private static Program asLearnersSeeIt(ProgramProgress p) {
 		var program = p.program();
-		return new Program(program.id(), program.slug(), program.title(), program.outcome(), program.description(),
-				program.selfEnrol(), p.lessons().stream().map(ProgramProgress.LessonStatus::id).toList(), program.status(),
-				program.revision());
+		return program.withLessons(p.lessons().stream().map(ProgramProgress.LessonStatus::id).toList());
 	}
 }

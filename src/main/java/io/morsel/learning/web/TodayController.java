@@ -1,5 +1,6 @@
 package io.morsel.learning.web;
 
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Attempts;
@@ -34,11 +35,13 @@ class TodayController {
 	private final NextUps nextUps;
 	private final Attempts attempts;
 	private final Clock clock;
+	private final Covers covers;
 	/** What other modules put above the programs (the daily review), in their order. */
 	private final List<TodaySection> sections;
 
 	TodayController(Progress progress, Enrolments enrolments, TodayPage today, NextUps nextUps, Attempts attempts,
-			Clock clock, ObjectProvider<TodaySection> sections) {
+			Clock clock, ObjectProvider<TodaySection> sections, Covers covers) {
+		this.covers = covers;
 		this.attempts = attempts;
 		this.progress = progress;
 		this.enrolments = enrolments;
@@ -60,9 +63,11 @@ class TodayController {
 
 	@GetMapping("/programs/{id}")
 	String program(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, Model model) {
-		model.addAttribute("progress",
-				progress.of(Learner.of(me), new ProgramId(id))
-					.orElseThrow(() -> new NotFoundException("not-found.program")));
+		var shown = progress.of(Learner.of(me), new ProgramId(id))
+			.orElseThrow(() -> new NotFoundException("not-found.program"));
+		model.addAttribute("progress", shown);
+		model.addAttribute("cover", covers.path(me.organisationId(), shown.program()));
+		model.addAttribute("seesOutcomes", TodayPage.seesOutcomes(me));
 		return "learning/program";
 	}
 

@@ -1,6 +1,8 @@
 package io.morsel.learning.web;
 
+import io.morsel.catalog.Covers;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Role;
 import io.morsel.learning.LessonUpdate;
 import io.morsel.learning.NextUp;
 import io.morsel.learning.ProgramProgress;
@@ -35,10 +37,12 @@ class TodayPage {
 
 	private final KeptFragments fragments;
 	private final Clock clock;
+	private final Covers covers;
 
-	TodayPage(KeptFragments fragments, Clock clock) {
+	TodayPage(KeptFragments fragments, Clock clock, Covers covers) {
 		this.fragments = fragments;
 		this.clock = clock;
+		this.covers = covers;
 	}
 
 	/**
@@ -47,9 +51,12 @@ class TodayPage {
 	 * @param due the due date as the manager picked it, in the learner's language; empty when there is none
 	 * @param urgency {@code near} (due within {@link #NEAR} days), {@code past} (overdue), or empty
 	 * @param minutes the estimated minutes of all the program's lessons
+	 * @param cover the address of the program's cover
+	 * @param why the line on why to take it, for learners; null when its author wrote none
+	 * @param outcome its business outcome, for a member who manages or runs the organisation; null for others
 	 */
 	record EnrolledCard(UUID program, String title, long completed, int total, int minutes, int percent, String due,
-			String urgency, @Nullable NextLesson next) {
+			String urgency, @Nullable NextLesson next, String cover, @Nullable String why, @Nullable String outcome) {
 	}
 
 	/** Days ahead in which a due date is near, and shown in red: today, tomorrow and the day after. */
@@ -75,8 +82,12 @@ class TodayPage {
 	record UpdateCard(UUID lesson, String title) {
 	}
 
-	/** A program the learner may join, with its number of lessons and their estimated minutes. */
-	record OpenCard(UUID program, String title, String outcome, int lessons, int minutes) {
+	/**
+	 * A program the learner may join, with its number of lessons and their estimated minutes, its cover, the line on
+	 * why to take it, and its business outcome for a member who manages or runs the organisation (else null).
+	 */
+	record OpenCard(UUID program, String title, @Nullable String why, @Nullable String outcome, int lessons,
+			int minutes, String cover) {
 	}
 
 	/**
@@ -86,11 +97,16 @@ class TodayPage {
 	ModelAndView of(CurrentMember me, String sections, @Nullable NextUp next, List<ProgramProgress> programs,
 			List<LessonUpdate> updates, Model model) {
 		var today = LocalDate.now(clock.withZone(me.zone()));
-		var enrolled = programs.stream().filter(p -> p.enrolment() != null).map(p -> enrolled(p, today)).toList();
+		var seesOutcomes = seesOutcomes(me);
+		var enrolled = programs.stream()
+			.filter(p -> p.enrolment() != null)
+			.map(p -> enrolled(me, p, today, seesOutcomes))
+			.toList();
 		var open = programs.stream()
 			.filter(p -> p.enrolment() == null)
-			.map(p -> new OpenCard(p.program().id().value(), p.program().title(), p.program().outcome(), p.total(),
-					p.minutes()))
+			.map(p -> new OpenCard(p.program().id().value(), p.program().title(), p.program().why(),
+					seesOutcomes ? p.program().outcome() : null, p.total(), p.minutes(),
+					covers.path(me.organisationId(), p.program())))
 			.toList();
 		var holes = new HashMap<String, String>();
 		holes.put("sections", sections);
@@ -112,8 +128,13 @@ class TodayPage {
 		return new ModelAndView(new HtmlView(fragments.page(VIEW, page, page, holes)));
 	}
 
+	/** Managers and admins read programs' business outcomes; learners read why to take them. */
+	static boolean seesOutcomes(CurrentMember member) {
+		return member.has(Role.MANAGER) || member.has(Role.ADMIN);
+	}
+
 	/** @param today the learner's date, in their time zone */
-	private EnrolledCard enrolled(ProgramProgress progress, LocalDate today) {
+	private EnrolledCard enrolled(CurrentMember me, ProgramProgress progress, LocalDate today, boolean seesOutcomes) {
 		var next = progress.next();
 		var dueOn = progress.enrolment() == null ? null : progress.enrolment().dueOn();
 		var done = next == null;
@@ -121,7 +142,9 @@ class TodayPage {
 				progress.total(), progress.minutes(), progress.percent(), dueOn == null ? "" : date(dueOn),
 				dueOn == null || done ? "" : urgency(dueOn, today),
 				next == null ? null : new NextLesson(next.id().value(), next.title(), next.estimatedMinutes(),
-						next.status() == Status.IN_PROGRESS));
+						next.status() == Status.IN_PROGRESS),
+				covers.path(me.organisationId(), progress.program()), progress.program().why(),
+				seesOutcomes ? progress.program().outcome() : null);
 	}
 
 	/** Overdue, near, or neither: only the first two are shown in red. */
