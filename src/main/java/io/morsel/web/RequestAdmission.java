@@ -25,9 +25,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Lets at most {@code morsel.requests.concurrency} requests be worked on at once; the others wait their turn, in the
- * order they came, holding nothing but their socket, and one that waited {@code morsel.requests.wait} is answered 503
- * with {@code Retry-After} (ADR 00XX).
+ * Lets at most {@code morsel.requests.concurrency} requests be worked on at once; at most
+ * {@code morsel.requests.waiting} others wait their turn, in the order they came, holding no database connection, and
+ * one that waited {@code morsel.requests.wait}, or found that many waiting, is answered 503 with {@code Retry-After}
+ * (ADR 00XX).
  * <p>
  * Requests run on virtual threads, which the JDK never preempts and resumes in the order they became runnable: with
  * no bound, a burst (hundreds of sign-ins) makes every request that holds a pooled database connection wait, between
@@ -44,17 +45,21 @@ class RequestAdmission extends OncePerRequestFilter {
 	private static final Logger log = LoggerFactory.getLogger(RequestAdmission.class);
 
 	private final Semaphore turns;
+	private final int mostWaiting;
 	private final long waitNanos;
 	private final String retryAfter;
 	private final ProblemResponses problems;
 	private final MessageSource messages;
 
 	RequestAdmission(@Value("${morsel.requests.concurrency}") int concurrency,
-			@Value("${morsel.requests.wait}") Duration wait, @Value("${morsel.requests.retry-after}") Duration retryAfter,
-			ProblemResponses problems, MessageSource messages) {
-		if (concurrency < 1) {
-			throw new IllegalStateException("morsel.requests.concurrency must be at least 1, not " + concurrency);
+			@Value("${morsel.requests.waiting}") int mostWaiting, @Value("${morsel.requests.wait}") Duration wait,
+			@Value("${morsel.requests.retry-after}") Duration retryAfter, ProblemResponses problems,
+			MessageSource messages) {
+		if (concurrency < 1 || mostWaiting < 0) {
+			throw new IllegalStateException("morsel.requests.concurrency must be at least 1 and morsel.requests.waiting "
+					+ "at least 0, not " + concurrency + " and " + mostWaiting);
 		}
+		this.mostWaiting = mostWaiting;
 		// Fair: a request that came first is let in first, so none waits out its turn while later ones overtake it.
 		this.turns = new Semaphore(concurrency, true);
 		this.waitNanos = wait.toNanos();
@@ -75,7 +80,10 @@ class RequestAdmission extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		boolean admitted;
 		try {
-			admitted = turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
+			// A waiting request keeps its buffers and its thread's stack on the heap: beyond the bound, the node says
+			// at once that it is busy rather than keeping more of them for the whole wait.
+			admitted = turns.tryAcquire(0, TimeUnit.NANOSECONDS) || (turns.getQueueLength() < mostWaiting
+					&& turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS));
 		}
 		catch (InterruptedException stopped) {
 			Thread.currentThread().interrupt();
@@ -99,7 +107,8 @@ class RequestAdmission extends OncePerRequestFilter {
 	}
 
 	private void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		log.warn("{} {} answered 503: it waited its turn for longer than morsel.requests.wait", request.getMethod(),
+		log.warn("{} {} answered 503: the node was busy (morsel.requests.concurrency working, morsel.requests.waiting "
+				+ "waiting, or its turn did not come within morsel.requests.wait)", request.getMethod(),
 				request.getRequestURI());
 		response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter);
 		var locale = request.getLocale() == null ? Locale.ENGLISH : request.getLocale();

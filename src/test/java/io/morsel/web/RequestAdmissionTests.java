@@ -32,7 +32,7 @@ class RequestAdmissionTests {
 	RequestAdmissionTests() {
 		messages.addMessage("error.busy.title", Locale.ENGLISH, "Morsel is busy");
 		messages.addMessage("error.busy.text", Locale.ENGLISH, "Many people are using Morsel at this moment.");
-		admission = new RequestAdmission(1, Duration.ofMillis(300), Duration.ofSeconds(2),
+		admission = new RequestAdmission(1, 10, Duration.ofMillis(300), Duration.ofSeconds(2),
 				new ProblemResponses(JsonMapper.builder().build()), messages);
 	}
 
@@ -62,8 +62,8 @@ class RequestAdmissionTests {
 	}
 
 	@Test
-	void aWaitingRequestIsLetInOnceTheTurnIsFree() throws Exception {
-		var patient = new RequestAdmission(1, Duration.ofSeconds(30), Duration.ofSeconds(2),
+	void aWaitingRequestIsLetInOnceTheTurnIsFreeAndNoMoreWaitThanTheBound() throws Exception {
+		var patient = new RequestAdmission(1, 1, Duration.ofSeconds(30), Duration.ofSeconds(2),
 				new ProblemResponses(JsonMapper.builder().build()), messages);
 		var first = threads.submit(() -> send(patient, "GET", "/lessons/1", release));
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
@@ -74,6 +74,10 @@ class RequestAdmissionTests {
 			Thread.sleep(5);
 		}
 		assertThat(patient.waiting()).isEqualTo(1);
+		// One waits already, as many as may: the next is answered at once, not after the thirty seconds' wait.
+		var turnedAway = send(patient, "GET", "/today", null);
+		assertThat(turnedAway.response.getStatus()).isEqualTo(503);
+		assertThat(turnedAway.handled).isFalse();
 		assertThat(second.isDone()).isFalse();
 		release.countDown();
 
