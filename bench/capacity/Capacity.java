@@ -74,6 +74,8 @@ public class Capacity {
 	private final HttpClient http;
 	private final AtomicReference<Recording> recording = new AtomicReference<>();
 	private final AtomicLong signInFailures = new AtomicLong();
+	private final AtomicLong signInRetries = new AtomicLong();
+	private static final int SIGN_IN_TRIES = 5;
 	private volatile boolean running = true;
 
 	Capacity(Map<String, String> settings) throws Exception {
@@ -170,6 +172,9 @@ public class Capacity {
 		if (signInFailures.get() > 0) {
 			System.out.println("sign-ins that failed: " + signInFailures.get());
 		}
+		if (signInRetries.get() > 0) {
+			System.out.println("sign-ins sent again after a 503 or 429 with Retry-After: " + signInRetries.get());
+		}
 		threads.shutdownNow();
 		System.exit(0);
 	}
@@ -264,15 +269,48 @@ public class Capacity {
 		private final Map<String, String> cookies = new LinkedHashMap<>();
 		private String csrf = "";
 
+		/**
+		 * Signs in through the form. A node that is busy answers 503 (or 429) with {@code Retry-After}, as it may when
+		 * many sign in at once; the learner sends the form again after that long, as a person would, up to
+		 * {@value #SIGN_IN_TRIES} times in all. Retries count in the sign-in rate, not as failures.
+		 */
 		void signIn(String address) throws Exception {
-			var form = send(HttpRequest.newBuilder(base.resolve("/sign-in")).GET());
-			if (form.statusCode() != 200) {
-				throw new IllegalStateException("GET /sign-in answered " + form.statusCode());
+			for (var attempt = 1;; attempt++) {
+				var form = send(HttpRequest.newBuilder(base.resolve("/sign-in")).GET());
+				if (form.statusCode() == 200) {
+					var signed = send(post("/sign-in", Map.of("email", address, "password", password, "_csrf", csrf)));
+					var to = signed.headers().firstValue("Location").orElse("");
+					if (signed.statusCode() == 302 && !to.contains("sign-in") && cookies.containsKey("MORSEL_SESSION")) {
+						return;
+					}
+					if (!busy(signed) || attempt == SIGN_IN_TRIES) {
+						throw new IllegalStateException(address + " was not signed in: " + signed.statusCode() + " to "
+								+ to + (attempt > 1 ? " (try " + attempt + ")" : ""));
+					}
+					signInRetries.incrementAndGet();
+					Thread.sleep(retryAfter(signed));
+				}
+				else if (!busy(form) || attempt == SIGN_IN_TRIES) {
+					throw new IllegalStateException("GET /sign-in answered " + form.statusCode());
+				}
+				else {
+					signInRetries.incrementAndGet();
+					Thread.sleep(retryAfter(form));
+				}
 			}
-			var signed = send(post("/sign-in", Map.of("email", address, "password", password, "_csrf", csrf)));
-			var to = signed.headers().firstValue("Location").orElse("");
-			if (signed.statusCode() != 302 || to.contains("sign-in") || !cookies.containsKey("MORSEL_SESSION")) {
-				throw new IllegalStateException(address + " was not signed in: " + signed.statusCode() + " to " + to);
+		}
+
+		private static boolean busy(HttpResponse<String> response) {
+			return (response.statusCode() == 503 || response.statusCode() == 429)
+					&& response.headers().firstValue("Retry-After").isPresent();
+		}
+
+		private static Duration retryAfter(HttpResponse<String> response) {
+			try {
+				return Duration.ofSeconds(Math.min(60, Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"))));
+			}
+			catch (NumberFormatException date) {
+				return Duration.ofSeconds(1);
 			}
 		}
 

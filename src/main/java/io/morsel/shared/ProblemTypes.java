@@ -23,6 +23,7 @@ public final class ProblemTypes {
 	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create("/problems/idempotency-key-reused");
 	public static final URI SERVER_ERROR = URI.create("/problems/server-error");
 	public static final URI DATABASE_UNAVAILABLE = URI.create("/problems/database-unavailable");
+	public static final URI BUSY = URI.create("/problems/busy");
 
 	private ProblemTypes() {
 	}

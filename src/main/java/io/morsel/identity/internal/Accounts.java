@@ -123,15 +123,17 @@ public class Accounts {
 		return memberOf(member.userId(), member.organisationId()).orElseThrow();
 	}
 
-	/** Changes the password after checking the current one; false when the current one is wrong. */
-	@Transactional
+	/**
+	 * Changes the password after checking the current one; false when the current one is wrong. Both hashes are made
+	 * outside a transaction, holding no database connection (PasswordHashing); the new one replaces the hash that was
+	 * checked, and only that one, so a change made meanwhile elsewhere is not overwritten unchecked.
+	 */
 	public boolean changePassword(UserId user, String currentPassword, String newPassword) {
 		var hash = users.findById(user).map(User::passwordHash).orElse(null);
 		if (hash == null || !passwords.matches(currentPassword, hash)) {
 			return false;
 		}
-		users.updatePassword(user, passwords.encode(newPassword));
-		return true;
+		return users.replacePassword(user, hash, passwords.encode(newPassword));
 	}
 
 	private Optional<CurrentMember> member(User user, Predicate<Membership> chosen) {

@@ -323,8 +323,31 @@ public class Invitations {
 	 * Accepts the invitation: a newcomer gets an account with this name and password; someone who has an account
 	 * proves it with their password (the name is then ignored).
 	 */
-	@Transactional
 	public Acceptance accept(String secret, String name, String password, String timeZone) {
+		// The password is checked or hashed before the transaction, which would otherwise hold a database connection
+		// for as long as that takes (PasswordHashing); the transaction then finds the invitation and account as they
+		// were checked, or refuses.
+		var checked = open(secret);
+		if (checked.isEmpty()) {
+			return new Acceptance(Outcome.INVALID_LINK, null);
+		}
+		var known = users.findByEmail(checked.get().email());
+		String newHash = null;
+		if (known.isPresent()) {
+			var hash = known.get().passwordHash();
+			if (hash == null || !passwords.matches(password, hash)) {
+				return new Acceptance(Outcome.WRONG_PASSWORD, null);
+			}
+		}
+		else {
+			newHash = passwords.encode(password);
+		}
+		var created = newHash;
+		return transaction.execute(status -> join(secret, name, timeZone, known.map(User::id).orElse(null), created));
+	}
+
+	private Acceptance join(String secret, String name, String timeZone, @Nullable UserId checkedUser,
+			@Nullable String newHash) {
 		var invitation = open(secret);
 		if (invitation.isEmpty()) {
 			return new Acceptance(Outcome.INVALID_LINK, null);
@@ -333,14 +356,17 @@ public class Invitations {
 		var existing = users.findByEmail(invitation.get().email());
 		User user;
 		if (existing.isPresent()) {
-			var hash = existing.get().passwordHash();
-			if (hash == null || !passwords.matches(password, hash)) {
+			// An account made meanwhile, whose password was not the one checked, is not joined with it.
+			if (!existing.get().id().equals(checkedUser)) {
 				return new Acceptance(Outcome.WRONG_PASSWORD, null);
 			}
 			user = existing.get();
 		}
 		else {
-			user = users.create(invitation.get().email(), name, passwords.encode(password), timeZone, "en", false, now);
+			if (newHash == null) {
+				return new Acceptance(Outcome.INVALID_LINK, null);
+			}
+			user = users.create(invitation.get().email(), name, newHash, timeZone, "en", false, now);
 		}
 		var member = memberships.join(invitation.get().organisationId(), user.id(), invitation.get().roles(), now);
 		joinGroups(invitation.get(), member);

@@ -132,31 +132,37 @@ public class PasswordResets {
 	 * Sets the new password and spends the link, and every other link of the account still open: an older mail
 	 * must not reset the new password. False when the link is unknown, used or expired.
 	 */
-	@Transactional
 	public boolean reset(String secret, String newPassword) {
-		var user = userFor(secret);
-		if (user.isEmpty()) {
+		if (userFor(secret).isEmpty()) {
 			return false;
 		}
-		// Two submissions of one link at once: the second finds the links already spent and changes nothing.
-		var spent = jdbc.sql("""
-				UPDATE password_resets
-				SET used_at = :now
-				WHERE user_id = :user
-				  AND used_at IS NULL
-				""")
-			.param("user", user.get())
-			.param("now", Timestamps.of(clock.instant()))
-			.update();
-		if (spent == 0) {
-			return false;
-		}
-		var id = new io.morsel.identity.UserId(user.get());
-		users.updatePassword(id, passwords.encode(newPassword));
-		users.findById(id).ifPresent(u -> throttle.clear(u.email()));
-		// Whoever knew the old password is signed out everywhere.
-		sessions.endAll(id);
-		return true;
+		// Hashed before the transaction, which would otherwise hold a database connection for as long (PasswordHashing).
+		var hash = passwords.encode(newPassword);
+		return Boolean.TRUE.equals(transaction.execute(status -> {
+			var user = userFor(secret);
+			if (user.isEmpty()) {
+				return false;
+			}
+			// Two submissions of one link at once: the second finds the links already spent and changes nothing.
+			var spent = jdbc.sql("""
+					UPDATE password_resets
+					SET used_at = :now
+					WHERE user_id = :user
+					  AND used_at IS NULL
+					""")
+				.param("user", user.get())
+				.param("now", Timestamps.of(clock.instant()))
+				.update();
+			if (spent == 0) {
+				return false;
+			}
+			var id = new io.morsel.identity.UserId(user.get());
+			users.updatePassword(id, hash);
+			users.findById(id).ifPresent(u -> throttle.clear(u.email()));
+			// Whoever knew the old password is signed out everywhere.
+			sessions.endAll(id);
+			return true;
+		}));
 	}
 
 	private Optional<UUID> userFor(String secret) {

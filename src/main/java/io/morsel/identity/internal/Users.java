@@ -102,6 +102,20 @@ public class Users {
 			.update();
 	}
 
+	/** Replaces the password's hash if it still is {@code current}; false when it changed meanwhile. */
+	public boolean replacePassword(UserId id, String current, String replacement) {
+		return jdbc.sql("""
+				UPDATE users
+				SET password_hash = :replacement
+				WHERE id = :id
+				  AND password_hash = :current
+				""")
+			.param("id", id.value())
+			.param("current", current)
+			.param("replacement", replacement)
+			.update() == 1;
+	}
+
 	public boolean anyDemoAccounts() {
 		return jdbc.sql("""
 				SELECT COUNT(*)

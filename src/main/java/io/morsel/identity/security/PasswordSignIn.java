@@ -2,6 +2,7 @@ package io.morsel.identity.security;
 
 import io.morsel.identity.internal.Accounts;
 import io.morsel.identity.internal.Accounts.SignInRefused;
+import io.morsel.identity.internal.PasswordHashing;
 import io.morsel.identity.internal.SignInClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -29,6 +30,9 @@ class PasswordSignIn implements AuthenticationProvider {
 		try {
 			return MemberAuthentication.of(accounts.signIn(email, password, null, client(authentication)));
 		}
+		catch (PasswordHashing.Busy busy) {
+			throw new HashersBusy(busy.retryAfter());
+		}
 		catch (SignInRefused refused) {
 			throw switch (refused.reason()) {
 				case LOCKED -> new LockedException("Too many failed sign-ins");
@@ -49,6 +53,21 @@ class PasswordSignIn implements AuthenticationProvider {
 
 		AddressThrottled() {
 			super("Too many failed sign-ins from this address");
+		}
+	}
+
+	/** More sign-ins than the node checks passwords for are waiting: answered 503 with the form, to try again. */
+	static class HashersBusy extends AuthenticationException {
+
+		private final String retryAfter;
+
+		HashersBusy(String retryAfter) {
+			super("Too many sign-ins waiting for their password to be checked");
+			this.retryAfter = retryAfter;
+		}
+
+		String retryAfter() {
+			return retryAfter;
 		}
 	}
 

@@ -24,8 +24,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -49,11 +47,6 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
 			+ "serial=(), bluetooth=(), hid=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
 			+ "display-capture=(), browsing-topics=(), interest-cohort=()";
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
 
 	/**
 	 * No observation (timer, span) per security filter, authentication and authorization, and no decorator around
@@ -109,7 +102,7 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.requestCache(requestCache))
 			.authorizeHttpRequests(requests -> {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-					.requestMatchers("/sign-in", "/sign-in/throttled", "/password/**", "/invitations/**").permitAll()
+					.requestMatchers("/sign-in", "/sign-in/throttled", "/sign-in/busy", "/password/**", "/invitations/**").permitAll()
 					.requestMatchers("/admin", "/admin/**").hasRole("ADMIN");
 				CollectedAccessRules.pages(ordered(modules), requests);
 				requests.anyRequest().authenticated();
@@ -159,6 +152,14 @@ class SecurityConfiguration {
 		back.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?error=locked",
 				DisabledException.class.getName(), "/sign-in?error=no-organisation"));
 		return (request, response, exception) -> {
+			if (exception instanceof PasswordSignIn.HashersBusy busy) {
+				// More sign-ins than the node checks passwords for are waiting: the form again, at once, to be sent
+				// again in a moment.
+				response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+				response.setHeader(HttpHeaders.RETRY_AFTER, busy.retryAfter());
+				request.getRequestDispatcher("/sign-in/busy").forward(request, response);
+				return;
+			}
 			if (!(exception instanceof PasswordSignIn.AddressThrottled)) {
 				back.onAuthenticationFailure(request, response, exception);
 				return;

@@ -32,6 +32,18 @@ class SignInController {
 		return SIGN_IN;
 	}
 
+	/**
+	 * The form again, answered 503 with {@code Retry-After} (set by the sign-in POST, which forwards here), when more
+	 * sign-ins than the node checks passwords for were waiting.
+	 */
+	@RequestMapping("/sign-in/busy")
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	String busy(Model model) {
+		model.addAttribute("busy", true);
+		model.addAttribute("lockoutMinutes", throttle.lockoutMinutes());
+		return SIGN_IN;
+	}
+
 	/** The form again, answered 429, when the client's address failed too often (forwarded from the sign-in POST). */
 	@RequestMapping("/sign-in/throttled")
 	@ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
