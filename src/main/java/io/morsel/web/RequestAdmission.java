@@ -28,7 +28,7 @@ import org.springframework.web.util.HtmlUtils;
  * Lets at most {@code morsel.requests.concurrency} requests be worked on at once; at most
  * {@code morsel.requests.waiting} others wait their turn, in the order they came, holding no database connection, and
  * one that waited {@code morsel.requests.wait}, or found that many waiting, is answered 503 with {@code Retry-After}
- * (ADR 00XX).
+ * (ADR 0046).
  * <p>
  * Requests run on virtual threads, which the JDK never preempts and resumes in the order they became runnable: with
  * no bound, a burst (hundreds of sign-ins) makes every request that holds a pooled database connection wait, between

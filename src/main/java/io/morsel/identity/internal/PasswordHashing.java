@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Hashes and checks passwords (bcrypt through Spring Security's delegating encoder) on {@code morsel.passwords.hashers}
- * platform threads of their own, with at most {@code morsel.passwords.waiting} more waiting (ADR 00XX).
+ * platform threads of their own, with at most {@code morsel.passwords.waiting} more waiting (ADR 0046).
  * <p>
  * A hash takes about a tenth of a second of a core. Computed on the request's virtual thread, it would keep one of the
  * node's carrier threads (one per core, never preempted) from every other request for that long; a burst of sign-ins
