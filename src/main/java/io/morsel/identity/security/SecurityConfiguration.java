@@ -20,10 +20,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -73,15 +76,15 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new BearerTokens(tokens, revocations, problems, PublicApi.of(ordered(modules))),
-					BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokens(tokens, revocations, problems), BasicAuthenticationFilter.class)
+			// Every rule but those open to anyone also refuses a read-only token's writes (ReadOnlyScope).
 			.authorizeHttpRequests(requests -> {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 					.requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-					.requestMatchers("/actuator/**").hasRole("ADMIN");
-				CollectedAccessRules.api(ordered(modules), requests);
-				requests.anyRequest().authenticated();
+					.requestMatchers("/actuator/**").access(ReadOnlyScope.guard(AuthorityAuthorizationManager.hasRole("ADMIN")));
+				CollectedAccessRules.api(ordered(modules), requests, ReadOnlyScope::guard);
+				requests.anyRequest().access(ReadOnlyScope.guard(AuthenticatedAuthorizationManager.authenticated()));
 			})
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((request, response, e) -> {
@@ -89,8 +92,15 @@ class SecurityConfiguration {
 					problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
 							"Send a personal access token as 'Authorization: Bearer <token>'.");
 				})
-				.accessDeniedHandler((request, response, e) -> problems.write(request, response, 403,
-						ProblemTypes.FORBIDDEN, "Forbidden", "Your roles in this organisation do not allow this.")))
+				.accessDeniedHandler((request, response, e) -> {
+					if (ReadOnlyScope.refuses(SecurityContextHolder.getContext().getAuthentication(), request)) {
+						problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "Read-only token",
+								"This token may only read; create one without the read-only scope to make changes.");
+						return;
+					}
+					problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "Forbidden",
+							"Your roles in this organisation do not allow this.");
+				}))
 			.build();
 	}
 
