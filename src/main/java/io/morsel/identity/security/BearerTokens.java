@@ -45,7 +45,7 @@ class BearerTokens extends OncePerRequestFilter {
 		var bearer = tokens.authenticate(header.substring(SCHEME.length()).strip());
 		if (bearer.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-			problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "Invalid token",
+			problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "problem.title.invalid-token",
 					"The bearer token is unknown, expired or was revoked.");
 			return;
 		}

@@ -89,16 +89,16 @@ class SecurityConfiguration {
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((request, response, e) -> {
 					response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-					problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+					problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "problem.title.unauthenticated",
 							"Send a personal access token as 'Authorization: Bearer <token>'.");
 				})
 				.accessDeniedHandler((request, response, e) -> {
 					if (ReadOnlyScope.refuses(SecurityContextHolder.getContext().getAuthentication(), request)) {
-						problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "Read-only token",
+						problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "problem.title.read-only-token",
 								"This token may only read; create one without the read-only scope to make changes.");
 						return;
 					}
-					problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "Forbidden",
+					problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "problem.title.forbidden",
 							"Your roles in this organisation do not allow this.");
 				}))
 			.build();
