@@ -20,6 +20,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 final class CollectedAccessRules implements AccessRules.Rules {
 
+	/** The roles a rule required of a request it refused, so that the refusal can name them. */
+	static final String REQUIRED_ROLES = CollectedAccessRules.class.getName() + ".requiredRoles";
+
 	private final AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests;
 
 	private final UnaryOperator<AuthorizationManager<RequestAuthorizationContext>> guard;
@@ -76,9 +79,18 @@ final class CollectedAccessRules implements AccessRules.Rules {
 		if (roles.isEmpty()) {
 			throw new IllegalArgumentException("A rule for any of no roles admits no one: name at least one");
 		}
+		var required = Set.copyOf(roles);
 		var authorities = roles.stream().map(Role::authority).sorted().toArray(String[]::new);
+		var anyOf = AuthorityAuthorizationManager.<RequestAuthorizationContext>hasAnyAuthority(authorities);
+		AuthorizationManager<RequestAuthorizationContext> naming = (authentication, context) -> {
+			var result = anyOf.authorize(authentication, context);
+			if (result != null && !result.isGranted()) {
+				context.getRequest().setAttribute(REQUIRED_ROLES, required);
+			}
+			return result;
+		};
 		var matched = method == null ? requests.requestMatchers(patterns) : requests.requestMatchers(method, patterns);
-		matched.access(guard.apply(AuthorityAuthorizationManager.hasAnyAuthority(authorities)));
+		matched.access(guard.apply(naming));
 		return this;
 	}
 }

@@ -3,6 +3,7 @@ package io.morsel.identity.security;
 import io.morsel.identity.AccessRules;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.FrameOrigins;
+import io.morsel.identity.Role;
 import io.morsel.identity.SameOriginFrame;
 import io.morsel.identity.internal.AccessRevocations;
 import io.morsel.identity.internal.ApiTokens;
@@ -12,8 +13,13 @@ import io.morsel.shared.ProblemTypes;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -71,7 +77,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessRevocations revocations,
-			ProblemResponses problems, ObjectProvider<AccessRules> modules) throws Exception {
+			ProblemResponses problems, MessageSource messages, ObjectProvider<AccessRules> modules) throws Exception {
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -95,11 +101,11 @@ class SecurityConfiguration {
 				.accessDeniedHandler((request, response, e) -> {
 					if (ReadOnlyScope.refuses(SecurityContextHolder.getContext().getAuthentication(), request)) {
 						problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "problem.title.read-only-token",
-								"This token may only read; create one without the read-only scope to make changes.");
+								text(messages, "identity.refused.token-read-only"));
 						return;
 					}
 					problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "problem.title.forbidden",
-							"Your roles in this organisation do not allow this.");
+							refusal(messages, request.getAttribute(CollectedAccessRules.REQUIRED_ROLES)));
 				}))
 			.build();
 	}
@@ -178,6 +184,23 @@ class SecurityConfiguration {
 					String.valueOf(throttles.signIn().lockout().toSeconds()));
 			request.getRequestDispatcher("/sign-in/throttled").forward(request, response);
 		};
+	}
+
+	/** Why a member was refused: the roles the rule needs, by their names, and who can give them. */
+	private static String refusal(MessageSource messages, @Nullable Object required) {
+		if (!(required instanceof Set<?> roles) || roles.isEmpty()) {
+			return text(messages, "identity.refused.roles-do-not-allow");
+		}
+		var names = roles.stream()
+			.map(role -> text(messages, "role." + ((Role) role).name()))
+			.sorted()
+			.collect(Collectors.joining(", "));
+		return messages.getMessage(roles.size() == 1 ? "identity.refused.one-role-required"
+				: "identity.refused.a-role-required", new Object[] { names }, LocaleContextHolder.getLocale());
+	}
+
+	private static String text(MessageSource messages, String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 
 	private static List<AccessRules> ordered(ObjectProvider<AccessRules> modules) {
