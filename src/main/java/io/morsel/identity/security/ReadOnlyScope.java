@@ -28,7 +28,8 @@ final class ReadOnlyScope {
 	}
 
 	/** The rule, and no write from a read-only token. */
-	static AuthorizationManager<RequestAuthorizationContext> guard(AuthorizationManager<RequestAuthorizationContext> rule) {
+	static AuthorizationManager<RequestAuthorizationContext> guard(
+			AuthorizationManager<RequestAuthorizationContext> rule) {
 		return AuthorizationManagers.allOf(rule, ReadOnlyScope::writesNeedAFullToken);
 	}
 

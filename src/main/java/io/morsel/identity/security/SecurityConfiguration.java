@@ -19,16 +19,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -88,14 +88,16 @@ class SecurityConfiguration {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 					.requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-					.requestMatchers("/actuator/**").access(ReadOnlyScope.guard(AuthorityAuthorizationManager.hasRole("ADMIN")));
+					.requestMatchers("/actuator/**")
+					.access(ReadOnlyScope.guard(AuthorityAuthorizationManager.hasRole("ADMIN")));
 				CollectedAccessRules.api(ordered(modules), requests, ReadOnlyScope::guard);
 				requests.anyRequest().access(ReadOnlyScope.guard(AuthenticatedAuthorizationManager.authenticated()));
 			})
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((request, response, e) -> {
 					response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-					problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "problem.title.unauthenticated",
+					problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED,
+							"problem.title.unauthenticated",
 							"Send a personal access token as 'Authorization: Bearer <token>'.");
 				})
 				.accessDeniedHandler((request, response, e) -> {
