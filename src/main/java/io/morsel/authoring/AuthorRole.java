@@ -29,7 +29,7 @@ final class AuthorRole {
 	static final class Required extends ProblemException {
 
 		Required() {
-			super(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+			super(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "problem.title.forbidden",
 					"authoring.refused.author-role-required");
 		}
 	}

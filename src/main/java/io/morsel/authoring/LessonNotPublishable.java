@@ -16,7 +16,7 @@ public class LessonNotPublishable extends ProblemException {
 	private final List<LessonWarning> reasons;
 
 	LessonNotPublishable(List<LessonWarning> reasons) {
-		super(HttpStatus.CONFLICT, ProblemTypes.NOT_PUBLISHABLE, "Lesson not publishable",
+		super(HttpStatus.CONFLICT, ProblemTypes.NOT_PUBLISHABLE, "problem.title.lesson-not-publishable",
 				"authoring.refused.not-publishable",
 				reasons.stream().map(LessonNotPublishable::why).collect(Collectors.joining("; ")));
 		this.reasons = List.copyOf(reasons);

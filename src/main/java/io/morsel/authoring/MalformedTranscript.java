@@ -13,7 +13,7 @@ public class MalformedTranscript extends InvalidValueException {
 	private final @Nullable Integer line;
 
 	MalformedTranscript(@Nullable Integer line, String code, Object... arguments) {
-		super("Malformed transcript", line == null ? code : "authoring.refused.transcript-line",
+		super("problem.title.malformed-transcript", line == null ? code : "authoring.refused.transcript-line",
 				line == null ? arguments : new Object[] { line, resolve(code, arguments) });
 		this.line = line;
 		if (line != null) {

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
 public class ContentInUse extends ProblemException {
 
 	ContentInUse(String code, List<String> references) {
-		super(HttpStatus.CONFLICT, ProblemTypes.IN_USE, "In use",
+		super(HttpStatus.CONFLICT, ProblemTypes.IN_USE, "problem.title.in-use",
 				code, String.join("; ", references));
 		getBody().setProperty("references", List.copyOf(references));
 	}

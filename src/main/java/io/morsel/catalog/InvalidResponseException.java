@@ -6,6 +6,6 @@ import io.morsel.shared.InvalidValueException;
 public class InvalidResponseException extends InvalidValueException {
 
 	public InvalidResponseException(String code, Object... arguments) {
-		super("Answer does not fit the interaction", code, arguments);
+		super("problem.title.answer-does-not-fit", code, arguments);
 	}
 }

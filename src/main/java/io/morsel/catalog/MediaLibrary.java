@@ -61,7 +61,7 @@ public class MediaLibrary {
 	public static class UnsupportedMediaException extends ProblemException {
 
 		UnsupportedMediaException(String code, Object... arguments) {
-			super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported file", code,
+			super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "problem.title.unsupported-file", code,
 					arguments);
 		}
 	}
@@ -70,7 +70,7 @@ public class MediaLibrary {
 	public static class MediaTooLargeException extends ProblemException {
 
 		MediaTooLargeException(String code, Object... arguments) {
-			super(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "File too large", code, arguments);
+			super(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "problem.title.file-too-large", code, arguments);
 		}
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public class StaleRevision extends ProblemException {
 
 	StaleRevision(int current) {
-		super(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "Changed meanwhile",
+		super(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "problem.title.changed-meanwhile",
 				"catalog.refused.program-changed-meanwhile", current);
 		getBody().setProperty("revision", current);
 	}

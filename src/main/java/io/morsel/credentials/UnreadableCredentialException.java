@@ -13,6 +13,6 @@ public class UnreadableCredentialException extends ProblemException {
 	public static final URI TYPE = URI.create("/problems/unreadable-credential");
 
 	public UnreadableCredentialException(String code, Object... arguments) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "Unreadable credential", code, arguments);
+		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "problem.title.unreadable-credential", code, arguments);
 	}
 }

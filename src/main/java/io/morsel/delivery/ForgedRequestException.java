@@ -13,6 +13,6 @@ public class ForgedRequestException extends ProblemException {
 	public static final URI TYPE = URI.create("/problems/forged-request");
 
 	public ForgedRequestException(String code, Object... arguments) {
-		super(HttpStatus.UNAUTHORIZED, TYPE, "Forged request", code, arguments);
+		super(HttpStatus.UNAUTHORIZED, TYPE, "problem.title.forged-request", code, arguments);
 	}
 }

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 public class IdempotencyKeyReused extends ProblemException {
 
 	IdempotencyKeyReused(Feedback stored) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
+		super(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED, "problem.title.idempotency-key-reused",
 				"learning.refused.idempotency-key-reused");
 		getBody().setProperty("answer", AlreadyAnswered.properties(stored));
 	}

@@ -9,6 +9,6 @@ import org.springframework.http.HttpStatus;
 public class ConflictException extends ProblemException {
 
 	public ConflictException(String code, Object... arguments) {
-		super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", code, arguments);
+		super(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "problem.title.conflict", code, arguments);
 	}
 }

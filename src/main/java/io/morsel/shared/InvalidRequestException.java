@@ -10,6 +10,6 @@ import org.springframework.http.HttpStatus;
 public class InvalidRequestException extends ProblemException {
 
 	public InvalidRequestException(String code, Object... arguments) {
-		super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", code, arguments);
+		super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "problem.title.invalid-request", code, arguments);
 	}
 }

@@ -13,10 +13,10 @@ public class InvalidValueException extends ProblemException {
 
 	/** The rule broken, as a message code of the bundles and its arguments. */
 	public InvalidValueException(String code, Object... arguments) {
-		this("Invalid request", code, arguments);
+		this("problem.title.invalid-request", code, arguments);
 	}
 
-	protected InvalidValueException(String title, String code, Object[] arguments) {
-		super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, title, code, arguments);
+	protected InvalidValueException(String titleCode, String code, Object[] arguments) {
+		super(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, titleCode, code, arguments);
 	}
 }

@@ -9,6 +9,6 @@ import org.springframework.http.HttpStatus;
 public class NotFoundException extends ProblemException {
 
 	public NotFoundException(String code, Object... arguments) {
-		super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", code, arguments);
+		super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "problem.title.not-found", code, arguments);
 	}
 }

@@ -19,7 +19,8 @@ import org.springframework.web.ErrorResponseException;
  * {@code new InvalidValueException("catalog.refused.lesson-needs-least-block")}. The API resolves it through the application's
  * {@link MessageSource} in the request's locale ({@link #getDetailMessageCode()}); the message, which forms show
  * beside what was sent, is the same text resolved when the refusal is made, in the locale of the request being
- * served.
+ * served. The title is a message code too ({@code problem.title.not-found}), resolved the same two ways
+ * ({@link #getTitleMessageCode()}).
  */
 public abstract class ProblemException extends ErrorResponseException {
 
@@ -29,12 +30,20 @@ public abstract class ProblemException extends ErrorResponseException {
 	 */
 	private static final ResourceBundleMessageSource BUNDLES = bundles();
 
-	protected ProblemException(HttpStatus status, URI type, String title, String code, Object... arguments) {
-		this(status, type, title, code, texts(arguments));
+	private final String titleCode;
+
+	protected ProblemException(HttpStatus status, URI type, String titleCode, String code, Object... arguments) {
+		this(status, type, titleCode, code, texts(arguments));
 	}
 
-	private ProblemException(HttpStatus status, URI type, String title, String code, String[] arguments) {
-		super(status, problem(status, type, title, resolve(code, arguments)), null, code, arguments);
+	private ProblemException(HttpStatus status, URI type, String titleCode, String code, String[] arguments) {
+		super(status, problem(status, type, resolve(titleCode), resolve(code, arguments)), null, code, arguments);
+		this.titleCode = titleCode;
+	}
+
+	@Override
+	public String getTitleMessageCode() {
+		return titleCode;
 	}
 
 	@Override

@@ -13,6 +13,6 @@ public class UnusableImageException extends ProblemException {
 	public static final URI TYPE = URI.create("/problems/unusable-image");
 
 	public UnusableImageException(String code, Object... arguments) {
-		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "Unusable image", code, arguments);
+		super(HttpStatus.UNPROCESSABLE_CONTENT, TYPE, "problem.title.unusable-image", code, arguments);
 	}
 }

@@ -48,7 +48,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail forbidden(AccessDeniedException e) {
-		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
+		return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "problem.title.forbidden",
 				"Your roles in this organisation do not allow this.");
 	}
 
@@ -61,7 +61,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+		var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "problem.title.invalid-request",
 				"Some fields are invalid.");
 		var fields = e.getBindingResult()
 			.getFieldErrors()
@@ -81,7 +81,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (BodySizeLimit.exceeded(e)) {
-			var problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "Body too large",
+			var problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.BODY_TOO_LARGE, "problem.title.body-too-large",
 				"The request body is larger than this API accepts.");
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
 		}
@@ -96,12 +96,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		}
 		var missing = missingField(e);
 		if (missing != null) {
-			var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+			var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "problem.title.invalid-request",
 					"Some fields are invalid.");
 			problem.setProperty("errors", List.of(new FieldProblem(missing, "is required (send null where allowed)")));
 			return ResponseEntity.badRequest().body(problem);
 		}
-		var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "Unreadable request body",
+		var problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_BODY, "problem.title.unreadable-body",
 				readableReason(e));
 		if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
 			problem.setProperty("errors",
@@ -114,7 +114,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		var problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ProblemTypes.UNSUPPORTED_MEDIA_TYPE,
-				"Unsupported media type",
+				"problem.title.unsupported-media-type",
 				"Send the body as " + e.getSupportedMediaTypes() + ", not " + e.getContentType() + ".");
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
 	}
@@ -153,17 +153,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				&& !(failed.getCause() instanceof JacksonException);
 	}
 
-	private static ProblemDetail serverError() {
-		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+	private ProblemDetail serverError() {
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.SERVER_ERROR, "problem.title.server-error",
 				"Morsel could not complete the request; it has been logged.");
-		problem.setType(ProblemTypes.SERVER_ERROR);
-		return problem;
 	}
 
-	private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {
+	/** A problem whose title is the message {@code titleCode} names, in the request's locale. */
+	private ProblemDetail problem(HttpStatus status, java.net.URI type, String titleCode, String detail) {
 		var problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type);
-		problem.setTitle(title);
+		var messages = getMessageSource();
+		problem.setTitle(messages == null ? titleCode
+				: messages.getMessage(titleCode, null, titleCode, LocaleContextHolder.getLocale()));
 		return problem;
 	}
 

@@ -50,7 +50,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > limit) {
-			problems.write(request, response, 413, ProblemTypes.BODY_TOO_LARGE, "Body too large",
+			problems.write(request, response, 413, ProblemTypes.BODY_TOO_LARGE, "problem.title.body-too-large",
 					"The request body is larger than " + limit + " bytes.");
 			return;
 		}

@@ -43,7 +43,7 @@ class ContentTypes extends OncePerRequestFilter {
 			return;
 		}
 		if (request.getRequestURI().startsWith("/api/")) {
-			problems.write(request, response, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type",
+			problems.write(request, response, 415, ProblemTypes.UNSUPPORTED_MEDIA_TYPE, "problem.title.unsupported-media-type",
 					refusal);
 			return;
 		}

@@ -62,7 +62,7 @@ class ControlCharacters extends OncePerRequestFilter {
 			return;
 		}
 		if (request.getRequestURI().startsWith("/api/")) {
-			problems.write(request, response, 400, ProblemTypes.VALIDATION, "Invalid request", refusal);
+			problems.write(request, response, 400, ProblemTypes.VALIDATION, "problem.title.invalid-request", refusal);
 			return;
 		}
 		ErrorPages.show(request, response, 400, REASON);

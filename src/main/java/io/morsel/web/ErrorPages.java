@@ -31,6 +31,12 @@ class ErrorPages implements ErrorController {
 			403, ProblemTypes.FORBIDDEN, 404, ProblemTypes.NOT_FOUND, 405, ProblemTypes.METHOD_NOT_ALLOWED, 413, ProblemTypes.BODY_TOO_LARGE, 415,
 			ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
 
+	/** The titles of the statuses a request can end in here, as message codes; any other is an "Error". */
+	private static final Map<Integer, String> TITLES = Map.of(400, "problem.title.http-400", 401,
+			"problem.title.http-401", 403, "problem.title.http-403", 404, "problem.title.http-404", 405,
+			"problem.title.http-405", 406, "problem.title.http-406", 413, "problem.title.http-413", 415,
+			"problem.title.http-415", 500, "problem.title.http-500");
+
 	private final ProblemResponses problems;
 	private final UnreachableDatabase unreachableDatabase;
 
@@ -56,7 +62,7 @@ class ErrorPages implements ErrorController {
 		if (uri.startsWith("/api/") || uri.startsWith("/actuator/")) {
 			problems.write(request, response, status.value(), TYPES.getOrDefault(status.value(),
 					status.is5xxServerError() ? ProblemTypes.SERVER_ERROR : URI.create("about:blank")),
-					status.getReasonPhrase(), detail(status), uri);
+					TITLES.getOrDefault(status.value(), "problem.title.http-error"), detail(status), uri);
 			return null;
 		}
 		var view = switch (status.value()) {

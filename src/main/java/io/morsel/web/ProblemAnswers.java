@@ -187,6 +187,16 @@ class ProblemAnswers implements OperationCustomizer, OpenApiCustomizer {
 			return add(null, true, patterns);
 		}
 
+		@Override
+		public AccessRules.Rules requireRole(HttpMethod method, Role role, String... patterns) {
+			return add(method, true, patterns);
+		}
+
+		@Override
+		public AccessRules.Rules requireAnyRole(HttpMethod method, Set<Role> roles, String... patterns) {
+			return add(method, true, patterns);
+		}
+
 		private AccessRules.Rules add(@Nullable HttpMethod method, boolean restricted, String... patterns) {
 			for (var pattern : patterns) {
 				rules.add(new Rule(method, PathPatternParser.defaultInstance.parse(pattern), restricted));

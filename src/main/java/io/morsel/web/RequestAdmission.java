@@ -116,7 +116,7 @@ class RequestAdmission extends OncePerRequestFilter {
 				locale);
 		if (request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/")) {
 			problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), ProblemTypes.BUSY,
-					"Busy", text);
+					"problem.title.busy", text);
 			return;
 		}
 		// A page of its own, not the layout: a node this busy should not render one (nor read a brand for it).

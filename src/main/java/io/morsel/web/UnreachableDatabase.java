@@ -66,7 +66,7 @@ class UnreachableDatabase implements HandlerExceptionResolver, Ordered {
 		if (uri.startsWith("/api/") || uri.startsWith("/actuator/")) {
 			try {
 				problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(),
-						ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable",
+						ProblemTypes.DATABASE_UNAVAILABLE, "problem.title.database-unavailable",
 						"Morsel cannot reach its database just now; nothing was changed unless a retry says so. "
 								+ "Try again in " + retryAfter + " seconds.",
 						uri);

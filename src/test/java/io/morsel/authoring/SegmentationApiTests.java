@@ -135,7 +135,8 @@ class SegmentationApiTests {
 			assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
 			assertThat(tree(answer).get("type").asString()).isEqualTo("/problems/forbidden");
 			assertThat(tree(answer).get("detail").asString())
-				.startsWith("Only authors write, import and cut lessons and programs; admins too need the author role");
+				.isEqualTo("This needs the Author role in this organisation, whatever other roles one has. "
+						+ "An admin gives roles on the People page.");
 		}
 	}
 

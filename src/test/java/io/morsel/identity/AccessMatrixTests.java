@@ -45,6 +45,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +68,10 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * A read-only token reads what a full token of the same role reads, and every write it sends is refused with 403,
  * except to an endpoint open to anyone, which it reaches as anyone does.
+ *
+ * <p>Every refused cell is sent a second time with a malformed body (the API: JSON cut off in the middle; a page: each
+ * field its handler reads, filled with a value no number, id or choice accepts), and must be refused the same way:
+ * the role and the scope are judged before the body is read, so a refused caller never learns what was wrong with it.
  */
 @MorselIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -117,6 +124,12 @@ class AccessMatrixTests {
 			Map.entry("POST /api/v1/segmentations/drafts", """
 					{"transcript": "Tag every deal. Then close it.",
 					 "segments": [{"firstSentence": 0, "sentenceCount": 1}]}"""));
+
+	/** A body no handler could read: JSON that stops in the middle. */
+	private static final String MALFORMED_JSON = "{\"malformed\": ";
+
+	/** A form value that is no number, id, date, time zone or choice (and no control character, refused before all). */
+	private static final String MALFORMED_FIELD = "not a value";
 
 	/** Writes that take a file: they are sent one, so that the handler reaches the question of the role. */
 	private static final Set<String> UPLOADS = Set.of("POST /api/v1/media", "POST /studio/import");
@@ -641,36 +654,63 @@ class AccessMatrixTests {
 			.map(endpoint -> DynamicTest.dynamicTest(endpoint, () -> assertCells(endpoint)));
 	}
 
-	/** Every cell of one row, compared at once, so that a failure shows the whole row. */
+	/**
+	 * Every cell of one row, compared at once, so that a failure shows the whole row. A refused cell is sent twice: with
+	 * the usual body and with a malformed one ({@link Body#MALFORMED}), which must be refused the same way, since the
+	 * role (or the scope) is judged before the body is read.
+	 */
 	private void assertCells(String endpoint) throws Exception {
 		var allowed = table(endpoint).get(endpoint);
-		var expected = new LinkedHashMap<String, Outcome>();
-		var actual = new LinkedHashMap<String, Outcome>();
-		var statuses = new LinkedHashMap<String, Integer>();
+		var row = new Row(endpoint);
 		for (var who : Who.values()) {
 			var outcome = who == SIGNED_OUT ? (allowed.contains(SIGNED_OUT) ? Outcome.ALLOWED : Outcome.SIGN_IN)
 					: allowed.contains(who) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
 			if (isApi(endpoint) && who != SIGNED_OUT) {
-				expected.put(who + " full", outcome);
-				expected.put(who + " read-only",
+				row.cell(who, who + " full", fullTokens.get(who), outcome);
+				row.cell(who, who + " read-only", readOnlyTokens.get(who),
 						isRead(endpoint) || allowed.contains(SIGNED_OUT) ? outcome : Outcome.FORBIDDEN);
-				record(endpoint, who + " full", send(endpoint, who, fullTokens.get(who)), actual, statuses);
-				record(endpoint, who + " read-only", send(endpoint, who, readOnlyTokens.get(who)), actual, statuses);
 			}
 			else {
-				expected.put(who.name(), outcome);
-				record(endpoint, who.name(), send(endpoint, who, null), actual, statuses);
+				row.cell(who, who.name(), null, outcome);
 			}
 		}
-		assertThat(actual).as("%s, statuses %s", endpoint, statuses).isEqualTo(expected);
+		assertThat(row.actual).as("%s, statuses %s", endpoint, row.statuses).isEqualTo(row.expected);
 	}
 
-	private void record(String endpoint, String cell, MvcResult result, Map<String, Outcome> actual,
-			Map<String, Integer> statuses) {
-		var status = result.getResponse().getStatus();
-		statuses.put(cell, status);
-		assertThat(status).as("%s as %s answers no server error", endpoint, cell).isLessThan(500);
-		actual.put(cell, outcome(result));
+	/** What a cell sends: the body that lets an allowed role reach the handler, or one no handler could read. */
+	enum Body {
+		USUAL, MALFORMED
+	}
+
+	/** The cells of one row: what each should get, what it got, and its status. */
+	private final class Row {
+
+		private final String endpoint;
+
+		private final Map<String, Outcome> expected = new LinkedHashMap<>();
+
+		private final Map<String, Outcome> actual = new LinkedHashMap<>();
+
+		private final Map<String, Integer> statuses = new LinkedHashMap<>();
+
+		Row(String endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		void cell(Who who, String name, String token, Outcome outcome) throws Exception {
+			record(name, outcome, send(endpoint, who, token, Body.USUAL));
+			if (outcome != Outcome.ALLOWED) {
+				record(name + " malformed", outcome, send(endpoint, who, token, Body.MALFORMED));
+			}
+		}
+
+		private void record(String cell, Outcome outcome, MvcResult result) {
+			var status = result.getResponse().getStatus();
+			expected.put(cell, outcome);
+			statuses.put(cell, status);
+			assertThat(status).as("%s as %s answers no server error", endpoint, cell).isLessThan(500);
+			actual.put(cell, outcome(result));
+		}
 	}
 
 	private static Outcome outcome(MvcResult result) {
@@ -683,14 +723,15 @@ class AccessMatrixTests {
 		return response.getStatus() == 403 ? Outcome.FORBIDDEN : Outcome.ALLOWED;
 	}
 
-	private MvcResult send(String endpoint, Who who, String token) throws Exception {
+	private MvcResult send(String endpoint, Who who, String token, Body body) throws Exception {
 		var space = endpoint.indexOf(' ');
 		var method = HttpMethod.valueOf(endpoint.substring(0, space));
 		var path = endpoint.substring(space + 1)
 			.replaceAll("\\{\\*?[^}]*}", madeUpId)
 			.replace("**", "x")
 			.replace("*", "x");
-		AbstractMockHttpServletRequestBuilder<?> request = UPLOADS.contains(endpoint)
+		var upload = UPLOADS.contains(endpoint) && body == Body.USUAL;
+		AbstractMockHttpServletRequestBuilder<?> request = upload
 				? multipart(method, path).file(new MockMultipartFile("file", "matrix.json", "application/json",
 						keyboardLesson().getBytes(StandardCharsets.UTF_8)))
 				: request(method, path);
@@ -698,11 +739,14 @@ class AccessMatrixTests {
 			if (token != null) {
 				request.header("Authorization", "Bearer " + token);
 			}
-			if (Set.of("PUT /api/v1/achievements/{id}/image", "PUT /api/v1/programs/{id}/cover",
+			if (body == Body.MALFORMED) {
+				request.contentType(MediaType.APPLICATION_JSON).content(MALFORMED_JSON);
+			}
+			else if (Set.of("PUT /api/v1/achievements/{id}/image", "PUT /api/v1/programs/{id}/cover",
 					"PUT /api/v1/lessons/{id}/draft/cover").contains(endpoint)) {
 				request.contentType(MediaType.IMAGE_PNG).content(new byte[] { 1, 2, 3 });
 			}
-			else if (!isRead(endpoint) && !UPLOADS.contains(endpoint)) {
+			else if (!isRead(endpoint) && !upload) {
 				request.contentType(MediaType.APPLICATION_JSON)
 					.content(BODIES.getOrDefault(endpoint, "{}").replace("MADE_UP", madeUpId));
 			}
@@ -714,6 +758,9 @@ class AccessMatrixTests {
 			if (!isRead(endpoint)) {
 				request.with(csrf());
 			}
+			if (body == Body.MALFORMED) {
+				formFields(endpoint).forEach(field -> request.param(field, MALFORMED_FIELD));
+			}
 		}
 		try {
 			return mvc.perform(request).andReturn();
@@ -721,6 +768,30 @@ class AccessMatrixTests {
 		catch (ServletException e) {
 			throw new AssertionError(endpoint + " as " + who + " answers a server error", e);
 		}
+	}
+
+	/**
+	 * The names of the form fields and request parameters a page's handler reads, so that a malformed form can fill
+	 * each with a value no number, id, date or choice accepts.
+	 */
+	private Set<String> formFields(String endpoint) {
+		var fields = new TreeSet<String>();
+		var handler = handlers().get(endpoint);
+		for (var parameter : handler.getMethodParameters()) {
+			var type = parameter.getParameterType();
+			var param = parameter.getParameterAnnotation(RequestParam.class);
+			if (param != null) {
+				fields.add(!param.name().isEmpty() ? param.name() : parameter.getParameterName());
+			}
+			// A form record: bound from the fields of its components (a principal is annotated, and is no form).
+			else if (type.isRecord() && (parameter.getParameterAnnotations().length == 0
+					|| parameter.hasParameterAnnotation(ModelAttribute.class))) {
+				for (var component : type.getRecordComponents()) {
+					fields.add(component.getName());
+				}
+			}
+		}
+		return fields;
 	}
 
 	private String token(String email, boolean readOnly) throws Exception {
@@ -744,20 +815,25 @@ class AccessMatrixTests {
 
 	/** Every mapped method and path, as "GET /api/v1/people"; a mapping for any method counts as GET. */
 	private Set<String> endpoints() {
-		var endpoints = new TreeSet<String>();
+		return new TreeSet<>(handlers().keySet());
+	}
+
+	/** The handler of each endpoint, named as {@link #endpoints()} names it. */
+	private Map<String, HandlerMethod> handlers() {
+		var handlers = new TreeMap<String, HandlerMethod>();
 		for (var mapping : context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-			for (var info : mapping.getHandlerMethods().keySet()) {
+			mapping.getHandlerMethods().forEach((info, handler) -> {
 				var methods = info.getMethodsCondition().getMethods().stream().map(Enum::name).toList();
 				for (var pattern : info.getPatternValues()) {
 					for (var method : methods.isEmpty() ? List.of("GET") : methods) {
 						if (!NOT_IN_THE_TABLE.matcher(pattern).matches()) {
-							endpoints.add(method + " " + pattern);
+							handlers.put(method + " " + pattern, handler);
 						}
 					}
 				}
-			}
+			});
 		}
-		return endpoints;
+		return handlers;
 	}
 
 	private static Map<String, Set<Who>> table(String endpoint) {

@@ -1,6 +1,7 @@
 package io.morsel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.morsel.MorselIntegrationTest;
 import io.morsel.support.Api;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,9 +127,25 @@ class ApiProblemsTests {
 		assertThat(patchLesson.statusCode()).isEqualTo(405);
 		assertThat(patchLesson.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(patchLesson.headers().firstValue("Allow").orElseThrow()).contains("GET");
-		var textDraft = http.send(request(lesson + "/draft", learner).header("Content-Type", "text/plain")
+		// An author's: anyone else is refused for the role before the body's type is looked at.
+		var author = Api.on(port).token("author@acme.test", "acme");
+		var textDraft = http.send(request(lesson + "/draft", author).header("Content-Type", "text/plain")
 			.PUT(HttpRequest.BodyPublishers.ofString("a draft")).build(), HttpResponse.BodyHandlers.ofString());
 		assertProblem(textDraft, 415, "/problems/unsupported-media-type");
+	}
+
+	@Test
+	void problemTitlesAreTheBundlesWordsNotTheirCodes() throws Exception {
+		var titles = Map.of(
+				"no token", assertProblem(get("/api/v1/me", null), 401, "/problems/unauthenticated"),
+				"unknown token", assertProblem(get("/api/v1/me", "mrsl_not-a-real-token"), 401, "/problems/unauthenticated"),
+				"role refused", assertProblem(get("/actuator/prometheus", learner), 403, "/problems/forbidden"),
+				"missing lesson", assertProblem(get("/api/v1/lessons/" + UUID.randomUUID(), learner), 404,
+						"/problems/not-found"));
+
+		assertThat(titles).extractingFromEntries(Map.Entry::getKey, e -> e.getValue().get("title").asString())
+			.containsExactlyInAnyOrder(tuple("no token", "Unauthenticated"), tuple("unknown token", "Invalid token"),
+					tuple("role refused", "Forbidden"), tuple("missing lesson", "Not found"));
 	}
 
 	@Test
@@ -196,7 +214,7 @@ class ApiProblemsTests {
 		var problem = json.readTree(response.body());
 		assertThat(problem.get("type").asString()).isEqualTo(type);
 		assertThat(problem.get("status").asInt()).isEqualTo(status);
-		assertThat(problem.get("title").asString()).isNotBlank();
+		assertThat(problem.get("title").asString()).isNotBlank().doesNotStartWith("problem.title.");
 		assertThat(problem.get("detail").asString()).isNotBlank();
 		return problem;
 	}

@@ -32,8 +32,9 @@ class RequestAdmissionTests {
 	RequestAdmissionTests() {
 		messages.addMessage("error.busy.title", Locale.ENGLISH, "Morsel is busy");
 		messages.addMessage("error.busy.text", Locale.ENGLISH, "Many people are using Morsel at this moment.");
+		messages.addMessage("problem.title.busy", Locale.ENGLISH, "Busy");
 		admission = new RequestAdmission(1, 10, Duration.ofMillis(300), Duration.ofSeconds(2),
-				new ProblemResponses(JsonMapper.builder().build()), messages);
+				new ProblemResponses(JsonMapper.builder().build(), messages), messages);
 	}
 
 	@AfterEach
@@ -64,7 +65,7 @@ class RequestAdmissionTests {
 	@Test
 	void aWaitingRequestIsLetInOnceTheTurnIsFreeAndNoMoreWaitThanTheBound() throws Exception {
 		var patient = new RequestAdmission(1, 1, Duration.ofSeconds(30), Duration.ofSeconds(2),
-				new ProblemResponses(JsonMapper.builder().build()), messages);
+				new ProblemResponses(JsonMapper.builder().build(), messages), messages);
 		var first = threads.submit(() -> send(patient, "GET", "/lessons/1", release));
 		assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
 		var second = threads.submit(() -> send(patient, "GET", "/today", null));

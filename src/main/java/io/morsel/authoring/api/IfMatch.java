@@ -42,7 +42,7 @@ record IfMatch(boolean any, List<String> tags) {
 	static final class PreconditionRequired extends ProblemException {
 
 		PreconditionRequired() {
-			super(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED, "If-Match required",
+			super(HttpStatus.PRECONDITION_REQUIRED, ProblemTypes.PRECONDITION_REQUIRED, "problem.title.if-match-required",
 					"authoring.refused.if-match-required");
 		}
 	}

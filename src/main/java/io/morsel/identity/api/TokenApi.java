@@ -7,6 +7,7 @@ import io.morsel.identity.internal.ApiTokens;
 import io.morsel.identity.internal.Organisations;
 import io.morsel.identity.internal.SignInClient;
 import io.morsel.shared.PlainText;
+import io.morsel.shared.ProblemResponses;
 import io.morsel.shared.ProblemTypes;
 import io.morsel.shared.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,11 +46,13 @@ class TokenApi {
 	private final Accounts accounts;
 	private final ApiTokens tokens;
 	private final Organisations organisations;
+	private final ProblemResponses titles;
 
-	TokenApi(Accounts accounts, ApiTokens tokens, Organisations organisations) {
+	TokenApi(Accounts accounts, ApiTokens tokens, Organisations organisations, ProblemResponses titles) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.organisations = organisations;
+		this.titles = titles;
 	}
 
 	/**
@@ -156,12 +159,12 @@ class TokenApi {
 			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
 					"Email, password or organisation are wrong.");
 			problem.setType(ProblemTypes.INVALID_CREDENTIALS);
-			problem.setTitle("Invalid credentials");
+			problem.setTitle(titles.title("problem.title.invalid-credentials"));
 			return problem;
 		}
 		var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, detail);
 		problem.setType(ProblemTypes.TOO_MANY_ATTEMPTS);
-		problem.setTitle("Too many attempts");
+		problem.setTitle(titles.title("problem.title.too-many-attempts"));
 		return problem;
 	}
 }

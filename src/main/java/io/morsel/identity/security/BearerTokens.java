@@ -9,7 +9,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,25 +16,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer <token>} with a personal access token. A request without the header
  * passes on (and the access rules decide); a token that is unknown, expired or revoked, or whose owner was deactivated
- * or removed on any node, is refused at once. A read-only token sending anything but a read is refused with 403, except
- * to an endpoint open to anyone ({@link PublicApi}), which it reaches as anyone does.
+ * or removed on any node, is refused at once. A read-only token authenticates its owner for reads: the access rules
+ * refuse its writes, except to an endpoint they open to anyone ({@link ReadOnlyScope}).
  */
 class BearerTokens extends OncePerRequestFilter {
 
 	private static final String SCHEME = "Bearer ";
-	/** What a read-only token may send: the methods that change nothing. */
-	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
 	private final ApiTokens tokens;
 	private final AccessRevocations revocations;
 	private final ProblemResponses problems;
-	private final PublicApi publicApi;
 
-	BearerTokens(ApiTokens tokens, AccessRevocations revocations, ProblemResponses problems, PublicApi publicApi) {
+	BearerTokens(ApiTokens tokens, AccessRevocations revocations, ProblemResponses problems) {
 		this.tokens = tokens;
 		this.revocations = revocations;
 		this.problems = problems;
-		this.publicApi = publicApi;
 	}
 
 	@Override
@@ -50,23 +45,14 @@ class BearerTokens extends OncePerRequestFilter {
 		var bearer = tokens.authenticate(header.substring(SCHEME.length()).strip());
 		if (bearer.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-			problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "Invalid token",
+			problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "problem.title.invalid-token",
 					"The bearer token is unknown, expired or was revoked.");
 			return;
 		}
-		if (bearer.get().readOnly() && !READS.contains(request.getMethod())) {
-			if (publicApi.opens(request)) {
-				// Anyone may send this write: the token's scope limits what it may do as its owner, so it is sent
-				// as anyone would send it, not refused.
-				chain.doFilter(request, response);
-				return;
-			}
-			problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "Read-only token",
-					"This token may only read; create one without the read-only scope to make changes.");
-			return;
-		}
+		var member = bearer.get().member();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(MemberAuthentication.of(bearer.get().member()));
+		context.setAuthentication(
+				bearer.get().readOnly() ? MemberAuthentication.readOnly(member) : MemberAuthentication.of(member));
 		SecurityContextHolder.setContext(context);
 		chain.doFilter(request, response);
 	}

@@ -4,7 +4,9 @@ import io.morsel.identity.CurrentMember;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import java.util.ArrayList;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,14 @@ public class MemberAuthentication {
 
 	public static Authentication of(CurrentMember member) {
 		var authorities = member.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+		return UsernamePasswordAuthenticationToken.authenticated(member, null, authorities);
+	}
+
+	/** The member as a read-only token presents them: their roles, for reads only ({@link ReadOnlyScope}). */
+	static Authentication readOnly(CurrentMember member) {
+		var authorities = new ArrayList<GrantedAuthority>();
+		member.roles().forEach(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
+		authorities.add(new SimpleGrantedAuthority(ReadOnlyScope.AUTHORITY));
 		return UsernamePasswordAuthenticationToken.authenticated(member, null, authorities);
 	}
 

@@ -3,6 +3,7 @@ package io.morsel.identity.security;
 import io.morsel.identity.AccessRules;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.FrameOrigins;
+import io.morsel.identity.Role;
 import io.morsel.identity.SameOriginFrame;
 import io.morsel.identity.internal.AccessRevocations;
 import io.morsel.identity.internal.ApiTokens;
@@ -12,18 +13,26 @@ import io.morsel.shared.ProblemTypes;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -61,29 +70,38 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccessRevocations revocations,
-			ProblemResponses problems, ObjectProvider<AccessRules> modules) throws Exception {
+			ProblemResponses problems, MessageSource messages, ObjectProvider<AccessRules> modules) throws Exception {
 		return http.securityMatcher("/api/**", "/actuator/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.addFilterBefore(new BearerTokens(tokens, revocations, problems, PublicApi.of(ordered(modules))),
-					BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokens(tokens, revocations, problems), BasicAuthenticationFilter.class)
+			// Every rule but those open to anyone also refuses a read-only token's writes (ReadOnlyScope).
 			.authorizeHttpRequests(requests -> {
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 					.requestMatchers(HttpMethod.POST, "/api/v1/tokens").permitAll()
 					.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-					.requestMatchers("/actuator/**").hasRole("ADMIN");
-				CollectedAccessRules.api(ordered(modules), requests);
-				requests.anyRequest().authenticated();
+					.requestMatchers("/actuator/**")
+					.access(ReadOnlyScope.guard(AuthorityAuthorizationManager.hasRole("ADMIN")));
+				CollectedAccessRules.api(ordered(modules), requests, ReadOnlyScope::guard);
+				requests.anyRequest().access(ReadOnlyScope.guard(AuthenticatedAuthorizationManager.authenticated()));
 			})
 			.exceptionHandling(handling -> handling
 				.authenticationEntryPoint((request, response, e) -> {
 					response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-					problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED, "Unauthenticated",
+					problems.write(request, response, 401, ProblemTypes.UNAUTHENTICATED,
+							"problem.title.unauthenticated",
 							"Send a personal access token as 'Authorization: Bearer <token>'.");
 				})
-				.accessDeniedHandler((request, response, e) -> problems.write(request, response, 403,
-						ProblemTypes.FORBIDDEN, "Forbidden", "Your roles in this organisation do not allow this.")))
+				.accessDeniedHandler((request, response, e) -> {
+					if (ReadOnlyScope.refuses(SecurityContextHolder.getContext().getAuthentication(), request)) {
+						problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "problem.title.read-only-token",
+								text(messages, "identity.refused.token-read-only"));
+						return;
+					}
+					problems.write(request, response, 403, ProblemTypes.FORBIDDEN, "problem.title.forbidden",
+							refusal(messages, request.getAttribute(CollectedAccessRules.REQUIRED_ROLES)));
+				}))
 			.build();
 	}
 
@@ -169,6 +187,23 @@ class SecurityConfiguration {
 					String.valueOf(throttles.signIn().lockout().toSeconds()));
 			request.getRequestDispatcher("/sign-in/throttled").forward(request, response);
 		};
+	}
+
+	/** Why a member was refused: the roles the rule needs, by their names, and who can give them. */
+	private static String refusal(MessageSource messages, @Nullable Object required) {
+		if (!(required instanceof Set<?> roles) || roles.isEmpty()) {
+			return text(messages, "identity.refused.roles-do-not-allow");
+		}
+		var names = roles.stream()
+			.map(role -> text(messages, "role." + ((Role) role).name()))
+			.sorted()
+			.collect(Collectors.joining(", "));
+		return messages.getMessage(roles.size() == 1 ? "identity.refused.one-role-required"
+				: "identity.refused.a-role-required", new Object[] { names }, LocaleContextHolder.getLocale());
+	}
+
+	private static String text(MessageSource messages, String code) {
+		return messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 
 	private static List<AccessRules> ordered(ObjectProvider<AccessRules> modules) {
