@@ -117,7 +117,7 @@ public class PasswordHashing implements PasswordEncoder, DisposableBean {
 	public static final class Busy extends ProblemException {
 
 		Busy(String retryAfter) {
-			super(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY, "Busy", "sign-in.error.busy");
+			super(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.BUSY, "problem.title.busy", "sign-in.error.busy");
 			getHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter);
 		}
 
