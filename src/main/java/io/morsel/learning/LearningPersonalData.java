@@ -42,17 +42,23 @@ class LearningPersonalData implements PersonalData {
 			@Nullable Long timeTakenMs, Instant answeredAt) {
 	}
 
-	/** The learner's daily goal and every day they learned, as kept for their streak. */
+	/**
+	 * The learner's daily goal and every day they learned, as kept for their streak, and whether they joined their
+	 * team's leaderboards.
+	 */
 	record LearningPart(List<ProgramEntry> enrolments, List<AttemptEntry> attempts, DailyGoal dailyGoal,
-			List<LearningDay> days) {
+			List<LearningDay> days, boolean onLeaderboards) {
 	}
 
 	private final Progress progress;
 	private final LearningDays learningDays;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
+	private final Leaderboards leaderboards;
 
-	LearningPersonalData(Progress progress, LearningDays learningDays, JdbcClient jdbc, JsonMapper json) {
+	LearningPersonalData(Progress progress, LearningDays learningDays, JdbcClient jdbc, JsonMapper json,
+			Leaderboards leaderboards) {
+		this.leaderboards = leaderboards;
 		this.progress = progress;
 		this.learningDays = learningDays;
 		this.jdbc = jdbc;
@@ -75,7 +81,8 @@ class LearningPersonalData implements PersonalData {
 						.stream()
 						.map(l -> new LessonEntry(l.id().value(), l.title(), l.status().name().toLowerCase(java.util.Locale.ROOT)))
 						.toList()))
-			.toList(), attempts(Learner.of(member)), standing.goal(), standing.days());
+			.toList(), attempts(Learner.of(member)), standing.goal(), standing.days(),
+				leaderboards.joined(Learner.of(member)));
 	}
 
 	/** Every attempt of the learner in the organisation, oldest first, each with its answers. One query. */

@@ -45,6 +45,7 @@ class PersonalDataTests {
 		assertThat(data.at("/modules/learning/enrolments/0/title").asString()).isEqualTo(program.get("title").asString());
 		assertThat(data.at("/modules/learning/enrolments/0/lessons").size()).isPositive();
 		assertThat(data.at("/modules/learning/dailyGoal/kind").isString()).isTrue();
+		assertThat(data.at("/modules/learning/onLeaderboards").isBoolean()).isTrue();
 		assertThat(data.at("/modules/learning/days").isArray()).isTrue();
 		assertThat(answer.getBody()).doesNotContain(token, "password", "hash", "learner@acme.test", "admin@acme.test");
 	}
