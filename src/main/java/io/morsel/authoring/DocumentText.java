@@ -22,7 +22,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * A document an author imports (PDF, DOCX, PPTX or HTML), read by Apache Tika into Markdown: its headings as
  * {@code #} lines, its paragraphs and list items apart by blank lines. That text then goes the way of a transcript
- * without timestamps ({@link TextTranscriptReader}): cut into lesson-sized parts, reviewed, and drafted. Only the
+ * without timestamps ({@link TextTranscriptReader}): cut into lesson-sized parts (at its headings where it has
+ * them, see {@link TranscriptSegmenter}), reviewed, and drafted. Only the
  * parsers of those formats are on the classpath (not Tika's standard package); a file of another type, or one they
  * cannot read, is refused with the reason.
  */

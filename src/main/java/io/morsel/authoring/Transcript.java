@@ -1,12 +1,15 @@
 package io.morsel.authoring;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * A transcript as read: its cues in order, and whether their times come from the transcript ({@code timed}) or were
- * estimated at {@link #WORDS_PER_MINUTE}.
+ * A transcript as read: its cues in order, whether their times come from the transcript ({@code timed}) or were
+ * estimated at {@link #WORDS_PER_MINUTE}, and the headings of a Markdown text or document ({@code headings}: the
+ * index of the cue each heading stands above, and its text).
  */
-public record Transcript(TranscriptFormat format, List<TranscriptCue> cues, boolean timed) {
+public record Transcript(TranscriptFormat format, List<TranscriptCue> cues, boolean timed,
+		Map<Integer, String> headings) {
 
 	/** A steady presenter's pace, for text without timestamps. */
 	static final int WORDS_PER_MINUTE = 150;
@@ -14,8 +17,14 @@ public record Transcript(TranscriptFormat format, List<TranscriptCue> cues, bool
 	/** The longest recording Morsel cuts: two hours. */
 	static final long MAX_MILLIS = 2 * 60 * 60 * 1000L;
 
+	/** A transcript without headings: captions, or text that has none. */
+	public Transcript(TranscriptFormat format, List<TranscriptCue> cues, boolean timed) {
+		this(format, cues, timed, Map.of());
+	}
+
 	public Transcript {
 		cues = List.copyOf(cues);
+		headings = Map.copyOf(headings);
 		if (cues.isEmpty()) {
 			throw new MalformedTranscript(null, "authoring.refused.transcript-has-no-spoken-text");
 		}

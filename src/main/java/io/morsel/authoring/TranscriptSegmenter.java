@@ -15,8 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import opennlp.tools.stemmer.PorterStemmer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,11 @@ import org.springframework.stereotype.Component;
  * the lesson length limits, then titled and given a draft objective from its key phrases (noun phrases by part of
  * speech, weighed by how much more often this segment says them than the others), run through the objective linter.
  * English only, as the linter's models are.
+ *
+ * <p>A text with headings (a document, or Markdown) is cut at its headings instead: each heading starts a segment
+ * titled by it, and only a section longer than a lesson is cut further by the tiling (its later parts titled by their
+ * key phrases). A preamble shorter than a lesson's minimum joins the first section. One heading alone is the text's
+ * title, which divides nothing: such a text is tiled as one without headings.
  */
 @Component
 public class TranscriptSegmenter {
@@ -70,7 +77,37 @@ public class TranscriptSegmenter {
 
 	Segmentation propose(Transcript transcript, TextTiling.Settings settings) {
 		var reading = read(transcript);
-		return reading.segmentation(TextTiling.tile(reading.tiled(), settings).starts());
+		if (reading.headings.size() < 2) {
+			return reading.segmentation(TextTiling.tile(reading.tiled(), settings).starts());
+		}
+		return reading.segmentation(bySections(reading, settings));
+	}
+
+	/** A segment at each heading; a section longer than a lesson tiled into lessons of its own. */
+	private static List<Integer> bySections(Reading reading, TextTiling.Settings settings) {
+		var sections = new ArrayList<>(reading.headings.keySet());
+		var sentences = reading.sentences();
+		if (sections.getFirst() > 0) {
+			var preamble = sentences.get(sections.getFirst()).startMillis() - sentences.getFirst().startMillis();
+			if (preamble < settings.minMillis()) {
+				sections.removeFirst();
+			}
+			sections.addFirst(0);
+		}
+		var starts = new ArrayList<Integer>();
+		for (var s = 0; s < sections.size(); s++) {
+			var first = sections.get(s);
+			var end = s + 1 < sections.size() ? sections.get(s + 1) : sentences.size();
+			var millis = sentences.get(end - 1).endMillis() - sentences.get(first).startMillis();
+			if (millis <= settings.maxMillis()) {
+				starts.add(first);
+				continue;
+			}
+			for (var start : TextTiling.tile(reading.tiled().subList(first, end), settings).starts()) {
+				starts.add(first + start);
+			}
+		}
+		return starts;
 	}
 
 	/**
@@ -96,7 +133,8 @@ public class TranscriptSegmenter {
 	/** The transcript's sentences, tagged and reduced to the words the tiling compares. */
 	Reading read(Transcript transcript) {
 		var language = linter.language(ObjectiveLinter.DEFAULT_LANGUAGE);
-		var sentences = sentences(transcript, language);
+		var headings = new TreeMap<Integer, String>();
+		var sentences = sentences(transcript, language, headings);
 		var stemmer = new PorterStemmer();
 		var tagged = new ArrayList<List<ObjectiveLanguage.Word>>(sentences.size());
 		var tiled = new ArrayList<TextTiling.Sentence>(sentences.size());
@@ -113,7 +151,7 @@ public class TranscriptSegmenter {
 			}
 			tiled.add(new TextTiling.Sentence(terms, sentence.startMillis(), sentence.endMillis()));
 		}
-		return new Reading(transcript, sentences, tagged, tiled);
+		return new Reading(transcript, sentences, tagged, tiled, headings);
 	}
 
 	/** A transcript read once, cut as often as the author moves the cuts. */
@@ -123,13 +161,16 @@ public class TranscriptSegmenter {
 		private final List<SpokenSentence> sentences;
 		private final List<List<ObjectiveLanguage.Word>> tagged;
 		private final List<TextTiling.Sentence> tiled;
+		/** The sentences that start a section under a heading, and the heading's text. */
+		private final TreeMap<Integer, String> headings;
 
 		Reading(Transcript transcript, List<SpokenSentence> sentences, List<List<ObjectiveLanguage.Word>> tagged,
-				List<TextTiling.Sentence> tiled) {
+				List<TextTiling.Sentence> tiled, TreeMap<Integer, String> headings) {
 			this.transcript = transcript;
 			this.sentences = sentences;
 			this.tagged = tagged;
 			this.tiled = tiled;
+			this.headings = headings;
 		}
 
 		List<SpokenSentence> sentences() {
@@ -153,9 +194,11 @@ public class TranscriptSegmenter {
 				var first = starts.get(s);
 				var end = end(starts, s);
 				var key = keyPhrases(phrases.get(s), documents, starts.size()).stream().map(spelling::get).toList();
-				var title = key.isEmpty() ? MessageFormat.format(untitled, s + 1)
-						: key.size() == 1 ? capitalised(key.getFirst())
-								: MessageFormat.format(pair, capitalised(key.get(0)), key.get(1));
+				var heading = heading(first, end);
+				var title = heading != null ? heading
+						: key.isEmpty() ? MessageFormat.format(untitled, s + 1)
+								: key.size() == 1 ? capitalised(key.getFirst())
+										: MessageFormat.format(pair, capitalised(key.get(0)), key.get(1));
 				var objective = key.isEmpty() ? objectiveVerb + " the main point of part " + (s + 1)
 						: objectiveVerb + " " + key.getFirst();
 				// A segment runs until the next one starts, so that together they cover the recording without gaps.
@@ -166,6 +209,15 @@ public class TranscriptSegmenter {
 						linter.check(objective, ObjectiveLinter.DEFAULT_LANGUAGE), key));
 			}
 			return new Segmentation(transcript.format(), transcript.timed(), sentences, segments);
+		}
+
+		/**
+		 * The title a segment takes from the headings of a text cut at them: the first heading within it; none where
+		 * it continues a section, or the text has fewer than two headings.
+		 */
+		private @Nullable String heading(int first, int end) {
+			var within = headings.ceilingEntry(first);
+			return headings.size() < 2 || within == null || within.getKey() >= end ? null : within.getValue();
 		}
 
 		private int end(List<Integer> starts, int segment) {
@@ -259,6 +311,15 @@ public class TranscriptSegmenter {
 	 * into a cue's text starts a third of the way into the cue's time.
 	 */
 	static List<SpokenSentence> sentences(Transcript transcript, ObjectiveLanguage language) {
+		return sentences(transcript, language, new TreeMap<>());
+	}
+
+	/**
+	 * The sentences, as {@link #sentences(Transcript, ObjectiveLanguage)}, never running across a heading; into
+	 * {@code headings}, the sentence each heading's section starts at and the heading's text.
+	 */
+	private static List<SpokenSentence> sentences(Transcript transcript, ObjectiveLanguage language,
+			Map<Integer, String> headings) {
 		var text = new StringBuilder();
 		var offsets = new int[transcript.cues().size()];
 		for (var c = 0; c < offsets.length; c++) {
@@ -269,12 +330,28 @@ public class TranscriptSegmenter {
 			text.append(transcript.cues().get(c).text());
 		}
 		var all = text.toString();
+		// Where a section starts, by its heading's cue: a sentence the detector runs across it is cut there.
+		var sections = new TreeMap<Integer, String>();
+		transcript.headings().forEach((cue, heading) -> sections.put(offsets[cue], heading));
 		var sentences = new ArrayList<SpokenSentence>();
 		for (var span : language.sentencePositions(all)) {
-			var start = span.getStart();
-			for (var piece : pieces(all, start, span.getEnd())) {
-				sentences.add(new SpokenSentence(all.substring(piece[0], piece[1]).strip(),
-						time(transcript, offsets, piece[0], all.length()), time(transcript, offsets, piece[1], all.length())));
+			var from = span.getStart();
+			var breaks = new ArrayList<>(sections.subMap(from, false, span.getEnd(), false).keySet());
+			breaks.add(span.getEnd());
+			for (var to : breaks) {
+				var section = sections.ceilingEntry(from);
+				var startsSection = section != null && section.getKey() < to
+						&& all.substring(from, section.getKey()).isBlank();
+				var before = sentences.size();
+				for (var piece : pieces(all, from, to)) {
+					sentences.add(new SpokenSentence(all.substring(piece[0], piece[1]).strip(),
+							time(transcript, offsets, piece[0], all.length()),
+							time(transcript, offsets, piece[1], all.length())));
+				}
+				if (startsSection && sentences.size() > before) {
+					headings.put(before, section.getValue());
+				}
+				from = to;
 			}
 		}
 		return sentences;

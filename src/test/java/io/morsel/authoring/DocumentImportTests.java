@@ -4,8 +4,10 @@ import static io.morsel.support.Csrf.csrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.morsel.MorselIntegrationTest;
+import io.morsel.catalog.Lessons;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
@@ -39,6 +41,12 @@ class DocumentImportTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	Lessons lessons;
+
+	@Autowired
+	Repurposing repurposing;
+
 	@LocalServerPort
 	int port;
 
@@ -63,6 +71,32 @@ class DocumentImportTests {
 		var review = mvc.perform(get(created.getRedirectedUrl()).with(SignedIn.as(author))).andReturn().getResponse()
 			.getContentAsString();
 		assertThat(review).contains(name, "Lesson 1:", "Lesson 2:", "Make lesson drafts");
+	}
+
+	@Test
+	void aWordDocumentWithThreeHeadingsBecomesThreeDraftsTitledByThem() throws Exception {
+		var upload = new MockMultipartFile("file", "handbook.docx",
+				"application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+				Documents.docxWithHeadings(DocumentSectionsTests.HANDBOOK));
+		var created = mvc.perform(multipart("/studio/recordings").file(upload).param("name", "Handbook " + UUID.randomUUID())
+			.with(SignedIn.as(author)).with(csrf())).andReturn().getResponse();
+		var page = created.getRedirectedUrl();
+		assertThat(page).as(created.getContentAsString()).startsWith("/studio/recordings/");
+		var before = lessons.all(author.organisationId()).size();
+
+		var drafted = mvc.perform(post(page + "/lessons").param("accept", "0", "1", "2")
+			.param("title-0", "").param("objective-0", "").param("title-1", "").param("objective-1", "")
+			.param("title-2", "").param("objective-2", "")
+			.with(SignedIn.as(author)).with(csrf())).andReturn().getResponse();
+
+		assertThat(drafted.getRedirectedUrl()).as(drafted.getContentAsString()).isEqualTo(page);
+		var all = lessons.all(author.organisationId());
+		assertThat(all).hasSize(before + 3);
+		var id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+		var made = repurposing.review(author, id).lessons();
+		assertThat(made).hasSize(3);
+		assertThat(made.stream().map(lesson -> lessons.latest(author.organisationId(), lesson).orElseThrow().content().title()))
+			.containsExactly("Greeting a new customer", "Closing a ticket", "Handing over at the end of a shift");
 	}
 
 	@Test

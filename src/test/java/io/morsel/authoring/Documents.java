@@ -11,6 +11,9 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /** Real documents for the import's tests, written with the libraries Tika reads them with: PDFBox and POI. */
 final class Documents {
@@ -67,11 +70,36 @@ final class Documents {
 		}
 	}
 
-	/** The Markdown's paragraphs as a Word document, headings in Word's heading styles. */
+	/** The Markdown's paragraphs as a Word document, its headings as plain paragraphs. */
 	static byte[] docx(String markdown) throws IOException {
 		try (var document = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
 			for (var paragraph : paragraphs(markdown)) {
 				document.createParagraph().createRun().setText(paragraph.replaceFirst("^#+\\s+", ""));
+			}
+			document.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	/** The Markdown's paragraphs as a Word document, its headings in Word's heading styles ("heading 1" to 6). */
+	static byte[] docxWithHeadings(String markdown) throws IOException {
+		try (var document = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
+			var styles = document.createStyles();
+			for (var level = 1; level <= 6; level++) {
+				var style = CTStyle.Factory.newInstance();
+				style.setStyleId("Heading" + level);
+				style.setType(STStyleType.PARAGRAPH);
+				style.addNewName().setVal("heading " + level);
+				styles.addStyle(new XWPFStyle(style));
+			}
+			for (var paragraph : paragraphs(markdown)) {
+				var level = paragraph.indexOf(' ');
+				var heading = paragraph.startsWith("#") && level > 0 && level <= 6;
+				var written = document.createParagraph();
+				if (heading) {
+					written.setStyle("Heading" + level);
+				}
+				written.createRun().setText(paragraph.replaceFirst("^#+\\s+", "").replaceAll("\\s+", " "));
 			}
 			document.write(out);
 			return out.toByteArray();

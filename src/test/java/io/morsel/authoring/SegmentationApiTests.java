@@ -20,6 +20,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +42,9 @@ class SegmentationApiTests {
 
 	@Autowired
 	Directory directory;
+
+	@Autowired
+	JdbcClient sql;
 
 	Api api;
 	String authorToken;
@@ -73,6 +77,38 @@ class SegmentationApiTests {
 			assertThat(segment.get("objectiveCheck").get("measurable").asBoolean()).isTrue();
 		}
 		assertThat(end).isEqualTo(body.get("duration").asDouble());
+	}
+
+	@Test
+	void proposingSegmentsOfATranscriptOrADocumentStoresNothing() throws Exception {
+		var before = rowCounts();
+		var document = new LinkedMultiValueMap<String, Object>();
+		document.add("file", new ByteArrayResource(Documents.html(DocumentSectionsTests.HANDBOOK)) {
+			@Override
+			public String getFilename() {
+				return "handbook.html";
+			}
+		});
+
+		var transcript = api.post(authorToken, SEGMENTATIONS, Map.of("transcript", webVtt("support-webinar.md")));
+		var upload = api.http().post().uri(SEGMENTATIONS).header("Authorization", "Bearer " + authorToken)
+			.contentType(MediaType.MULTIPART_FORM_DATA).body(document).retrieve().toEntity(String.class);
+
+		assertThat(transcript.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(upload.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(tree(upload).get("segments").findValuesAsString("title")).containsExactly("Greeting a new customer",
+				"Closing a ticket", "Handing over at the end of a shift");
+		assertThat(rowCounts()).isEqualTo(before);
+	}
+
+	/** The rows of every table a proposal could write to if it stored anything: working copies, lessons, media. */
+	private Map<String, Long> rowCounts() {
+		var counts = new java.util.TreeMap<String, Long>();
+		for (var table : List.of("segmentations", "segmentation_lessons", "lessons", "lesson_versions",
+				"lesson_skills", "media", "programs", "program_lessons")) {
+			counts.put(table, sql.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single());
+		}
+		return counts;
 	}
 
 	@Test

@@ -13,9 +13,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An author pastes a webinar's transcript, splits one proposed lesson and joins it back, leaves the last part out,
- * renames the first, and makes the drafts, which open in the editor. author@acme.test is its person.
+ * renames the first, and makes the drafts, which open in the editor; there the author adds a question that assesses
+ * the draft's objective and publishes it, and a learner of the organisation then finds the lesson. Each page it
+ * visits is clean to axe-core. author@acme.test and learner@acme.test are its people.
  */
 class RepurposingJourneyTests extends BrowserTest {
+
+	@Override
+	boolean injectsScripts() {
+		return true;
+	}
 
 	@Test
 	void anAuthorCutsAPastedTranscriptAdjustsTheCutsAndGetsTheDrafts() throws Exception {
@@ -47,8 +54,43 @@ class RepurposingJourneyTests extends BrowserTest {
 		var drafts = page.locator("section[aria-labelledby=drafts-heading] li");
 		assertThat(drafts).hasCount(proposed - 1);
 		assertThat(drafts.first()).containsText(title);
+		org.assertj.core.api.Assertions.assertThat(axe("the recording's review with its drafts")).isEmpty();
 		drafts.first().getByRole(AriaRole.LINK).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
+
+		// A draft of words alone assesses nothing, so it cannot be published until a question checks its objective.
+		var blocks = page.locator(".block-card").count();
+		var question = page.locator("details.add-block", new Page.LocatorOptions().setHas(page.getByText(
+				"Add a single-choice question", new Page.GetByTextOptions().setExact(true))));
+		question.locator(":scope > summary").click();
+		var form = question.locator(":scope > form");
+		form.getByLabel("Question", new Locator.GetByLabelOptions().setExact(true))
+			.fill("A customer writes in angry. What comes first?");
+		option(form, "Option 1", "Read the whole ticket and set its priority", true, "Triage comes before any answer.");
+		option(form, "Option 2", "Reply at once with a template", false, "A template answers a question nobody asked.");
+		form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add").setExact(true)).click();
+		assertThat(page.locator(".block-card")).hasCount(blocks + 1);
+		org.assertj.core.api.Assertions.assertThat(axe("the draft in the editor")).isEmpty();
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish")).click();
+		assertThat(page.locator("#editor")).containsText("Published v1");
+		var lesson = page.url().substring(page.url().lastIndexOf('/') + 1);
+
+		context.clearCookies();
+		signIn("learner@acme.test");
+		page.navigate(url("/lessons/" + lesson));
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
+		assertThat(page.locator(".interaction")).hasCount(1);
+		org.assertj.core.api.Assertions.assertThat(axe("the published lesson, as a learner")).isEmpty();
+	}
+
+	private static void option(Locator form, String legend, String text, boolean correct, String feedback) {
+		var row = form.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName(legend).setExact(true));
+		row.getByLabel("Text").fill(text);
+		if (correct) {
+			row.getByLabel("Correct").check();
+		}
+		row.getByLabel("Feedback when picked").fill(feedback);
 	}
 
 	private Locator segments() {
