@@ -22,8 +22,12 @@ import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,6 +51,8 @@ public class Attempts {
 	private final Clock clock;
 	private final Cache<Key, Started> started;
 	private final ProgramSights sights;
+	/** The attempts being looked up for {@link #started}, each by the first request that needed it. */
+	private final Map<Key, CompletableFuture<Started>> lookups = new ConcurrentHashMap<>();
 
 	Attempts(JdbcClient jdbc, Lessons lessons, JsonMapper json, AnswerWriter writer, Answers answers, Clock clock,
 			Caches caches, ProgramSights sights) {
@@ -345,19 +351,44 @@ public class Attempts {
 
 	/**
 	 * The learner's attempt, started at {@code at} if need be: from memory once known, as it never changes. Requests
-	 * that need the same unknown attempt at once wait for one of them to look it up.
+	 * that need the same unknown attempt at once wait for one of them to look it up, parked on its lookup: not inside
+	 * the cache's computation, whose lock they would spin on while the lookup queries the database (a learner's first
+	 * answers to a lesson often come together: several tabs, or a client sending answers given offline).
 	 */
 	private Started started(Learner learner, LessonId lesson, Instant at) {
-		return started.get(new Key(learner.organisationId(), learner.userId(), lesson), key -> {
+		var key = new Key(learner.organisationId(), learner.userId(), lesson);
+		var known = started.getIfPresent(key);
+		if (known != null) {
+			return known;
+		}
+		var lookup = new CompletableFuture<Started>();
+		var running = lookups.putIfAbsent(key, lookup);
+		if (running != null) {
+			try {
+				return running.join();
+			}
+			catch (CompletionException e) {
+				throw e.getCause() instanceof RuntimeException cause ? cause : e;
+			}
+		}
+		try {
 			// Asked when this node first meets the attempt, not on every answer: the answers' path stays one write.
 			requireSeen(learner, lesson);
-			var known = startedRow(learner, lesson);
-			if (known.isPresent()) {
-				return known.get();
-			}
-			start(learner, lesson, 1, at);
-			return startedRow(learner, lesson).orElseThrow();
-		});
+			var found = startedRow(learner, lesson).orElseGet(() -> {
+				start(learner, lesson, 1, at);
+				return startedRow(learner, lesson).orElseThrow();
+			});
+			started.put(key, found);
+			lookup.complete(found);
+			return found;
+		}
+		catch (RuntimeException | Error e) {
+			lookup.completeExceptionally(e);
+			throw e;
+		}
+		finally {
+			lookups.remove(key, lookup);
+		}
 	}
 
 	/**

@@ -18,6 +18,11 @@ public record LearningDay(LocalDate day, long seconds, int lessons, int mastered
 		return new LearningDay(day, 0, 0, 0);
 	}
 
+	/** Whether, added to a day, this changes none of its figures. */
+	boolean addsNothing() {
+		return seconds == 0 && lessons == 0 && mastered == 0;
+	}
+
 	/** Whole minutes learned. */
 	public int minutes() {
 		return (int) (seconds / 60);

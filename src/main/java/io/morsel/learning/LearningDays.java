@@ -41,13 +41,19 @@ class LearningDays {
 			statement.setObject(2, row.getKey().user());
 			statement.setObject(3, row.getKey().day());
 		});
+		// An answer without its time taken, and no lesson completed, adds nothing: its day's row is made (a day
+		// learned), but not rewritten with the same figures.
+		var adding = rows.stream().filter(row -> !row.getValue().addsNothing()).toList();
+		if (adding.isEmpty()) {
+			return;
+		}
 		jdbc.batchUpdate("""
 				UPDATE learner_days
 				SET seconds = seconds + ?, lessons = lessons + ?, mastered = mastered + ?
 				WHERE user_id = ?
 				  AND organisation_id = ?
 				  AND learned_on = ?
-				""", rows, rows.size(), (statement, row) -> {
+				""", adding, adding.size(), (statement, row) -> {
 			statement.setLong(1, row.getValue().seconds());
 			statement.setInt(2, row.getValue().lessons());
 			statement.setInt(3, row.getValue().mastered());
