@@ -29,7 +29,8 @@ class StudioAccess implements AccessRules {
 					"/api/v1/programs/*/unpublish", "/api/v1/programs/*/archive", "/api/v1/programs/*/restore",
 					"/api/v1/objectives/check", "/api/v1/segmentations", "/api/v1/segmentations/drafts")
 			.requireRole(HttpMethod.PUT, Role.AUTHOR, "/api/v1/lessons/*/draft", "/api/v1/programs/*",
-					"/api/v1/programs/*/modules")
-			.requireRole(HttpMethod.DELETE, Role.AUTHOR, "/api/v1/lessons/*", "/api/v1/programs/*");
+					"/api/v1/programs/*/modules", "/api/v1/lessons/*/draft/cover", "/api/v1/programs/*/cover")
+			.requireRole(HttpMethod.DELETE, Role.AUTHOR, "/api/v1/lessons/*", "/api/v1/programs/*",
+					"/api/v1/lessons/*/draft/cover", "/api/v1/programs/*/cover");
 	}
 }

@@ -93,10 +93,11 @@ class AccessMatrixTests {
 
 	/**
 	 * Not the product's endpoints: web's test-only ones (TestOnlyEndpoints), and Spring Boot's error page, which shows
-	 * the status of the request forwarded to it, and 500 when requested itself.
+	 * the status of the request forwarded to it, and 500 when requested itself. Nor the sign-in's busy page, which
+	 * anyone reaches and which answers 503 by design (identity's PasswordHashing sends a sign-in there when it is full).
 	 */
 	private static final Pattern NOT_IN_THE_TABLE = Pattern
-		.compile("/error|(/api/v1)?/test-only/.*");
+		.compile("/error|(/api/v1)?/test-only/.*|/sign-in/busy");
 
 	/**
 	 * Bodies for the writes whose handler reads a valid body before it asks for the role: with an empty one, every
@@ -193,7 +194,6 @@ class AccessMatrixTests {
 		"GET /search", MEMBERS,
 		"GET /search/suggestions", MEMBERS,
 		"GET /sign-in", ANYONE,
-		"GET /sign-in/busy", ANYONE,
 		"GET /sign-in/throttled", ANYONE,
 		"GET /skills", LEARNER,
 		"GET /skills/team", MANAGER, ADMIN,
