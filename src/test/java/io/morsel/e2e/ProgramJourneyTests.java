@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * An author builds a program in the studio — adds lessons, puts them in order with the keyboard, states the outcome —
- * and a learner finds it with that outcome and that order. author@acme.test and learner@acme.test are its people.
+ * An author builds a program in the studio — adds lessons, puts them in order with the keyboard, states the outcome
+ * and why a learner would take it — and a learner finds it with that reason and that order; the business outcome is
+ * the managers'. author@acme.test and learner@acme.test are its people.
  */
 class ProgramJourneyTests extends BrowserTest {
 
@@ -43,9 +44,10 @@ class ProgramJourneyTests extends BrowserTest {
 	}
 
 	@Test
-	void anAuthorOrdersAProgramWithTheKeyboardAndALearnerSeesItsOutcome() {
+	void anAuthorOrdersAProgramWithTheKeyboardAndALearnerSeesWhyToTakeIt() {
 		var title = "Launch with partners " + suffix;
 		var outcome = "Every partner launch has an agreed forecast two weeks before go-live.";
+		var why = "Walk into a partner's launch meeting with a forecast they have already agreed.";
 		signIn("author@acme.test");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Programs").setExact(true)).click();
 
@@ -73,6 +75,7 @@ class ProgramJourneyTests extends BrowserTest {
 		assertThat(lessonCards()).containsText(new String[] { "Launch together", "Name the partner", "Agree the forecast" });
 
 		page.getByLabel("Description (optional)").fill("Three lessons for partner managers.");
+		page.locator("#program-editor").getByLabel("Why take it (what learners read)").fill(why);
 		tabTo(button("Save details"));
 		page.keyboard().press("Enter");
 		assertThat(page.locator("#program-editor [role=status]")).hasText("Program saved.");
@@ -82,7 +85,8 @@ class ProgramJourneyTests extends BrowserTest {
 		signIn("learner@acme.test");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(title);
-		assertThat(page.locator(".outcome")).containsText(outcome);
+		assertThat(page.locator(".why")).hasText(why);
+		assertThat(page.locator(".outcome")).hasCount(0);
 		assertThat(page.locator(".lessons .card")).containsText(
 				new String[] { "Launch together", "Name the partner", "Agree the forecast" });
 	}
