@@ -217,13 +217,13 @@ class PartnerTests {
 		browser.post("/admin/groups", Map.of("name", name));
 		var id = jdbc.sql("SELECT id FROM member_groups WHERE name = :name").param("name", name)
 			.query(UUID.class).single();
-		assertThat(browser.get("/admin").body()).contains("Mark " + name + " as partners (external)");
+		assertThat(browser.get("/admin").body()).contains("Mark as partners: " + name);
 
 		assertThat(browser.post("/admin/groups/" + id + "/external", Map.of("external", "true")).location())
 			.isEqualTo("/admin#groups");
 
 		assertThat(read(api.get(admin, "/api/v1/groups/" + id).getBody()).get("external").asBoolean()).isTrue();
-		assertThat(browser.get("/admin").body()).contains("Make " + name + " our own group again");
+		assertThat(browser.get("/admin").body()).contains("Make it our own group: " + name);
 	}
 
 	@Test
