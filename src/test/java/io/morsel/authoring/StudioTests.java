@@ -95,6 +95,22 @@ class StudioTests {
 	}
 
 	@Test
+	void theBlockListNamesEachBlocksKindAndItsFirstLine() throws Exception {
+		htmx(post(base() + "/blocks").param("kind", "video").param("url", "https://youtu.be/dQw4w9WgXcQ")
+			.param("title", "Tagging in 20 seconds").param("transcript", "WEBVTT\n\n00:00.000 --> 00:02.000\nOpen the deal.\n"));
+
+		var editor = mvc.perform(as(get(base()))).andReturn().getResponse().getContentAsString();
+		var lines = java.util.regex.Pattern
+			.compile("(?s)<div class=\"block-summary\">\\s*<strong>(.*?)</strong>\\s*<span class=\"muted\">(.*?)</span>")
+			.matcher(editor)
+			.results()
+			.map(m -> m.group(1) + ": " + m.group(2))
+			.toList();
+		assertThat(lines).containsExactly("Text: Every launch deal carries the **campaign tag**.",
+				"Video: Tagging in 20 seconds");
+	}
+
+	@Test
 	void blocksMoveAndGoAndTheLinterWarns() throws Exception {
 		htmx(post(base() + "/blocks").param("kind", "text").param("markdown", "Second."));
 		htmx(post(base() + "/blocks/1/move").param("direction", "up"));
