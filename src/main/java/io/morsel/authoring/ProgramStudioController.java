@@ -121,14 +121,7 @@ class ProgramStudioController {
 			@RequestParam(required = false) @Nullable MultipartFile cover, Model model, RedirectAttributes redirect)
 			throws IOException {
 		try {
-			if (cover == null || cover.isEmpty()) {
-				throw new InvalidValueException("authoring.refused.cover-choose-file");
-			}
-			if (cover.getSize() > Covers.MAX_BYTES) {
-				throw new InvalidValueException("shared.refused.image-most-kb-kb", Covers.MAX_BYTES / 1024,
-						(cover.getSize() + 1023) / 1024);
-			}
-			workbench.replaceCover(me, new ProgramId(id), cover.getBytes());
+			workbench.replaceCover(me, new ProgramId(id), CoverUploads.read(cover));
 		}
 		catch (InvalidValueException refused) {
 			var program = workbench.program(me, new ProgramId(id));

@@ -2,7 +2,6 @@ package io.morsel.authoring;
 
 import io.morsel.catalog.ContentInUse;
 import io.morsel.catalog.ContentStatus;
-import io.morsel.catalog.Covers;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Lessons;
@@ -387,14 +386,7 @@ class StudioController {
 			@RequestParam(required = false) @Nullable MultipartFile cover, Model model, RedirectAttributes redirect)
 			throws IOException {
 		try {
-			if (cover == null || cover.isEmpty()) {
-				throw new InvalidValueException("authoring.refused.cover-choose-file");
-			}
-			if (cover.getSize() > Covers.MAX_BYTES) {
-				throw new InvalidValueException("shared.refused.image-most-kb-kb", Covers.MAX_BYTES / 1024,
-						(cover.getSize() + 1023) / 1024);
-			}
-			workbench.replaceCover(me, new LessonId(id), cover.getBytes());
+			workbench.replaceCover(me, new LessonId(id), CoverUploads.read(cover));
 		}
 		catch (InvalidValueException refused) {
 			show(me, workbench.latest(me, new LessonId(id)), model, null);
