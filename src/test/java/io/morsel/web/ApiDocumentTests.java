@@ -97,7 +97,9 @@ class ApiDocumentTests {
 		assertThat(docs.at("/components/schemas/NewProgram/properties/title/maxLength").asInt()).isEqualTo(120);
 		assertThat(docs.at("/components/schemas/AnswerRequest/oneOf").findValues("required").stream().map(JsonNode::toString).toList())
 			.containsExactly("[\"optionIds\"]", "[\"pairs\"]", "[\"order\"]", "[\"text\"]");
-		assertThat(docs.at("/components/schemas/ReviewRequest/properties/rating/maximum").asInt()).isEqualTo(4);
+		assertThat(docs.at("/components/schemas/SimulatedReview/properties/rating/maximum").asInt()).isEqualTo(4);
+		// The daily review's answer and the simulation's review are two schemas, not one name for both.
+		assertThat(docs.at("/components/schemas/ReviewRequest/required").toString()).contains("cardId");
 		assertThat(docs.at("/components/schemas/SimulatedStep/properties/state/enum").toString())
 			.isEqualTo("[\"New\",\"Learning\",\"Review\",\"Relearning\"]");
 	}

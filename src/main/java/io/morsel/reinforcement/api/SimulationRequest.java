@@ -54,7 +54,7 @@ record SimulationRequest(
 		@Schema(description = "Spread intervals of 2.5 days and more a little, reproducibly", defaultValue = "false")
 		@Nullable Boolean enableFuzz,
 		@ArraySchema(arraySchema = @Schema(description = "The reviews of one card, oldest first"), maxItems = MAX_REVIEWS)
-		@NotEmpty @Size(max = MAX_REVIEWS) List<@NotNull @Valid ReviewRequest> reviews) {
+		@NotEmpty @Size(max = MAX_REVIEWS) List<@NotNull @Valid SimulatedReview> reviews) {
 
 	/** As many reviews as fit, written compactly, within the API's body limit of 256 KB. */
 	static final int MAX_REVIEWS = 5000;
@@ -63,7 +63,7 @@ record SimulationRequest(
 	static final String STEP_MESSAGE = "must be a whole number followed by m, h or d, such as \"10m\"";
 
 	/** One review: when (UTC, kept to the millisecond) and how well the learner recalled, 1 (again) to 4 (easy). */
-	record ReviewRequest(@Schema(example = "2026-01-05T09:00:00Z") @NotNull Instant at,
+	record SimulatedReview(@Schema(example = "2026-01-05T09:00:00Z") @NotNull Instant at,
 			@Schema(minimum = "1", maximum = "4") @NotNull @Min(1) @Max(4) Integer rating) {
 
 		Review review() {
@@ -87,7 +87,7 @@ record SimulationRequest(
 	}
 
 	List<Review> reviewList() {
-		return reviews.stream().map(ReviewRequest::review).toList();
+		return reviews.stream().map(SimulatedReview::review).toList();
 	}
 
 	/** The rules between fields: each weight inside its range, and reviews in chronological order. */
