@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.morsel.MorselIntegrationTest;
+import io.morsel.catalog.MediaLibrary;
 import io.morsel.identity.internal.ApiTokens;
 import io.morsel.support.Api;
 import io.morsel.support.People;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +53,9 @@ class PartnerTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	MediaLibrary library;
 
 	Api api;
 	String admin;
@@ -183,6 +191,32 @@ class PartnerTests {
 	}
 
 	@Test
+	void aPartnerLoadsTheMediaOfTheirLessonsAndNotThoseOfAnyOther() throws Exception {
+		var author = api.token("author@acme.test", "acme");
+		var uploader = People.member(jdbc, directory, "acme", "Europe/London", "Ula Uploader", "AUTHOR");
+		var theirs = library.store(uploader, "desk.png", new ByteArrayInputStream(png(0x1f5f8b))).id();
+		var other = library.store(uploader, "margins.png", new ByteArrayInputStream(png(0x8b1f1f))).id();
+		var shown = published(author, "Partner desk " + suffix, "The desk.", image(theirs));
+		published(author, "Margin chart " + suffix, "Our margins.", image(other));
+		api.post(admin, "/api/v1/programs/" + program(author, "Partner tools " + suffix, shown) + "/assignments",
+				Map.of("groupIds", List.of(groupId)));
+
+		assertThat(status(partner, "/media/" + theirs)).isEqualTo(200);
+		assertThat(mediaByApi(partnerToken, theirs)).isEqualTo(200);
+		// The other lesson's image is missing to a partner, like a file that does not exist; staff still load it.
+		assertThat(status(partner, "/media/" + other)).isEqualTo(404);
+		assertThat(status(partner, "/media/" + UUID.randomUUID())).isEqualTo(404);
+		assertThat(mediaByApi(partnerToken, other)).isEqualTo(404);
+		assertThat(status(mate, "/media/" + other)).isEqualTo(404);
+		assertThat(status(staff, "/media/" + other)).isEqualTo(200);
+		assertThat(mediaByApi(staffToken, other)).isEqualTo(200);
+		// A demo lesson's video, in no program of theirs, too.
+		var demoVideo = demoVideoMedia();
+		assertThat(status(staff, "/media/" + demoVideo)).isEqualTo(200);
+		assertThat(status(partner, "/media/" + demoVideo)).isEqualTo(404);
+	}
+
+	@Test
 	void aSearchByAWordOnlyAHiddenLessonUsesFindsNothingForAPartner() throws Exception {
 		var author = api.token("author@acme.test", "acme");
 		var word = "zq" + suffix.replaceAll("[^a-z]", "") + "vex";
@@ -256,6 +290,65 @@ class PartnerTests {
 		throw new AssertionError("No demo lesson has a video");
 	}
 
+	/** The media id of the first uploaded video of the demo lessons. */
+	private String demoVideoMedia() {
+		for (var lesson : read(api.get(staffToken, "/api/v1/lessons").getBody())) {
+			var playable = read(api.get(staffToken, "/api/v1/lessons/" + lesson.get("id").asString()).getBody());
+			for (var step : playable.get("steps")) {
+				if ("video".equals(step.at("/block/type").asString("")) && step.at("/block/media").isString()) {
+					return step.at("/block/media").asString();
+				}
+			}
+		}
+		throw new AssertionError("No demo lesson has an uploaded video");
+	}
+
+	private static Map<String, Object> image(UUID media) {
+		return Map.of("type", "image", "media", media.toString(), "alt", "A chart");
+	}
+
+	private static byte[] png(int colour) throws Exception {
+		var image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+		image.setRGB(3, 4, colour);
+		var out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	/** Answers a review question on the review page's form. */
+	private org.springframework.mock.web.MockHttpServletResponse reviewAnswer(CurrentMember member, JsonNode item)
+			throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/review/answers")
+			.param("cardId", item.get("cardId").asString())
+			.param("reviewItemId", item.get("reviewItemId").asString())
+			.param("optionIds", "a")
+			.param("shownAt", String.valueOf(System.currentTimeMillis() - 10_000))
+			.with(SignedIn.as(member))
+			.with(io.morsel.support.Csrf.csrf())).andReturn().getResponse();
+	}
+
+	/** A media file by the API's path, with a token (the API document leaves files out: they are not JSON). */
+	private int mediaByApi(String token, UUID media) throws Exception {
+		return mvc.perform(get("/api/v1/media/" + media).header("Authorization", "Bearer " + token))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+	}
+
+	private long cardsOf(CurrentMember member) {
+		return jdbc.sql("SELECT COUNT(*) FROM review_cards WHERE user_id = :user")
+			.param("user", member.userId().value())
+			.query(Long.class)
+			.single();
+	}
+
+	private List<String> reviewTitles(String token) {
+		return read(api.get(token, "/api/v1/reinforcement/review").getBody()).get("items")
+			.valueStream()
+			.map(item -> item.get("lessonTitle").asString())
+			.toList();
+	}
+
 	private void setManager(UUID group) {
 		jdbc.sql("INSERT INTO member_group_managers (group_id, membership_id) VALUES (:group, :member)")
 			.param("group", group)
@@ -273,8 +366,8 @@ class PartnerTests {
 			.toList();
 	}
 
-	private String published(String author, String title, String text) {
-		var id = draft(author, title, text);
+	private String published(String author, String title, String text, Map<?, ?>... blocks) {
+		var id = draft(author, title, text, blocks);
 		publish(author, id);
 		return id;
 	}
@@ -284,13 +377,15 @@ class PartnerTests {
 		assertThat(published.getStatusCode()).as(published.getBody()).isEqualTo(HttpStatus.OK);
 	}
 
-	private String draft(String author, String title, String text) {
+	private String draft(String author, String title, String text, Map<?, ?>... more) {
 		var check = Map.of("type", "single-choice", "id", "check", "prompt", "Which is so?", "assessesObjective", true,
 				"options", List.of(Map.of("id", "a", "text", "This", "correct", true, "feedback", "Yes."),
 						Map.of("id", "b", "text", "That", "correct", false, "feedback", "No.")));
+		var blocks = new java.util.ArrayList<Object>(List.of(Map.of("type", "text", "markdown", text)));
+		blocks.addAll(List.of(more));
+		blocks.add(Map.of("type", "interaction", "interaction", check));
 		var lesson = Map.of("title", title, "objective", "Explain what " + title.toLowerCase() + " means.",
-				"estimatedMinutes", 3, "skills", List.of(), "blocks",
-				List.of(Map.of("type", "text", "markdown", text), Map.of("type", "interaction", "interaction", check)));
+				"estimatedMinutes", 3, "skills", List.of(), "blocks", blocks);
 		var created = api.post(author, "/api/v1/lessons", lesson);
 		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
 		return read(created.getBody()).get("id").asString();
