@@ -217,6 +217,50 @@ class PartnerTests {
 	}
 
 	@Test
+	void aPartnersReviewAsksOnlyTheQuestionsOfLessonsTheyStillSee() throws Exception {
+		var author = api.token("author@acme.test", "acme");
+		var kept = published(author, "Partner routing " + suffix, "Route tickets to the desk.");
+		var hidden = published(author, "Staff routing " + suffix, "Route tickets to the team.");
+		// One of the organisation's own people learns both, and only then joins the partners' group.
+		var joiner = People.learner(jdbc, directory, "acme", "Europe/London", "Jo Joiner");
+		var joinerToken = tokens.issue(joiner, "joiner", null, false).secret();
+		for (var lesson : List.of(kept, hidden)) {
+			var answered = api.post(joinerToken, "/api/v1/attempts",
+					Map.of("lessonId", lesson, "interactionId", "check", "optionIds", List.of("a")));
+			assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.CREATED);
+		}
+		io.morsel.support.Eventually.await(() -> cardsOf(joiner) == 2);
+		jdbc.sql("UPDATE review_cards SET due = :past WHERE user_id = :user")
+			.param("past", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(2))))
+			.param("user", joiner.userId().value())
+			.update();
+		assertThat(reviewTitles(joinerToken)).containsExactlyInAnyOrder("Partner routing " + suffix,
+				"Staff routing " + suffix);
+		var hiddenCard = read(api.get(joinerToken, "/api/v1/reinforcement/review").getBody()).get("items")
+			.valueStream()
+			.filter(item -> item.get("lessonId").asString().equals(hidden))
+			.findFirst()
+			.orElseThrow();
+
+		var program = program(author, "Partner routing " + suffix, kept);
+		api.post(admin, "/api/v1/programs/" + program + "/assignments",
+				Map.of("memberIds", List.of(joiner.memberId().value())));
+		api.put(admin, "/api/v1/groups/" + groupId + "/members", Map.of("members",
+				List.of(partner.memberId().value(), mate.memberId().value(), joiner.memberId().value())));
+
+		assertThat(reviewTitles(joinerToken)).containsExactly("Partner routing " + suffix);
+		var answeredHidden = reviewAnswer(joiner, hiddenCard);
+		assertThat(answeredHidden.getStatus()).isEqualTo(404);
+		assertThat(answeredHidden.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Staff routing");
+		assertThat(page(joiner, "/review")).doesNotContain("Staff routing " + suffix);
+		assertThat(page(joiner, "/today")).contains("1 question");
+		var keptCard = read(api.get(joinerToken, "/api/v1/reinforcement/review").getBody()).at("/items/0");
+		var answeredKept = reviewAnswer(joiner, keptCard);
+		assertThat(answeredKept.getStatus()).isEqualTo(302);
+		assertThat(answeredKept.getRedirectedUrl()).isEqualTo("/review/answers/" + keptCard.get("reviewItemId").asString());
+	}
+
+	@Test
 	void aSearchByAWordOnlyAHiddenLessonUsesFindsNothingForAPartner() throws Exception {
 		var author = api.token("author@acme.test", "acme");
 		var word = "zq" + suffix.replaceAll("[^a-z]", "") + "vex";
