@@ -57,6 +57,9 @@ class PartnerTests {
 	@Autowired
 	MediaLibrary library;
 
+	@Autowired
+	io.morsel.learning.NextUps nextUps;
+
 	Api api;
 	String admin;
 	CurrentMember partner;
@@ -258,6 +261,75 @@ class PartnerTests {
 		var answeredKept = reviewAnswer(joiner, keptCard);
 		assertThat(answeredKept.getStatus()).isEqualTo(302);
 		assertThat(answeredKept.getRedirectedUrl()).isEqualTo("/review/answers/" + keptCard.get("reviewItemId").asString());
+	}
+
+	@Test
+	void nothingAPartnerMayNotSeeIsDeliveredOrListedToThem() throws Exception {
+		var author = api.token("author@acme.test", "acme");
+		var manager = api.token("manager@acme.test", "acme");
+		var hidden = published(author, "Enterprise pricing call " + suffix, "Quote the enterprise tier.");
+		var type = "deal.won-" + suffix;
+		var rule = api.post(manager, "/api/v1/trigger-rules", Map.of("type", type, "name", "Deals " + suffix,
+				"conditions", Map.of(), "lessonId", hidden, "dayOffset", 0, "at", "00:00"));
+		assertThat(rule.getStatusCode()).as(rule.getBody()).isEqualTo(HttpStatus.CREATED);
+		// A deal won by a staff member and one by a partner: both are planned, and available at once.
+		for (var member : List.of(staff, mate)) {
+			var trigger = api.post(manager, "/api/v1/triggers", Map.of("type", type, "user",
+					member.userId().value().toString(), "at", java.time.OffsetDateTime.now().plusDays(2).toString(), "attributes",
+					Map.of(), "idempotencyKey", "deal-" + suffix + "-" + member.userId().value()));
+			assertThat(trigger.getStatusCode()).as(trigger.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		}
+		jdbc.sql("UPDATE deliveries SET available_at = :past WHERE lesson_id = :lesson")
+			.param("past", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1))))
+			.param("lesson", UUID.fromString(hidden))
+			.update();
+
+		// What the next nudge brings is what Today's "Next up" shows (ADR 0028): the staff member's is the lesson.
+		var now = java.time.Instant.now();
+		var london = java.time.ZoneId.of("Europe/London");
+		assertThat(nextUps.of(io.morsel.learning.Learner.of(staff), london, now).orElseThrow().title())
+			.isEqualTo("Enterprise pricing call " + suffix);
+		assertThat(page(staff, "/today")).contains("Enterprise pricing call " + suffix);
+		assertThat(nextUps.of(io.morsel.learning.Learner.of(mate), london, now).map(io.morsel.learning.NextUp::title))
+			.isNotEqualTo(java.util.Optional.of("Enterprise pricing call " + suffix));
+		assertThat(page(mate, "/today")).doesNotContain("Enterprise pricing call " + suffix);
+
+		// Nudges sent before the mate became a partner are no longer listed, counted or opened.
+		var old = UUID.randomUUID();
+		var review = UUID.randomUUID();
+		for (var sent : List.of(List.of(old, "TRIGGERED", "Enterprise pricing call " + suffix, "/lessons/" + hidden),
+				List.of(review, "REVIEW", "Your review " + suffix, "/review"))) {
+			jdbc.sql("""
+					INSERT INTO delivery_sends (id, organisation_id, user_id, kind, title, path, minutes, in_app, email,
+					                            sent_at, sent_by)
+					VALUES (:id, :organisation, :user, :kind, :title, :path, 3, TRUE, FALSE, :at, 'an-earlier-node')
+					""")
+				.param("id", sent.get(0))
+				.param("organisation", mate.organisationId().value())
+				.param("user", mate.userId().value())
+				.param("kind", sent.get(1))
+				.param("title", sent.get(2))
+				.param("path", sent.get(3))
+				.param("at", java.sql.Timestamp.from(now.minus(Duration.ofDays(1))))
+				.update();
+		}
+		assertThat(page(mate, "/notifications")).contains("Your review " + suffix)
+			.doesNotContain("Enterprise pricing call " + suffix);
+		assertThat(page(mate, "/notifications/count")).contains("1 unread");
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/notifications/" + old + "/open")
+			.with(SignedIn.as(mate))
+			.with(io.morsel.support.Csrf.csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
+
+		// Nor is a series of a program they do not hold offered to them.
+		var openTitle = read(api.get(staffToken, "/api/v1/programs").getBody()).valueStream()
+			.filter(p -> p.path("selfEnrol").asBoolean(false))
+			.findFirst()
+			.orElseThrow()
+			.get("title")
+			.asString();
+		assertThat(page(staff, "/delivery/series")).contains(openTitle);
+		assertThat(page(mate, "/delivery/series")).doesNotContain(openTitle);
 	}
 
 	@Test
