@@ -220,6 +220,56 @@ class PartnerTests {
 	}
 
 	@Test
+	void aPartnerWhoManagesSeesOnlyTheirExternalGroupsAndTheProgramsTheyHoldOnTheTeamPages() throws Exception {
+		// The partner manages their own group and a group of staff; the staff member's program is not theirs.
+		var staffGroup = UUID.fromString(
+				read(api.post(admin, "/api/v1/groups", Map.of("name", "Staff " + suffix)).getBody()).get("id").asString());
+		api.put(admin, "/api/v1/groups/" + staffGroup + "/members", Map.of("members", List.of(staff.memberId().value())));
+		setManager(groupId);
+		setManager(staffGroup);
+		var author = api.token("author@acme.test", "acme");
+		var theirs = program(author, "Partner basics " + suffix, published(author, "Partner intake " + suffix, "Intake."));
+		var internal = program(author, "Staff margins " + suffix, published(author, "Margin rules " + suffix, "Rules."));
+		api.post(admin, "/api/v1/programs/" + theirs + "/assignments", Map.of("groupIds", List.of(groupId)));
+		// An admin assigns the internal program to the partner's mate too: the partner still does not hold it.
+		api.post(admin, "/api/v1/programs/" + internal + "/assignments",
+				Map.of("memberIds", List.of(staff.memberId().value(), mate.memberId().value())));
+
+		var team = read(api.get(partnerToken, "/api/v1/team/progress").getBody()).get("people");
+		assertThat(team.valueStream().map(p -> p.get("name").asString()).toList()).contains("Mo Mate")
+			.doesNotContain("Sal Staff");
+		var mates = team.valueStream().filter(p -> p.get("name").asString().equals("Mo Mate")).findFirst().orElseThrow();
+		assertThat(mates.get("programs").valueStream().map(p -> p.get("title").asString()).toList())
+			.containsExactly("Partner basics " + suffix);
+		assertThat(api.get(partnerToken, "/api/v1/team/people/" + staff.memberId().value()).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(page(partner, "/team")).contains("Mo Mate", "Partner basics " + suffix)
+			.doesNotContain("Sal Staff", "Staff margins " + suffix, "Staff " + suffix);
+		assertThat(page(partner, "/team/people/" + mate.memberId().value())).contains("Partner basics " + suffix)
+			.doesNotContain("Staff margins " + suffix);
+		assertThat(status(partner, "/team/people/" + staff.memberId().value())).isEqualTo(404);
+		assertThat(page(partner, "/team/progress.csv")).contains("Mo Mate", "Partner basics " + suffix)
+			.doesNotContain("Sal Staff", "Staff margins " + suffix);
+
+		// Nor can they act on what they do not see.
+		assertThat(api.post(partnerToken, "/api/v1/programs/" + internal + "/assignments",
+				Map.of("memberIds", List.of(mate.memberId().value()))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.post(partnerToken, "/api/v1/programs/" + theirs + "/assignments",
+				Map.of("memberIds", List.of(staff.memberId().value()))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.post(partnerToken, "/api/v1/team/programs/" + internal + "/reminders", null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.delete(partnerToken, "/api/v1/team/people/" + mate.memberId().value() + "/programs/" + internal)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		// The organisation's own staff who manage the same group see it all.
+		var staffManager = People.member(jdbc, directory, "acme", "Europe/London", "Max Manager", "LEARNER", "MANAGER");
+		jdbc.sql("INSERT INTO member_group_managers (group_id, membership_id) VALUES (:group, :member)")
+			.param("group", groupId).param("member", staffManager.memberId().value()).update();
+		assertThat(page(staffManager, "/team/people/" + mate.memberId().value())).contains("Partner basics " + suffix,
+				"Staff margins " + suffix);
+	}
+
+	@Test
 	void aPartnersReviewAsksOnlyTheQuestionsOfLessonsTheyStillSee() throws Exception {
 		var author = api.token("author@acme.test", "acme");
 		var kept = published(author, "Partner routing " + suffix, "Route tickets to the desk.");
