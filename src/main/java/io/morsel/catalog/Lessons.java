@@ -433,6 +433,26 @@ public class Lessons {
 			.list();
 	}
 
+	/**
+	 * The lessons whose published versions (any of them, as a learner's earlier attempt may play an older one) show this
+	 * media file, in a block or a link of their text. Asked only for a partner's media request, so a scan of the
+	 * organisation's versions' text is cheap enough.
+	 */
+	@Transactional(readOnly = true)
+	public Set<LessonId> showingMedia(OrganisationId organisation, UUID media) {
+		return new HashSet<>(jdbc.sql("""
+				SELECT DISTINCT lesson_id
+				FROM lesson_versions
+				WHERE organisation_id = :organisation
+				  AND published_at IS NOT NULL
+				  AND content LIKE :media
+				""")
+			.param("organisation", organisation.value())
+			.param("media", "%" + media + "%")
+			.query((rs, n) -> new LessonId(rs.getObject(1, UUID.class)))
+			.list());
+	}
+
 	/** The version an author works on: the draft if there is one, else the published version. */
 	@Transactional(readOnly = true)
 	public Optional<LessonVersion> latest(OrganisationId organisation, LessonId id) {

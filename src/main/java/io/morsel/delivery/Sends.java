@@ -1,5 +1,9 @@
 package io.morsel.delivery;
 
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSight;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
 import io.morsel.learning.NextUp;
@@ -34,9 +38,42 @@ public class Sends {
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
-	Sends(JdbcClient jdbc, Clock clock) {
+	private final ProgramSights sights;
+
+	Sends(JdbcClient jdbc, Clock clock, ProgramSights sights) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.sights = sights;
+	}
+
+	/**
+	 * Whether the learner may see what a nudge links to: a partner (ADR 0042) is not shown the nudges of lessons or
+	 * programs they no longer hold (sent before they became one), as the pages they link to are missing to them.
+	 */
+	static boolean seen(ProgramSight sight, String path) {
+		if (!sight.narrowed()) {
+			return true;
+		}
+		var lesson = idAfter(path, "/lessons/");
+		if (lesson != null) {
+			return sight.sees(new LessonId(lesson));
+		}
+		var program = idAfter(path, "/programs/");
+		return program == null || sight.sees(new ProgramId(program));
+	}
+
+	private static @org.jspecify.annotations.Nullable UUID idAfter(String path, String prefix) {
+		if (!path.startsWith(prefix)) {
+			return null;
+		}
+		var rest = path.substring(prefix.length());
+		var end = rest.indexOf('/');
+		try {
+			return UUID.fromString(end < 0 ? rest : rest.substring(0, end));
+		}
+		catch (IllegalArgumentException notAnId) {
+			return null;
+		}
 	}
 
 	/** When the learner's nudges went out since then, for the cadence's limits. */
@@ -162,9 +199,10 @@ public class Sends {
 			.update() == 1;
 	}
 
-	/** The learner's in-app notifications, newest first. */
+	/** The learner's in-app notifications, newest first; of those a partner may see. */
 	@Transactional(readOnly = true)
 	public List<SendView> notifications(OrganisationId organisation, UserId learner, int limit) {
+		var sight = sights.of(organisation, learner);
 		return jdbc.sql("SELECT " + COLUMNS + """
 				FROM delivery_sends
 				WHERE organisation_id = :organisation
@@ -177,12 +215,36 @@ public class Sends {
 			.param("user", learner.value())
 			.param("limit", limit)
 			.query((rs, n) -> view(rs))
-			.list();
+			.list()
+			.stream()
+			.filter(send -> seen(sight, send.path()))
+			.toList();
 	}
 
-	/** How many of the learner's in-app notifications are unread: one query on an index. */
+	/**
+	 * How many of the learner's in-app notifications are unread: one query on an index. A partner's count leaves out
+	 * those they may not see.
+	 */
 	@Transactional(readOnly = true)
 	public long unread(OrganisationId organisation, UserId learner) {
+		var sight = sights.of(organisation, learner);
+		if (sight.narrowed()) {
+			return jdbc.sql("""
+					SELECT path
+					FROM delivery_sends
+					WHERE organisation_id = :organisation
+					  AND user_id = :user
+					  AND in_app = TRUE
+					  AND read_at IS NULL
+					""")
+				.param("organisation", organisation.value())
+				.param("user", learner.value())
+				.query(String.class)
+				.list()
+				.stream()
+				.filter(path -> seen(sight, path))
+				.count();
+		}
 		return jdbc.sql("""
 				SELECT COUNT(*)
 				FROM delivery_sends
@@ -197,9 +259,12 @@ public class Sends {
 			.single();
 	}
 
-	/** Marks one of the learner's notifications read; another's is not found. */
+	/** Marks one of the learner's notifications read; another's, or one a partner may not see, is not found. */
 	@Transactional
 	public SendView read(OrganisationId organisation, UserId learner, UUID id) {
+		var sight = sights.of(organisation, learner);
+		find(organisation, id).filter(s -> s.user().equals(learner.value()) && seen(sight, s.path()))
+			.orElseThrow(() -> new NotFoundException("not-found.notification"));
 		jdbc.sql("""
 				UPDATE delivery_sends
 				SET read_at = :now
@@ -232,9 +297,10 @@ public class Sends {
 			.update();
 	}
 
-	/** Everything sent to the learner, newest first: their send log. */
+	/** Everything sent to the learner, newest first: their send log; of it, what a partner may see. */
 	@Transactional(readOnly = true)
 	public List<SendView> log(OrganisationId organisation, UserId learner, int limit) {
+		var sight = sights.of(organisation, learner);
 		return jdbc.sql("SELECT " + COLUMNS + """
 				FROM delivery_sends
 				WHERE organisation_id = :organisation
@@ -246,7 +312,10 @@ public class Sends {
 			.param("user", learner.value())
 			.param("limit", limit)
 			.query((rs, n) -> view(rs))
-			.list();
+			.list()
+			.stream()
+			.filter(send -> seen(sight, send.path()))
+			.toList();
 	}
 
 	/** Everything sent in the organisation, newest first: the administrators' send log. */

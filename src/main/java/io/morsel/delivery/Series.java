@@ -2,6 +2,7 @@ package io.morsel.delivery;
 
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.Learner;
@@ -40,7 +41,11 @@ public class Series {
 	private final Cadences cadences;
 	private final Clock clock;
 
-	Series(JdbcClient jdbc, Programs programs, Enrolments enrolments, Cadences cadences, Clock clock) {
+	private final ProgramSights sights;
+
+	Series(JdbcClient jdbc, Programs programs, Enrolments enrolments, Cadences cadences, Clock clock,
+			ProgramSights sights) {
+		this.sights = sights;
 		this.jdbc = jdbc;
 		this.programs = programs;
 		this.enrolments = enrolments;
@@ -123,20 +128,24 @@ public class Series {
 	}
 
 	/**
-	 * The programs the learner may take as a series: offered ones with lessons that they may join, or are in already.
+	 * The programs the learner may take as a series: offered ones with lessons that they may join, or are in already;
+	 * of a partner's (ADR 0042), only those they may see.
 	 */
 	@Transactional(readOnly = true)
 	public List<Program> takeable(Learner learner) {
 		var enrolled = enrolments.of(learner).stream().map(e -> e.programId()).collect(Collectors.toSet());
+		var sight = sights.of(learner.organisationId(), learner.userId());
 		return programs.all(learner.organisationId()).stream()
 			.filter(p -> !p.lessons().isEmpty())
+			.filter(p -> sight.sees(p.id()))
 			.filter(p -> enrolled.contains(p.id()) || p.offered() && p.selfEnrol())
 			.toList();
 	}
 
-	/** The learner's series, left ones included. */
+	/** The learner's series, left ones included; of a partner's, those of the programs they may see. */
 	@Transactional(readOnly = true)
 	public List<SeriesView> of(Learner learner) {
+		var sight = sights.of(learner.organisationId(), learner.userId());
 		return jdbc.sql("""
 				SELECT program_id, days, at_time, status, days_sent
 				FROM delivery_series
@@ -145,7 +154,10 @@ public class Series {
 				ORDER BY subscribed_at
 				""").param("organisation", org(learner)).param("user", user(learner))
 			.query((rs, n) -> view(learner, rs))
-			.list();
+			.list()
+			.stream()
+			.filter(series -> sight.sees(new ProgramId(series.programId())))
+			.toList();
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.morsel.delivery;
 
+import io.morsel.catalog.LessonId;
+import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.learning.Learner;
 import io.morsel.learning.NextUp;
 import io.morsel.learning.NextUpSource;
@@ -14,17 +17,20 @@ import org.springframework.stereotype.Component;
 /**
  * The learner's triggered lessons that are available and not yet sent, as candidates of learning's {@link NextUp}
  * rule, so that Today's "Next up" shows them too: one query, and none for an organisation that never received a
- * trigger ({@link TriggeredOrganisations}).
+ * trigger ({@link TriggeredOrganisations}). A partner's are only those of the lessons and programs they may see
+ * (ADR 0042): a trigger for another lesson waits, unsent, until they may.
  */
 @Component
 class TriggeredNextUp implements NextUpSource {
 
 	private final JdbcClient jdbc;
 	private final TriggeredOrganisations organisations;
+	private final ProgramSights sights;
 
-	TriggeredNextUp(JdbcClient jdbc, TriggeredOrganisations organisations) {
+	TriggeredNextUp(JdbcClient jdbc, TriggeredOrganisations organisations, ProgramSights sights) {
 		this.jdbc = jdbc;
 		this.organisations = organisations;
+		this.sights = sights;
 	}
 
 	@Override
@@ -37,6 +43,7 @@ class TriggeredNextUp implements NextUpSource {
 		if (!organisations.mayHaveTriggeredLessons(learner.organisationId())) {
 			return List.of();
 		}
+		var sight = sights.of(learner.organisationId(), learner.userId());
 		return jdbc.sql("""
 				SELECT id, lesson_id, program_id, title, minutes, available_at
 				FROM deliveries
@@ -51,10 +58,18 @@ class TriggeredNextUp implements NextUpSource {
 			.param("now", Timestamps.of(now))
 			.query((rs, n) -> {
 				var lesson = rs.getObject("lesson_id", UUID.class);
-				var path = lesson != null ? "/lessons/" + lesson : "/programs/" + rs.getObject("program_id", UUID.class);
+				var program = rs.getObject("program_id", UUID.class);
+				if (lesson != null ? !sight.sees(new LessonId(lesson))
+						: program != null && !sight.sees(new ProgramId(program))) {
+					return null;
+				}
+				var path = lesson != null ? "/lessons/" + lesson : "/programs/" + program;
 				return new NextUp(NextUp.Kind.TRIGGERED, rs.getString("title"), path, rs.getInt("minutes"),
 						Timestamps.read(rs, "available_at"), rs.getObject("id", UUID.class));
 			})
-			.list();
+			.list()
+			.stream()
+			.filter(java.util.Objects::nonNull)
+			.toList();
 	}
 }

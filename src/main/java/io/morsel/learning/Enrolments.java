@@ -99,6 +99,7 @@ public class Enrolments {
 			throw new AccessDeniedException("Only managers and administrators assign programs");
 		}
 		var program = programs.find(manager.organisationId(), programId)
+			.filter(p -> sights.of(manager).sees(p.id()))
 			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		if (!program.offered()) {
 			throw new ConflictException("learning.refused.program-publish-again-before-assigning",
@@ -145,6 +146,7 @@ public class Enrolments {
 			throw new AccessDeniedException("Only managers and administrators remove assignments");
 		}
 		programs.find(manager.organisationId(), programId)
+			.filter(p -> sights.of(manager).sees(p.id()))
 			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		if (!directory.looksAfter(manager).test(person)) {
 			throw new NotFoundException("not-found.member");

@@ -1,6 +1,7 @@
 package io.morsel.learning;
 
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.OutboundMail;
@@ -46,9 +47,12 @@ public class Reminders {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final String links;
+	private final ProgramSights sights;
 
 	Reminders(TeamProgress team, Programs programs, JdbcClient jdbc, TransactionTemplate transaction,
-			OutboundMail mail, MessageSource messages, Clock clock, @Value("${morsel.base-url}") String baseUrl) {
+			OutboundMail mail, MessageSource messages, Clock clock, @Value("${morsel.base-url}") String baseUrl,
+			ProgramSights sights) {
+		this.sights = sights;
 		this.team = team;
 		this.programs = programs;
 		this.jdbc = jdbc;
@@ -62,10 +66,11 @@ public class Reminders {
 	/**
 	 * Reminds those the manager looks after who are overdue in the program. Each reminder is recorded and mailed in a
 	 * transaction of its own, so a mail that fails takes back only its own record.
-	 * @throws NotFoundException when the program is not the manager's organisation's
+	 * @throws NotFoundException when the program is not the manager's organisation's, or one a partner does not hold
 	 */
 	public Sent remindOverdue(CurrentMember manager, ProgramId programId) {
 		var program = programs.find(manager.organisationId(), programId)
+			.filter(p -> sights.of(manager).sees(p.id()))
 			.orElseThrow(() -> new NotFoundException("not-found.program"));
 		var reminded = 0;
 		var alreadyToday = 0;

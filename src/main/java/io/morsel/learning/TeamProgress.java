@@ -3,6 +3,7 @@ package io.morsel.learning;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.ProgramOutline;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
@@ -33,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a manager sees of their team: each person they look after (admins: everyone) against each program that person
  * is enrolled in — completion, due date, overdue, last activity, the score of each completed lesson and the last
- * reminder. People of other groups and other organisations never appear.
+ * reminder. People of other groups and other organisations never appear; a partner who manages sees the people of
+ * their external groups only (identity's {@link Directory#looksAfter}), and of their programs those they hold
+ * ({@link ProgramSights}, ADR 0042).
  */
 @Service
 public class TeamProgress {
@@ -42,8 +45,10 @@ public class TeamProgress {
 	private final Programs programs;
 	private final Directory directory;
 	private final Clock clock;
+	private final ProgramSights sights;
 
-	TeamProgress(JdbcClient jdbc, Programs programs, Directory directory, Clock clock) {
+	TeamProgress(JdbcClient jdbc, Programs programs, Directory directory, Clock clock, ProgramSights sights) {
+		this.sights = sights;
 		this.jdbc = jdbc;
 		this.programs = programs;
 		this.directory = directory;
@@ -104,12 +109,13 @@ public class TeamProgress {
 		var attempts = attempts(organisation);
 		var reminded = reminders(organisation);
 		var now = clock.instant();
+		var sight = sights.of(viewer);
 		var result = new ArrayList<PersonProgress>();
 		for (var person : people) {
 			var assigned = new ArrayList<AssignedProgress>();
 			for (var enrolment : enrolled.getOrDefault(person.userId(), List.of())) {
 				var outline = outlines.get(enrolment.program());
-				if (outline == null) {
+				if (outline == null || !sight.sees(enrolment.program())) {
 					continue;
 				}
 				assigned.add(assigned(outline, enrolment.dueAt(),

@@ -184,8 +184,19 @@ class Cards {
 	 * they made since {@code since}, in one statement: a range scan of each table's index.
 	 */
 	Due due(Learner learner, Instant before, Instant since, int most) {
+		return due(learner, before, since, most, null);
+	}
+
+	/**
+	 * As {@link #due(Learner, Instant, Instant, int)}, of the cards of these lessons only (a partner's, ADR 0042), or of
+	 * every lesson when {@code lessons} is null.
+	 */
+	Due due(Learner learner, Instant before, Instant since, int most, @Nullable Set<LessonId> lessons) {
+		if (lessons != null && lessons.isEmpty()) {
+			return new Due(List.of(), due(learner, before, since, 0, null).reviewedToday());
+		}
 		var done = new int[1];
-		var cards = sql.sql("""
+		var statement = sql.sql("""
 				SELECT c.id, c.organisation_id, c.user_id, c.lesson_id, c.version, c.interaction_id, c.state, c.step,
 				       c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.due, c.last_review, c.reps,
 				       c.lapses, d.done
@@ -200,16 +211,20 @@ class Cards {
 				           WHERE organisation_id = :organisation
 				             AND user_id = :user
 				             AND due < :before
+				             %s
 				           ORDER BY due
 				           LIMIT :most) c ON 1 = 1
 				ORDER BY c.due
-				""")
+				""".formatted(lessons == null ? "" : "AND lesson_id IN (:lessons)"))
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
 			.param("since", Timestamps.of(since))
 			.param("before", Timestamps.of(before))
-			.param("most", most)
-			.query((rs, n) -> {
+			.param("most", most);
+		if (lessons != null) {
+			statement = statement.param("lessons", lessons.stream().map(LessonId::value).toList());
+		}
+		var cards = statement.query((rs, n) -> {
 				done[0] = rs.getInt("done");
 				return rs.getObject("id") == null ? null : card(rs, n);
 			})

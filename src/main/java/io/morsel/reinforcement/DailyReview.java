@@ -7,6 +7,7 @@ import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.PlayableLesson.Choice;
 import io.morsel.catalog.PlayableLesson.Question;
 import io.morsel.catalog.Marking;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Response;
 import io.morsel.learning.Learner;
 import io.morsel.shared.NotFoundException;
@@ -28,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A learner's daily review (docs/reinforcement.md, "The daily review"): the cards due on their review day, at most
  * the daily cap a day, questions from different lessons and skills taking turns (Interleaving); and answering one, which updates the card at
- * once and logs the review. The review page and the API both come here.
+ * once and logs the review. The review page and the API both come here, and delivery's review messages. A partner
+ * (ADR 0042) is asked only the questions of the lessons they may see now: a card of a lesson answered before they
+ * became one, in a program they do not hold, is neither offered nor answered (404).
  */
 @Service
 public class DailyReview {
@@ -52,9 +55,11 @@ public class DailyReview {
 	private final Lessons lessons;
 	private final JsonMapper json;
 	private final Clock clock;
+	private final ProgramSights sights;
 
 	DailyReview(Cards cards, ReviewWriter writer, Scheduling scheduling, RetentionSettings retention,
-			Masteries masteries, Lessons lessons, JsonMapper json, Clock clock) {
+			Masteries masteries, Lessons lessons, JsonMapper json, Clock clock, ProgramSights sights) {
+		this.sights = sights;
 		this.cards = cards;
 		this.writer = writer;
 		this.scheduling = scheduling;
@@ -103,7 +108,10 @@ public class DailyReview {
 	 * @throws NotFoundException when the card is not the learner's
 	 */
 	public ReviewItem show(Learner learner, UUID cardId) {
-		var card = cards.find(learner, cardId).orElseThrow(() -> new NotFoundException("not-found.review-card")).card();
+		var card = cards.find(learner, cardId)
+			.filter(found -> seen(learner, found.card()))
+			.orElseThrow(() -> new NotFoundException("not-found.review-card"))
+			.card();
 		return item(card).orElseThrow(() -> new NotFoundException("not-found.review-card"));
 	}
 
@@ -117,6 +125,7 @@ public class DailyReview {
 	public ReviewOutcome answer(Learner learner, UUID cardId, UUID reviewItemId, AnswerReader reader,
 			@Nullable Duration timeTaken) {
 		var found = cards.find(learner, cardId, reviewItemId)
+			.filter(card -> seen(learner, card.card()))
 			.orElseThrow(() -> new NotFoundException("not-found.review-card"));
 		if (found.reviewed()) {
 			return outcome(learner, reviewItemId); // A replay: the stored result, nothing changed.
@@ -147,7 +156,9 @@ public class DailyReview {
 	/** A review answered earlier, by its review item's id, with its feedback. */
 	public ReviewOutcome outcome(Learner learner, UUID reviewItemId) {
 		var stored = cards.review(learner, reviewItemId).orElseThrow(() -> new NotFoundException("not-found.review"));
-		var found = cards.find(learner, stored.cardId()).orElseThrow(() -> new NotFoundException("not-found.review"));
+		var found = cards.find(learner, stored.cardId())
+			.filter(card -> seen(learner, card.card()))
+			.orElseThrow(() -> new NotFoundException("not-found.review"));
 		return replay(stored, found.card());
 	}
 
@@ -168,9 +179,15 @@ public class DailyReview {
 		var day = scheduling.day(zone);
 		var today = day.reviewDay(clock.instant());
 		var cap = scheduling.dailyCap();
-		var due = cards.due(learner, day.end(today), day.start(today), cap);
+		var due = cards.due(learner, day.end(today), day.start(today), cap,
+				sights.of(learner.organisationId(), learner.userId()).lessons());
 		var left = Math.max(0, cap - due.reviewedToday());
 		return due.cards().subList(0, Math.min(left, due.cards().size()));
+	}
+
+	/** Whether the card's lesson is one the learner may see (a partner's are narrowed). */
+	private boolean seen(Learner learner, Cards.Card card) {
+		return sights.of(learner.organisationId(), learner.userId()).sees(card.lessonId());
 	}
 
 	/**

@@ -7,6 +7,7 @@ import io.morsel.MorselApplication;
 import io.morsel.MorselIntegrationTest;
 import io.morsel.TestInfrastructure;
 import io.morsel.support.Api;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An admin deactivates or removes a member: the member's cookie and token are refused by the very next request, on
@@ -35,6 +37,9 @@ class DeactivationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
 
 	@BeforeAll
 	static void startSecondNode() {
@@ -93,9 +98,14 @@ class DeactivationTests {
 		var token = token(email);
 		var a = Api.on(portA);
 		var admin = a.token("admin@acme.test", "acme");
+		var program = learnOneLesson(a, token);
+		await(() -> recordsOf(email).answers() == 1);
+		var learned = recordsOf(email);
+		assertThat(learned).isEqualTo(new Records(1, 1, 1, 1));
 		var path = "/api/v1/people/" + memberIdOf(email) + "/deactivation";
 		assertThat(a.post(admin, path, null).getStatusCode().value()).isEqualTo(204);
 		await(() -> "/sign-in".equals(Browser.withSessionCookie(portB(), cookie).get("/profile").location()));
+		assertThat(recordsOf(email)).as("learning records while deactivated").isEqualTo(learned);
 
 		var reactivated = a.http().delete().uri(path).header("Authorization", "Bearer " + admin).retrieve()
 			.toBodilessEntity();
@@ -105,6 +115,64 @@ class DeactivationTests {
 		assertThat(Browser.withSessionCookie(portA, cookie).get("/profile").location()).isEqualTo("/sign-in");
 		assertThat(Browser.withSessionCookie(portB(), cookie).get("/profile").location()).isEqualTo("/sign-in");
 		assertThat(Browser.signedIn(portB(), email, Newcomers.PASSWORD).get("/profile").status()).isEqualTo(200);
+		assertThat(recordsOf(email)).as("learning records once reactivated").isEqualTo(learned);
+		// And the member finds their completed lesson where they left it.
+		var progress = a.get(token, "/api/v1/programs/" + program + "/progress").getBody();
+		assertThat(json.readTree(progress).get("enrolled").asBoolean()).isTrue();
+		assertThat(json.readTree(progress).get("completed").asInt()).isEqualTo(1);
+	}
+
+	/** What the member learned: their enrolments, attempts, completed attempts and answers. */
+	private record Records(long enrolments, long attempts, long completed, long answers) {
+	}
+
+	/**
+	 * The member joins a program open to learners, of one lesson with one question, and answers it, which completes
+	 * the lesson; the program's id.
+	 */
+	private String learnOneLesson(Api api, String token) {
+		var author = api.token("author@acme.test", "acme");
+		var check = Map.of("type", "single-choice", "id", "check", "prompt", "Which is so?", "assessesObjective", true,
+				"options", List.of(Map.of("id", "a", "text", "This", "correct", true, "feedback", "Yes."),
+						Map.of("id", "b", "text", "That", "correct", false, "feedback", "No.")));
+		var lesson = id(api.post(author, "/api/v1/lessons", Map.of("title", "Staying on record", "objective",
+				"Explain what a kept record means.", "estimatedMinutes", 3, "skills", List.of(), "blocks",
+				List.of(Map.of("type", "text", "markdown", "Records are kept."),
+						Map.of("type", "interaction", "interaction", check)))).getBody());
+		assertThat(api.post(author, "/api/v1/lessons/" + lesson + "/publish", null).getStatusCode().value())
+			.isEqualTo(200);
+		var program = id(api.post(author, "/api/v1/programs", Map.of("title", "Records " + UUID.randomUUID(),
+				"outcome", "Learners know their records stay.", "selfEnrol", true, "lessons", List.of(lesson)))
+			.getBody());
+		assertThat(api.post(token, "/api/v1/programs/" + program + "/enrolment", null).getStatusCode().value())
+			.isEqualTo(200);
+		var answered = api.post(token, "/api/v1/attempts",
+				Map.of("lessonId", lesson, "interactionId", "check", "optionIds", List.of("a")));
+		assertThat(answered.getStatusCode().value()).as(answered.getBody()).isEqualTo(201);
+		assertThat(answered.getBody()).contains("\"lessonCompleted\":true");
+		return program;
+	}
+
+	/** The member's learning records as the database keeps them for reports. */
+	private Records recordsOf(String email) {
+		return jdbc.sql("""
+				SELECT (SELECT COUNT(*) FROM enrolments e WHERE e.user_id = u.id),
+				       (SELECT COUNT(*) FROM lesson_attempts t WHERE t.user_id = u.id),
+				       (SELECT COUNT(*) FROM lesson_attempts t WHERE t.user_id = u.id AND t.completed_at IS NOT NULL),
+				       (SELECT COUNT(*)
+				        FROM answers a
+				        JOIN lesson_attempts t ON t.id = a.attempt_id
+				        WHERE t.user_id = u.id)
+				FROM users u
+				WHERE u.email = :email
+				""")
+			.param("email", email)
+			.query((rs, n) -> new Records(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+			.single();
+	}
+
+	private String id(String body) {
+		return json.readTree(body).get("id").asString();
 	}
 
 	@Test

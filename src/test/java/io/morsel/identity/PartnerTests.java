@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.morsel.MorselIntegrationTest;
+import io.morsel.catalog.MediaLibrary;
 import io.morsel.identity.internal.ApiTokens;
 import io.morsel.support.Api;
 import io.morsel.support.People;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +53,12 @@ class PartnerTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	MediaLibrary library;
+
+	@Autowired
+	io.morsel.learning.NextUps nextUps;
 
 	Api api;
 	String admin;
@@ -183,6 +194,195 @@ class PartnerTests {
 	}
 
 	@Test
+	void aPartnerLoadsTheMediaOfTheirLessonsAndNotThoseOfAnyOther() throws Exception {
+		var author = api.token("author@acme.test", "acme");
+		var uploader = People.member(jdbc, directory, "acme", "Europe/London", "Ula Uploader", "AUTHOR");
+		var theirs = library.store(uploader, "desk.png", new ByteArrayInputStream(png(0x1f5f8b))).id();
+		var other = library.store(uploader, "margins.png", new ByteArrayInputStream(png(0x8b1f1f))).id();
+		var shown = published(author, "Partner desk " + suffix, "The desk.", image(theirs));
+		published(author, "Margin chart " + suffix, "Our margins.", image(other));
+		api.post(admin, "/api/v1/programs/" + program(author, "Partner tools " + suffix, shown) + "/assignments",
+				Map.of("groupIds", List.of(groupId)));
+
+		assertThat(status(partner, "/media/" + theirs)).isEqualTo(200);
+		assertThat(mediaByApi(partnerToken, theirs)).isEqualTo(200);
+		// The other lesson's image is missing to a partner, like a file that does not exist; staff still load it.
+		assertThat(status(partner, "/media/" + other)).isEqualTo(404);
+		assertThat(status(partner, "/media/" + UUID.randomUUID())).isEqualTo(404);
+		assertThat(mediaByApi(partnerToken, other)).isEqualTo(404);
+		assertThat(status(mate, "/media/" + other)).isEqualTo(404);
+		assertThat(status(staff, "/media/" + other)).isEqualTo(200);
+		assertThat(mediaByApi(staffToken, other)).isEqualTo(200);
+		// A demo lesson's video, in no program of theirs, too.
+		var demoVideo = demoVideoMedia();
+		assertThat(status(staff, "/media/" + demoVideo)).isEqualTo(200);
+		assertThat(status(partner, "/media/" + demoVideo)).isEqualTo(404);
+	}
+
+	@Test
+	void aPartnerWhoManagesSeesOnlyTheirExternalGroupsAndTheProgramsTheyHoldOnTheTeamPages() throws Exception {
+		// The partner manages their own group and a group of staff; the staff member's program is not theirs.
+		var staffGroup = UUID.fromString(
+				read(api.post(admin, "/api/v1/groups", Map.of("name", "Staff " + suffix)).getBody()).get("id").asString());
+		api.put(admin, "/api/v1/groups/" + staffGroup + "/members", Map.of("members", List.of(staff.memberId().value())));
+		setManager(groupId);
+		setManager(staffGroup);
+		var author = api.token("author@acme.test", "acme");
+		var theirs = program(author, "Partner basics " + suffix, published(author, "Partner intake " + suffix, "Intake."));
+		var internal = program(author, "Staff margins " + suffix, published(author, "Margin rules " + suffix, "Rules."));
+		api.post(admin, "/api/v1/programs/" + theirs + "/assignments", Map.of("groupIds", List.of(groupId)));
+		// An admin assigns the internal program to the partner's mate too: the partner still does not hold it.
+		api.post(admin, "/api/v1/programs/" + internal + "/assignments",
+				Map.of("memberIds", List.of(staff.memberId().value(), mate.memberId().value())));
+
+		var team = read(api.get(partnerToken, "/api/v1/team/progress").getBody()).get("people");
+		assertThat(team.valueStream().map(p -> p.get("name").asString()).toList()).contains("Mo Mate")
+			.doesNotContain("Sal Staff");
+		var mates = team.valueStream().filter(p -> p.get("name").asString().equals("Mo Mate")).findFirst().orElseThrow();
+		assertThat(mates.get("programs").valueStream().map(p -> p.get("title").asString()).toList())
+			.containsExactly("Partner basics " + suffix);
+		assertThat(api.get(partnerToken, "/api/v1/team/people/" + staff.memberId().value()).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(page(partner, "/team")).contains("Mo Mate", "Partner basics " + suffix)
+			.doesNotContain("Sal Staff", "Staff margins " + suffix, "Staff " + suffix);
+		assertThat(page(partner, "/team/people/" + mate.memberId().value())).contains("Partner basics " + suffix)
+			.doesNotContain("Staff margins " + suffix);
+		assertThat(status(partner, "/team/people/" + staff.memberId().value())).isEqualTo(404);
+		assertThat(page(partner, "/team/progress.csv")).contains("Mo Mate", "Partner basics " + suffix)
+			.doesNotContain("Sal Staff", "Staff margins " + suffix);
+
+		// Nor can they act on what they do not see.
+		assertThat(api.post(partnerToken, "/api/v1/programs/" + internal + "/assignments",
+				Map.of("memberIds", List.of(mate.memberId().value()))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.post(partnerToken, "/api/v1/programs/" + theirs + "/assignments",
+				Map.of("memberIds", List.of(staff.memberId().value()))).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.post(partnerToken, "/api/v1/team/programs/" + internal + "/reminders", null).getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(api.delete(partnerToken, "/api/v1/team/people/" + mate.memberId().value() + "/programs/" + internal)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		// The organisation's own staff who manage the same group see it all.
+		var staffManager = People.member(jdbc, directory, "acme", "Europe/London", "Max Manager", "LEARNER", "MANAGER");
+		jdbc.sql("INSERT INTO member_group_managers (group_id, membership_id) VALUES (:group, :member)")
+			.param("group", groupId).param("member", staffManager.memberId().value()).update();
+		assertThat(page(staffManager, "/team/people/" + mate.memberId().value())).contains("Partner basics " + suffix,
+				"Staff margins " + suffix);
+	}
+
+	@Test
+	void aPartnersReviewAsksOnlyTheQuestionsOfLessonsTheyStillSee() throws Exception {
+		var author = api.token("author@acme.test", "acme");
+		var kept = published(author, "Partner routing " + suffix, "Route tickets to the desk.");
+		var hidden = published(author, "Staff routing " + suffix, "Route tickets to the team.");
+		// One of the organisation's own people learns both, and only then joins the partners' group.
+		var joiner = People.learner(jdbc, directory, "acme", "Europe/London", "Jo Joiner");
+		var joinerToken = tokens.issue(joiner, "joiner", null, false).secret();
+		for (var lesson : List.of(kept, hidden)) {
+			var answered = api.post(joinerToken, "/api/v1/attempts",
+					Map.of("lessonId", lesson, "interactionId", "check", "optionIds", List.of("a")));
+			assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.CREATED);
+		}
+		io.morsel.support.Eventually.await(() -> cardsOf(joiner) == 2);
+		jdbc.sql("UPDATE review_cards SET due = :past WHERE user_id = :user")
+			.param("past", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(2))))
+			.param("user", joiner.userId().value())
+			.update();
+		assertThat(reviewTitles(joinerToken)).containsExactlyInAnyOrder("Partner routing " + suffix,
+				"Staff routing " + suffix);
+		var hiddenCard = read(api.get(joinerToken, "/api/v1/reinforcement/review").getBody()).get("items")
+			.valueStream()
+			.filter(item -> item.get("lessonId").asString().equals(hidden))
+			.findFirst()
+			.orElseThrow();
+
+		var program = program(author, "Partner routing " + suffix, kept);
+		api.post(admin, "/api/v1/programs/" + program + "/assignments",
+				Map.of("memberIds", List.of(joiner.memberId().value())));
+		api.put(admin, "/api/v1/groups/" + groupId + "/members", Map.of("members",
+				List.of(partner.memberId().value(), mate.memberId().value(), joiner.memberId().value())));
+
+		assertThat(reviewTitles(joinerToken)).containsExactly("Partner routing " + suffix);
+		var answeredHidden = reviewAnswer(joiner, hiddenCard);
+		assertThat(answeredHidden.getStatus()).isEqualTo(404);
+		assertThat(answeredHidden.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("Staff routing");
+		assertThat(page(joiner, "/review")).doesNotContain("Staff routing " + suffix);
+		assertThat(page(joiner, "/today")).contains("1 question");
+		var keptCard = read(api.get(joinerToken, "/api/v1/reinforcement/review").getBody()).at("/items/0");
+		var answeredKept = reviewAnswer(joiner, keptCard);
+		assertThat(answeredKept.getStatus()).isEqualTo(302);
+		assertThat(answeredKept.getRedirectedUrl()).isEqualTo("/review/answers/" + keptCard.get("reviewItemId").asString());
+	}
+
+	@Test
+	void nothingAPartnerMayNotSeeIsDeliveredOrListedToThem() throws Exception {
+		var author = api.token("author@acme.test", "acme");
+		var manager = api.token("manager@acme.test", "acme");
+		var hidden = published(author, "Enterprise pricing call " + suffix, "Quote the enterprise tier.");
+		var type = "deal.won-" + suffix;
+		var rule = api.post(manager, "/api/v1/trigger-rules", Map.of("type", type, "name", "Deals " + suffix,
+				"conditions", Map.of(), "lessonId", hidden, "dayOffset", 0, "at", "00:00"));
+		assertThat(rule.getStatusCode()).as(rule.getBody()).isEqualTo(HttpStatus.CREATED);
+		// A deal won by a staff member and one by a partner: both are planned, and available at once.
+		for (var member : List.of(staff, mate)) {
+			var trigger = api.post(manager, "/api/v1/triggers", Map.of("type", type, "user",
+					member.userId().value().toString(), "at", java.time.OffsetDateTime.now().plusDays(2).toString(), "attributes",
+					Map.of(), "idempotencyKey", "deal-" + suffix + "-" + member.userId().value()));
+			assertThat(trigger.getStatusCode()).as(trigger.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		}
+		jdbc.sql("UPDATE deliveries SET available_at = :past WHERE lesson_id = :lesson")
+			.param("past", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(1))))
+			.param("lesson", UUID.fromString(hidden))
+			.update();
+
+		// What the next nudge brings is what Today's "Next up" shows (ADR 0028): the staff member's is the lesson.
+		var now = java.time.Instant.now();
+		var london = java.time.ZoneId.of("Europe/London");
+		assertThat(nextUps.of(io.morsel.learning.Learner.of(staff), london, now).orElseThrow().title())
+			.isEqualTo("Enterprise pricing call " + suffix);
+		assertThat(page(staff, "/today")).contains("Enterprise pricing call " + suffix);
+		assertThat(nextUps.of(io.morsel.learning.Learner.of(mate), london, now).map(io.morsel.learning.NextUp::title))
+			.isNotEqualTo(java.util.Optional.of("Enterprise pricing call " + suffix));
+		assertThat(page(mate, "/today")).doesNotContain("Enterprise pricing call " + suffix);
+
+		// Nudges sent before the mate became a partner are no longer listed, counted or opened.
+		var old = UUID.randomUUID();
+		var review = UUID.randomUUID();
+		for (var sent : List.of(List.of(old, "TRIGGERED", "Enterprise pricing call " + suffix, "/lessons/" + hidden),
+				List.of(review, "REVIEW", "Your review " + suffix, "/review"))) {
+			jdbc.sql("""
+					INSERT INTO delivery_sends (id, organisation_id, user_id, kind, title, path, minutes, in_app, email,
+					                            sent_at, sent_by)
+					VALUES (:id, :organisation, :user, :kind, :title, :path, 3, TRUE, FALSE, :at, 'an-earlier-node')
+					""")
+				.param("id", sent.get(0))
+				.param("organisation", mate.organisationId().value())
+				.param("user", mate.userId().value())
+				.param("kind", sent.get(1))
+				.param("title", sent.get(2))
+				.param("path", sent.get(3))
+				.param("at", java.sql.Timestamp.from(now.minus(Duration.ofDays(1))))
+				.update();
+		}
+		assertThat(page(mate, "/notifications")).contains("Your review " + suffix)
+			.doesNotContain("Enterprise pricing call " + suffix);
+		assertThat(page(mate, "/notifications/count")).contains("1 unread");
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/notifications/" + old + "/open")
+			.with(SignedIn.as(mate))
+			.with(io.morsel.support.Csrf.csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
+
+		// Nor is a series of a program they do not hold offered to them.
+		var openTitle = read(api.get(staffToken, "/api/v1/programs").getBody()).valueStream()
+			.filter(p -> p.path("selfEnrol").asBoolean(false))
+			.findFirst()
+			.orElseThrow()
+			.get("title")
+			.asString();
+		assertThat(page(staff, "/delivery/series")).contains(openTitle);
+		assertThat(page(mate, "/delivery/series")).doesNotContain(openTitle);
+	}
+
+	@Test
 	void aSearchByAWordOnlyAHiddenLessonUsesFindsNothingForAPartner() throws Exception {
 		var author = api.token("author@acme.test", "acme");
 		var word = "zq" + suffix.replaceAll("[^a-z]", "") + "vex";
@@ -256,6 +456,65 @@ class PartnerTests {
 		throw new AssertionError("No demo lesson has a video");
 	}
 
+	/** The media id of the first uploaded video of the demo lessons. */
+	private String demoVideoMedia() {
+		for (var lesson : read(api.get(staffToken, "/api/v1/lessons").getBody())) {
+			var playable = read(api.get(staffToken, "/api/v1/lessons/" + lesson.get("id").asString()).getBody());
+			for (var step : playable.get("steps")) {
+				if ("video".equals(step.at("/block/type").asString("")) && step.at("/block/media").isString()) {
+					return step.at("/block/media").asString();
+				}
+			}
+		}
+		throw new AssertionError("No demo lesson has an uploaded video");
+	}
+
+	private static Map<String, Object> image(UUID media) {
+		return Map.of("type", "image", "media", media.toString(), "alt", "A chart");
+	}
+
+	private static byte[] png(int colour) throws Exception {
+		var image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+		image.setRGB(3, 4, colour);
+		var out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	/** Answers a review question on the review page's form. */
+	private org.springframework.mock.web.MockHttpServletResponse reviewAnswer(CurrentMember member, JsonNode item)
+			throws Exception {
+		return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/review/answers")
+			.param("cardId", item.get("cardId").asString())
+			.param("reviewItemId", item.get("reviewItemId").asString())
+			.param("optionIds", "a")
+			.param("shownAt", String.valueOf(System.currentTimeMillis() - 10_000))
+			.with(SignedIn.as(member))
+			.with(io.morsel.support.Csrf.csrf())).andReturn().getResponse();
+	}
+
+	/** A media file by the API's path, with a token (the API document leaves files out: they are not JSON). */
+	private int mediaByApi(String token, UUID media) throws Exception {
+		return mvc.perform(get("/api/v1/media/" + media).header("Authorization", "Bearer " + token))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+	}
+
+	private long cardsOf(CurrentMember member) {
+		return jdbc.sql("SELECT COUNT(*) FROM review_cards WHERE user_id = :user")
+			.param("user", member.userId().value())
+			.query(Long.class)
+			.single();
+	}
+
+	private List<String> reviewTitles(String token) {
+		return read(api.get(token, "/api/v1/reinforcement/review").getBody()).get("items")
+			.valueStream()
+			.map(item -> item.get("lessonTitle").asString())
+			.toList();
+	}
+
 	private void setManager(UUID group) {
 		jdbc.sql("INSERT INTO member_group_managers (group_id, membership_id) VALUES (:group, :member)")
 			.param("group", group)
@@ -273,8 +532,8 @@ class PartnerTests {
 			.toList();
 	}
 
-	private String published(String author, String title, String text) {
-		var id = draft(author, title, text);
+	private String published(String author, String title, String text, Map<?, ?>... blocks) {
+		var id = draft(author, title, text, blocks);
 		publish(author, id);
 		return id;
 	}
@@ -284,13 +543,15 @@ class PartnerTests {
 		assertThat(published.getStatusCode()).as(published.getBody()).isEqualTo(HttpStatus.OK);
 	}
 
-	private String draft(String author, String title, String text) {
+	private String draft(String author, String title, String text, Map<?, ?>... more) {
 		var check = Map.of("type", "single-choice", "id", "check", "prompt", "Which is so?", "assessesObjective", true,
 				"options", List.of(Map.of("id", "a", "text", "This", "correct", true, "feedback", "Yes."),
 						Map.of("id", "b", "text", "That", "correct", false, "feedback", "No.")));
+		var blocks = new java.util.ArrayList<Object>(List.of(Map.of("type", "text", "markdown", text)));
+		blocks.addAll(List.of(more));
+		blocks.add(Map.of("type", "interaction", "interaction", check));
 		var lesson = Map.of("title", title, "objective", "Explain what " + title.toLowerCase() + " means.",
-				"estimatedMinutes", 3, "skills", List.of(), "blocks",
-				List.of(Map.of("type", "text", "markdown", text), Map.of("type", "interaction", "interaction", check)));
+				"estimatedMinutes", 3, "skills", List.of(), "blocks", blocks);
 		var created = api.post(author, "/api/v1/lessons", lesson);
 		assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
 		return read(created.getBody()).get("id").asString();

@@ -1,8 +1,12 @@
 package io.morsel.catalog.web;
 
 import io.morsel.catalog.Media;
+import io.morsel.catalog.Lessons;
 import io.morsel.catalog.MediaLibrary;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Role;
+import io.morsel.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -23,7 +27,8 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Serves the organisation's media to its members. A body of type {@link Resource} gets HTTP range requests from
  * Spring MVC (206 with Content-Range, 416 for a range past the end), so players can seek. Media never change under
- * their id, so browsers may keep them for a year and revalidate by ETag.
+ * their id, so browsers may keep them for a year and revalidate by ETag. A partner (ADR 0042) gets only the media of
+ * the lessons they may see; any other is missing to them, as it would be by its lesson.
  */
 @Controller
 class MediaController {
@@ -31,15 +36,25 @@ class MediaController {
 	private static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePrivate().immutable();
 
 	private final MediaLibrary library;
+	private final Lessons lessons;
+	private final ProgramSights sights;
 
-	MediaController(MediaLibrary library) {
+	MediaController(MediaLibrary library, Lessons lessons, ProgramSights sights) {
 		this.library = library;
+		this.lessons = lessons;
+		this.sights = sights;
 	}
 
 	@GetMapping({ "/media/{id}", "/api/v1/media/{id}" })
 	ResponseEntity<Resource> media(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			WebRequest request) {
 		var media = library.require(me.organisationId(), id);
+		if (!me.has(Role.AUTHOR)) {
+			var sight = sights.of(me);
+			if (sight.narrowed() && lessons.showingMedia(me.organisationId(), id).stream().noneMatch(sight::sees)) {
+				throw new NotFoundException("not-found.media");
+			}
+		}
 		var etag = "\"" + media.sha256() + "\"";
 		if (request.checkNotModified(etag)) {
 			// RFC 9110, 15.4.5: a 304 carries the Cache-Control a 200 would have, so the cached copy stays fresh.

@@ -79,7 +79,10 @@ public class PeopleInSight {
 			.orElseThrow(() -> new NotFoundException("not-found.person"));
 	}
 
-	/** The members of the groups the viewer manages, and the viewer. */
+	/**
+	 * The members of the groups the viewer manages, and the viewer; for a partner who manages (ADR 0042), only those of
+	 * them who are in the partner's own external groups, whatever else they manage.
+	 */
 	public Set<MemberId> managedBy(CurrentMember viewer) {
 		var managed = new HashSet<MemberId>();
 		managed.add(viewer.memberId());
@@ -99,6 +102,7 @@ public class PeopleInSight {
 			.query(UUID.class)
 			.list()
 			.forEach(id -> managed.add(new MemberId(id)));
+		partnerships.circle(viewer.organisationId(), viewer.memberId(), viewer.roles()).ifPresent(managed::retainAll);
 		return managed;
 	}
 }

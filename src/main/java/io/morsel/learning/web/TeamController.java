@@ -1,6 +1,7 @@
 package io.morsel.learning.web;
 
 import io.morsel.catalog.ProgramId;
+import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
@@ -50,9 +51,11 @@ class TeamController {
 	private final Enrolments enrolments;
 	private final TeamProgress team;
 	private final Reminders reminders;
+	private final ProgramSights sights;
 
 	TeamController(Programs programs, Directory directory, Enrolments enrolments, TeamProgress team,
-			Reminders reminders) {
+			Reminders reminders, ProgramSights sights) {
+		this.sights = sights;
 		this.programs = programs;
 		this.directory = directory;
 		this.enrolments = enrolments;
@@ -69,11 +72,16 @@ class TeamController {
 		model.addAttribute("anyone", progress.stream().anyMatch(p -> !p.programs().isEmpty()));
 		model.addAttribute("columns", TeamTable.Column.values());
 		model.addAttribute("shownOptions", TeamTable.Shown.values());
-		model.addAttribute("programs", programs.all(me.organisationId()));
-		model.addAttribute("groups", directory.groups(me.organisationId()));
+		// A partner who manages (ADR 0042) assigns only the programs they hold, to the groups wholly theirs.
+		var sight = sights.of(me);
+		var looksAfter = directory.looksAfter(me);
+		model.addAttribute("programs", programs.all(me.organisationId()).stream().filter(p -> sight.sees(p.id())).toList());
+		model.addAttribute("groups", directory.groups(me.organisationId())
+			.stream()
+			.filter(g -> !sight.narrowed() || !g.members().isEmpty() && g.members().stream().allMatch(looksAfter))
+			.toList());
 		model.addAttribute("admin", me.has(Role.ADMIN));
 		// Admins look after everyone; a manager, the learners of the groups they manage.
-		var looksAfter = directory.looksAfter(me);
 		var people = directory.people(me.organisationId()).stream().filter(p -> looksAfter.test(p.id()));
 		model.addAttribute("learners", me.has(Role.ADMIN) ? people.toList()
 				: people.filter(p -> p.roles().contains(Role.LEARNER)).toList());
