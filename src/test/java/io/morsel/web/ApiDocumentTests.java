@@ -61,6 +61,8 @@ class ApiDocumentTests {
 		assertThat(responses("/api/v1/lessons/{id}/publish", "post")).contains("401", "403", "404", "409")
 			.doesNotContain("413", "415");
 		assertThat(responses("/api/v1/me", "get")).doesNotContain("400", "403", "404", "409");
+		// Served by a page controller too (/media/{id}), and still an operation of the API.
+		assertThat(responses("/api/v1/media/{id}", "get")).contains("200", "401", "404");
 		assertThat(responses("/api/v1/tokens", "post")).contains("400", "401", "413", "415", "429");
 		assertThat(docs.at("/paths/~1api~1v1~1tokens/post/security").isEmpty()).isTrue();
 	}
