@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param programs every program the learner is enrolled in or may join, enrolled ones first
  * @param goal where their daily goal, streak and totals stand today
+ * @param updates the lessons they completed before a significant version, by title ({@link Attempts#updates})
  */
-public record TodayReading(List<ProgramProgress> programs, GoalStanding goal) {
+public record TodayReading(List<ProgramProgress> programs, GoalStanding goal, List<LessonUpdate> updates) {
 }

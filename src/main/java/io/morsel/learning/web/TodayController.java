@@ -3,7 +3,6 @@ package io.morsel.learning.web;
 import io.morsel.catalog.Covers;
 import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
-import io.morsel.learning.Attempts;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.Learner;
 import io.morsel.learning.NextUps;
@@ -33,7 +32,6 @@ class TodayController {
 	private final Enrolments enrolments;
 	private final TodayPage today;
 	private final NextUps nextUps;
-	private final Attempts attempts;
 	private final Clock clock;
 	private final Covers covers;
 	/** The daily goal's card, first above the programs. */
@@ -41,11 +39,10 @@ class TodayController {
 	/** What other modules put above the programs, after the daily goal's card, in their order. */
 	private final List<TodaySection> sections;
 
-	TodayController(Progress progress, Enrolments enrolments, TodayPage today, NextUps nextUps, Attempts attempts,
+	TodayController(Progress progress, Enrolments enrolments, TodayPage today, NextUps nextUps,
 			Clock clock, TodayStreak streak, ObjectProvider<TodaySection> sections, Covers covers) {
 		this.streak = streak;
 		this.covers = covers;
-		this.attempts = attempts;
 		this.progress = progress;
 		this.enrolments = enrolments;
 		this.today = today;
@@ -63,7 +60,7 @@ class TodayController {
 		var above = new StringBuilder(streak.card(me, reading.goal()));
 		sections.forEach(section -> above.append(section.render(me)));
 		var next = nextUps.of(learner, me.zone(), now, programs);
-		return today.of(me, above.toString(), next.orElse(null), programs, attempts.updates(learner), model);
+		return today.of(me, above.toString(), next.orElse(null), programs, reading.updates(), model);
 	}
 
 	@GetMapping("/programs/{id}")
