@@ -146,7 +146,7 @@ public class Attempts {
 		if (significant.isEmpty()) {
 			return List.of();
 		}
-		var updates = new java.util.ArrayList<LessonUpdate>();
+		var completed = new HashMap<LessonId, Integer>();
 		jdbc.sql("""
 				SELECT lesson_id, MAX(version), MAX(CASE WHEN completed_at IS NULL THEN 0 ELSE 1 END)
 				FROM lesson_attempts
@@ -159,14 +159,27 @@ public class Attempts {
 			.param("user", learner.userId().value())
 			.param("lessons", significant.keySet().stream().map(LessonId::value).toList())
 			.query(rs -> {
-				var lesson = new LessonId(rs.getObject(1, UUID.class));
-				var taken = rs.getInt(2);
-				var version = significant.get(lesson);
-				if (rs.getInt(3) == 1 && version != null && taken < version) {
-					lessons.version(learner.organisationId(), lesson, version)
-						.ifPresent(v -> updates.add(new LessonUpdate(lesson, v.content().title(), taken, version)));
+				if (rs.getInt(3) == 1) {
+					completed.put(new LessonId(rs.getObject(1, UUID.class)), rs.getInt(2));
 				}
 			});
+		return updates(lessons, learner.organisationId(), significant, completed);
+	}
+
+	/**
+	 * The updates to offer, by title: each lesson completed (on the newest version taken, {@code completed}) before a
+	 * significant version published since ({@code significant}).
+	 */
+	static List<LessonUpdate> updates(Lessons lessons, OrganisationId organisation, Map<LessonId, Integer> significant,
+			Map<LessonId, Integer> completed) {
+		var updates = new java.util.ArrayList<LessonUpdate>();
+		completed.forEach((lesson, taken) -> {
+			var version = significant.get(lesson);
+			if (version != null && taken < version) {
+				lessons.version(organisation, lesson, version)
+					.ifPresent(v -> updates.add(new LessonUpdate(lesson, v.content().title(), taken, version)));
+			}
+		});
 		updates.sort(java.util.Comparator.comparing(LessonUpdate::title));
 		return updates;
 	}

@@ -1,7 +1,9 @@
 package io.morsel.learning;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,15 +20,18 @@ public class Goals {
 	/** Where the learner stands today, in their time zone: their goal, streak and totals, from one query. */
 	public GoalStanding standing(Learner learner, ZoneId zone, Instant now) {
 		var standing = days.standing(learner);
-		var today = LearningDay.dateOf(now, zone);
+		return standing(standing.goal(), standing.days(), LearningDay.dateOf(now, zone));
+	}
+
+	/** Where a learner with this goal and these days learned (any order) stands on {@code today}. */
+	static GoalStanding standing(DailyGoal goal, List<LearningDay> learned, LocalDate today) {
 		var minutes = 0L;
 		var mastered = 0;
-		for (var day : standing.days()) {
+		for (var day : learned) {
 			minutes += day.seconds();
 			mastered += day.mastered();
 		}
-		return new GoalStanding(standing.goal(), Streak.of(standing.goal(), standing.days(), today), minutes / 60,
-				mastered);
+		return new GoalStanding(goal, Streak.of(goal, learned, today), minutes / 60, mastered);
 	}
 
 	/** Sets the learner's daily goal. */

@@ -1,6 +1,7 @@
 package io.morsel.learning;
 
 import io.morsel.catalog.LessonId;
+import io.morsel.catalog.Lessons;
 import io.morsel.catalog.Program;
 import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.ProgramOutline;
@@ -8,8 +9,13 @@ import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Programs;
 import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +33,11 @@ public class Progress {
 	private final Programs programs;
 	private final Enrolments enrolments;
 	private final ProgramSights sights;
+	private final Lessons lessons;
 
-	Progress(JdbcClient jdbc, Programs programs, Enrolments enrolments, ProgramSights sights) {
+	Progress(JdbcClient jdbc, Programs programs, Enrolments enrolments, ProgramSights sights, Lessons lessons) {
 		this.sights = sights;
+		this.lessons = lessons;
 		this.jdbc = jdbc;
 		this.programs = programs;
 		this.enrolments = enrolments;
@@ -43,18 +51,44 @@ public class Progress {
 	 * them ({@link ProgramSights}).
 	 */
 	public List<ProgramProgress> of(Learner learner) {
+		return read(learner, false).programs();
+	}
+
+	/**
+	 * What Today shows of the learner's own records: every program as {@link #of(Learner)} gives them, where their
+	 * daily goal stands on the day {@code now} is in their zone, and the lessons with a significant update to offer
+	 * (as {@link Attempts#updates}). The goal, the learning days and the updated lessons' attempts are read in the
+	 * programs' query, so that the page learners open most asks the database one question for all of them.
+	 */
+	public TodayReading today(Learner learner, ZoneId zone, Instant now) {
+		var read = read(learner, true);
+		var standing = read.standing();
+		return new TodayReading(read.programs(),
+				Goals.standing(standing.goal(), standing.days(), LearningDay.dateOf(now, zone)),
+				Attempts.updates(lessons, learner.organisationId(), read.significant(), standing.completedVersions()));
+	}
+
+	/** @param significant the organisation's significant lesson versions, when the learning days were read too */
+	private record Read(List<ProgramProgress> programs, Standing standing, Map<LessonId, Integer> significant) {
+	}
+
+	/** The learner's programs, enrolled ones first, from their standing read with or without their learning days. */
+	private Read read(Learner learner, boolean withDays) {
 		var sight = sights.of(learner.organisationId(), learner.userId());
 		var outlines = programs.outlines(learner.organisationId())
 			.stream()
 			.filter(o -> sight.sees(o.program().id()))
 			.toList();
-		var standing = standing(learner,
-				outlines.stream().flatMap(o -> o.program().lessons().stream()).collect(Collectors.toSet()));
-		return outlines.stream()
+		var read = outlines.stream().flatMap(o -> o.program().lessons().stream()).collect(Collectors.toCollection(HashSet::new));
+		var significant = withDays ? lessons.significantVersions(learner.organisationId()) : Map.<LessonId, Integer>of();
+		read.addAll(significant.keySet());
+		var standing = standing(learner, read, withDays);
+		var shown = outlines.stream()
 			.filter(o -> visible(o.program(), standing.enrolled().containsKey(o.program().id())))
 			.map(o -> progress(o, standing.enrolled().get(o.program().id()), standing.statuses()))
 			.sorted((a, b) -> Boolean.compare(b.enrolment() != null, a.enrolment() != null))
 			.toList();
+		return new Read(shown, standing, significant);
 	}
 
 	/**
@@ -105,50 +139,100 @@ public class Progress {
 		return new ProgramProgress(outline.program(), enrolment, lessonStatuses);
 	}
 
-	/** The learner's enrolments, and where they stand in these lessons (those they never started are left out). */
-	private record Standing(Map<ProgramId, Enrolment> enrolled, Map<LessonId, Status> statuses) {
+	/**
+	 * The learner's enrolments, where they stand in these lessons (those they never started are left out), the newest
+	 * version they took of each they completed, and, when asked for, their goal and learning days (else the starting
+	 * goal and none).
+	 */
+	private record Standing(Map<ProgramId, Enrolment> enrolled, Map<LessonId, Status> statuses,
+			Map<LessonId, Integer> completedVersions, DailyGoal goal, List<LearningDay> days) {
 	}
 
 	/** One query: the learner's enrolments and, beside them, each of these lessons they started and whether finished. */
 	private Standing standing(Learner learner, Collection<LessonId> lessons) {
+		return standing(learner, lessons, false);
+	}
+
+	/**
+	 * One query: the learner's enrolments and, beside them, each of these lessons they started and whether finished;
+	 * with {@code withDays}, their daily goal (when they chose one) and every day they learned too. The parts are told
+	 * apart by which of their columns are set: a program (1), a lesson (6, with the newest version taken in 15), a
+	 * goal (8), a day (11).
+	 */
+	private Standing standing(Learner learner, Collection<LessonId> lessons, boolean withDays) {
 		var enrolled = new HashMap<ProgramId, Enrolment>();
 		var statuses = new HashMap<LessonId, Status>();
-		if (lessons.isEmpty()) {
+		var completedVersions = new HashMap<LessonId, Integer>();
+		var goal = new DailyGoal[] { DailyGoal.STARTING };
+		var days = new ArrayList<LearningDay>();
+		if (lessons.isEmpty() && !withDays) {
 			enrolments.of(learner).forEach(e -> enrolled.put(e.programId(), e));
-			return new Standing(enrolled, statuses);
+			return new Standing(enrolled, statuses, completedVersions, goal[0], days);
 		}
-		jdbc.sql("""
+		var query = new StringBuilder("""
 				SELECT program_id, assigned_by IS NOT NULL, due_at, enrolled_at, due_on,
-				       CAST(NULL AS uuid) AS lesson_id, CAST(NULL AS boolean) AS completed
+				       CAST(NULL AS uuid) AS lesson_id, CAST(NULL AS boolean) AS completed,
+				       CAST(NULL AS varchar(10)) AS kind, CAST(NULL AS int) AS amount, CAST(NULL AS boolean) AS weekends_off,
+				       CAST(NULL AS date) AS learned_on, CAST(NULL AS bigint) AS seconds, CAST(NULL AS int) AS lessons,
+				       CAST(NULL AS int) AS mastered, CAST(NULL AS int) AS taken
 				FROM enrolments
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
-				UNION ALL
-				SELECT CAST(NULL AS uuid), CAST(NULL AS boolean), CAST(NULL AS timestamp with time zone),
-				       CAST(NULL AS timestamp with time zone), CAST(NULL AS date),
-				       lesson_id, MAX(CASE WHEN completed_at IS NULL THEN 0 ELSE 1 END) = 1
-				FROM lesson_attempts
-				WHERE organisation_id = :organisation
-				  AND user_id = :user
-				  AND lesson_id IN (:lessons)
-				GROUP BY lesson_id
-				""")
+				""");
+		if (!lessons.isEmpty()) {
+			query.append("""
+					UNION ALL
+					SELECT CAST(NULL AS uuid), CAST(NULL AS boolean), CAST(NULL AS timestamp with time zone),
+					       CAST(NULL AS timestamp with time zone), CAST(NULL AS date),
+					       lesson_id, MAX(CASE WHEN completed_at IS NULL THEN 0 ELSE 1 END) = 1,
+					       NULL, NULL, NULL, NULL, NULL, NULL, NULL, MAX(version)
+					FROM lesson_attempts
+					WHERE organisation_id = :organisation
+					  AND user_id = :user
+					  AND lesson_id IN (:lessons)
+					GROUP BY lesson_id
+					""");
+		}
+		if (withDays) {
+			query.append("""
+					UNION ALL
+					SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, kind, amount, weekends_off, NULL, NULL, NULL, NULL, NULL
+					FROM learner_goals
+					WHERE organisation_id = :organisation
+					  AND user_id = :user
+					UNION ALL
+					SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, learned_on, seconds, lessons, mastered, NULL
+					FROM learner_days
+					WHERE organisation_id = :organisation
+					  AND user_id = :user
+					""");
+		}
+		var statement = jdbc.sql(query.toString())
 			.param("organisation", learner.organisationId().value())
-			.param("user", learner.userId().value())
-			.param("lessons", lessons.stream().map(LessonId::value).toList())
-			.query((rs, n) -> {
-				var program = rs.getObject(1, UUID.class);
-				if (program != null) {
-					var enrolment = Enrolments.enrolment(rs);
-					enrolled.put(enrolment.programId(), enrolment);
+			.param("user", learner.userId().value());
+		if (!lessons.isEmpty()) {
+			statement = statement.param("lessons", lessons.stream().map(LessonId::value).toList());
+		}
+		statement.query(rs -> {
+			if (rs.getObject(1, UUID.class) != null) {
+				var enrolment = Enrolments.enrolment(rs);
+				enrolled.put(enrolment.programId(), enrolment);
+			}
+			else if (rs.getObject(6, UUID.class) != null) {
+				var lesson = new LessonId(rs.getObject(6, UUID.class));
+				statuses.put(lesson, rs.getBoolean(7) ? Status.COMPLETED : Status.IN_PROGRESS);
+				if (rs.getBoolean(7)) {
+					completedVersions.put(lesson, rs.getInt(15));
 				}
-				else {
-					statuses.put(new LessonId(rs.getObject(6, UUID.class)),
-							rs.getBoolean(7) ? Status.COMPLETED : Status.IN_PROGRESS);
-				}
-				return null;
-			})
-			.list();
-		return new Standing(enrolled, statuses);
+			}
+			else if (rs.getString(8) != null) {
+				goal[0] = new DailyGoal(DailyGoal.Kind.valueOf(rs.getString(8)), rs.getInt(9), rs.getBoolean(10));
+			}
+			else {
+				days.add(new LearningDay(rs.getObject(11, LocalDate.class), rs.getLong(12), rs.getInt(13),
+						rs.getInt(14)));
+			}
+		});
+		return new Standing(enrolled, statuses, completedVersions, goal[0], days);
 	}
 }

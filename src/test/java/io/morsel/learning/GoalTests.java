@@ -13,6 +13,7 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
 import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,12 @@ class GoalTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	Progress progress;
+
+	@Autowired
+	LearningDays days;
 
 	CurrentMember learner;
 	LessonId lesson;
@@ -109,5 +116,33 @@ class GoalTests {
 		assertThat(mine).isEqualTo(new DailyGoal(DailyGoal.Kind.MINUTES, 25, true));
 		assertThat(theirs).isNotEqualTo(mine);
 		assertThat(page).contains("of 25 minutes today", "value=\"25\"");
+	}
+
+	@Test
+	void todayReadsTheLearnersOwnGoalAndDaysWithTheirPrograms() throws Exception {
+		var me = Learner.of(learner);
+		var other = directory.member("learner@acme.test", "acme").orElseThrow();
+		mvc.perform(post("/today/goal").param("kind", "LESSONS").param("amount", "1").with(SignedIn.as(learner))
+			.with(csrf()));
+		var yesterday = LearningDay.dateOf(clock.instant(), learner.zone()).minusDays(1);
+		var before = progress.today(me, learner.zone(), clock.instant()).goal();
+
+		// Another organisation's learner learns a lot; this learner completes one lesson yesterday, 7 minutes of it.
+		days.add(Map.of(new Answers.DayKey(other.organisationId().value(), other.userId().value(), yesterday),
+				new LearningDay(yesterday, 3_600, 4, 4)));
+		days.add(Map.of(new Answers.DayKey(me.organisationId().value(), me.userId().value(), yesterday),
+				new LearningDay(yesterday, 420, 1, 1)));
+		var reading = progress.today(me, learner.zone(), clock.instant());
+		var page = mvc.perform(get("/today").with(SignedIn.as(learner))).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(reading.goal()).isEqualTo(goals.standing(me, learner.zone(), clock.instant()));
+		assertThat(reading.goal().goal()).isEqualTo(new DailyGoal(DailyGoal.Kind.LESSONS, 1, false));
+		assertThat(reading.goal().minutesLearned()).isEqualTo(before.minutesLearned() + 7);
+		assertThat(reading.goal().lessonsMastered()).isEqualTo(before.lessonsMastered() + 1);
+		assertThat(reading.goal().streak().days()).isGreaterThanOrEqualTo(1);
+		assertThat(reading.programs()).isEqualTo(progress.of(me));
+		assertThat(page).contains("of 1 lessons today", "Streak: " + reading.goal().streak().days() + " days in a row",
+				"<dd>" + reading.goal().minutesLearned() + "</dd>", "<dd>" + reading.goal().lessonsMastered() + "</dd>");
 	}
 }

@@ -17,6 +17,7 @@ import io.morsel.identity.Newcomers;
 import io.morsel.identity.SignedIn;
 import io.morsel.support.Api;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,12 @@ class RetakeTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Progress progress;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	MockMvc mvc;
@@ -213,6 +220,7 @@ class RetakeTests {
 		republish(false);
 
 		assertThat(attempts.updates(me)).noneMatch(u -> u.lessonId().equals(lesson));
+		assertThat(todaysUpdates(me)).isEqualTo(attempts.updates(me));
 
 		republish(true);
 
@@ -222,6 +230,8 @@ class RetakeTests {
 			assertThat(update.version()).isEqualTo(3);
 		});
 		assertThat(attempts.updates(other)).noneMatch(u -> u.lessonId().equals(lesson));
+		assertThat(todaysUpdates(me)).isEqualTo(attempts.updates(me));
+		assertThat(todaysUpdates(other)).isEqualTo(attempts.updates(other));
 		var today = mvc.perform(get("/today").with(SignedIn.as(learner))).andReturn().getResponse().getContentAsString();
 		assertThat(today).contains("Updated: take the new version").contains("/lessons/" + lesson.value() + "/retake");
 
@@ -229,6 +239,14 @@ class RetakeTests {
 
 		assertThat(retake.lesson().version()).isEqualTo(3);
 		assertThat(attempts.updates(me)).noneMatch(u -> u.lessonId().equals(lesson));
+		assertThat(todaysUpdates(me)).isEqualTo(attempts.updates(me));
+		assertThat(mvc.perform(get("/today").with(SignedIn.as(learner))).andReturn().getResponse().getContentAsString())
+			.doesNotContain("/lessons/" + lesson.value() + "/retake");
+	}
+
+	/** The updates Today offers, read with the learner's programs in one query. */
+	private List<LessonUpdate> todaysUpdates(Learner who) {
+		return progress.today(who, learner.zone(), clock.instant()).updates();
 	}
 
 	/** A new version of the lesson: a changed title, published as significant or minor. */

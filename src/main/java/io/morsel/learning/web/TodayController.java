@@ -3,7 +3,6 @@ package io.morsel.learning.web;
 import io.morsel.catalog.Covers;
 import io.morsel.catalog.ProgramId;
 import io.morsel.identity.CurrentMember;
-import io.morsel.learning.Attempts;
 import io.morsel.learning.Enrolments;
 import io.morsel.learning.Learner;
 import io.morsel.learning.NextUps;
@@ -33,16 +32,17 @@ class TodayController {
 	private final Enrolments enrolments;
 	private final TodayPage today;
 	private final NextUps nextUps;
-	private final Attempts attempts;
 	private final Clock clock;
 	private final Covers covers;
-	/** What other modules put above the programs (the daily review), in their order. */
+	/** The daily goal's card, first above the programs. */
+	private final TodayStreak streak;
+	/** What other modules put above the programs, after the daily goal's card, in their order. */
 	private final List<TodaySection> sections;
 
-	TodayController(Progress progress, Enrolments enrolments, TodayPage today, NextUps nextUps, Attempts attempts,
-			Clock clock, ObjectProvider<TodaySection> sections, Covers covers) {
+	TodayController(Progress progress, Enrolments enrolments, TodayPage today, NextUps nextUps,
+			Clock clock, TodayStreak streak, ObjectProvider<TodaySection> sections, Covers covers) {
+		this.streak = streak;
 		this.covers = covers;
-		this.attempts = attempts;
 		this.progress = progress;
 		this.enrolments = enrolments;
 		this.today = today;
@@ -53,12 +53,14 @@ class TodayController {
 
 	@GetMapping("/today")
 	ModelAndView today(@AuthenticationPrincipal CurrentMember me, Model model) {
-		var above = new StringBuilder();
-		sections.forEach(section -> above.append(section.render(me)));
 		var learner = Learner.of(me);
-		var programs = progress.of(learner);
-		var next = nextUps.of(learner, me.zone(), clock.instant(), programs);
-		return today.of(me, above.toString(), next.orElse(null), programs, attempts.updates(learner), model);
+		var now = clock.instant();
+		var reading = progress.today(learner, me.zone(), now);
+		var programs = reading.programs();
+		var above = new StringBuilder(streak.card(me, reading.goal()));
+		sections.forEach(section -> above.append(section.render(me)));
+		var next = nextUps.of(learner, me.zone(), now, programs);
+		return today.of(me, above.toString(), next.orElse(null), programs, reading.updates(), model);
 	}
 
 	@GetMapping("/programs/{id}")

@@ -3,41 +3,29 @@ package io.morsel.learning.web;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Role;
 import io.morsel.learning.GoalStanding;
-import io.morsel.learning.Goals;
-import io.morsel.learning.Learner;
 import io.morsel.web.KeptFragments;
-import io.morsel.web.TodaySection;
-import java.time.Clock;
 import java.util.Map;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily goal card on Today: the streak, today's progress towards the goal, freezes left, minutes learned and lessons
- * mastered; one query. The card is kept per goal and whether today's is met, its figures put in per request.
+ * The daily goal card on Today, above every module's section, and on the goal page: the streak, today's progress
+ * towards the goal, freezes left, minutes learned and lessons mastered. Today reads its figures in the programs' query
+ * (learning.Progress#today). The card is kept per goal and whether today's is met, its figures put in per request.
  */
 @Component
-@Order(1)
-class TodayStreak implements TodaySection {
+class TodayStreak {
 
 	static final String VIEW = "learning/goal";
 
-	private final Goals goals;
 	private final KeptFragments fragments;
-	private final Clock clock;
 
-	TodayStreak(Goals goals, KeptFragments fragments, Clock clock) {
-		this.goals = goals;
+	TodayStreak(KeptFragments fragments) {
 		this.fragments = fragments;
-		this.clock = clock;
 	}
 
-	@Override
-	public String render(CurrentMember me) {
-		if (!me.has(Role.LEARNER)) {
-			return "";
-		}
-		return card(goals.standing(Learner.of(me), me.zone(), clock.instant()));
+	/** The card for a learner; nothing for a member who does not learn. */
+	String card(CurrentMember me, GoalStanding standing) {
+		return me.has(Role.LEARNER) ? card(standing) : "";
 	}
 
 	String card(GoalStanding standing) {
