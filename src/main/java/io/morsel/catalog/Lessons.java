@@ -455,12 +455,15 @@ public class Lessons {
 		if (cached != null) {
 			return Optional.of(cached).filter(v -> v.organisationId().equals(organisation));
 		}
+		// A published version's cover never changes (uploads go to the draft), so it is read and kept with it.
 		var found = jdbc.sql("""
-				SELECT lesson_id, version, organisation_id, content, saved_at, published_at
-				FROM lesson_versions
-				WHERE lesson_id = :id
-				  AND version = :version
-				  AND organisation_id = :organisation
+				SELECT v.lesson_id, v.version, v.organisation_id, v.content, v.saved_at, v.published_at,
+				       c.changed_at AS cover_changed_at
+				FROM lesson_versions v
+				LEFT JOIN lesson_covers c ON c.lesson_id = v.lesson_id AND c.version = v.version
+				WHERE v.lesson_id = :id
+				  AND v.version = :version
+				  AND v.organisation_id = :organisation
 				""")
 			.param("id", id.value())
 			.param("version", number)
@@ -558,7 +561,8 @@ public class Lessons {
 				.param("skill", skill.value())
 				.update();
 		}
-		return new LessonVersion(id, version, author.organisationId(), content, now, null);
+		// The draft keeps the cover it had, or the one it started with: read back with it.
+		return version(author.organisationId(), id, version).orElseThrow();
 	}
 
 	private List<LessonSummary> summaries(OrganisationId organisation, boolean publishedOnly,
@@ -592,7 +596,8 @@ public class Lessons {
 				new OrganisationId(rs.getObject("organisation_id", UUID.class)),
 				json.readValue(rs.getString("content"), LessonContent.class),
 				rs.getObject("saved_at", OffsetDateTime.class).toInstant(),
-				publishedAt == null ? null : publishedAt.toInstant());
+				publishedAt == null ? null : publishedAt.toInstant(),
+				Covers.version(rs.getObject("cover_changed_at", OffsetDateTime.class)));
 	}
 
 
