@@ -347,7 +347,7 @@ public class Lessons {
 				.filter(new java.util.HashSet<String>()::add)
 				.toList();
 			var changed = new LessonContent(content.title(), content.objective(), content.estimatedMinutes(), renamed,
-					content.blocks());
+					content.blocks(), content.why());
 			jdbc.sql("""
 					UPDATE lesson_versions
 					SET content = :content
@@ -412,7 +412,8 @@ public class Lessons {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at
+				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
+				       v.why
 				FROM lessons l
 				JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = l.published_version
 				WHERE l.organisation_id = :organisation
@@ -429,7 +430,7 @@ public class Lessons {
 			.param("skills", skills.stream().map(SkillId::value).toList())
 			.query((rs, n) -> new LessonSummary(new LessonId(rs.getObject(1, UUID.class)), rs.getString(2),
 					rs.getString(3), rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class),
-					rs.getObject(7, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED))
+					rs.getObject(7, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED, rs.getString(8)))
 			.list();
 	}
 
@@ -538,8 +539,8 @@ public class Lessons {
 		var skillIds = skills.idsOf(author.organisationId(), content.skills());
 		jdbc.sql("""
 				INSERT INTO lesson_versions (lesson_id, version, organisation_id, title, objective, estimated_minutes,
-				                             content, saved_by, saved_at)
-				VALUES (:id, :version, :organisation, :title, :objective, :minutes, :content, :author, :now)
+				                             why, content, saved_by, saved_at)
+				VALUES (:id, :version, :organisation, :title, :objective, :minutes, :why, :content, :author, :now)
 				""")
 			.param("id", id.value())
 			.param("version", version)
@@ -547,6 +548,7 @@ public class Lessons {
 			.param("title", content.title())
 			.param("objective", content.objective().text())
 			.param("minutes", content.estimatedMinutes())
+			.param("why", content.why())
 			.param("content", json.writeValueAsString(content))
 			.param("author", author.userId().value())
 			.param("now", Timestamps.of(now))
@@ -573,7 +575,7 @@ public class Lessons {
 		var offered = publishedOnly ? "AND l.unpublished_at IS NULL AND l.archived_at IS NULL" : "";
 		return jdbc.sql("""
 				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
-				       l.unpublished_at, l.archived_at
+				       l.unpublished_at, l.archived_at, v.why
 				FROM lessons l
 				JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = %s
 				WHERE l.organisation_id = :organisation
@@ -586,7 +588,8 @@ public class Lessons {
 			.query((rs, n) -> new LessonSummary(new LessonId(rs.getObject(1, UUID.class)), rs.getString(2),
 					rs.getString(3), rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class),
 					rs.getObject(7, OffsetDateTime.class).toInstant(),
-					ContentStatus.of(rs.getObject(6) != null, rs.getObject(8) != null, rs.getObject(9) != null)))
+					ContentStatus.of(rs.getObject(6) != null, rs.getObject(8) != null, rs.getObject(9) != null),
+					rs.getString(10)))
 			.list();
 	}
 

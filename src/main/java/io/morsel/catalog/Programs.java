@@ -321,7 +321,7 @@ public class Programs {
 		var rows = jdbc.sql("""
 				SELECT p.id, p.slug, p.title, p.outcome, p.description, p.self_enrol, pl.lesson_id,
 				       v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
-				       p.unpublished_at, p.archived_at, p.revision, p.why, c.changed_at, lc.changed_at
+				       p.unpublished_at, p.archived_at, p.revision, p.why, c.changed_at, lc.changed_at, v.why
 				FROM programs p
 				LEFT JOIN program_covers c ON c.program_id = p.id
 				LEFT JOIN program_lessons pl ON pl.program_id = p.id
@@ -341,7 +341,8 @@ public class Programs {
 				var published = title == null ? null
 						: new LessonSummary(new LessonId(lesson), title, rs.getString(9), rs.getInt(10),
 								rs.getObject(11, Integer.class), rs.getObject(12, Integer.class),
-								rs.getObject(13, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED);
+								rs.getObject(13, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED,
+								rs.getString(20));
 				return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getBoolean(6), lesson, published,
 						ContentStatus.of(true, rs.getObject(14) != null, rs.getObject(15) != null), rs.getInt(16),

@@ -27,9 +27,10 @@ public record ProgramProgress(Program program, @Nullable Enrolment enrolment, Li
 	 * @param version the version learners starting it get
 	 * @param coverVersion when that version's cover was uploaded (epoch milliseconds), 0 when it shows its pattern:
 	 *     with the version, what the cover's address is made of (catalog.Covers)
+	 * @param why that version's line on why to take it; null when its author wrote none
 	 */
 	public record LessonStatus(LessonId id, String title, String objective, int estimatedMinutes, Status status,
-			int version, long coverVersion) {
+			int version, long coverVersion, @Nullable String why) {
 	}
 
 	public long completed() {

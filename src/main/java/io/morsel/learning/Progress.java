@@ -101,7 +101,7 @@ public class Progress {
 			.stream()
 			.map(l -> new LessonStatus(l.id(), l.title(), l.objective(), l.estimatedMinutes(),
 					statuses.getOrDefault(l.id(), Status.NOT_STARTED), l.publishedVersion(),
-					outline.coverVersion(l.id())))
+					outline.coverVersion(l.id()), l.why()))
 			.toList();
 		return new ProgramProgress(outline.program(), enrolment, lessonStatuses);
 	}
