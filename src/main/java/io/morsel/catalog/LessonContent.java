@@ -1,5 +1,6 @@
 package io.morsel.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.morsel.shared.InvalidValueException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.HashSet;
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  *     not be measurable); null when the author wrote none
  */
 public record LessonContent(String title, Objective objective, int estimatedMinutes, List<String> skills,
-		List<Block> blocks, @Schema(maxLength = Program.MAX_WHY) @Nullable String why) {
+		List<Block> blocks,
+		// Left out of the lesson format when there is none, so lessons without one export as they always did.
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(maxLength = Program.MAX_WHY) @Nullable String why) {
 
 	public static final int MAX_MINUTES = 30;
 

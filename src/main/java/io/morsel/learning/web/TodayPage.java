@@ -36,6 +36,9 @@ class TodayPage {
 
 	private static final String VIEW = "learning/today";
 
+	/** Where a lesson plays: "Next up" offers a lesson at this path followed by its id. */
+	private static final String LESSONS = "/lessons/";
+
 	private final KeptFragments fragments;
 	private final Clock clock;
 	private final Covers covers;
@@ -80,9 +83,8 @@ class TodayPage {
 	 */
 	record NextUpCard(String kind, String title, String path, long minutes, int items, @Nullable String cover) {
 
-		static NextUpCard of(NextUp next, Map<String, String> lessonCovers) {
-			return new NextUpCard(next.kind().name(), next.title(), next.path(), next.minutes(), next.items(),
-					lessonCovers.get(next.path()));
+		static NextUpCard of(NextUp next, @Nullable String cover) {
+			return new NextUpCard(next.kind().name(), next.title(), next.path(), next.minutes(), next.items(), cover);
 		}
 	}
 
@@ -118,7 +120,7 @@ class TodayPage {
 			.toList();
 		var holes = new HashMap<String, String>();
 		holes.put("sections", sections);
-		holes.put("nextUp", next == null ? "" : cards("next-up", List.of(NextUpCard.of(next, lessonCovers(me, programs)))));
+		holes.put("nextUp", next == null ? "" : cards("next-up", List.of(NextUpCard.of(next, cover(me, next, programs)))));
 		holes.put("enrolled", cards("enrolled", enrolled));
 		holes.put("open", cards("open", open));
 		holes.put("updates", cards("update",
@@ -136,15 +138,26 @@ class TodayPage {
 		return new ModelAndView(new HtmlView(fragments.page(VIEW, page, page, holes)));
 	}
 
-	/** The cover address of each lesson of the learner's programs, by the path that plays it ({@code /lessons/<id>}). */
-	private Map<String, String> lessonCovers(CurrentMember me, List<ProgramProgress> programs) {
-		var paths = new HashMap<String, String>();
+	/** The cover of the lesson "Next up" plays, where one of the learner's programs holds it; else none. */
+	private @Nullable String cover(CurrentMember me, NextUp next, List<ProgramProgress> programs) {
+		if (!next.path().startsWith(LESSONS)) {
+			return null;
+		}
+		UUID id;
+		try {
+			id = UUID.fromString(next.path().substring(LESSONS.length()));
+		}
+		catch (IllegalArgumentException notALesson) {
+			return null;
+		}
 		for (var program : programs) {
 			for (var lesson : program.lessons()) {
-				paths.putIfAbsent("/lessons/" + lesson.id().value(), cover(me, lesson));
+				if (lesson.id().value().equals(id)) {
+					return cover(me, lesson);
+				}
 			}
 		}
-		return paths;
+		return null;
 	}
 
 	private String cover(CurrentMember me, LessonStatus lesson) {
