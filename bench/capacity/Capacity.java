@@ -75,7 +75,9 @@ public class Capacity {
 	private final AtomicReference<Recording> recording = new AtomicReference<>();
 	private final AtomicLong signInFailures = new AtomicLong();
 	private final AtomicLong signInRetries = new AtomicLong();
+	private final AtomicLong signInFormRetries = new AtomicLong();
 	private static final int SIGN_IN_TRIES = 5;
+	private static final Duration SIGN_IN_PATIENCE = Duration.ofMinutes(2);
 	private volatile boolean running = true;
 
 	Capacity(Map<String, String> settings) throws Exception {
@@ -175,6 +177,10 @@ public class Capacity {
 		if (signInRetries.get() > 0) {
 			System.out.println("sign-ins sent again after a 503 or 429 with Retry-After: " + signInRetries.get());
 		}
+		if (signInFormRetries.get() > 0) {
+			System.out.println("sign-in forms asked for again after a 503 or 429 with Retry-After: "
+					+ signInFormRetries.get());
+		}
 		threads.shutdownNow();
 		System.exit(0);
 	}
@@ -271,11 +277,14 @@ public class Capacity {
 
 		/**
 		 * Signs in through the form. A node that is busy answers 503 (or 429) with {@code Retry-After}, as it may when
-		 * many sign in at once; the learner sends the form again after that long, as a person would, up to
-		 * {@value #SIGN_IN_TRIES} times in all. Retries count in the sign-in rate, not as failures.
+		 * many sign in at once; the learner asks again after that long (and up to as long again, so that the refused
+		 * do not all come back in the same second), as a person would. Sending the form counts as a try, up to
+		 * {@value #SIGN_IN_TRIES}; fetching the form does not (nothing was sent yet), so a learner keeps asking for
+		 * it for up to {@link #SIGN_IN_PATIENCE}. Retries count in the sign-in rate, not as failures.
 		 */
 		void signIn(String address) throws Exception {
-			for (var attempt = 1;; attempt++) {
+			var giveUp = System.nanoTime() + SIGN_IN_PATIENCE.toNanos();
+			for (var attempt = 1;;) {
 				var form = send(HttpRequest.newBuilder(base.resolve("/sign-in")).GET());
 				if (form.statusCode() == 200) {
 					var signed = send(post("/sign-in", Map.of("email", address, "password", password, "_csrf", csrf)));
@@ -287,14 +296,16 @@ public class Capacity {
 						throw new IllegalStateException(address + " was not signed in: " + signed.statusCode() + " to "
 								+ to + (attempt > 1 ? " (try " + attempt + ")" : ""));
 					}
+					attempt++;
 					signInRetries.incrementAndGet();
 					Thread.sleep(retryAfter(signed));
 				}
-				else if (!busy(form) || attempt == SIGN_IN_TRIES) {
-					throw new IllegalStateException("GET /sign-in answered " + form.statusCode());
+				else if (!busy(form) || System.nanoTime() > giveUp) {
+					throw new IllegalStateException("GET /sign-in answered " + form.statusCode()
+							+ (busy(form) ? " for " + SIGN_IN_PATIENCE.toSeconds() + " s" : ""));
 				}
 				else {
-					signInRetries.incrementAndGet();
+					signInFormRetries.incrementAndGet();
 					Thread.sleep(retryAfter(form));
 				}
 			}
@@ -307,7 +318,8 @@ public class Capacity {
 
 		private static Duration retryAfter(HttpResponse<String> response) {
 			try {
-				return Duration.ofSeconds(Math.min(60, Long.parseLong(response.headers().firstValue("Retry-After").orElse("1"))));
+				var seconds = Math.min(60, Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+				return Duration.ofMillis(seconds * 1000 + ThreadLocalRandom.current().nextLong(seconds * 1000 + 1));
 			}
 			catch (NumberFormatException date) {
 				return Duration.ofSeconds(1);

@@ -223,10 +223,14 @@ class StudioController {
 	String details(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id, @RequestParam String title,
 			@RequestParam String objective, @RequestParam(defaultValue = "0") int minutes,
 			@RequestParam(name = "skills", required = false) @Nullable List<String> chosen,
+			@RequestParam(required = false) @Nullable String why,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			RedirectAttributes redirect) {
-		return edit(me, id, htmx, model, redirect, () -> workbench.details(me, new LessonId(id), title, objective, minutes,
-				chosen == null ? List.of() : chosen));
+		var skills = chosen == null ? List.<String>of() : chosen;
+		// A form of an older page, without the field, keeps the line the lesson has.
+		return edit(me, id, htmx, model, redirect, () -> why == null
+				? workbench.details(me, new LessonId(id), title, objective, minutes, skills)
+				: workbench.details(me, new LessonId(id), title, objective, minutes, skills, why));
 	}
 
 	@PostMapping("/studio/lessons/{id}/blocks")

@@ -93,7 +93,7 @@ public class Workbench {
 			title = title.substring(0, 119).strip() + "…";
 		}
 		return create(author, new LessonContent(title, original.objective(), original.estimatedMinutes(),
-				original.skills(), original.blocks()));
+				original.skills(), original.blocks(), original.why()));
 	}
 
 	/**
@@ -217,9 +217,21 @@ public class Workbench {
 		return latest(author, id).content();
 	}
 
+	/** Changes the lesson's details, keeping its line on why to take it. */
 	public LessonVersion details(CurrentMember author, LessonId id, String title, String objective, int minutes,
 			List<String> skills) {
-		return edit(author, id, c -> new LessonContent(title, new Objective(objective), minutes, skills, c.blocks()));
+		return edit(author, id,
+				c -> new LessonContent(title, new Objective(objective), minutes, skills, c.blocks(), c.why()));
+	}
+
+	/**
+	 * Changes the lesson's details and its line on why to take it (blank: none), which is not linted: it speaks to
+	 * learners, in their words. A refused change saves nothing.
+	 */
+	public LessonVersion details(CurrentMember author, LessonId id, String title, String objective, int minutes,
+			List<String> skills, @Nullable String why) {
+		return edit(author, id,
+				c -> new LessonContent(title, new Objective(objective), minutes, skills, c.blocks(), why));
 	}
 
 	public LessonVersion add(CurrentMember author, LessonId id, Block block) {
@@ -300,7 +312,7 @@ public class Workbench {
 		return edit(author, id, c -> {
 			var blocks = new ArrayList<>(c.blocks());
 			change.accept(blocks);
-			return new LessonContent(c.title(), c.objective(), c.estimatedMinutes(), c.skills(), blocks);
+			return new LessonContent(c.title(), c.objective(), c.estimatedMinutes(), c.skills(), blocks, c.why());
 		});
 	}
 

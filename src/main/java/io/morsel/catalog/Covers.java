@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -200,11 +201,29 @@ public class Covers {
 				return lesson;
 			})
 			.list();
-		var pattern = "p" + brands.of(organisation).version();
 		var paths = new HashMap<LessonId, String>();
-		versions.forEach((lesson, version) -> paths.put(lesson, "/covers/lessons/" + lesson.value() + "/" + version
-				+ "?v=" + (uploaded.containsKey(lesson) ? "u" + uploaded.get(lesson) : pattern)));
+		versions.forEach((lesson, version) -> paths.put(lesson,
+				path(organisation, lesson, version, uploaded.getOrDefault(lesson, 0L))));
 		return paths;
+	}
+
+	/** The address of this version's cover, versioned by what it shows; no query (the brand is kept). */
+	public String path(OrganisationId organisation, LessonVersion version) {
+		return path(organisation, version.lessonId(), version.version(), version.coverVersion());
+	}
+
+	/**
+	 * The address of a lesson version's cover, versioned by what it shows; no query (the brand is kept).
+	 * @param coverVersion when the version's cover was uploaded (epoch milliseconds), 0 when it shows its pattern
+	 */
+	public String path(OrganisationId organisation, LessonId lesson, int version, long coverVersion) {
+		return "/covers/lessons/" + lesson.value() + "/" + version + "?v="
+				+ (coverVersion > 0 ? "u" + coverVersion : "p" + brands.of(organisation).version());
+	}
+
+	/** A cover's version is the time it was uploaded, so a new upload has a new address; 0 is no upload. */
+	static long version(@Nullable OffsetDateTime changed) {
+		return changed == null ? 0 : changed.toInstant().toEpochMilli();
 	}
 
 	/** The pattern a program or lesson shows without an upload, in the organisation's colours. */

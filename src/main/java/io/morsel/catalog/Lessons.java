@@ -347,7 +347,7 @@ public class Lessons {
 				.filter(new java.util.HashSet<String>()::add)
 				.toList();
 			var changed = new LessonContent(content.title(), content.objective(), content.estimatedMinutes(), renamed,
-					content.blocks());
+					content.blocks(), content.why());
 			jdbc.sql("""
 					UPDATE lesson_versions
 					SET content = :content
@@ -412,7 +412,8 @@ public class Lessons {
 			return List.of();
 		}
 		return jdbc.sql("""
-				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at
+				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
+				       v.why
 				FROM lessons l
 				JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = l.published_version
 				WHERE l.organisation_id = :organisation
@@ -429,7 +430,7 @@ public class Lessons {
 			.param("skills", skills.stream().map(SkillId::value).toList())
 			.query((rs, n) -> new LessonSummary(new LessonId(rs.getObject(1, UUID.class)), rs.getString(2),
 					rs.getString(3), rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class),
-					rs.getObject(7, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED))
+					rs.getObject(7, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED, rs.getString(8)))
 			.list();
 	}
 
@@ -475,12 +476,15 @@ public class Lessons {
 		if (cached != null) {
 			return Optional.of(cached).filter(v -> v.organisationId().equals(organisation));
 		}
+		// A published version's cover never changes (uploads go to the draft), so it is read and kept with it.
 		var found = jdbc.sql("""
-				SELECT lesson_id, version, organisation_id, content, saved_at, published_at
-				FROM lesson_versions
-				WHERE lesson_id = :id
-				  AND version = :version
-				  AND organisation_id = :organisation
+				SELECT v.lesson_id, v.version, v.organisation_id, v.content, v.saved_at, v.published_at,
+				       c.changed_at AS cover_changed_at
+				FROM lesson_versions v
+				LEFT JOIN lesson_covers c ON c.lesson_id = v.lesson_id AND c.version = v.version
+				WHERE v.lesson_id = :id
+				  AND v.version = :version
+				  AND v.organisation_id = :organisation
 				""")
 			.param("id", id.value())
 			.param("version", number)
@@ -555,8 +559,8 @@ public class Lessons {
 		var skillIds = skills.idsOf(author.organisationId(), content.skills());
 		jdbc.sql("""
 				INSERT INTO lesson_versions (lesson_id, version, organisation_id, title, objective, estimated_minutes,
-				                             content, saved_by, saved_at)
-				VALUES (:id, :version, :organisation, :title, :objective, :minutes, :content, :author, :now)
+				                             why, content, saved_by, saved_at)
+				VALUES (:id, :version, :organisation, :title, :objective, :minutes, :why, :content, :author, :now)
 				""")
 			.param("id", id.value())
 			.param("version", version)
@@ -564,6 +568,7 @@ public class Lessons {
 			.param("title", content.title())
 			.param("objective", content.objective().text())
 			.param("minutes", content.estimatedMinutes())
+			.param("why", content.why())
 			.param("content", json.writeValueAsString(content))
 			.param("author", author.userId().value())
 			.param("now", Timestamps.of(now))
@@ -578,7 +583,8 @@ public class Lessons {
 				.param("skill", skill.value())
 				.update();
 		}
-		return new LessonVersion(id, version, author.organisationId(), content, now, null);
+		// The draft keeps the cover it had, or the one it started with: read back with it.
+		return version(author.organisationId(), id, version).orElseThrow();
 	}
 
 	private List<LessonSummary> summaries(OrganisationId organisation, boolean publishedOnly,
@@ -589,7 +595,7 @@ public class Lessons {
 		var offered = publishedOnly ? "AND l.unpublished_at IS NULL AND l.archived_at IS NULL" : "";
 		return jdbc.sql("""
 				SELECT l.id, v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
-				       l.unpublished_at, l.archived_at
+				       l.unpublished_at, l.archived_at, v.why
 				FROM lessons l
 				JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = %s
 				WHERE l.organisation_id = :organisation
@@ -602,7 +608,8 @@ public class Lessons {
 			.query((rs, n) -> new LessonSummary(new LessonId(rs.getObject(1, UUID.class)), rs.getString(2),
 					rs.getString(3), rs.getInt(4), rs.getObject(5, Integer.class), rs.getObject(6, Integer.class),
 					rs.getObject(7, OffsetDateTime.class).toInstant(),
-					ContentStatus.of(rs.getObject(6) != null, rs.getObject(8) != null, rs.getObject(9) != null)))
+					ContentStatus.of(rs.getObject(6) != null, rs.getObject(8) != null, rs.getObject(9) != null),
+					rs.getString(10)))
 			.list();
 	}
 
@@ -612,7 +619,8 @@ public class Lessons {
 				new OrganisationId(rs.getObject("organisation_id", UUID.class)),
 				json.readValue(rs.getString("content"), LessonContent.class),
 				rs.getObject("saved_at", OffsetDateTime.class).toInstant(),
-				publishedAt == null ? null : publishedAt.toInstant());
+				publishedAt == null ? null : publishedAt.toInstant(),
+				Covers.version(rs.getObject("cover_changed_at", OffsetDateTime.class)));
 	}
 
 

@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
  * A lesson version as a learner receives it: every block, but interactions without their answer key (which options
  * are right, accepted answers, feedback, explanations). Matching's right-hand items and ordering's items come
  * shuffled, in an order fixed per interaction so that a learner who resumes sees the same one.
+ *
+ * @param why the line on why to take it, for learners; null when its author wrote none
  */
 public record PlayableLesson(LessonId id, int version, String title, String objective, int estimatedMinutes,
-		List<Step> steps) {
+		List<Step> steps, @Nullable String why) {
 
 	/** One block; {@code interaction} is set instead of {@code block} for an interaction. */
 	public record Step(@Nullable Block block, @Nullable Question interaction) {
@@ -48,7 +50,7 @@ public record PlayableLesson(LessonId id, int version, String title, String obje
 		}
 		var content = version.content();
 		return new PlayableLesson(version.lessonId(), version.version(), content.title(), content.objective().text(),
-				content.estimatedMinutes(), steps);
+				content.estimatedMinutes(), steps, content.why());
 	}
 
 	/**

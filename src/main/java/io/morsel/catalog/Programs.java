@@ -9,6 +9,7 @@ import io.morsel.shared.Timestamps;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -315,18 +316,19 @@ public class Programs {
 	private List<ProgramOutline> load(OrganisationId organisation, @Nullable ProgramId only) {
 		record Row(UUID id, String slug, String title, String outcome, @Nullable String description, boolean selfEnrol,
 				@Nullable UUID lesson, @Nullable LessonSummary published, ContentStatus status, int revision,
-				@Nullable String why, long coverVersion) {
+				@Nullable String why, long coverVersion, long lessonCoverVersion) {
 		}
 		var rows = jdbc.sql("""
 				SELECT p.id, p.slug, p.title, p.outcome, p.description, p.self_enrol, pl.lesson_id,
 				       v.title, v.objective, v.estimated_minutes, l.draft_version, l.published_version, v.saved_at,
-				       p.unpublished_at, p.archived_at, p.revision, p.why, c.changed_at
+				       p.unpublished_at, p.archived_at, p.revision, p.why, c.changed_at, lc.changed_at, v.why
 				FROM programs p
 				LEFT JOIN program_covers c ON c.program_id = p.id
 				LEFT JOIN program_lessons pl ON pl.program_id = p.id
 				LEFT JOIN lessons l ON l.id = pl.lesson_id AND l.organisation_id = p.organisation_id
 				                   AND l.unpublished_at IS NULL AND l.archived_at IS NULL
 				LEFT JOIN lesson_versions v ON v.lesson_id = l.id AND v.version = l.published_version
+				LEFT JOIN lesson_covers lc ON lc.lesson_id = l.id AND lc.version = l.published_version
 				WHERE p.organisation_id = :organisation
 				  AND (CAST(:only AS uuid) IS NULL OR p.id = CAST(:only AS uuid))
 				ORDER BY p.title, p.id, pl.position
@@ -339,11 +341,13 @@ public class Programs {
 				var published = title == null ? null
 						: new LessonSummary(new LessonId(lesson), title, rs.getString(9), rs.getInt(10),
 								rs.getObject(11, Integer.class), rs.getObject(12, Integer.class),
-								rs.getObject(13, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED);
+								rs.getObject(13, OffsetDateTime.class).toInstant(), ContentStatus.PUBLISHED,
+								rs.getString(20));
 				return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getBoolean(6), lesson, published,
 						ContentStatus.of(true, rs.getObject(14) != null, rs.getObject(15) != null), rs.getInt(16),
-						rs.getString(17), coverVersion(rs.getObject(18, OffsetDateTime.class)));
+						rs.getString(17), Covers.version(rs.getObject(18, OffsetDateTime.class)),
+						Covers.version(rs.getObject(19, OffsetDateTime.class)));
 			})
 			.list();
 		var programs = new LinkedHashMap<UUID, List<Row>>();
@@ -354,14 +358,13 @@ public class Programs {
 			var program = new Program(new ProgramId(first.id()), first.slug(), first.title(), first.outcome(),
 					first.description(), first.selfEnrol(), lessons, first.status(), first.revision(), first.why(),
 					first.coverVersion());
+			var lessonCovers = new HashMap<LessonId, Long>();
+			group.stream()
+				.filter(r -> r.published() != null && r.lessonCoverVersion() > 0)
+				.forEach(r -> lessonCovers.put(r.published().id(), r.lessonCoverVersion()));
 			return new ProgramOutline(program,
-					group.stream().map(Row::published).filter(Objects::nonNull).toList());
+					group.stream().map(Row::published).filter(Objects::nonNull).toList(), lessonCovers);
 		}).toList();
-	}
-
-	/** A cover's version is the time it was uploaded, so a new upload has a new address; 0 is no upload. */
-	private static long coverVersion(@Nullable OffsetDateTime changed) {
-		return changed == null ? 0 : changed.toInstant().toEpochMilli();
 	}
 
 	public Optional<Program> find(OrganisationId organisation, ProgramId id) {

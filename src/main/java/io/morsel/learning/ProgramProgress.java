@@ -21,8 +21,16 @@ public record ProgramProgress(Program program, @Nullable Enrolment enrolment, Li
 		NOT_STARTED, IN_PROGRESS, COMPLETED
 	}
 
-	/** One lesson of the program, as the learner sees it in the list. */
-	public record LessonStatus(LessonId id, String title, String objective, int estimatedMinutes, Status status) {
+	/**
+	 * One lesson of the program, as the learner sees it in the list.
+	 *
+	 * @param version the version learners starting it get
+	 * @param coverVersion when that version's cover was uploaded (epoch milliseconds), 0 when it shows its pattern:
+	 *     with the version, what the cover's address is made of (catalog.Covers)
+	 * @param why that version's line on why to take it; null when its author wrote none
+	 */
+	public record LessonStatus(LessonId id, String title, String objective, int estimatedMinutes, Status status,
+			int version, long coverVersion, @Nullable String why) {
 	}
 
 	public long completed() {

@@ -134,7 +134,8 @@ public class Progress {
 		var lessonStatuses = outline.published()
 			.stream()
 			.map(l -> new LessonStatus(l.id(), l.title(), l.objective(), l.estimatedMinutes(),
-					statuses.getOrDefault(l.id(), Status.NOT_STARTED)))
+					statuses.getOrDefault(l.id(), Status.NOT_STARTED), l.publishedVersion(),
+					outline.coverVersion(l.id()), l.why()))
 			.toList();
 		return new ProgramProgress(outline.program(), enrolment, lessonStatuses);
 	}

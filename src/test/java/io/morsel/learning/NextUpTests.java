@@ -201,7 +201,7 @@ class NextUpTests {
 	private static ProgramProgress progress(@Nullable Enrolment enrolment, Status... statuses) {
 		var lessons = new ArrayList<LessonStatus>();
 		for (int i = 0; i < statuses.length; i++) {
-			lessons.add(new LessonStatus(new LessonId(UUID.randomUUID()), "Lesson " + (i + 1), "Objective", 5, statuses[i]));
+			lessons.add(new LessonStatus(new LessonId(UUID.randomUUID()), "Lesson " + (i + 1), "Objective", 5, statuses[i], 1, 0, null));
 		}
 		var id = enrolment != null ? enrolment.programId() : new ProgramId(UUID.randomUUID());
 		var program = new Program(id, "p-" + id.value().toString().substring(0, 8), "Program", "Outcome", null, true,

@@ -42,7 +42,7 @@ public class GeneratedIndex {
 		var now = Instant.now();
 		for (int n = 0; n < lessons; n++) {
 			var version = new LessonVersion(new LessonId(new UUID(0xbe4c4L, n)), 1, ORGANISATION, generated.lesson(n),
-					now, now);
+					now, now, 0);
 			var vectors = n < embedded ? (LessonDocuments.Vectors) embeddings::embedAll : LessonDocuments.Vectors.NONE;
 			var built = LessonDocuments.of(version, List.of(), LessonDocuments.ImageText.NONE, vectors);
 			index.replaceLesson(version.lessonId().value().toString(), built.documents());

@@ -1,5 +1,6 @@
 package io.morsel.learning.web;
 
+import io.morsel.catalog.Covers;
 import io.morsel.catalog.Marking;
 import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.Score;
@@ -38,10 +39,12 @@ class PlayerPage {
 
 	private final KeptFragments fragments;
 	private final LessonEnds ends;
+	private final Covers covers;
 
-	PlayerPage(KeptFragments fragments, LessonEnds ends) {
+	PlayerPage(KeptFragments fragments, LessonEnds ends, Covers covers) {
 		this.fragments = fragments;
 		this.ends = ends;
+		this.covers = covers;
 	}
 
 	/**
@@ -78,14 +81,18 @@ class PlayerPage {
 			Model model) {
 		var lesson = PlayableLesson.of(attempt.lesson());
 		var holes = holes(Learner.of(me), lesson, attempt, view, shownAt, turn);
+		// The version and the brand (in the chrome) make the cover's address: the page's key needs nothing more.
+		var cover = covers.path(me.organisationId(), attempt.lesson());
 		if (model.containsAttribute("flash")) {
 			model.addAttribute("holes", holes);
 			model.addAttribute("lesson", lesson);
+			model.addAttribute("cover", cover);
 			return new ModelAndView(VIEW, model.asMap());
 		}
 		var chrome = fragments.chrome(me);
 		var key = Map.<String, Object>of("lesson", lesson.id(), "version", lesson.version(), "me", chrome);
-		return new ModelAndView(new HtmlView(fragments.page(VIEW, key, Map.of("lesson", lesson, "me", chrome), holes)));
+		return new ModelAndView(new HtmlView(
+				fragments.page(VIEW, key, Map.of("lesson", lesson, "me", chrome, "cover", cover), holes)));
 	}
 
 	/**
@@ -98,6 +105,7 @@ class PlayerPage {
 		var lesson = PlayableLesson.of(attempt.lesson());
 		model.addAttribute("holes", holes(null, lesson, attempt, view, shownAt, turn));
 		model.addAttribute("lesson", lesson);
+		model.addAttribute("cover", covers.path(attempt.lesson().organisationId(), attempt.lesson()));
 		model.addAttribute("preview", true);
 		return new ModelAndView(VIEW, model.asMap());
 	}

@@ -6,6 +6,7 @@ import io.morsel.identity.Role;
 import io.morsel.learning.LessonUpdate;
 import io.morsel.learning.NextUp;
 import io.morsel.learning.ProgramProgress;
+import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
 import io.morsel.web.HtmlView;
 import io.morsel.web.KeptFragments;
@@ -35,6 +36,9 @@ class TodayPage {
 
 	private static final String VIEW = "learning/today";
 
+	/** Where a lesson plays: "Next up" offers a lesson at this path followed by its id. */
+	private static final String LESSONS = "/lessons/";
+
 	private final KeptFragments fragments;
 	private final Clock clock;
 	private final Covers covers;
@@ -62,19 +66,25 @@ class TodayPage {
 	/** Days ahead in which a due date is near, and shown in red: today, tomorrow and the day after. */
 	static final int NEAR = 2;
 
-	/** The lesson a card offers next: the one in progress, else the first not started. */
-	record NextLesson(UUID lesson, String title, int minutes, boolean inProgress) {
+	/**
+	 * The lesson a card offers next: the one in progress, else the first not started.
+	 *
+	 * @param cover the address of the cover of the version learners starting it get
+	 */
+	record NextLesson(UUID lesson, String title, int minutes, boolean inProgress, String cover) {
 	}
 
 	/**
 	 * The single most valuable thing to do now (learning.NextUp), as the "Next up" card shows it.
 	 *
 	 * @param items the daily review's questions; 0 for a lesson
+	 * @param cover the address of the lesson's cover where one of the learner's programs holds it (their outlines
+	 *     know its version, so it costs no query); null for the daily review and other lessons
 	 */
-	record NextUpCard(String kind, String title, String path, long minutes, int items) {
+	record NextUpCard(String kind, String title, String path, long minutes, int items, @Nullable String cover) {
 
-		static NextUpCard of(NextUp next) {
-			return new NextUpCard(next.kind().name(), next.title(), next.path(), next.minutes(), next.items());
+		static NextUpCard of(NextUp next, @Nullable String cover) {
+			return new NextUpCard(next.kind().name(), next.title(), next.path(), next.minutes(), next.items(), cover);
 		}
 	}
 
@@ -110,7 +120,7 @@ class TodayPage {
 			.toList();
 		var holes = new HashMap<String, String>();
 		holes.put("sections", sections);
-		holes.put("nextUp", next == null ? "" : cards("next-up", List.of(NextUpCard.of(next))));
+		holes.put("nextUp", next == null ? "" : cards("next-up", List.of(NextUpCard.of(next, cover(me, next, programs)))));
 		holes.put("enrolled", cards("enrolled", enrolled));
 		holes.put("open", cards("open", open));
 		holes.put("updates", cards("update",
@@ -128,6 +138,32 @@ class TodayPage {
 		return new ModelAndView(new HtmlView(fragments.page(VIEW, page, page, holes)));
 	}
 
+	/** The cover of the lesson "Next up" plays, where one of the learner's programs holds it; else none. */
+	private @Nullable String cover(CurrentMember me, NextUp next, List<ProgramProgress> programs) {
+		if (!next.path().startsWith(LESSONS)) {
+			return null;
+		}
+		UUID id;
+		try {
+			id = UUID.fromString(next.path().substring(LESSONS.length()));
+		}
+		catch (IllegalArgumentException notALesson) {
+			return null;
+		}
+		for (var program : programs) {
+			for (var lesson : program.lessons()) {
+				if (lesson.id().value().equals(id)) {
+					return cover(me, lesson);
+				}
+			}
+		}
+		return null;
+	}
+
+	private String cover(CurrentMember me, LessonStatus lesson) {
+		return covers.path(me.organisationId(), lesson.id(), lesson.version(), lesson.coverVersion());
+	}
+
 	/** Managers and admins read programs' business outcomes; learners read why to take them. */
 	static boolean seesOutcomes(CurrentMember member) {
 		return member.has(Role.MANAGER) || member.has(Role.ADMIN);
@@ -142,7 +178,7 @@ class TodayPage {
 				progress.total(), progress.minutes(), progress.percent(), dueOn == null ? "" : date(dueOn),
 				dueOn == null || done ? "" : urgency(dueOn, today),
 				next == null ? null : new NextLesson(next.id().value(), next.title(), next.estimatedMinutes(),
-						next.status() == Status.IN_PROGRESS),
+						next.status() == Status.IN_PROGRESS, cover(me, next)),
 				covers.path(me.organisationId(), progress.program()), progress.program().why(),
 				seesOutcomes ? progress.program().outcome() : null);
 	}
