@@ -66,6 +66,13 @@ public class Search {
 
 	private static final int SNIPPET_CHARACTERS = 180;
 
+	/**
+	 * How many matching lessons the total and the facets count at most; beyond, the total is a lower bound
+	 * (SearchResults.totalIsExact). Paging reaches no further (SearchRequest.MAX_OFFSET), and counting every match of
+	 * a common word grew with the catalog while the page does not.
+	 */
+	static final int COUNTED_LESSONS = 1000;
+
 	/** How many lessons of the lexical ranking take part in the fusion, at least. */
 	private static final int FUSION_DEPTH = 100;
 
@@ -169,7 +176,7 @@ public class Search {
 			.map(Program::title)
 			.collect(java.util.stream.Collectors.toSet());
 		var facets = found.facets();
-		return new SearchResults(found.total(), found.results(),
+		return new SearchResults(found.total(), found.totalIsExact(), found.results(),
 				new SearchResults.Facets(facets.program().stream().filter(c -> seen.contains(c.value())).toList(),
 						facets.skill(), facets.type(), facets.duration()));
 	}
@@ -188,6 +195,11 @@ public class Search {
 	}
 
 	SearchResults find(OrganisationId organisation, SearchRequest request, boolean byMeaning) {
+		return find(organisation, request, byMeaning, COUNTED_LESSONS);
+	}
+
+	/** As {@link #find(OrganisationId, SearchRequest)}, counting at most {@code counted} matching lessons. */
+	SearchResults find(OrganisationId organisation, SearchRequest request, boolean byMeaning, int counted) {
 		if (LearnerQuery.of(request.query()).isEmpty()) {
 			return SearchResults.none();
 		}
@@ -196,7 +208,7 @@ public class Search {
 		return index.read(searcher -> {
 			var meanings = vector.isPresent() ? Meanings.find(searcher, organisation, request, vector.get())
 					: Meanings.NONE;
-			return find(searcher, organisation, request, query, meanings);
+			return find(searcher, organisation, request, query, meanings, counted);
 		});
 	}
 
@@ -206,7 +218,7 @@ public class Search {
 	 * are counted in one pass over the matching lessons (FacetCounts).
 	 */
 	private SearchResults find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request,
-			LearnerQuery typed, Meanings byMeaning) throws IOException {
+			LearnerQuery typed, Meanings byMeaning, int bound) throws IOException {
 		var query = typed.withNearWords(searcher);
 		// Within one kind of content the ranking keeps that field's own fuzzy query (its near words weigh by that
 		// field's frequencies); over all the content it reuses the fuzzy query withNearWords rewrote.
@@ -225,8 +237,8 @@ public class Search {
 		var results = new ArrayList<SearchResults.Result>();
 		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked,
 				places.getOrDefault(lesson, meanings.places().get(lesson)))));
-		var counted = counted(searcher, organisation, request, query, lexical, meanings);
-		return new SearchResults(counted.total(), results, counted.facets());
+		var counted = counted(searcher, organisation, request, query, lexical, meanings, bound);
+		return new SearchResults(counted.total(), counted.exact(), results, counted.facets());
 	}
 
 	private static Map<String, Ranked> lexicalPage(IndexSearcher searcher, TopDocs top, SearchRequest request)
@@ -560,12 +572,12 @@ public class Search {
 	}
 
 	/**
-	 * How many lessons match (the words' and the meaning's), and the facets. With a content type chosen, the pass
+	 * How many lessons match (the words' and the meaning's), and the facets, up to {@code bound} lessons. With a content type chosen, the pass
 	 * visits the lessons matching in any kind, so each kind counts its own; the total and the other facets count those
 	 * matching in the chosen one ({@code lexical} and the meaning's).
 	 */
 	private static FacetCounts.Counted counted(IndexSearcher searcher, OrganisationId organisation,
-			SearchRequest request, LearnerQuery query, Query lexical, Meanings meanings) throws IOException {
+			SearchRequest request, LearnerQuery query, Query lexical, Meanings meanings, int bound) throws IOException {
 		var kinds = new EnumMap<ContentKind, Weight>(ContentKind.class);
 		for (var kind : ContentKind.values()) {
 			kinds.put(kind, unscored(searcher, matches(query, kind, meanings.lessonsIn(kind))));
@@ -576,7 +588,7 @@ public class Search {
 			.build());
 		var visited = request.type() == null && meanings.isEmpty() ? lexical
 				: lessonQuery(organisation, request, query, null, meanings.lessons());
-		return searcher.search(visited, new FacetCounts(kinds, chosen));
+		return searcher.search(visited, new FacetCounts(kinds, chosen, bound));
 	}
 
 	private static Weight unscored(IndexSearcher searcher, Query query) throws IOException {
