@@ -219,10 +219,11 @@ public class Search {
 	 */
 	private SearchResults find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request,
 			LearnerQuery typed, Meanings byMeaning, int bound) throws IOException {
-		var query = typed.withNearWords(searcher);
+		var query = typed.withNearWords(searcher,
+				new TermQuery(new Term(ORGANISATION, organisation.value().toString())));
 		// Within one kind of content the ranking keeps that field's own fuzzy query (its near words weigh by that
 		// field's frequencies); over all the content it reuses the fuzzy query withNearWords rewrote.
-		var lexical = searcher.rewrite(lessonQuery(organisation, request, request.type() == null ? query : typed,
+		var lexical = searcher.rewrite(lessonQuery(organisation, request, request.type() == null ? query : query.withoutNearWords(),
 				request.type(), Set.of()));
 		var depth = byMeaning.isEmpty() ? request.offset() + request.limit()
 				: Math.max(request.offset() + request.limit(), FUSION_DEPTH);
