@@ -11,6 +11,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreMode;
@@ -20,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts, in one pass over the matching lessons, how many there are and how many have each program, skill, length and
- * kind of content that matched. A lesson counts for a kind when that kind's own query (the words in that kind's
+ * kind of content that matched, up to a bound: the pass stops once the total has counted that many lessons (in the
+ * index's order) and finds one more, and the total is then a lower bound and the facets count the lessons the pass
+ * visited, as {@link Counted#exact()} says. Counting every
+ * match was most of a search's time, and it grows with the catalog while the page does not. A lesson counts for a kind when that kind's own query (the words in that kind's
  * field, or a passage of that kind near in meaning) matches it too: each kind's matches are looked up at the lessons
  * the pass visits, in the order it visits them, rather than counted by a search of their own, which was six more
  * passes over the matches for every search.
@@ -31,20 +35,28 @@ import org.jspecify.annotations.Nullable;
  */
 final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCounts.Counted> {
 
-	/** The total and the facets of a search. */
-	record Counted(long total, SearchResults.Facets facets) {
+	/**
+	 * The total and the facets of a search.
+	 *
+	 * @param exact whether every match was counted; if not, more lessons match than {@code total}, and the facets
+	 *     count the lessons the pass visited before it stopped
+	 */
+	record Counted(long total, boolean exact, SearchResults.Facets facets) {
 	}
 
 	private final Map<ContentKind, Weight> kindWeights;
 	private final @Nullable Weight chosen;
+	private final int bound;
 
 	/**
 	 * @param kinds for each kind of content, the lessons that match in it (without scores)
 	 * @param chosen the lessons that match in the content type chosen; null for none chosen
+	 * @param bound how many lessons the total counts at most: the pass stops at the next one
 	 */
-	FacetCounts(Map<ContentKind, Weight> kinds, @Nullable Weight chosen) {
+	FacetCounts(Map<ContentKind, Weight> kinds, @Nullable Weight chosen, int bound) {
 		this.kindWeights = kinds;
 		this.chosen = chosen;
+		this.bound = bound;
 	}
 
 	@Override
@@ -55,6 +67,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 	@Override
 	public Counted reduce(Collection<Counter> counters) throws IOException {
 		long total = 0;
+		var exact = true;
 		var programs = new HashMap<String, Long>();
 		var skills = new HashMap<String, Long>();
 		var lengths = new long[LessonLength.values().length];
@@ -62,6 +75,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 		for (var counter : counters) {
 			counter.finishSegment();
 			total += counter.total;
+			exact &= !counter.stopped;
 			counter.programs.forEach((value, n) -> programs.merge(value, n, Long::sum));
 			counter.skills.forEach((value, n) -> skills.merge(value, n, Long::sum));
 			for (int i = 0; i < lengths.length; i++) {
@@ -84,7 +98,7 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 				durations.add(new SearchResults.Count(length.key(), lengths[length.ordinal()]));
 			}
 		}
-		return new Counted(total, new SearchResults.Facets(sorted(programs), sorted(skills), types, durations));
+		return new Counted(total, exact, new SearchResults.Facets(sorted(programs), sorted(skills), types, durations));
 	}
 
 	private static List<SearchResults.Count> sorted(Map<String, Long> counts) {
@@ -100,6 +114,8 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 	final class Counter extends SimpleCollector {
 
 		private long total;
+		/** Whether a match was left uncounted: the bound was reached. */
+		private boolean stopped;
 		private final Map<String, Long> programs = new HashMap<>();
 		private final Map<String, Long> skills = new HashMap<>();
 		private final long[] lengths = new long[LessonLength.values().length];
@@ -121,6 +137,9 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 		@Override
 		protected void doSetNextReader(LeafReaderContext context) throws IOException {
 			finishSegment();
+			if (stopped) {
+				throw new CollectionTerminatedException();
+			}
 			programValues = DocValues.getSortedSet(context.reader(), LessonDocuments.PROGRAM);
 			skillValues = DocValues.getSortedSet(context.reader(), LessonDocuments.SKILL);
 			minutes = DocValues.getSortedNumeric(context.reader(), LessonDocuments.MINUTES);
@@ -143,12 +162,17 @@ final class FacetCounts implements CollectorManager<FacetCounts.Counter, FacetCo
 
 		@Override
 		public void collect(int doc) throws IOException {
+			var counts = chosen == null || at(chosenMatches, doc);
+			if (counts && total == bound) {
+				stopped = true;
+				throw new CollectionTerminatedException();
+			}
 			for (int k = 0; k < kindMatches.length; k++) {
 				if (at(kindMatches[k], doc)) {
 					kindCounts[k]++;
 				}
 			}
-			if (chosen != null && !at(chosenMatches, doc)) {
+			if (!counts) {
 				return;
 			}
 			total++;

@@ -18,13 +18,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -59,7 +65,13 @@ import org.springframework.stereotype.Service;
 public class Search {
 
 	private static final int SNIPPET_CHARACTERS = 180;
-	private static final int PASSAGES_PER_PAGE = 500;
+
+	/**
+	 * How many matching lessons the total and the facets count at most; beyond, the total is a lower bound
+	 * (SearchResults.totalIsExact). Paging reaches no further (SearchRequest.MAX_OFFSET), and counting every match of
+	 * a common word grew with the catalog while the page does not.
+	 */
+	static final int COUNTED_LESSONS = 1000;
 
 	/** How many lessons of the lexical ranking take part in the fusion, at least. */
 	private static final int FUSION_DEPTH = 100;
@@ -164,7 +176,7 @@ public class Search {
 			.map(Program::title)
 			.collect(java.util.stream.Collectors.toSet());
 		var facets = found.facets();
-		return new SearchResults(found.total(), found.results(),
+		return new SearchResults(found.total(), found.totalIsExact(), found.results(),
 				new SearchResults.Facets(facets.program().stream().filter(c -> seen.contains(c.value())).toList(),
 						facets.skill(), facets.type(), facets.duration()));
 	}
@@ -183,6 +195,11 @@ public class Search {
 	}
 
 	SearchResults find(OrganisationId organisation, SearchRequest request, boolean byMeaning) {
+		return find(organisation, request, byMeaning, COUNTED_LESSONS);
+	}
+
+	/** As {@link #find(OrganisationId, SearchRequest)}, counting at most {@code counted} matching lessons. */
+	SearchResults find(OrganisationId organisation, SearchRequest request, boolean byMeaning, int counted) {
 		if (LearnerQuery.of(request.query()).isEmpty()) {
 			return SearchResults.none();
 		}
@@ -191,7 +208,7 @@ public class Search {
 		return index.read(searcher -> {
 			var meanings = vector.isPresent() ? Meanings.find(searcher, organisation, request, vector.get())
 					: Meanings.NONE;
-			return find(searcher, organisation, request, query, meanings);
+			return find(searcher, organisation, request, query, meanings, counted);
 		});
 	}
 
@@ -201,11 +218,12 @@ public class Search {
 	 * are counted in one pass over the matching lessons (FacetCounts).
 	 */
 	private SearchResults find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request,
-			LearnerQuery typed, Meanings byMeaning) throws IOException {
-		var query = typed.withNearWords(searcher);
+			LearnerQuery typed, Meanings byMeaning, int bound) throws IOException {
+		var query = typed.withNearWords(searcher,
+				new TermQuery(new Term(ORGANISATION, organisation.value().toString())));
 		// Within one kind of content the ranking keeps that field's own fuzzy query (its near words weigh by that
 		// field's frequencies); over all the content it reuses the fuzzy query withNearWords rewrote.
-		var lexical = searcher.rewrite(lessonQuery(organisation, request, request.type() == null ? query : typed,
+		var lexical = searcher.rewrite(lessonQuery(organisation, request, request.type() == null ? query : query.withoutNearWords(),
 				request.type(), Set.of()));
 		var depth = byMeaning.isEmpty() ? request.offset() + request.limit()
 				: Math.max(request.offset() + request.limit(), FUSION_DEPTH);
@@ -216,12 +234,12 @@ public class Search {
 		var meanings = byWords.scoreDocs.length > 0 ? byMeaning : Meanings.NONE;
 		var page = meanings.isEmpty() ? lexicalPage(searcher, byWords, request)
 				: fusedPage(searcher, byWords, exactly(organisation, request, query), meanings, request);
-		var places = places(searcher, organisation, request, query, page.keySet());
+		var places = places(searcher, organisation, request, query, page);
 		var results = new ArrayList<SearchResults.Result>();
 		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked,
 				places.getOrDefault(lesson, meanings.places().get(lesson)))));
-		var counted = counted(searcher, organisation, request, query, lexical, meanings);
-		return new SearchResults(counted.total(), results, counted.facets());
+		var counted = counted(searcher, organisation, request, query, lexical, meanings, bound);
+		return new SearchResults(counted.total(), counted.exact(), results, counted.facets());
 	}
 
 	private static Map<String, Ranked> lexicalPage(IndexSearcher searcher, TopDocs top, SearchRequest request)
@@ -230,8 +248,8 @@ public class Search {
 		var stored = searcher.storedFields();
 		for (int i = request.offset(); i < top.scoreDocs.length; i++) {
 			var doc = stored.document(top.scoreDocs[i].doc);
-			page.put(doc.get(LESSON), new Ranked(doc.get(LessonDocuments.TITLE), doc.get(LessonDocuments.OBJECTIVE),
-					top.scoreDocs[i].score));
+			page.put(doc.get(LESSON), new Ranked(top.scoreDocs[i].doc, doc.get(LessonDocuments.TITLE),
+					doc.get(LessonDocuments.OBJECTIVE), top.scoreDocs[i].score));
 		}
 		return page;
 	}
@@ -249,11 +267,13 @@ public class Search {
 		var fused = new HashMap<String, Double>();
 		var byWords = new HashMap<String, Integer>();
 		var shown = new HashMap<String, org.apache.lucene.document.Document>();
+		var lessonDocs = new HashMap<String, Integer>();
 		for (int rank = 0; rank < top.scoreDocs.length; rank++) {
 			var doc = stored.document(top.scoreDocs[rank].doc);
 			fused.merge(doc.get(LESSON), 1.0 / (RRF_K + rank + 1), Double::sum);
 			byWords.putIfAbsent(doc.get(LESSON), rank);
 			shown.put(doc.get(LESSON), doc);
+			lessonDocs.put(doc.get(LESSON), top.scoreDocs[rank].doc);
 		}
 		var byMeaning = meanings.ranked();
 		for (int rank = 0; rank < byMeaning.size(); rank++) {
@@ -265,6 +285,7 @@ public class Search {
 				var doc = stored.document(phrased.scoreDocs[rank].doc);
 				fused.merge(doc.get(LESSON), PHRASE_WEIGHT / (RRF_K + rank + 1), Double::sum);
 				shown.putIfAbsent(doc.get(LESSON), doc);
+				lessonDocs.putIfAbsent(doc.get(LESSON), phrased.scoreDocs[rank].doc);
 			}
 		}
 		var order = fused.entrySet()
@@ -278,20 +299,21 @@ public class Search {
 			.toList();
 		var missing = order.stream().map(Map.Entry::getKey).filter(l -> !shown.containsKey(l)).toList();
 		if (!missing.isEmpty()) {
-			var lessonDocs = new BooleanQuery.Builder()
+			var missingDocs = new BooleanQuery.Builder()
 				.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
 				.add(new TermInSetQuery(LESSON, missing.stream().map(BytesRef::new).toList()), Occur.FILTER)
 				.build();
-			for (var hit : searcher.search(lessonDocs, missing.size()).scoreDocs) {
+			for (var hit : searcher.search(missingDocs, missing.size()).scoreDocs) {
 				var doc = stored.document(hit.doc);
 				shown.put(doc.get(LESSON), doc);
+				lessonDocs.put(doc.get(LESSON), hit.doc);
 			}
 		}
 		var page = new LinkedHashMap<String, Ranked>();
 		for (var entry : order) {
 			var doc = shown.get(entry.getKey());
-			page.put(entry.getKey(), new Ranked(doc.get(LessonDocuments.TITLE), doc.get(LessonDocuments.OBJECTIVE),
-					entry.getValue()));
+			page.put(entry.getKey(), new Ranked(lessonDocs.get(entry.getKey()), doc.get(LessonDocuments.TITLE),
+					doc.get(LessonDocuments.OBJECTIVE), entry.getValue()));
 		}
 		return page;
 	}
@@ -310,7 +332,8 @@ public class Search {
 		return lessons.build();
 	}
 
-	private record Ranked(String title, String objective, double score) {
+	/** A lesson of the page: its lesson document (the first of its block: its passages follow it), and its score. */
+	private record Ranked(int doc, String title, String objective, double score) {
 	}
 
 	record Place(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String snippet) {
@@ -366,52 +389,152 @@ public class Search {
 		return new TermInSetQuery(LESSON, lessons.stream().map(l -> new BytesRef(l.value().toString())).toList());
 	}
 
-	/** The best matching passage of each lesson on the page, with its snippet. */
+	/**
+	 * The best matching passage of each lesson on the page, with its snippet. A lesson's passages are written in one
+	 * block right after its lesson document (SearchIndex.replaceLesson), and Lucene keeps a block's documents together
+	 * and in order: a matching passage belongs to the nearest lesson document of the page before it. So the passages
+	 * are scored without reading them, and only each lesson's best is read, for its place and snippet.
+	 */
 	private static Map<String, Place> places(IndexSearcher searcher, OrganisationId organisation,
-			SearchRequest request, LearnerQuery query, java.util.Set<String> lessons) throws IOException {
-		if (lessons.isEmpty()) {
+			SearchRequest request, LearnerQuery query, Map<String, Ranked> page) throws IOException {
+		if (page.isEmpty()) {
 			return Map.of();
 		}
 		var scoring = query.scoring(Map.of(LessonDocuments.PASSAGE, 1f), LessonDocuments.PASSAGE);
 		var passages = new BooleanQuery.Builder().add(scoring, Occur.MUST)
 			.add(new TermQuery(new Term(TYPE, LessonDocuments.PASSAGE_DOC)), Occur.FILTER)
 			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER)
-			.add(new TermInSetQuery(LESSON, lessons.stream().map(BytesRef::new).toList()), Occur.FILTER);
+			.add(new TermInSetQuery(LESSON, page.keySet().stream().map(BytesRef::new).toList()), Occur.FILTER);
 		if (request.type() != null) {
 			passages.add(new TermQuery(new Term(LessonDocuments.KIND, request.type().key())), Occur.FILTER);
 		}
-		var top = searcher.search(passages.build(),
-				new TopScoreDocCollectorManager(PASSAGES_PER_PAGE, PASSAGES_PER_PAGE));
+		var lessons = page.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().doc())).toList();
+		var lessonDocs = lessons.stream().mapToInt(e -> e.getValue().doc()).toArray();
+		var best = searcher.search(passages.build(), new BestPassages(lessonDocs));
 		var stored = searcher.storedFields();
-		var best = new HashMap<String, Float>();
-		var places = new HashMap<String, org.apache.lucene.document.Document>();
-		// Read in the order of the documents, not of the scores: a lesson's passages are stored side by side, so each
-		// compressed block of stored fields is then decompressed once rather than once for every passage read.
-		var hits = top.scoreDocs.clone();
-		java.util.Arrays.sort(hits, Comparator.comparingInt(hit -> hit.doc));
-		for (var hit : hits) {
-			var doc = stored.document(hit.doc);
-			var kind = ContentKind.of(doc.get(LessonDocuments.KIND)).orElseThrow();
-			var score = hit.score * PASSAGE_WEIGHTS.getOrDefault(kind, 1f);
-			var lesson = doc.get(LESSON);
-			if (score > best.getOrDefault(lesson, Float.NEGATIVE_INFINITY)) {
-				best.put(lesson, score);
-				places.put(lesson, doc);
-			}
-		}
 		var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
 				new QueryScorer(scoring, LessonDocuments.PASSAGE));
 		highlighter.setTextFragmenter(new SimpleFragmenter(SNIPPET_CHARACTERS));
 		var found = new HashMap<String, Place>();
-		places.forEach((lesson, doc) -> {
+		for (int i = 0; i < lessons.size(); i++) {
+			if (best[i] < 0) {
+				continue;
+			}
+			var doc = stored.document(best[i], PLACE_FIELDS);
 			var step = doc.getField(LessonDocuments.STEP);
 			var seconds = doc.getField(LessonDocuments.SECONDS);
-			found.put(lesson, new Place(ContentKind.of(doc.get(LessonDocuments.KIND)).orElseThrow(),
+			found.put(lessons.get(i).getKey(), new Place(ContentKind.of(doc.get(LessonDocuments.KIND)).orElseThrow(),
 					step == null ? null : step.numericValue().intValue(),
 					seconds == null ? null : seconds.numericValue().intValue(),
 					snippet(highlighter, doc.get(LessonDocuments.SHOWN))));
-		});
+		}
 		return found;
+	}
+
+	private static final Set<String> PLACE_FIELDS = Set.of(LessonDocuments.KIND, LessonDocuments.STEP,
+			LessonDocuments.SECONDS, LessonDocuments.SHOWN);
+
+	/**
+	 * For each lesson of the page (by its lesson document, ascending), the document of its best passage (-1 for none):
+	 * the highest score, a title's or an objective's weighted up, the first in the index on equal scores.
+	 */
+	private static final class BestPassages implements CollectorManager<BestPassages.Best, int[]> {
+
+		private final int[] lessonDocs;
+
+		BestPassages(int[] lessonDocs) {
+			this.lessonDocs = lessonDocs;
+		}
+
+		@Override
+		public Best newCollector() {
+			return new Best();
+		}
+
+		@Override
+		public int[] reduce(java.util.Collection<Best> collectors) {
+			var docs = new int[lessonDocs.length];
+			var scores = new float[lessonDocs.length];
+			java.util.Arrays.fill(docs, -1);
+			for (var collector : collectors) {
+				for (int i = 0; i < docs.length; i++) {
+					if (collector.docs[i] >= 0 && (docs[i] < 0 || collector.scores[i] > scores[i]
+							|| collector.scores[i] == scores[i] && collector.docs[i] < docs[i])) {
+						docs[i] = collector.docs[i];
+						scores[i] = collector.scores[i];
+					}
+				}
+			}
+			return docs;
+		}
+
+		final class Best extends SimpleCollector {
+
+			final int[] docs = new int[lessonDocs.length];
+			final float[] scores = new float[lessonDocs.length];
+			private int docBase;
+			private @Nullable Scorable scorer;
+			private @Nullable DocIdSetIterator titles;
+			private @Nullable DocIdSetIterator objectives;
+
+			Best() {
+				java.util.Arrays.fill(docs, -1);
+			}
+
+			@Override
+			protected void doSetNextReader(LeafReaderContext context) throws IOException {
+				docBase = context.docBase;
+				titles = postings(context, ContentKind.TITLE);
+				objectives = postings(context, ContentKind.OBJECTIVE);
+			}
+
+			private static @Nullable DocIdSetIterator postings(LeafReaderContext context, ContentKind kind)
+					throws IOException {
+				return context.reader().postings(new Term(LessonDocuments.KIND, kind.key()), PostingsEnum.NONE);
+			}
+
+			@Override
+			public void setScorer(Scorable scorer) {
+				this.scorer = scorer;
+			}
+
+			@Override
+			public void collect(int doc) throws IOException {
+				var global = docBase + doc;
+				// The page's lesson document nearest before the passage: its lesson (the query keeps the page's only).
+				var at = java.util.Arrays.binarySearch(lessonDocs, global);
+				var lesson = at >= 0 ? at : -at - 2;
+				if (lesson < 0) {
+					return;
+				}
+				var score = java.util.Objects.requireNonNull(scorer).score();
+				if (at(titles, doc)) {
+					score *= PASSAGE_WEIGHTS.get(ContentKind.TITLE);
+				}
+				else if (at(objectives, doc)) {
+					score *= PASSAGE_WEIGHTS.get(ContentKind.OBJECTIVE);
+				}
+				if (docs[lesson] < 0 || score > scores[lesson]) {
+					docs[lesson] = global;
+					scores[lesson] = score;
+				}
+			}
+
+			private static boolean at(@Nullable DocIdSetIterator postings, int doc) throws IOException {
+				if (postings == null) {
+					return false;
+				}
+				if (postings.docID() < doc) {
+					postings.advance(doc);
+				}
+				return postings.docID() == doc;
+			}
+
+			@Override
+			public ScoreMode scoreMode() {
+				return ScoreMode.COMPLETE;
+			}
+		}
 	}
 
 	private static String snippet(Highlighter highlighter, String text) {
@@ -450,12 +573,12 @@ public class Search {
 	}
 
 	/**
-	 * How many lessons match (the words' and the meaning's), and the facets. With a content type chosen, the pass
+	 * How many lessons match (the words' and the meaning's), and the facets, up to {@code bound} lessons. With a content type chosen, the pass
 	 * visits the lessons matching in any kind, so each kind counts its own; the total and the other facets count those
 	 * matching in the chosen one ({@code lexical} and the meaning's).
 	 */
 	private static FacetCounts.Counted counted(IndexSearcher searcher, OrganisationId organisation,
-			SearchRequest request, LearnerQuery query, Query lexical, Meanings meanings) throws IOException {
+			SearchRequest request, LearnerQuery query, Query lexical, Meanings meanings, int bound) throws IOException {
 		var kinds = new EnumMap<ContentKind, Weight>(ContentKind.class);
 		for (var kind : ContentKind.values()) {
 			kinds.put(kind, unscored(searcher, matches(query, kind, meanings.lessonsIn(kind))));
@@ -466,7 +589,7 @@ public class Search {
 			.build());
 		var visited = request.type() == null && meanings.isEmpty() ? lexical
 				: lessonQuery(organisation, request, query, null, meanings.lessons());
-		return searcher.search(visited, new FacetCounts(kinds, chosen));
+		return searcher.search(visited, new FacetCounts(kinds, chosen, bound));
 	}
 
 	private static Weight unscored(IndexSearcher searcher, Query query) throws IOException {

@@ -7,13 +7,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * One page of what a search found: lessons, best first, each with the place that matched best.
  *
- * @param total how many lessons match in all
+ * @param total how many lessons match in all; when not {@code totalIsExact}, at least that many (Search counts the
+ *     matches up to a bound)
+ * @param totalIsExact whether {@code total} counts every match; if not, more lessons match, and the facets count
+ *     only the lessons counted
  * @param facets the values a learner may narrow the search to, each with how many of the matching lessons have it
  */
-public record SearchResults(long total, List<Result> results, Facets facets) {
+public record SearchResults(long total, boolean totalIsExact, List<Result> results, Facets facets) {
 
 	static SearchResults none() {
-		return new SearchResults(0, List.of(), new Facets(List.of(), List.of(), List.of(), List.of()));
+		return new SearchResults(0, true, List.of(), new Facets(List.of(), List.of(), List.of(), List.of()));
 	}
 
 	/**

@@ -78,6 +78,7 @@ class SearchApiTests {
 		var found = search(learner, "region equals north");
 
 		assertThat(found.get("total").asLong()).isPositive();
+		assertThat(found.get("totalIsExact").asBoolean()).isTrue();
 		var first = found.at("/results/0");
 		assertThat(first.get("title").asString()).isEqualTo("Build your first report");
 		assertThat(first.get("objective").asString()).startsWith("Build a report from a saved view");

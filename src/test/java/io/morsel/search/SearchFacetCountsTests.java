@@ -85,4 +85,30 @@ class SearchFacetCountsTests {
 			}
 		}
 	}
+
+	@Test
+	void pastTheBoundTheTotalSaysAtLeastAndTheFacetsCountTheLessonsCounted() {
+		var request = new SearchRequest("report", null, null, null, null, 5, 0);
+		var exact = search.find(acme, request, false);
+		assertThat(exact.totalIsExact()).isTrue();
+		assertThat(exact.total()).isGreaterThan(3);
+
+		var bounded = search.find(acme, request, false, 3);
+
+		assertThat(bounded.totalIsExact()).isFalse();
+		assertThat(bounded.total()).isEqualTo(3).isLessThan(exact.total());
+		assertThat(bounded.facets().duration().stream().mapToLong(SearchResults.Count::count).sum()).isEqualTo(3);
+		assertThat(bounded.results()).isEqualTo(exact.results());
+	}
+
+	@Test
+	void withinTheBoundTheTotalIsExact() {
+		var request = new SearchRequest("report", null, null, null, null, 5, 0);
+		var total = search.find(acme, request, false).total();
+
+		var bounded = search.find(acme, request, false, (int) total);
+
+		assertThat(bounded.totalIsExact()).isTrue();
+		assertThat(bounded.total()).isEqualTo(total);
+	}
 }

@@ -94,14 +94,15 @@ public class SearchIndexBenchmark {
 
 	/**
 	 * What each query finds, lexically, in any content and in transcripts: the total, the facets and the page with its
-	 * scores, one line each, to compare two commits' searches on the same index with diff.
+	 * scores, links and snippets, one line each, to compare two commits' searches on the same index with diff.
 	 */
 	private static void printResults(Search search, OrganisationId organisation, List<String> queries) {
 		for (var query : queries) {
 			for (var type : new ContentKind[] { null, ContentKind.TRANSCRIPT }) {
 				var found = search.find(organisation, new SearchRequest(query, null, null, type, 10, 0), false);
 				System.out.println(query + " | " + type + " | " + found.total() + " | " + found.facets() + " | "
-						+ found.results().stream().map(r -> r.lessonId() + " " + r.kind() + " " + r.score()).toList());
+						+ found.results().stream().map(r -> r.lessonId() + " " + r.kind() + " " + r.score() + " " + r.link() + " " + r.snippet())
+							.toList());
 			}
 		}
 	}
