@@ -1,4 +1,4 @@
--- Answers and review answers are written without foreign keys (docs/adr/00XX-answer-rows-without-foreign-keys.md).
+-- Answers and review answers are written without foreign keys (docs/adr/0049-answer-rows-without-foreign-keys.md).
 -- Each answer's reference to its attempt, and each review's to its card, made PostgreSQL look the row up again and
 -- share-lock it (a WAL record per row), in the transaction that then updates that very row: the attempt's count, the
 -- card's memory. A card's skills the same, in the transaction that inserts the card. The writers only ever reference
