@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,6 +33,9 @@ class NoInternalIdShownTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void theLearnersPagesShowNamesNotIds() {
 		var api = Api.on(port);
@@ -48,6 +52,7 @@ class NoInternalIdShownTests {
 		assertThat(shown).isEmpty();
 		// The same pages do carry ids, in their links and forms: the test would see one that came into the text.
 		assertThat(UUID.matcher(learner.get("/programs/" + program).body()).find()).isTrue();
+		assertThat(isARowsId(program)).isTrue();
 	}
 
 	@Test
@@ -105,8 +110,29 @@ class NoInternalIdShownTests {
 		var found = new ArrayList<String>();
 		var ids = UUID.matcher(text);
 		while (ids.find()) {
-			found.add(path + ": …" + text.substring(Math.max(0, ids.start() - 60), ids.end()) + "…");
+			if (isARowsId(ids.group())) {
+				found.add(path + ": …" + text.substring(Math.max(0, ids.start() - 60), ids.end()) + "…");
+			}
 		}
 		return found;
+	}
+
+	/**
+	 * Whether this is the id of a row of any table: other tests of the suite name their programs and skills with a
+	 * random suffix ("Objective writing 5f5a2028-…"), which is part of a name, not an id shown.
+	 */
+	private boolean isARowsId(String id) {
+		var tables = jdbc.sql("""
+				SELECT table_name
+				FROM information_schema.columns
+				WHERE LOWER(column_name) = 'id'
+				  AND LOWER(data_type) = 'uuid'
+				  AND table_schema = CURRENT_SCHEMA
+				""").query(String.class).list();
+		return tables.stream()
+			.anyMatch(table -> jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE id = :id")
+				.param("id", java.util.UUID.fromString(id))
+				.query(Long.class)
+				.single() > 0);
 	}
 }
