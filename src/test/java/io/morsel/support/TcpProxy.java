@@ -83,8 +83,16 @@ public final class TcpProxy implements AutoCloseable {
 						close(client);
 						continue;
 					}
-					connections.add(client);
-					connections.add(upstream);
+					// A connection accepted while cut() ran would otherwise outlive the cut, forwarding as before.
+					synchronized (this) {
+						if (listening.isClosed()) {
+							close(client);
+							close(upstream);
+							continue;
+						}
+						connections.add(client);
+						connections.add(upstream);
+					}
 					pump(client, upstream);
 					pump(upstream, client);
 				}
