@@ -198,6 +198,14 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 	}
 
 	/**
+	 * What the near words of a misspelt word count for, against the word as typed in the content. Only a word that no
+	 * lesson holds gets near words, so they are what the learner meant: a lesson holding all of "forcasting discont
+	 * rules" as meant ranks above one holding "rules" alone in a short title. (While every word had near words, they
+	 * counted a fifth, so that "form" found the lessons about forms before those about "from".)
+	 */
+	static final float NEAR_WORDS = 1f;
+
+	/**
 	 * Ranks lesson documents: each word in any of {@code fields} (weighted; the best field counts most), or a near
 	 * word in {@code fuzzyField}; every quoted phrase in one of the fields.
 	 */
@@ -215,17 +223,17 @@ record LearnerQuery(List<String> words, List<Positioned> sequence, List<List<Pos
 				continue;
 			}
 			if (resolved != null && fuzzyField.equals(LessonDocuments.ALL)) {
-				query.add(new BoostQuery(resolved.inContent(), 0.2f), Occur.SHOULD);
+				query.add(new BoostQuery(resolved.inContent(), NEAR_WORDS), Occur.SHOULD);
 			}
 			else if (resolved != null) {
 				var nearWords = new BooleanQuery.Builder();
 				resolved.words().forEach(t -> nearWords.add(new TermQuery(new Term(fuzzyField, t)), Occur.SHOULD));
-				query.add(new BoostQuery(nearWords.build(), 0.2f), Occur.SHOULD);
+				query.add(new BoostQuery(nearWords.build(), NEAR_WORDS), Occur.SHOULD);
 			}
 			else {
 				var fuzzy = fuzzy(fuzzyField, word);
 				if (fuzzy != null) {
-					query.add(new BoostQuery(fuzzy, 0.2f), Occur.SHOULD);
+					query.add(new BoostQuery(fuzzy, NEAR_WORDS), Occur.SHOULD);
 				}
 			}
 		}
