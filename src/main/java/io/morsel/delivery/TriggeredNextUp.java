@@ -1,7 +1,5 @@
 package io.morsel.delivery;
 
-import io.morsel.catalog.LessonId;
-import io.morsel.catalog.ProgramId;
 import io.morsel.catalog.ProgramSights;
 import io.morsel.learning.Learner;
 import io.morsel.learning.NextUp;
@@ -58,18 +56,14 @@ class TriggeredNextUp implements NextUpSource {
 			.param("now", Timestamps.of(now))
 			.query((rs, n) -> {
 				var lesson = rs.getObject("lesson_id", UUID.class);
-				var program = rs.getObject("program_id", UUID.class);
-				if (lesson != null ? !sight.sees(new LessonId(lesson))
-						: program != null && !sight.sees(new ProgramId(program))) {
-					return null;
-				}
-				var path = lesson != null ? "/lessons/" + lesson : "/programs/" + program;
+				var path = lesson != null ? "/lessons/" + lesson : "/programs/" + rs.getObject("program_id", UUID.class);
 				return new NextUp(NextUp.Kind.TRIGGERED, rs.getString("title"), path, rs.getInt("minutes"),
 						Timestamps.read(rs, "available_at"), rs.getObject("id", UUID.class));
 			})
 			.list()
 			.stream()
-			.filter(java.util.Objects::nonNull)
+			// The rule the notification centre and the send log judge a nudge's link by.
+			.filter(next -> Sends.seen(sight, next.path()))
 			.toList();
 	}
 }
