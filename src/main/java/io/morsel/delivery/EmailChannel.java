@@ -2,6 +2,7 @@ package io.morsel.delivery;
 
 import io.morsel.identity.Directory;
 import io.morsel.identity.OutboundMail;
+import io.morsel.shared.PublicationKeptOpen;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -117,7 +118,7 @@ class EmailChannel {
 	}
 
 	/** Another node is handing this send's mail to SMTP, and its hold has not lapsed. */
-	static final class MailHeldElsewhere extends IllegalStateException {
+	static final class MailHeldElsewhere extends PublicationKeptOpen {
 
 		MailHeldElsewhere(UUID send) {
 			super("The mail of send " + send + " is being handed over by another node");
