@@ -213,11 +213,12 @@ public class Sends {
 				""")
 			.param("organisation", organisation.value())
 			.param("user", learner.value())
-			.param("limit", limit)
+			.param("limit", rowsFor(sight, limit))
 			.query((rs, n) -> view(rs))
 			.list()
 			.stream()
 			.filter(send -> seen(sight, send.path()))
+			.limit(limit)
 			.toList();
 	}
 
@@ -228,25 +229,8 @@ public class Sends {
 	@Transactional(readOnly = true)
 	public long unread(OrganisationId organisation, UserId learner) {
 		var sight = sights.of(organisation, learner);
-		if (sight.narrowed()) {
-			return jdbc.sql("""
-					SELECT path
-					FROM delivery_sends
-					WHERE organisation_id = :organisation
-					  AND user_id = :user
-					  AND in_app = TRUE
-					  AND read_at IS NULL
-					""")
-				.param("organisation", organisation.value())
-				.param("user", learner.value())
-				.query(String.class)
-				.list()
-				.stream()
-				.filter(path -> seen(sight, path))
-				.count();
-		}
-		return jdbc.sql("""
-				SELECT COUNT(*)
+		var unread = jdbc.sql((sight.narrowed() ? "SELECT path" : "SELECT COUNT(*)") + """
+
 				FROM delivery_sends
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
@@ -254,9 +238,19 @@ public class Sends {
 				  AND read_at IS NULL
 				""")
 			.param("organisation", organisation.value())
-			.param("user", learner.value())
-			.query(Long.class)
-			.single();
+			.param("user", learner.value());
+		if (sight.narrowed()) {
+			return unread.query(String.class).list().stream().filter(path -> seen(sight, path)).count();
+		}
+		return unread.query(Long.class).single();
+	}
+
+	/**
+	 * How many of the newest rows to read for {@code limit} a learner may see: a partner's are filtered after reading
+	 * (by {@link #seen}), so all of theirs are read, or sends they may no longer see would crowd out those they may.
+	 */
+	private static int rowsFor(ProgramSight sight, int limit) {
+		return sight.narrowed() ? Integer.MAX_VALUE : limit;
 	}
 
 	/** Marks one of the learner's notifications read; another's, or one a partner may not see, is not found. */
@@ -310,11 +304,12 @@ public class Sends {
 				""")
 			.param("organisation", organisation.value())
 			.param("user", learner.value())
-			.param("limit", limit)
+			.param("limit", rowsFor(sight, limit))
 			.query((rs, n) -> view(rs))
 			.list()
 			.stream()
 			.filter(send -> seen(sight, send.path()))
+			.limit(limit)
 			.toList();
 	}
 

@@ -344,11 +344,18 @@ class PartnerTests {
 			.isNotEqualTo(java.util.Optional.of("Enterprise pricing call " + suffix));
 		assertThat(page(mate, "/today")).doesNotContain("Enterprise pricing call " + suffix);
 
-		// Nudges sent before the mate became a partner are no longer listed, counted or opened.
+		// Nudges sent before the mate became a partner are no longer listed, counted or opened, and more of them than
+		// a page holds, sent after the one they may see, do not crowd it out.
 		var old = UUID.randomUUID();
 		var review = UUID.randomUUID();
-		for (var sent : List.of(List.of(old, "TRIGGERED", "Enterprise pricing call " + suffix, "/lessons/" + hidden),
-				List.of(review, "REVIEW", "Your review " + suffix, "/review"))) {
+		var sends = new java.util.ArrayList<List<Object>>();
+		sends.add(List.of(old, "TRIGGERED", "Enterprise pricing call " + suffix, "/lessons/" + hidden, 2));
+		sends.add(List.of(review, "REVIEW", "Your review " + suffix, "/review", 3));
+		for (int i = 0; i < 60; i++) {
+			sends.add(List.of(UUID.randomUUID(), "TRIGGERED", "Enterprise pricing call " + suffix, "/lessons/" + hidden,
+					4 + i));
+		}
+		for (var sent : sends) {
 			jdbc.sql("""
 					INSERT INTO delivery_sends (id, organisation_id, user_id, kind, title, path, minutes, in_app, email,
 					                            sent_at, sent_by)
@@ -360,7 +367,7 @@ class PartnerTests {
 				.param("kind", sent.get(1))
 				.param("title", sent.get(2))
 				.param("path", sent.get(3))
-				.param("at", java.sql.Timestamp.from(now.minus(Duration.ofDays(1))))
+				.param("at", java.sql.Timestamp.from(now.minus(Duration.ofDays(1)).plusSeconds((int) sent.get(4))))
 				.update();
 		}
 		assertThat(page(mate, "/notifications")).contains("Your review " + suffix)
