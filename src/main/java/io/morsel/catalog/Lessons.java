@@ -435,23 +435,30 @@ public class Lessons {
 	}
 
 	/**
-	 * The lessons whose published versions (any of them, as a learner's earlier attempt may play an older one) show this
-	 * media file, in a block or a link of their text. Asked only for a partner's media request, so a scan of the
-	 * organisation's versions' text is cheap enough.
+	 * Whether a published version (any of them, as a learner's earlier attempt may play an older one) of one of these
+	 * lessons shows this media file, in a block or a link of their text. Asked for a partner's media request, with
+	 * the lessons they may see, so only those lessons' versions are read.
 	 */
 	@Transactional(readOnly = true)
-	public Set<LessonId> showingMedia(OrganisationId organisation, UUID media) {
-		return new HashSet<>(jdbc.sql("""
-				SELECT DISTINCT lesson_id
+	public boolean showMedia(OrganisationId organisation, Set<LessonId> among, UUID media) {
+		if (among.isEmpty()) {
+			return false;
+		}
+		return jdbc.sql("""
+				SELECT 1
 				FROM lesson_versions
 				WHERE organisation_id = :organisation
+				  AND lesson_id IN (:lessons)
 				  AND published_at IS NOT NULL
 				  AND content LIKE :media
+				LIMIT 1
 				""")
 			.param("organisation", organisation.value())
+			.param("lessons", among.stream().map(LessonId::value).toList())
 			.param("media", "%" + media + "%")
-			.query((rs, n) -> new LessonId(rs.getObject(1, UUID.class)))
-			.list());
+			.query(Integer.class)
+			.optional()
+			.isPresent();
 	}
 
 	/** The version an author works on: the draft if there is one, else the published version. */

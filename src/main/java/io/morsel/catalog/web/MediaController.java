@@ -59,7 +59,7 @@ class MediaController {
 		var media = library.require(me.organisationId(), id);
 		if (!me.has(Role.AUTHOR)) {
 			var sight = sights.of(me);
-			if (sight.narrowed() && lessons.showingMedia(me.organisationId(), id).stream().noneMatch(sight::sees)) {
+			if (sight.narrowed() && !lessons.showMedia(me.organisationId(), sight.lessons(), id)) {
 				throw new NotFoundException("not-found.media");
 			}
 		}
