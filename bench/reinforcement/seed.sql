@@ -62,6 +62,13 @@ FROM (SELECT 0 AS u, n FROM generate_series(0, 9999) n
 CROSS JOIN LATERAL (SELECT 1 + random() * 60 AS stability,
                            now() - random() * 60 * interval '1 day' + (n - n) * interval '1 day' AS last_review) c;
 
+-- Each learner's earliest due time, as the review writers keep it (learning's ReviewDueTimes; Today reads it).
+INSERT INTO learner_review_due (organisation_id, user_id, earliest_due)
+SELECT organisation_id, user_id, MIN(due)
+FROM review_cards
+WHERE organisation_id = '00000000-0000-0000-0000-00000000b001'
+GROUP BY organisation_id, user_id;
+
 INSERT INTO card_skills (card_id, organisation_id, user_id, skill_id)
 SELECT id, organisation_id, user_id, md5('skill/' || (substr(interaction_id, 2)::int % 100))::uuid
 FROM review_cards

@@ -21,4 +21,13 @@ public interface NextUpSource {
 
 	/** This module's candidates for the learner now, all of its {@link #kind()}; empty when it has none. */
 	List<NextUp> candidates(Learner learner, ZoneId zone, Instant now);
+
+	/**
+	 * Whether this source may have a candidate for the learner now, judged from what Today read of their own rows,
+	 * without asking the database: Today asks {@link #candidates} only when it says yes. It may say yes and then have
+	 * none, never no and then have one; a source that cannot tell says yes.
+	 */
+	default boolean mayOffer(TodayReading reading, ZoneId zone, Instant now) {
+		return true;
+	}
 }

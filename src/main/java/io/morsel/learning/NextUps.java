@@ -27,12 +27,16 @@ public class NextUps {
 
 	/** The single most valuable item for the learner now. */
 	public Optional<NextUp> of(Learner learner, ZoneId zone, Instant now) {
-		return of(learner, zone, now, progress.of(learner));
+		return mostValuable(fromPrograms(progress.of(learner), now), sources, learner, zone, now);
 	}
 
-	/** As {@link #of(Learner, ZoneId, Instant)}, from the learner's programs already read. */
-	public Optional<NextUp> of(Learner learner, ZoneId zone, Instant now, List<ProgramProgress> programs) {
-		return mostValuable(fromPrograms(programs, now), sources, learner, zone, now);
+	/**
+	 * As {@link #of(Learner, ZoneId, Instant)}, from what Today read already: its programs, and only the sources that
+	 * may offer something by that reading ({@link NextUpSource#mayOffer}).
+	 */
+	public Optional<NextUp> of(Learner learner, ZoneId zone, Instant now, TodayReading reading) {
+		var asked = sources.stream().filter(source -> source.mayOffer(reading, zone, now)).toList();
+		return mostValuable(fromPrograms(reading.programs(), now), asked, learner, zone, now);
 	}
 
 	/** The sources, the most valuable kind first, so that each is asked only while it could still win. */

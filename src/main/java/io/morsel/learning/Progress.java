@@ -11,6 +11,7 @@ import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,15 +58,17 @@ public class Progress {
 	/**
 	 * What Today shows of the learner's own records: every program as {@link #of(Learner)} gives them, where their
 	 * daily goal stands on the day {@code now} is in their zone, and the lessons with a significant update to offer
-	 * (as {@link Attempts#updates}). The goal, the learning days and the updated lessons' attempts are read in the
-	 * programs' query, so that the page learners open most asks the database one question for all of them.
+	 * (as {@link Attempts#updates}), and the earliest time a review card of theirs falls due. The goal, the learning
+	 * days, the updated lessons' attempts and that time are read in the programs' query, so that the page learners
+	 * open most asks the database one question for all of them.
 	 */
 	public TodayReading today(Learner learner, ZoneId zone, Instant now) {
 		var read = read(learner, true);
 		var standing = read.standing();
 		return new TodayReading(read.programs(),
 				Goals.standing(standing.goal(), standing.days(), LearningDay.dateOf(now, zone)),
-				Attempts.updates(lessons, learner.organisationId(), read.significant(), standing.completedVersions()));
+				Attempts.updates(lessons, learner.organisationId(), read.significant(), standing.completedVersions()),
+				standing.earliestDue());
 	}
 
 	/** @param significant the organisation's significant lesson versions, when the learning days were read too */
@@ -142,11 +145,12 @@ public class Progress {
 
 	/**
 	 * The learner's enrolments, where they stand in these lessons (those they never started are left out), the newest
-	 * version they took of each they completed, and, when asked for, their goal and learning days (else the starting
-	 * goal and none).
+	 * version they took of each they completed, and, when asked for, their goal, learning days and the earliest time a
+	 * review card of theirs falls due (else the starting goal, none and null).
 	 */
 	private record Standing(Map<ProgramId, Enrolment> enrolled, Map<LessonId, Status> statuses,
-			Map<LessonId, Integer> completedVersions, DailyGoal goal, List<LearningDay> days) {
+			Map<LessonId, Integer> completedVersions, DailyGoal goal, List<LearningDay> days,
+			@Nullable Instant earliestDue) {
 	}
 
 	/** One query: the learner's enrolments and, beside them, each of these lessons they started and whether finished. */
@@ -156,9 +160,10 @@ public class Progress {
 
 	/**
 	 * One query: the learner's enrolments and, beside them, each of these lessons they started and whether finished;
-	 * with {@code withDays}, their daily goal (when they chose one) and every day they learned too. The parts are told
-	 * apart by which of their columns are set: a program (1), a lesson (6, with the newest version taken in 15), a
-	 * goal (8), a day (11).
+	 * with {@code withDays}, their daily goal (when they chose one), every day they learned and the earliest time a
+	 * review card of theirs falls due ({@link ReviewDueTimes}) too. The parts are told apart by which of their columns
+	 * are set: a program (1), a lesson (6, with the newest version taken in 15), a goal (8), the earliest due (16), a
+	 * day (11).
 	 */
 	private Standing standing(Learner learner, Collection<LessonId> lessons, boolean withDays) {
 		var enrolled = new HashMap<ProgramId, Enrolment>();
@@ -166,16 +171,18 @@ public class Progress {
 		var completedVersions = new HashMap<LessonId, Integer>();
 		var goal = new DailyGoal[] { DailyGoal.STARTING };
 		var days = new ArrayList<LearningDay>();
+		var earliestDue = new Instant[1];
 		if (lessons.isEmpty() && !withDays) {
 			enrolments.of(learner).forEach(e -> enrolled.put(e.programId(), e));
-			return new Standing(enrolled, statuses, completedVersions, goal[0], days);
+			return new Standing(enrolled, statuses, completedVersions, goal[0], days, null);
 		}
 		var query = new StringBuilder("""
 				SELECT program_id, assigned_by IS NOT NULL, due_at, enrolled_at, due_on,
 				       CAST(NULL AS uuid) AS lesson_id, CAST(NULL AS boolean) AS completed,
 				       CAST(NULL AS varchar(10)) AS kind, CAST(NULL AS int) AS amount, CAST(NULL AS boolean) AS weekends_off,
 				       CAST(NULL AS date) AS learned_on, CAST(NULL AS bigint) AS seconds, CAST(NULL AS int) AS lessons,
-				       CAST(NULL AS int) AS mastered, CAST(NULL AS int) AS taken
+				       CAST(NULL AS int) AS mastered, CAST(NULL AS int) AS taken,
+				       CAST(NULL AS timestamp with time zone) AS earliest_due
 				FROM enrolments
 				WHERE organisation_id = :organisation
 				  AND user_id = :user
@@ -186,7 +193,7 @@ public class Progress {
 					SELECT CAST(NULL AS uuid), CAST(NULL AS boolean), CAST(NULL AS timestamp with time zone),
 					       CAST(NULL AS timestamp with time zone), CAST(NULL AS date),
 					       lesson_id, MAX(CASE WHEN completed_at IS NULL THEN 0 ELSE 1 END) = 1,
-					       NULL, NULL, NULL, NULL, NULL, NULL, NULL, MAX(version)
+					       NULL, NULL, NULL, NULL, NULL, NULL, NULL, MAX(version), NULL
 					FROM lesson_attempts
 					WHERE organisation_id = :organisation
 					  AND user_id = :user
@@ -197,13 +204,21 @@ public class Progress {
 		if (withDays) {
 			query.append("""
 					UNION ALL
-					SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, kind, amount, weekends_off, NULL, NULL, NULL, NULL, NULL
+					SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, kind, amount, weekends_off, NULL, NULL, NULL, NULL, NULL,
+					       NULL
 					FROM learner_goals
 					WHERE organisation_id = :organisation
 					  AND user_id = :user
 					UNION ALL
-					SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, learned_on, seconds, lessons, mastered, NULL
+					SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, learned_on, seconds, lessons, mastered, NULL,
+					       NULL
 					FROM learner_days
+					WHERE organisation_id = :organisation
+					  AND user_id = :user
+					UNION ALL
+					SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+					       earliest_due
+					FROM learner_review_due
 					WHERE organisation_id = :organisation
 					  AND user_id = :user
 					""");
@@ -229,11 +244,14 @@ public class Progress {
 			else if (rs.getString(8) != null) {
 				goal[0] = new DailyGoal(DailyGoal.Kind.valueOf(rs.getString(8)), rs.getInt(9), rs.getBoolean(10));
 			}
+			else if (rs.getObject(16) != null) {
+				earliestDue[0] = rs.getObject(16, OffsetDateTime.class).toInstant();
+			}
 			else {
 				days.add(new LearningDay(rs.getObject(11, LocalDate.class), rs.getLong(12), rs.getInt(13),
 						rs.getInt(14)));
 			}
 		});
-		return new Standing(enrolled, statuses, completedVersions, goal[0], days);
+		return new Standing(enrolled, statuses, completedVersions, goal[0], days, earliestDue[0]);
 	}
 }

@@ -232,6 +232,26 @@ class Cards {
 		return new Due(cards.stream().filter(card -> card != null).toList(), done[0]);
 	}
 
+	/** The earliest due time of each of these learners' cards; a learner without a card is left out. */
+	Map<Learner, Instant> earliestDue(Collection<Learner> learners) {
+		var earliest = new HashMap<Learner, Instant>();
+		sql.sql("""
+				SELECT organisation_id, user_id, MIN(due) AS earliest
+				FROM review_cards
+				WHERE organisation_id IN (:organisations)
+				  AND user_id IN (:users)
+				GROUP BY organisation_id, user_id
+				""")
+			.param("organisations", learners.stream().map(l -> l.organisationId().value()).distinct().toList())
+			.param("users", learners.stream().map(l -> l.userId().value()).distinct().toList())
+			.query(rs -> {
+				earliest.put(new Learner(new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+						new io.morsel.identity.UserId(rs.getObject("user_id", UUID.class))),
+						Timestamps.read(rs, "earliest"));
+			});
+		return earliest;
+	}
+
 	/** Cards due, soonest first, and the reviews made so far today. */
 	record Due(List<Card> cards, int reviewedToday) {
 	}

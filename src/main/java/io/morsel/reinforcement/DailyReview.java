@@ -14,6 +14,7 @@ import io.morsel.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -76,6 +77,15 @@ public class DailyReview {
 	 */
 	public int size(Learner learner, ZoneId zone) {
 		return due(learner, zone).size();
+	}
+
+	/**
+	 * Whether a card falling due at {@code earliestDue} is due on the learner's review day of {@code now}, or was due
+	 * before it: when the learner's earliest card is not, nothing is, and their review is empty without asking.
+	 */
+	public boolean mayBeDue(Instant earliestDue, ZoneId zone, Instant now) {
+		var day = scheduling.day(zone);
+		return earliestDue.isBefore(day.end(day.reviewDay(now)));
 	}
 
 	/** About how many minutes a review of this many questions takes; at least one. */

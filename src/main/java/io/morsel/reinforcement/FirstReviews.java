@@ -4,6 +4,7 @@ import io.morsel.catalog.SkillId;
 import io.morsel.learning.AnswerRecorded;
 import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
+import io.morsel.learning.ReviewDueTimes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,9 +48,12 @@ class FirstReviews {
 	private final RetentionSettings retention;
 	private final Masteries masteries;
 	private final SkillMastery mastery;
+	/** Each learner's earliest due time, which Today reads: kept with the cards made. */
+	private final ReviewDueTimes dueTimes;
 
 	FirstReviews(Cards cards, Scheduling scheduling, RetentionSettings retention, Masteries masteries,
-			SkillMastery mastery) {
+			SkillMastery mastery, ReviewDueTimes dueTimes) {
+		this.dueTimes = dueTimes;
 		this.cards = cards;
 		this.scheduling = scheduling;
 		this.retention = retention;
@@ -82,6 +86,9 @@ class FirstReviews {
 		if (inserted.isEmpty()) {
 			return;
 		}
+		var earliest = new HashMap<Learner, Instant>();
+		inserted.forEach(card -> earliest.merge(card.learner(), card.memory().due(), FirstReviews::earlier));
+		dueTimes.cardsMade(earliest);
 		var reviews = new ArrayList<Cards.NewReview>(inserted.size());
 		var skills = new HashMap<Cards.Card, List<SkillId>>();
 		// Learner by learner in the order of their ids, as every writer locks their statuses.
@@ -98,6 +105,10 @@ class FirstReviews {
 		cards.insert(reviews);
 		masteries.addSkills(skills);
 		checks.forEach((learner, check) -> mastery.check(learner, check.skills, check.latest));
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	/** A card made by an answer, and the answer's rating: the card's first review. */

@@ -2,6 +2,7 @@ package io.morsel.reinforcement;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.morsel.learning.Learner;
+import io.morsel.learning.ReviewDueTimes;
 import io.morsel.shared.Batcher;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,9 +52,11 @@ class ReviewWriter {
 	/**
 	 * Writes a batch in the caller's transaction in four statements, whatever its size: its cards locked (by id, so
 	 * that two batches never wait on each other in a circle), the review items already reviewed found, then every
-	 * card's new memory and every review written. Reviews of one card in one batch are made one after the other.
+	 * card's new memory and every review written; and three more to keep the learners' earliest due times (learning's
+	 * {@link ReviewDueTimes}). Reviews of one card in one batch are made one after the other.
 	 */
-	static List<Written> store(Cards cards, Scheduling scheduling, SkillMastery mastery, List<Pending> batch) {
+	static List<Written> store(Cards cards, Scheduling scheduling, SkillMastery mastery, ReviewDueTimes dueTimes,
+			List<Pending> batch) {
 		var locked = cards.lock(batch.stream().map(Pending::cardId).collect(Collectors.toCollection(TreeSet::new)));
 		var reviewed = cards.reviewed(batch.stream().map(Pending::reviewItemId).toList());
 		var changed = new LinkedHashMap<UUID, Cards.Card>();
@@ -76,6 +79,9 @@ class ReviewWriter {
 		}
 		if (!changed.isEmpty()) {
 			cards.update(List.copyOf(changed.values()));
+			// Today reads each learner's earliest due time: kept in this transaction, after the cards' locks.
+			dueTimes.cardsRescheduled(changed.values().stream().map(Cards.Card::learner).distinct().toList(),
+					cards::earliestDue);
 			cards.insert(logged);
 			// The skills of the reviewed cards may have been mastered, or lost, by these reviews.
 			var latest = logged.stream().map(Cards.NewReview::at).max(Instant::compareTo).orElseThrow();
@@ -90,9 +96,9 @@ class ReviewWriter {
 		/** The node's review writer: a bean, so it starts and stops with the application. */
 		@Bean
 		Batcher<Pending, Written> reviewBatcher(Cards cards, Scheduling scheduling, SkillMastery mastery,
-				PlatformTransactionManager transactions, MeterRegistry meters) {
-			return new Batcher<>("reviews", MOST, batch -> store(cards, scheduling, mastery, batch), transactions,
-					meters);
+				ReviewDueTimes dueTimes, PlatformTransactionManager transactions, MeterRegistry meters) {
+			return new Batcher<>("reviews", MOST, batch -> store(cards, scheduling, mastery, dueTimes, batch),
+					transactions, meters);
 		}
 	}
 }

@@ -62,9 +62,7 @@ record ChannelOrganisation(String slug, CurrentMember admin, CurrentMember manag
 	void reviewDue(JdbcClient jdbc) {
 		await(() -> jdbc.sql("SELECT COUNT(*) FROM review_cards WHERE user_id = :user")
 			.param("user", learner.userId().value()).query(Long.class).single() > 0);
-		jdbc.sql("UPDATE review_cards SET due = :at WHERE user_id = :user")
-			.param("at", java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)))
-			.param("user", learner.userId().value()).update();
+		io.morsel.support.DueReviews.all(jdbc, learner.userId().value(), Instant.now().minus(1, ChronoUnit.HOURS));
 	}
 
 	long reviews(JdbcClient jdbc, String source) {

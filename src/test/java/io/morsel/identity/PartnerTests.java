@@ -283,10 +283,7 @@ class PartnerTests {
 			assertThat(answered.getStatusCode()).as(answered.getBody()).isEqualTo(HttpStatus.CREATED);
 		}
 		io.morsel.support.Eventually.await(() -> cardsOf(joiner) == 2);
-		jdbc.sql("UPDATE review_cards SET due = :past WHERE user_id = :user")
-			.param("past", java.sql.Timestamp.from(java.time.Instant.now().minus(Duration.ofHours(2))))
-			.param("user", joiner.userId().value())
-			.update();
+		io.morsel.support.DueReviews.all(jdbc, joiner.userId().value(), java.time.Instant.now().minus(Duration.ofHours(2)));
 		assertThat(reviewTitles(joinerToken)).containsExactlyInAnyOrder("Partner routing " + suffix,
 				"Staff routing " + suffix);
 		var hiddenCard = read(api.get(joinerToken, "/api/v1/reinforcement/review").getBody()).get("items")

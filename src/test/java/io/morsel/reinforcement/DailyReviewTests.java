@@ -292,6 +292,7 @@ class DailyReviewTests {
 				.param("id", Cards.idOf(io.morsel.learning.Learner.of(learner), lesson, "verb"))
 				.update();
 		}
+		io.morsel.support.DueReviews.kept(jdbc, learner.userId().value());
 
 		var items = json.readTree(api(learner, get("/api/v1/reinforcement/review")).getContentAsString()).get("items");
 

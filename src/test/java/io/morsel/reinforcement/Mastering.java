@@ -7,6 +7,7 @@ import io.morsel.identity.CurrentMember;
 import io.morsel.learning.AnswerRecorded;
 import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
+import io.morsel.learning.ReviewDueTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,11 +29,13 @@ public class Mastering {
 	private final Cards cards;
 	private final Scheduling scheduling;
 	private final SkillMastery mastery;
+	private final ReviewDueTimes dueTimes;
 	private final PlatformTransactionManager transactions;
 	private final JdbcClient jdbc;
 
 	Mastering(Reviewers reviewers, FirstReviews firstReviews, Cards cards, Scheduling scheduling, SkillMastery mastery,
-			PlatformTransactionManager transactions, JdbcClient jdbc) {
+			ReviewDueTimes dueTimes, PlatformTransactionManager transactions, JdbcClient jdbc) {
+		this.dueTimes = dueTimes;
 		this.jdbc = jdbc;
 		this.reviewers = reviewers;
 		this.firstReviews = firstReviews;
@@ -64,7 +67,7 @@ public class Mastering {
 			.param("user", learner.userId().value()).param("skill", skill.value()).query(Integer.class).single() == 1);
 		var card = Cards.idOf(Learner.of(learner), lesson, "verb");
 		new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards, scheduling,
-				mastery, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), Rating.EASY, "{}",
+				mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), Rating.EASY, "{}",
 						1, true, Duration.ofSeconds(3), start.plus(Duration.ofDays(4)),
 						FsrsParameters.DEFAULT_RETENTION))));
 	}
@@ -80,7 +83,7 @@ public class Mastering {
 			.query(UUID.class)
 			.single();
 		new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards, scheduling,
-				mastery, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner),
+				mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner),
 						correct ? Rating.EASY : Rating.AGAIN, "{}", correct ? 1 : 0, correct, Duration.ofSeconds(3), at,
 						FsrsParameters.DEFAULT_RETENTION))));
 	}

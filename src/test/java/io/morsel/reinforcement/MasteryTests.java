@@ -17,6 +17,7 @@ import io.morsel.identity.Teams;
 import io.morsel.learning.AnswerRecorded;
 import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
+import io.morsel.learning.ReviewDueTimes;
 import io.morsel.support.Api;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,9 @@ class MasteryTests {
 
 	@Autowired
 	SkillMastery mastery;
+
+	@Autowired
+	ReviewDueTimes dueTimes;
 
 	@Autowired
 	Skills skills;
@@ -275,7 +279,7 @@ class MasteryTests {
 	private void review(CurrentMember learner, LessonId lesson, Instant at, Rating rating, boolean correct) {
 		var card = Cards.idOf(Learner.of(learner), lesson, "verb");
 		new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards, scheduling,
-				mastery, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), rating, "{}",
+				mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), rating, "{}",
 						correct ? 1 : 0, correct, Duration.ofSeconds(3), at, FsrsParameters.DEFAULT_RETENTION))));
 	}
 

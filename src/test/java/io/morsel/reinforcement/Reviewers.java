@@ -83,8 +83,7 @@ class Reviewers {
 
 	/** Makes every card of the learner due at that instant. */
 	void due(CurrentMember learner, Instant at) {
-		jdbc.sql("UPDATE review_cards SET due = :at WHERE user_id = :user")
-			.param("at", at.atOffset(ZoneOffset.UTC)).param("user", learner.userId().value()).update();
+		io.morsel.support.DueReviews.all(jdbc, learner.userId().value(), at);
 	}
 
 }

@@ -59,7 +59,7 @@ class TodayController {
 		var programs = reading.programs();
 		var above = new StringBuilder(streak.card(me, reading.goal()));
 		sections.forEach(section -> above.append(section.render(me)));
-		var next = nextUps.of(learner, me.zone(), now, programs);
+		var next = nextUps.of(learner, me.zone(), now, reading);
 		return today.of(me, above.toString(), next.orElse(null), programs, reading.updates(), model);
 	}
 
