@@ -1,5 +1,5 @@
 -- The earliest time any review card of a learner's falls due, so that Today reads it with the learner's other rows
--- and asks for the cards due only when one may be (docs/adr/00XX-today-asks-for-reviews-only-when-one-may-be-due.md).
+-- and asks for the cards due only when one may be (docs/adr/0050-today-asks-for-reviews-only-when-one-may-be-due.md).
 -- Learning owns the row; reinforcement keeps it, through learning's ReviewDueTimes, in the transaction that makes or
 -- reschedules a card. No row: the learner has no card.
 CREATE TABLE learner_review_due (

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The earliest time any review card of each learner's falls due (table {@code learner_review_due}), which Today reads
  * with the learner's other rows ({@link Progress#today}) so that the cards due are asked for only when one may be
- * (ADR 00XX). The cards are reinforcement's: it keeps this value in the very transaction that makes or reschedules a
+ * (ADR 0050). The cards are reinforcement's: it keeps this value in the very transaction that makes or reschedules a
  * card, so a learner never misses a review, on any node. No row: the learner has no card.
  *
  * <p>Both ways of keeping it take the learners' rows in one order (organisation, then user, as PostgreSQL orders

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The daily review as a candidate of learning's {@link NextUp} rule, while anything is due: one query. It comes first
  * whenever it is a candidate, so Today's "Next up" card is the review's card, with its size (ADR 0028). Today asks it
  * only when the earliest time a card of the learner's falls due, read with their other rows, falls in their review day
- * or before (ADR 00XX).
+ * or before (ADR 0050).
  */
 @Component
 class ReviewNextUp implements NextUpSource {
