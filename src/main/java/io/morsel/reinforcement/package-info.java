@@ -9,8 +9,10 @@
  * <p>Listens to learning's {@link io.morsel.learning.AnswerRecorded}: a learner's first answer to an assessed question
  * makes its review card. Asks catalog for the question a card shows and how an answer to it scores, and, where programs
  * set their own desired retention ({@link io.morsel.reinforcement.RetentionSettings}), catalog for their lessons and
- * learning for the learner's enrolments. Puts a "Review" card on Today through web's {@link io.morsel.web.TodaySection},
- * and Skills and Retention in the navigation ({@link io.morsel.web.NavigationEntry}).
+ * learning for the learner's enrolments. Offers the daily review as Today's next up through learning's
+ * {@link io.morsel.learning.NextUpSource} ({@link io.morsel.reinforcement.ReviewNextUp}), keeps each learner's earliest
+ * due time in learning's {@link io.morsel.learning.ReviewDueTimes} (ADR 0050), and puts Skills and Retention in the
+ * navigation ({@link io.morsel.web.NavigationEntry}).
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = { "learning", "catalog", "identity", "shared", "web" })
