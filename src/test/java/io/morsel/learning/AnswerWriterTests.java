@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,6 +86,24 @@ class AnswerWriterTests {
 
 		assertThat(writer.write(answer).stored()).isTrue();
 		assertThat(attempts.find(learner, lesson).orElseThrow().answered("verb")).isTrue();
+	}
+
+	@Test
+	void theSameAnswerTwiceInOneBatchAndOnceMoreLaterIsStoredAndCountedOnce(@Autowired Answers answers,
+			@Autowired JdbcClient jdbc) {
+		var answer = rightAnswerToVerb();
+		var again = rightAnswerToVerb();
+		var writing = new TransactionTemplate(transactionManager);
+
+		var written = writing.execute(status -> answers.store(java.util.List.of(answer, again)));
+		var later = writing.execute(status -> answers.store(java.util.List.of(rightAnswerToVerb())));
+
+		assertThat(written).extracting(Answers.Written::stored).containsExactly(true, false);
+		assertThat(later).extracting(Answers.Written::stored).containsExactly(false);
+		assertThat(jdbc.sql("SELECT answered FROM lesson_attempts WHERE id = :id").param("id", answer.attempt())
+			.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM answers WHERE attempt_id = :id").param("id", answer.attempt())
+			.query(Integer.class).single()).isEqualTo(1);
 	}
 
 	private Answers.Pending rightAnswerToVerb() {
