@@ -13,13 +13,11 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * The build's training run for the AOT cache that {@code bin/morsel} starts with (ADR 0022): once the node takes
@@ -28,8 +26,6 @@ import org.springframework.stereotype.Component;
  * Security on a request, the templates' code) are then in the cache too, loaded and linked, with their profiles, rather
  * than only those of the context's refresh. On only where the build sets {@code morsel.aot.training}.
  */
-@Component
-@ConditionalOnBooleanProperty("morsel.aot.training")
 class AotTraining {
 
 	private static final Logger log = LoggerFactory.getLogger(AotTraining.class);

@@ -8,13 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and every segment made into a lesson draft that plays its own range of the recording. The drafts wait in Acme's
  * studio for its author to add a question and publish them. Runs once: not where the recording is already there.
  */
-@Component
-@ConditionalOnBooleanProperty("morsel.demo.seed")
 class DemoRecording {
 
 	static final String NAME = "Webinar: Reporting that people read";

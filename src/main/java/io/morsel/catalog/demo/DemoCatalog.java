@@ -14,13 +14,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code demo/}, Globex's (a logistics company: warehouse safety, returns and dispatch) under {@code demo/globex/}. Runs
  * once per organisation: it does nothing where the organisation already has lessons.
  */
-@Component
-@ConditionalOnBooleanProperty("morsel.demo.seed")
 class DemoCatalog {
 
 	/** A demo organisation and the classpath folder of its catalog: skills.json, programs.json and lessons/*.json. */

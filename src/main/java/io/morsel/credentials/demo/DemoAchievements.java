@@ -34,12 +34,10 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +50,6 @@ import tools.jackson.databind.json.JsonMapper;
  * publication log. Runs after the demo catalog, once per organisation: it does nothing where the
  * organisation has achievements already.
  */
-@Component
-@ConditionalOnBooleanProperty("morsel.demo.seed")
 class DemoAchievements {
 
 	static final String RESOURCE = "demo/achievements.json";

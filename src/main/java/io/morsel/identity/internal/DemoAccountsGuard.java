@@ -1,15 +1,11 @@
 package io.morsel.identity.internal;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start, before the server takes any request, where demo accounts are forbidden (the production
  * profile) but the database holds some: their password is published in the README.
  */
-@Component
-@ConditionalOnBooleanProperty(name = "morsel.demo.allowed", havingValue = false)
 class DemoAccountsGuard implements SmartInitializingSingleton {
 
 	private final Users users;

@@ -10,9 +10,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -20,8 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it does nothing when {@code acme} already exists. The production profile turns it off and refuses to start while
  * demo accounts exist ({@link DemoAccountsGuard}).
  */
-@Component
-@ConditionalOnBooleanProperty("morsel.demo.seed")
 class DemoOrganisations implements SmartInitializingSingleton {
 
 	static final String PASSWORD = "morsel-demo";

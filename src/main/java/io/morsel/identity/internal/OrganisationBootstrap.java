@@ -6,17 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.stereotype.Component;
 
 /**
  * Creates the first organisation of a fresh installation and invites its first admin by email, from
  * {@code MORSEL_BOOTSTRAP_ORGANISATION_SLUG}, {@code MORSEL_BOOTSTRAP_ORGANISATION_NAME} and
  * {@code MORSEL_BOOTSTRAP_ADMIN_EMAIL}. Does nothing once the organisation exists, so the settings may stay.
  */
-@Component
-@ConditionalOnProperty("morsel.bootstrap.admin-email")
 class OrganisationBootstrap implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(OrganisationBootstrap.class);
