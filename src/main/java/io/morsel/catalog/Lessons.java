@@ -2,6 +2,7 @@ package io.morsel.catalog;
 
 import io.morsel.shared.Caches;
 import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Weigher;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.FrameOrigins;
 import io.morsel.shared.InvalidValueException;
@@ -42,7 +43,7 @@ public class Lessons {
 	private final Skills skills;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-	private final Cache<VersionKey, LessonVersion> published;
+	private final Cache<VersionKey, CachedVersion> published;
 	private final Cache<VersionKey, List<SkillId>> publishedSkills;
 	private final ProgramOutlines outlines;
 	private final Cache<OrganisationId, java.util.Map<LessonId, Integer>> significantVersions;
@@ -52,12 +53,35 @@ public class Lessons {
 	private record VersionKey(LessonId lesson, int version) {
 	}
 
+	/**
+	 * A published version as this node keeps it, with the bytes it is estimated to hold on the heap: the cache is
+	 * bounded by their sum ({@code morsel.caches.published-lesson-versions=maximumWeight=...}), since a count of
+	 * lessons says little about memory when one lesson holds 5 KB and another 1.5 MB.
+	 */
+	record CachedVersion(LessonVersion version, int bytes) {
+
+		static final Weigher<Object, CachedVersion> WEIGHER = (key, cached) -> cached.bytes();
+
+		/** Every version's own objects: its record, ids, instants, content record and lists, beside its text. */
+		private static final int FIXED_BYTES = 1024;
+
+		/**
+		 * What a version parsed from this JSON holds, at most: its text as strings of 2 bytes a character (Java keeps a
+		 * string of any non-Latin-1 character so), and the records, lists and string headers of its blocks and options,
+		 * which the JSON's names and quotes around each value more than pay for; measured against the heap in
+		 * LessonWeightTests (demo lessons hold 1.3 to 1.9 bytes a character of their JSON).
+		 */
+		static CachedVersion of(LessonVersion version, String content) {
+			return new CachedVersion(version, (int) Math.min(Integer.MAX_VALUE, FIXED_BYTES + 5L * content.length() / 2));
+		}
+	}
+
 	Lessons(JdbcClient jdbc, JsonMapper json, Skills skills, ApplicationEventPublisher events, Clock clock,
 			Caches caches, ProgramOutlines outlines, FrameOrigins frameOrigins) {
 		this.frameOrigins = frameOrigins;
 		this.outlines = outlines;
 		this.significantVersions = caches.named("significant-lesson-versions");
-		this.published = caches.named("published-lesson-versions");
+		this.published = caches.named("published-lesson-versions", CachedVersion.WEIGHER);
 		this.publishedSkills = caches.named("published-lesson-skills");
 		this.jdbc = jdbc;
 		this.json = json;
@@ -481,7 +505,7 @@ public class Lessons {
 	public Optional<LessonVersion> version(OrganisationId organisation, LessonId id, int number) {
 		var cached = published.getIfPresent(new VersionKey(id, number));
 		if (cached != null) {
-			return Optional.of(cached).filter(v -> v.organisationId().equals(organisation));
+			return Optional.of(cached.version()).filter(v -> v.organisationId().equals(organisation));
 		}
 		// A published version's cover never changes (uploads go to the draft), so it is read and kept with it.
 		var found = jdbc.sql("""
@@ -498,8 +522,9 @@ public class Lessons {
 			.param("organisation", organisation.value())
 			.query(this::mapVersion)
 			.optional();
-		found.filter(LessonVersion::published).ifPresent(v -> published.put(new VersionKey(id, number), v));
-		return found;
+		found.filter(read -> read.version().published())
+			.ifPresent(read -> published.put(new VersionKey(id, number), read));
+		return found.map(CachedVersion::version);
 	}
 
 	/**
@@ -620,14 +645,14 @@ public class Lessons {
 			.list();
 	}
 
-	private LessonVersion mapVersion(ResultSet rs, int row) throws SQLException {
+	private CachedVersion mapVersion(ResultSet rs, int row) throws SQLException {
 		var publishedAt = rs.getObject("published_at", OffsetDateTime.class);
-		return new LessonVersion(new LessonId(rs.getObject("lesson_id", UUID.class)), rs.getInt("version"),
-				new OrganisationId(rs.getObject("organisation_id", UUID.class)),
-				json.readValue(rs.getString("content"), LessonContent.class),
-				rs.getObject("saved_at", OffsetDateTime.class).toInstant(),
+		var content = rs.getString("content");
+		return CachedVersion.of(new LessonVersion(new LessonId(rs.getObject("lesson_id", UUID.class)),
+				rs.getInt("version"), new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+				json.readValue(content, LessonContent.class), rs.getObject("saved_at", OffsetDateTime.class).toInstant(),
 				publishedAt == null ? null : publishedAt.toInstant(),
-				Covers.version(rs.getObject("cover_changed_at", OffsetDateTime.class)));
+				Covers.version(rs.getObject("cover_changed_at", OffsetDateTime.class))), content);
 	}
 
 

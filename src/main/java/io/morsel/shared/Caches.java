@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every cache a node keeps, made in one place. Each has a name, and its bounds are one property,
- * {@code morsel.caches.<name>}, in Caffeine's spec syntax ({@code maximumSize=5000,expireAfterWrite=60s}); all of them
+ * {@code morsel.caches.<name>}, in Caffeine's spec syntax ({@code maximumSize=5000,expireAfterWrite=60s}, or
+ * {@code maximumWeight=33554432} for a cache whose entries differ much in size and are weighed in bytes); all of them
  * are listed together in application.properties, so an operator sees and tunes every cache there. Each records its
  * hits, misses and evictions as Micrometer metrics ({@code cache.gets}, {@code cache.evictions}, {@code cache.size},
  * tagged {@code cache=<name>}) on /actuator/prometheus.
@@ -47,9 +48,17 @@ public class Caches {
 		return monitored(name, Caffeine.from(spec(name)).expireAfterWrite(expireAfterWrite).recordStats().build());
 	}
 
-	/** The cache of this name, weighing its entries (its property sets {@code maximumWeight}). */
+	/**
+	 * The cache of this name, weighing its entries: its property bounds their total weight ({@code maximumWeight},
+	 * in the unit the weigher counts, bytes for every cache so far), never their number.
+	 */
 	public <K, V> Cache<K, V> named(String name, Weigher<? super K, ? super V> weigher) {
-		return monitored(name, Caffeine.from(spec(name)).weigher(weigher).recordStats().build());
+		var spec = spec(name);
+		if (!spec.contains("maximumWeight=")) {
+			throw new IllegalStateException("The cache '" + name + "' weighs its entries: bound it with "
+					+ "maximumWeight=<bytes> in " + PREFIX + name + " (it says " + spec + ")");
+		}
+		return monitored(name, Caffeine.from(spec).weigher(weigher).recordStats().build());
 	}
 
 	private String spec(String name) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.mock.env.MockEnvironment;
 import tools.jackson.databind.json.JsonMapper;
 
 @MorselIntegrationTest
@@ -69,5 +70,27 @@ class CachesTests {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> caches.named("no-such-cache"))
 			.withMessageContaining("morsel.caches.no-such-cache");
+	}
+
+	@Test
+	void aWeighedCacheBoundedByCountStopsTheNodeWithAMessageNamingItsProperty() {
+		var counted = new MockEnvironment().withProperty("morsel.caches.weighed", "maximumSize=5000");
+		var caches = new Caches(counted, new SimpleMeterRegistry());
+		assertThatIllegalStateException()
+			.isThrownBy(() -> caches.named("weighed", (String key, String value) -> value.length()))
+			.withMessageContaining("maximumWeight")
+			.withMessageContaining("morsel.caches.weighed");
+	}
+
+	@Test
+	void aWeighedCacheKeepsEntriesUpToTheirTotalWeight() {
+		var weighed = new MockEnvironment().withProperty("morsel.caches.weighed", "maximumWeight=1000");
+		var cache = new Caches(weighed, new SimpleMeterRegistry()).<Integer, String>named("weighed",
+				(key, value) -> value.length());
+		for (var i = 0; i < 100; i++) {
+			cache.put(i, "x".repeat(100));
+		}
+		cache.cleanUp();
+		assertThat(cache.estimatedSize()).isLessThanOrEqualTo(10);
 	}
 }
