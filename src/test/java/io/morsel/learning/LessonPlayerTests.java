@@ -238,6 +238,17 @@ class LessonPlayerTests {
 	}
 
 	@Test
+	void theKeptPageGoesOutInUtf8WithItsLength() throws Exception {
+		var page = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(learner))).andReturn().getResponse();
+
+		assertThat(page.getContentType()).isEqualTo("text/html;charset=UTF-8");
+		assertThat(page.getContentLength()).isEqualTo(page.getContentAsByteArray().length);
+		// The request's own token in every form, never the kept page's placeholder (csrf- and a nonce).
+		assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains(">×</a>", "name=\"_csrf\"")
+			.doesNotContainPattern("value=\"csrf-[0-9a-f-]{36}\"");
+	}
+
+	@Test
 	void theAttemptAfterAnAnswerIsWhatReadingItAgainGives() {
 		var me = Learner.of(learner);
 		var before = attempts.open(me, lesson);

@@ -7,7 +7,6 @@ import io.morsel.catalog.Score;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Attempt;
 import io.morsel.learning.Learner;
-import io.morsel.web.HtmlView;
 import io.morsel.web.KeptFragments;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,7 +27,8 @@ import org.springframework.web.servlet.ModelAndView;
  * the lesson is complete, and the finish button of a lesson without questions. A question nobody has answered
  * is itself kept (its form, with the time it was shown and a fresh idempotency key put in); an answered one (marked
  * in place), one with an error or one being practised is rendered for the request, and so is the card at the lesson's
- * end, below the answer that completed it. A page with a flash message is rendered whole from the same template.
+ * end, below the answer that completed it. The kept page goes out as kept UTF-8 bytes ({@link KeptFragments#view}).
+ * A page with a flash message is rendered whole from the same template.
  */
 @Component
 class PlayerPage {
@@ -91,8 +91,7 @@ class PlayerPage {
 		}
 		var chrome = fragments.chrome(me);
 		var key = Map.<String, Object>of("lesson", lesson.id(), "version", lesson.version(), "me", chrome);
-		return new ModelAndView(new HtmlView(
-				fragments.page(VIEW, key, Map.of("lesson", lesson, "me", chrome, "cover", cover), holes)));
+		return new ModelAndView(fragments.view(VIEW, key, Map.of("lesson", lesson, "me", chrome, "cover", cover), holes));
 	}
 
 	/**
