@@ -1,10 +1,12 @@
 package io.morsel.learning;
 
+import io.morsel.catalog.Block;
 import io.morsel.catalog.LessonVersion;
 import io.morsel.catalog.Response;
 import io.morsel.catalog.Score;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,30 @@ public record Attempt(UUID id, LessonVersion lesson, int step, Map<String, Answe
 
 	/** One answer, with the score it earned (scores are deterministic, so they are recomputed from the response). */
 	public record Answer(Response response, Score score, Instant answeredAt) {
+	}
+
+	/**
+	 * This attempt with an answer it did not have, given at {@code answer.answeredAt()}: the learner is then at that
+	 * question's step, as the answer's write leaves them, and the attempt is complete from then when the answer
+	 * completed it.
+	 */
+	Attempt with(String interactionId, Answer answer, boolean completes) {
+		var all = new HashMap<>(answers);
+		all.put(interactionId, answer);
+		var blocks = lesson.content().blocks();
+		var questionStep = step;
+		for (int i = 0; i < blocks.size(); i++) {
+			if (blocks.get(i) instanceof Block.Question q && q.interaction().id().equals(interactionId)) {
+				questionStep = i;
+			}
+		}
+		return new Attempt(id, lesson, questionStep, all, completes && completedAt == null ? answer.answeredAt() : completedAt,
+				startedAt);
+	}
+
+	/** This attempt with the learner at another step. */
+	Attempt at(int step) {
+		return new Attempt(id, lesson, step, answers, completedAt, startedAt);
 	}
 
 	public boolean completed() {

@@ -184,19 +184,27 @@ public class Attempts {
 		return updates;
 	}
 
-	/** Remembers where the learner is in the lesson, so they resume there on any device. */
-	public void moveTo(Learner learner, LessonId lesson, int step) {
-		var attempt = open(learner, lesson);
+	/**
+	 * Remembers where the learner is in the lesson, so they resume there on any device: the attempt {@link #open} gave
+	 * this request, at the step, without reading it again.
+	 */
+	public Attempt moveTo(Learner learner, Attempt attempt, int step) {
 		var last = attempt.lesson().content().blocks().size() - 1;
+		var moved = attempt.at(Math.max(0, Math.min(step, last)));
 		jdbc.sql("""
 				UPDATE lesson_attempts
 				SET step = :step, updated_at = :now
 				WHERE id = :id
+				  AND organisation_id = :organisation
+				  AND user_id = :user
 				""")
 			.param("id", attempt.id())
-			.param("step", Math.max(0, Math.min(step, last)))
+			.param("organisation", learner.organisationId().value())
+			.param("user", learner.userId().value())
+			.param("step", moved.step())
 			.param("now", Timestamps.of(clock.instant()))
 			.update();
+		return moved;
 	}
 
 	/**
@@ -268,6 +276,32 @@ public class Attempts {
 			return storedEarlier(attempt.id(), interaction, response, key);
 		}
 		return new Feedback(interactionId, score, written.lessonCompleted());
+	}
+
+	/**
+	 * The attempt as an answer this request gave left it, without reading it again where that is certain:
+	 * {@code before} (what {@link #open} gave the request before it answered) with the answer in it, at the answer's
+	 * step, and complete from {@code answeredAt} when the answer completed the lesson. Read again when this request did
+	 * not store the answer (its feedback is a replay), when {@code before} had it already (a retake elsewhere took the
+	 * answer to a newer attempt), and when the answer completed the lesson while {@code before} lacks another one
+	 * (given meanwhile in another tab or on another device), so that a complete attempt always has every answer.
+	 * An answer given meanwhile elsewhere to an attempt that is still incomplete is not in it.
+	 * @param response what the learner answered, as given to {@link #answer}
+	 * @param answeredAt when, as given to {@link #answer} (now, unless it was given offline)
+	 */
+	public Attempt afterAnswer(Learner learner, Attempt before, Feedback feedback, Response response,
+			Instant answeredAt) {
+		var interaction = feedback.interactionId();
+		if (feedback.replayed() || before.answered(interaction)) {
+			return open(learner, before.lesson().lessonId());
+		}
+		var after = before.with(interaction, new Attempt.Answer(response, feedback.score(), answeredAt),
+				feedback.lessonCompleted());
+		if (feedback.lessonCompleted()
+				&& after.answers().size() < after.lesson().content().interactions().size()) {
+			return open(learner, before.lesson().lessonId());
+		}
+		return after;
 	}
 
 	/**

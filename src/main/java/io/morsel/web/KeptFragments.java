@@ -9,6 +9,7 @@ import io.morsel.identity.Role;
 import io.morsel.shared.Caches;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.support.RequestContext;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
@@ -99,7 +101,7 @@ public class KeptFragments {
 		this.templates = templates;
 		this.application = application;
 		this.navigation = navigation;
-		this.html = caches.named("kept-fragments", (Key key, Cut value) -> 256 + 2 * value.length());
+		this.html = caches.named("kept-fragments", (Key key, Cut value) -> 256 + value.weight());
 	}
 
 	/**
@@ -203,6 +205,29 @@ public class KeptFragments {
 		return page.fill(contents);
 	}
 
+	/**
+	 * {@link #page} as the view that sends it: the kept page is also kept in UTF-8, cut at its holes, so a request
+	 * encodes only its holes' contents and its CSRF token, and the page goes out as one copy of bytes. (Encoding the
+	 * whole page for every request, a page with any character beyond Latin-1 through the slow path, cost the lesson
+	 * page a tenth of its time.)
+	 */
+	public View view(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
+		var locale = LocaleContextHolder.getLocale();
+		var markers = new HashMap<String, String>();
+		var contents = new HashMap<String, String>();
+		holes.forEach((hole, content) -> {
+			markers.put(hole, placeholder("hole", hole));
+			contents.put(placeholder("hole", hole), content);
+		});
+		var page = keep(new Key(template + "#utf-8", Map.of("key", key, "holes", holes.keySet()), locale),
+				contents.keySet(), true, () -> {
+					var variables = new HashMap<String, @Nullable Object>(model);
+					variables.put("holes", markers);
+					return process(template, null, variables, locale);
+				});
+		return new EncodedHtmlView(page.encode(contents));
+	}
+
 	/** The placeholder of a hole or a per-request value: its name between a kind and the nonce, so none contains another. */
 	private static String placeholder(String kind, String name) {
 		return PLACEHOLDERS.computeIfAbsent(kind + "-" + name, kindAndName -> {
@@ -250,11 +275,16 @@ public class KeptFragments {
 	 * once only render it twice.
 	 */
 	private Cut keep(Key key, Set<String> placeholders, Supplier<String> rendering) {
+		return keep(key, placeholders, false, rendering);
+	}
+
+	/** As {@link #keep(Key, Set, Supplier)}, kept in UTF-8 too when {@code encoded}. */
+	private Cut keep(Key key, Set<String> placeholders, boolean encoded, Supplier<String> rendering) {
 		var kept = html.getIfPresent(key);
 		if (kept != null) {
 			return kept;
 		}
-		var cut = Cut.of(rendering.get(), placeholders);
+		var cut = Cut.of(rendering.get(), placeholders, encoded);
 		html.put(key, cut);
 		return cut;
 	}
@@ -263,9 +293,9 @@ public class KeptFragments {
 	 * Kept HTML cut where its placeholders are: {@code parts[0]}, what goes in place of {@code slots[0]},
 	 * {@code parts[1]}, and so on, so that filling it in is one copy of the page.
 	 */
-	private record Cut(String[] parts, String[] slots, int length, boolean hasToken) {
+	private record Cut(String[] parts, String[] slots, int length, boolean hasToken, byte[] @Nullable [] encoded) {
 
-		static Cut of(String html, Set<String> placeholders) {
+		static Cut of(String html, Set<String> placeholders, boolean encoded) {
 			var found = new TreeMap<Integer, String>();
 			for (var placeholder : Stream.concat(placeholders.stream(), Stream.of(TOKEN)).toList()) {
 				for (int at = html.indexOf(placeholder); at >= 0; at = html.indexOf(placeholder, at + placeholder.length())) {
@@ -282,7 +312,50 @@ public class KeptFragments {
 				from = slot.getKey() + slot.getValue().length();
 			}
 			parts[i] = html.substring(from);
-			return new Cut(parts, slots, html.length(), found.containsValue(TOKEN));
+			byte[][] utf8 = null;
+			if (encoded) {
+				utf8 = new byte[parts.length][];
+				for (int p = 0; p < parts.length; p++) {
+					utf8[p] = parts[p].getBytes(StandardCharsets.UTF_8);
+				}
+			}
+			return new Cut(parts, slots, html.length(), found.containsValue(TOKEN), utf8);
+		}
+
+		/** What the cache weighs: the characters kept, two bytes each, and the UTF-8 copy if there is one. */
+		int weight() {
+			var weight = 2 * length;
+			for (int p = 0; encoded != null && p < encoded.length; p++) {
+				weight += encoded[p].length;
+			}
+			return weight;
+		}
+
+		/** As {@link #fill}, in UTF-8 from the encoded copy: only the values and the token are encoded now. */
+		byte[] encode(Map<String, String> values) {
+			if (encoded == null) {
+				return fill(values).getBytes(StandardCharsets.UTF_8);
+			}
+			var token = hasToken ? token() : TOKEN;
+			var filled = new byte[slots.length][];
+			var size = 0;
+			for (int i = 0; i < slots.length; i++) {
+				filled[i] = (slots[i].equals(TOKEN) ? token : values.get(slots[i])).getBytes(StandardCharsets.UTF_8);
+				size += filled[i].length;
+			}
+			for (var part : encoded) {
+				size += part.length;
+			}
+			var page = new byte[size];
+			var at = 0;
+			for (int i = 0; i < slots.length; i++) {
+				System.arraycopy(encoded[i], 0, page, at, encoded[i].length);
+				at += encoded[i].length;
+				System.arraycopy(filled[i], 0, page, at, filled[i].length);
+				at += filled[i].length;
+			}
+			System.arraycopy(encoded[slots.length], 0, page, at, encoded[slots.length].length);
+			return page;
 		}
 
 		/** The HTML with each placeholder replaced by its value, and the CSRF token's by this request's token. */

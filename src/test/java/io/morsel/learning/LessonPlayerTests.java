@@ -9,15 +9,21 @@ import io.morsel.MorselIntegrationTest;
 import io.morsel.catalog.LessonContent;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.Lessons;
+import io.morsel.catalog.Response;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
 import io.morsel.identity.SignedIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.Cookie;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +56,12 @@ class LessonPlayerTests {
 
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	Attempts attempts;
+
+	@Autowired
+	Clock clock;
 
 	CurrentMember learner;
 	LessonId lesson;
@@ -223,6 +235,80 @@ class LessonPlayerTests {
 		assertThat(whole).contains("class=\"flash\"");
 		assertThat(comparable(whole.replaceFirst("<div class=\"flash\" role=\"status\">[^<]*</div>", "")))
 			.isEqualTo(comparable(kept));
+	}
+
+	@Test
+	void theKeptPageGoesOutInUtf8WithItsLength() throws Exception {
+		var page = mvc.perform(get("/lessons/" + lesson.value()).with(SignedIn.as(learner))).andReturn().getResponse();
+
+		assertThat(page.getContentType()).isEqualTo("text/html;charset=UTF-8");
+		assertThat(page.getContentLength()).isEqualTo(page.getContentAsByteArray().length);
+		// The request's own token in every form, never the kept page's placeholder (csrf- and a nonce).
+		assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains(">×</a>", "name=\"_csrf\"")
+			.doesNotContainPattern("value=\"csrf-[0-9a-f-]{36}\"");
+	}
+
+	@Test
+	void theAttemptAfterAnAnswerIsWhatReadingItAgainGives() {
+		var me = Learner.of(learner);
+		var before = attempts.open(me, lesson);
+		var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		var choice = new Response.Choice(Set.of("b"));
+
+		var feedback = attempts.answer(me, lesson, "verb", choice, null, null, ZoneOffset.UTC, at);
+		var after = attempts.afterAnswer(me, before, feedback, choice, at);
+
+		assertThat(after.completed()).isFalse();
+		assertThat(after).isEqualTo(attempts.find(me, lesson).orElseThrow());
+	}
+
+	@Test
+	void theAttemptAfterTheAnswerThatCompletesItIsWhatReadingItAgainGives() {
+		var me = Learner.of(learner);
+		answersBut("case").forEach((question, response) -> attempts.answer(me, lesson, question, response, null));
+		var before = attempts.open(me, lesson);
+		var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		var choice = new Response.Choice(Set.of("a"));
+
+		var feedback = attempts.answer(me, lesson, "case", choice, null, null, ZoneOffset.UTC, at);
+		var after = attempts.afterAnswer(me, before, feedback, choice, at);
+
+		assertThat(after.completed()).isTrue();
+		assertThat(after.completedAt()).isEqualTo(at);
+		assertThat(after).isEqualTo(attempts.find(me, lesson).orElseThrow());
+	}
+
+	@Test
+	void anAnswerThatCompletesTheLessonAfterAnotherTabsAnswerEndsWithBoth() {
+		var me = Learner.of(learner);
+		answersBut("case", "apply").forEach((question, response) -> attempts.answer(me, lesson, question, response, null));
+		// This tab read the attempt with one question left besides its own; another tab answers that one meanwhile.
+		var before = attempts.open(me, lesson);
+		attempts.answer(me, lesson, "case", new Response.Choice(Set.of("a")), null);
+		var at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		var text = new Response.Text("My objective.");
+
+		var feedback = attempts.answer(me, lesson, "apply", text, null, null, ZoneOffset.UTC, at);
+		var after = attempts.afterAnswer(me, before, feedback, text, at);
+
+		assertThat(feedback.lessonCompleted()).isTrue();
+		assertThat(after.answers()).containsOnlyKeys("verb", "all", "top", "match", "order", "acronym", "case", "apply");
+		assertThat(after).isEqualTo(attempts.find(me, lesson).orElseThrow());
+	}
+
+	/** A right answer to every question of the lesson but these. */
+	private static Map<String, Response> answersBut(String... left) {
+		var answers = new LinkedHashMap<String, Response>();
+		answers.put("verb", new Response.Choice(Set.of("a")));
+		answers.put("all", new Response.Choice(Set.of("a")));
+		answers.put("top", new Response.Choice(Set.of("a", "b")));
+		answers.put("match", new Response.Matching(Map.of("verb", "create", "condition", "inFive")));
+		answers.put("order", new Response.Ordering(List.of("verb", "object")));
+		answers.put("acronym", new Response.Text("measurable"));
+		answers.put("case", new Response.Choice(Set.of("a")));
+		answers.put("apply", new Response.Text("My objective."));
+		answers.keySet().removeAll(Set.of(left));
+		return answers;
 	}
 
 	@Test

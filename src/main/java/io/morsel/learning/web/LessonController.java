@@ -5,10 +5,12 @@ import io.morsel.catalog.InvalidResponseException;
 import io.morsel.catalog.LessonId;
 import io.morsel.catalog.PlayableLesson;
 import io.morsel.catalog.QuestionForms;
+import io.morsel.catalog.Response;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.AnsweredAt;
 import io.morsel.learning.Attempt;
 import io.morsel.learning.Attempts;
+import io.morsel.learning.Feedback;
 import io.morsel.learning.IdempotencyKey;
 import io.morsel.learning.IdempotencyKeyReused;
 import io.morsel.learning.Learner;
@@ -73,11 +75,9 @@ class LessonController {
 		if (view != null) {
 			shown.keep(request, response);
 		}
-		var lesson = new LessonId(id);
-		var attempt = attempts.open(Learner.of(me), lesson);
+		var attempt = attempts.open(Learner.of(me), new LessonId(id));
 		if (step != null && step != attempt.step()) {
-			attempts.moveTo(Learner.of(me), lesson, step);
-			attempt = attempts.open(Learner.of(me), lesson);
+			attempt = attempts.moveTo(Learner.of(me), attempt, step);
 		}
 		return page.of(me, attempt, shown, clock.millis(), null, model);
 	}
@@ -88,29 +88,36 @@ class LessonController {
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
 			@CookieValue(name = PlayerView.COOKIE, required = false) @Nullable String keptView, Model model) {
 		// Given offline and sent now (offline.js): stored at its time; a time out of bounds is refused, 400.
-		var answeredAt = AnsweredAt.parse(form.getFirst("answeredAt"), clock.instant());
+		var offline = AnsweredAt.parse(form.getFirst("answeredAt"), clock.instant());
+		var answeredAt = offline == null ? clock.instant() : offline;
 		var lesson = new LessonId(id);
 		var attempt = attempts.open(Learner.of(me), lesson);
 		var question = question(attempt, interaction);
 		String error = null;
-		var completed = false;
+		@Nullable Feedback feedback = null;
+		@Nullable Response response = null;
 		try {
-			var feedback = attempts.answer(Learner.of(me), lesson, interaction, QuestionForms.read(question, form),
+			response = QuestionForms.read(question, form);
+			feedback = attempts.answer(Learner.of(me), lesson, interaction, response,
 					timeTaken(form.getFirst("shownAt"), answeredAt), IdempotencyKey.parse(form.getFirst("answerKey")),
 					me.zone(), answeredAt);
 			// Sent again with its key (twice, or after an error): the answer stored then shows, as for the first.
-			completed = feedback.lessonCompleted();
 		}
 		catch (InvalidRequestException | InvalidResponseException | ConflictException | IdempotencyKeyReused refused) {
 			error = refused.getMessage();
 		}
+		var completed = feedback != null && feedback.lessonCompleted();
 		var turn = error == null ? null : PlayerPage.Turn.refused(interaction, error, sent(form), false);
 		if (htmx == null && error == null) {
 			var index = stepOf(attempt, interaction);
 			return new ModelAndView("redirect:/lessons/" + id + "?step=" + index
 					+ (completed ? "#lesson-end" : "#interaction-" + interaction));
 		}
-		var updated = attempts.open(Learner.of(me), lesson);
+		// The attempt read once per answer: the one read above, with this answer in it (read again only when that is
+		// not certain, Attempts.afterAnswer), or read again after a refusal, which may come of an answer given elsewhere.
+		var updated = feedback != null && response != null
+				? attempts.afterAnswer(Learner.of(me), attempt, feedback, response, answeredAt)
+				: attempts.open(Learner.of(me), lesson);
 		if (htmx == null) {
 			return refusedPage(me, updated, PlayerView.of(null, keptView), turn, model);
 		}

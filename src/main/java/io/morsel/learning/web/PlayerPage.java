@@ -3,12 +3,13 @@ package io.morsel.learning.web;
 import io.morsel.catalog.Covers;
 import io.morsel.catalog.Marking;
 import io.morsel.catalog.PlayableLesson;
+import io.morsel.catalog.Response;
 import io.morsel.catalog.Score;
 import io.morsel.identity.CurrentMember;
 import io.morsel.learning.Attempt;
 import io.morsel.learning.Learner;
-import io.morsel.web.HtmlView;
 import io.morsel.web.KeptFragments;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,11 @@ import org.springframework.web.servlet.ModelAndView;
  * learner's own part, which is all a request renders. The holes are the view (card by card or whole) with its
  * progress header (kept per step), which step is current, each question, whether
  * the lesson is complete, and the finish button of a lesson without questions. A question nobody has answered
- * is itself kept (its form, with the time it was shown and a fresh idempotency key put in); an answered one (marked
- * in place), one with an error or one being practised is rendered for the request, and so is the card at the lesson's
- * end, below the answer that completed it. A page with a flash message is rendered whole from the same template.
+ * is itself kept (its form, with the time it was shown and a fresh idempotency key put in), and so is one answered by
+ * picking, matching or ordering (marked in place, kept per question and answer); a written answer, one with an error or
+ * one being practised is rendered for the request, and so is the card at the lesson's end, below the answer that
+ * completed it. The kept page goes out as kept UTF-8 bytes ({@link KeptFragments#view}). A page with a flash message
+ * is rendered whole from the same template.
  */
 @Component
 class PlayerPage {
@@ -91,8 +94,7 @@ class PlayerPage {
 		}
 		var chrome = fragments.chrome(me);
 		var key = Map.<String, Object>of("lesson", lesson.id(), "version", lesson.version(), "me", chrome);
-		return new ModelAndView(new HtmlView(
-				fragments.page(VIEW, key, Map.of("lesson", lesson, "me", chrome, "cover", cover), holes)));
+		return new ModelAndView(fragments.view(VIEW, key, Map.of("lesson", lesson, "me", chrome, "cover", cover), holes));
 	}
 
 	/**
@@ -193,10 +195,22 @@ class PlayerPage {
 	private String question(Attempt attempt, PlayableLesson.Question question, long shownAt, @Nullable Turn turn,
 			boolean preview) {
 		var answer = attempt.answers().get(question.id());
-		if (answer == null && (turn == null || !question.id().equals(turn.interaction()))) {
+		var turnHere = turn != null && question.id().equals(turn.interaction());
+		if (answer == null && !turnHere) {
 			return fragments.kept(INTERACTION, "interaction",
 					Map.of("q", question, "lessonId", attempt.lesson().lessonId().value(), "preview", preview),
 					Map.of("shownAt", Long.toString(shownAt), "answerKey", answerKey()));
+		}
+		if (answer != null && !turnHere && !(answer.response() instanceof Response.Text)) {
+			// An answer marked in place is made of the question and what was picked (its score and marking follow from
+			// them), so it is kept too: learners pick from few options, and a page of answered questions would
+			// otherwise render each one for every request. The time it was given is not shown, so it is left out of
+			// the key. Written answers are rendered for the request: nearly every one is different.
+			return fragments.kept(INTERACTION, "interaction",
+					Map.of("q", question, "lessonId", attempt.lesson().lessonId().value(), "preview", preview,
+							"answer", new Attempt.Answer(answer.response(), answer.score(), Instant.EPOCH), "marking",
+							marking(attempt, question.id(), answer)),
+					Map.of());
 		}
 		var variables = variables(attempt, question, shownAt, turn);
 		variables.put("preview", preview);
