@@ -148,6 +148,9 @@ class AccessMatrixTests {
 		"GET /admin/video-providers", ADMIN,
 		"GET /admin/brand", ADMIN,
 		"GET /brand/{slug}/logo", MEMBERS,
+		// bench/run's reference endpoints: open, and 404 outside the bench profile (BenchEndpointsTests).
+		"GET /bench/hello", ANYONE,
+		"GET /bench/row", ANYONE,
 		"GET /catalog", MEMBERS,
 		"GET /covers/lessons/{id}/{version}", MEMBERS,
 		"GET /covers/programs/{id}", MEMBERS,
