@@ -20,17 +20,15 @@ import java.util.regex.Pattern;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -392,8 +390,9 @@ public class Search {
 	/**
 	 * The best matching passage of each lesson on the page, with its snippet. A lesson's passages are written in one
 	 * block right after its lesson document (SearchIndex.replaceLesson), and Lucene keeps a block's documents together
-	 * and in order: a matching passage belongs to the nearest lesson document of the page before it. So the passages
-	 * are scored without reading them, and only each lesson's best is read, for its place and snippet.
+	 * and in order: a lesson's passages are the documents between its lesson document and the next lesson document.
+	 * So the passage query is advanced into those ranges only, and each lesson's best passage is read, for its place
+	 * and snippet.
 	 */
 	private static Map<String, Place> places(IndexSearcher searcher, OrganisationId organisation,
 			SearchRequest request, LearnerQuery query, Map<String, Ranked> page) throws IOException {
@@ -401,16 +400,17 @@ public class Search {
 			return Map.of();
 		}
 		var scoring = query.scoring(Map.of(LessonDocuments.PASSAGE, 1f), LessonDocuments.PASSAGE);
+		// The type and organisation are the blocks' own; kept, so that nothing but a passage of the organisation
+		// could ever be shown, whatever the index held.
 		var passages = new BooleanQuery.Builder().add(scoring, Occur.MUST)
 			.add(new TermQuery(new Term(TYPE, LessonDocuments.PASSAGE_DOC)), Occur.FILTER)
-			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER)
-			.add(new TermInSetQuery(LESSON, page.keySet().stream().map(BytesRef::new).toList()), Occur.FILTER);
+			.add(new TermQuery(new Term(ORGANISATION, organisation.value().toString())), Occur.FILTER);
 		if (request.type() != null) {
 			passages.add(new TermQuery(new Term(LessonDocuments.KIND, request.type().key())), Occur.FILTER);
 		}
 		var lessons = page.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().doc())).toList();
 		var lessonDocs = lessons.stream().mapToInt(e -> e.getValue().doc()).toArray();
-		var best = searcher.search(passages.build(), new BestPassages(lessonDocs));
+		var best = bestPassages(searcher, passages.build(), lessonDocs);
 		var stored = searcher.storedFields();
 		var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(),
 				new QueryScorer(scoring, LessonDocuments.PASSAGE));
@@ -436,105 +436,75 @@ public class Search {
 
 	/**
 	 * For each lesson of the page (by its lesson document, ascending), the document of its best passage (-1 for none):
-	 * the highest score, a title's or an objective's weighted up, the first in the index on equal scores.
+	 * the highest score, a title's or an objective's weighted up, the first in the index on equal scores. Only the
+	 * page's blocks are visited: the query's scorer is advanced to each block's first passage and stops at its end,
+	 * so the work grows with the page, not with how many passages of the catalog hold the words (a filter on the
+	 * page's lessons still walked the words' postings through every block).
 	 */
-	private static final class BestPassages implements CollectorManager<BestPassages.Best, int[]> {
-
-		private final int[] lessonDocs;
-
-		BestPassages(int[] lessonDocs) {
-			this.lessonDocs = lessonDocs;
-		}
-
-		@Override
-		public Best newCollector() {
-			return new Best();
-		}
-
-		@Override
-		public int[] reduce(java.util.Collection<Best> collectors) {
-			var docs = new int[lessonDocs.length];
-			var scores = new float[lessonDocs.length];
-			java.util.Arrays.fill(docs, -1);
-			for (var collector : collectors) {
-				for (int i = 0; i < docs.length; i++) {
-					if (collector.docs[i] >= 0 && (docs[i] < 0 || collector.scores[i] > scores[i]
-							|| collector.scores[i] == scores[i] && collector.docs[i] < docs[i])) {
-						docs[i] = collector.docs[i];
-						scores[i] = collector.scores[i];
+	private static int[] bestPassages(IndexSearcher searcher, Query passages, int[] lessonDocs) throws IOException {
+		var best = new int[lessonDocs.length];
+		var scores = new float[lessonDocs.length];
+		java.util.Arrays.fill(best, -1);
+		var weight = searcher.createWeight(searcher.rewrite(passages), ScoreMode.COMPLETE, 1f);
+		var leaves = searcher.getIndexReader().leaves();
+		int first = 0;
+		while (first < lessonDocs.length) {
+			var leaf = leaves.get(ReaderUtil.subIndex(lessonDocs[first], leaves));
+			var maxDoc = leaf.reader().maxDoc();
+			int next = first;
+			while (next < lessonDocs.length && lessonDocs[next] - leaf.docBase < maxDoc) {
+				next++;
+			}
+			var supplier = weight.scorerSupplier(leaf);
+			if (supplier != null) {
+				// About a block's passages for each of the page's lessons: the scorer leads by such ranges.
+				var scorer = supplier.get(64L * (next - first));
+				var matches = scorer.iterator();
+				var blocks = leaf.reader().postings(new Term(TYPE, LessonDocuments.LESSON_DOC), PostingsEnum.NONE);
+				var titles = postings(leaf, ContentKind.TITLE);
+				var objectives = postings(leaf, ContentKind.OBJECTIVE);
+				var live = leaf.reader().getLiveDocs();
+				for (int i = first; i < next; i++) {
+					int start = lessonDocs[i] - leaf.docBase + 1;
+					int end = Math.min(maxDoc, at(blocks, start));
+					for (int doc = at(matches, start); doc < end; doc = matches.nextDoc()) {
+						if (live != null && !live.get(doc)) {
+							continue;
+						}
+						var score = scorer.score();
+						if (atDoc(titles, doc)) {
+							score *= PASSAGE_WEIGHTS.get(ContentKind.TITLE);
+						}
+						else if (atDoc(objectives, doc)) {
+							score *= PASSAGE_WEIGHTS.get(ContentKind.OBJECTIVE);
+						}
+						if (best[i] < 0 || score > scores[i]) {
+							best[i] = leaf.docBase + doc;
+							scores[i] = score;
+						}
 					}
 				}
 			}
-			return docs;
+			first = next;
 		}
+		return best;
+	}
 
-		final class Best extends SimpleCollector {
-
-			final int[] docs = new int[lessonDocs.length];
-			final float[] scores = new float[lessonDocs.length];
-			private int docBase;
-			private @Nullable Scorable scorer;
-			private @Nullable DocIdSetIterator titles;
-			private @Nullable DocIdSetIterator objectives;
-
-			Best() {
-				java.util.Arrays.fill(docs, -1);
-			}
-
-			@Override
-			protected void doSetNextReader(LeafReaderContext context) throws IOException {
-				docBase = context.docBase;
-				titles = postings(context, ContentKind.TITLE);
-				objectives = postings(context, ContentKind.OBJECTIVE);
-			}
-
-			private static @Nullable DocIdSetIterator postings(LeafReaderContext context, ContentKind kind)
-					throws IOException {
-				return context.reader().postings(new Term(LessonDocuments.KIND, kind.key()), PostingsEnum.NONE);
-			}
-
-			@Override
-			public void setScorer(Scorable scorer) {
-				this.scorer = scorer;
-			}
-
-			@Override
-			public void collect(int doc) throws IOException {
-				var global = docBase + doc;
-				// The page's lesson document nearest before the passage: its lesson (the query keeps the page's only).
-				var at = java.util.Arrays.binarySearch(lessonDocs, global);
-				var lesson = at >= 0 ? at : -at - 2;
-				if (lesson < 0) {
-					return;
-				}
-				var score = java.util.Objects.requireNonNull(scorer).score();
-				if (at(titles, doc)) {
-					score *= PASSAGE_WEIGHTS.get(ContentKind.TITLE);
-				}
-				else if (at(objectives, doc)) {
-					score *= PASSAGE_WEIGHTS.get(ContentKind.OBJECTIVE);
-				}
-				if (docs[lesson] < 0 || score > scores[lesson]) {
-					docs[lesson] = global;
-					scores[lesson] = score;
-				}
-			}
-
-			private static boolean at(@Nullable DocIdSetIterator postings, int doc) throws IOException {
-				if (postings == null) {
-					return false;
-				}
-				if (postings.docID() < doc) {
-					postings.advance(doc);
-				}
-				return postings.docID() == doc;
-			}
-
-			@Override
-			public ScoreMode scoreMode() {
-				return ScoreMode.COMPLETE;
-			}
+	/** The first document of {@code iterator} at or after {@code target}; {@code NO_MORE_DOCS} for none. */
+	private static int at(@Nullable DocIdSetIterator iterator, int target) throws IOException {
+		if (iterator == null) {
+			return DocIdSetIterator.NO_MORE_DOCS;
 		}
+		return iterator.docID() >= target ? iterator.docID() : iterator.advance(target);
+	}
+
+	/** Whether {@code iterator} holds {@code doc}; asked in increasing order. */
+	private static boolean atDoc(@Nullable DocIdSetIterator iterator, int doc) throws IOException {
+		return iterator != null && at(iterator, doc) == doc;
+	}
+
+	private static @Nullable DocIdSetIterator postings(LeafReaderContext leaf, ContentKind kind) throws IOException {
+		return leaf.reader().postings(new Term(LessonDocuments.KIND, kind.key()), PostingsEnum.NONE);
 	}
 
 	private static String snippet(Highlighter highlighter, String text) {
