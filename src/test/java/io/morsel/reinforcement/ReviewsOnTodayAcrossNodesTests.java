@@ -9,7 +9,6 @@ import io.morsel.MorselIntegrationTest;
 import io.morsel.TestInfrastructure;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.SignedIn;
-import io.morsel.identity.internal.ApiTokens;
 import io.morsel.support.Api;
 import java.time.LocalTime;
 import java.util.List;
@@ -41,9 +40,6 @@ class ReviewsOnTodayAcrossNodesTests {
 	Reviewers reviewers;
 
 	@Autowired
-	ApiTokens tokens;
-
-	@Autowired
 	JsonMapper json;
 
 	@BeforeAll
@@ -67,7 +63,7 @@ class ReviewsOnTodayAcrossNodesTests {
 	void aCardMadeAndRescheduledOnAnotherNodeShowsOnTodayAndGoes() throws Exception {
 		var learner = reviewers.learner("globex", ReviewsOnTodayTests.zoneWhereItIs(LocalTime.NOON));
 		var lesson = reviewers.lesson("globex", "Elsewhere");
-		var token = tokens.issue(learner, "node-b", null, false).secret();
+		var token = SignedIn.token(nodeB, learner);
 		var b = Api.on(((WebServerApplicationContext) nodeB).getWebServer().getPort());
 		assertThat(today(learner)).doesNotContain("review-card");
 
