@@ -235,20 +235,21 @@ class Cards {
 	/** The earliest due time of each of these learners' cards; a learner without a card is left out. */
 	Map<Learner, Instant> earliestDue(Collection<Learner> learners) {
 		var earliest = new HashMap<Learner, Instant>();
-		sql.sql("""
-				SELECT organisation_id, user_id, MIN(due) AS earliest
-				FROM review_cards
-				WHERE organisation_id IN (:organisations)
-				  AND user_id IN (:users)
-				GROUP BY organisation_id, user_id
-				""")
-			.param("organisations", learners.stream().map(l -> l.organisationId().value()).distinct().toList())
-			.param("users", learners.stream().map(l -> l.userId().value()).distinct().toList())
-			.query(rs -> {
-				earliest.put(new Learner(new OrganisationId(rs.getObject("organisation_id", UUID.class)),
-						new io.morsel.identity.UserId(rs.getObject("user_id", UUID.class))),
-						Timestamps.read(rs, "earliest"));
-			});
+		// One learner at a time: MIN over one learner's cards is the first entry of review_cards_due, where a MIN
+		// grouped over several learners reads every card of theirs (tens of thousands for a long-time learner).
+		for (var learner : learners) {
+			sql.sql("""
+					SELECT MIN(due) AS earliest
+					FROM review_cards
+					WHERE organisation_id = :organisation
+					  AND user_id = :user
+					""")
+				.param("organisation", learner.organisationId().value())
+				.param("user", learner.userId().value())
+				.query((rs, n) -> java.util.Optional.ofNullable(Timestamps.read(rs, "earliest")))
+				.single()
+				.ifPresent(at -> earliest.put(learner, at));
+		}
 		return earliest;
 	}
 
