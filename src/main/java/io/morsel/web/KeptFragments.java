@@ -190,19 +190,8 @@ public class KeptFragments {
 	 * model has the holes' contents under {@code holes} (as for a page with a flash message, which this model lacks).
 	 */
 	public String page(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
-		var locale = LocaleContextHolder.getLocale();
-		var markers = new HashMap<String, String>();
-		var contents = new HashMap<String, String>();
-		holes.forEach((hole, content) -> {
-			markers.put(hole, placeholder("hole", hole));
-			contents.put(placeholder("hole", hole), content);
-		});
-		var page = keep(new Key(template, Map.of("key", key, "holes", holes.keySet()), locale), contents.keySet(), () -> {
-			var variables = new HashMap<String, @Nullable Object>(model);
-			variables.put("holes", markers);
-			return process(template, null, variables, locale);
-		});
-		return page.fill(contents);
+		var kept = keptPage(template, key, model, holes, false);
+		return kept.page().fill(kept.contents());
 	}
 
 	/**
@@ -212,6 +201,17 @@ public class KeptFragments {
 	 * page a tenth of its time.)
 	 */
 	public View view(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
+		var kept = keptPage(template, key, model, holes, true);
+		return new EncodedHtmlView(kept.page().encode(kept.contents()));
+	}
+
+	/** A kept page and this request's contents of its holes, under their placeholders. */
+	private record KeptPage(Cut page, Map<String, String> contents) {
+	}
+
+	/** The page of {@link #page} and {@link #view}, kept in UTF-8 too when {@code encoded}. */
+	private KeptPage keptPage(String template, Map<String, Object> key, Map<String, Object> model,
+			Map<String, String> holes, boolean encoded) {
 		var locale = LocaleContextHolder.getLocale();
 		var markers = new HashMap<String, String>();
 		var contents = new HashMap<String, String>();
@@ -219,13 +219,13 @@ public class KeptFragments {
 			markers.put(hole, placeholder("hole", hole));
 			contents.put(placeholder("hole", hole), content);
 		});
-		var page = keep(new Key(template + "#utf-8", Map.of("key", key, "holes", holes.keySet()), locale),
-				contents.keySet(), true, () -> {
+		var page = keep(new Key(encoded ? template + "#utf-8" : template, Map.of("key", key, "holes", holes.keySet()),
+				locale), contents.keySet(), encoded, () -> {
 					var variables = new HashMap<String, @Nullable Object>(model);
 					variables.put("holes", markers);
 					return process(template, null, variables, locale);
 				});
-		return new EncodedHtmlView(page.encode(contents));
+		return new KeptPage(page, contents);
 	}
 
 	/** The placeholder of a hole or a per-request value: its name between a kind and the nonce, so none contains another. */
