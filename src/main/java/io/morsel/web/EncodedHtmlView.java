@@ -11,7 +11,7 @@ import org.springframework.web.servlet.View;
 /** A page already rendered and encoded in UTF-8 ({@link KeptFragments#view}): sent as it is, with its length. */
 final class EncodedHtmlView implements View {
 
-	private static final String CONTENT_TYPE = "text/html;charset=UTF-8";
+	static final String CONTENT_TYPE = "text/html;charset=UTF-8";
 
 	private final byte[] utf8;
 
