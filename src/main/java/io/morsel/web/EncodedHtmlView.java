@@ -8,7 +8,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.servlet.View;
 
-/** A page already rendered and encoded in UTF-8 ({@link KeptFragments#view}): sent as it is, with its length. */
+/**
+ * A page already rendered and encoded in UTF-8 ({@link KeptFragments#view}): sent as it is, with its length, in one
+ * piece rather than chunked.
+ */
 final class EncodedHtmlView implements View {
 
 	static final String CONTENT_TYPE = "text/html;charset=UTF-8";

@@ -51,7 +51,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * <p>What differs per request inside a kept fragment is rendered as a placeholder and put in each time it is used:
  * the CSRF token of each form (a kept fragment is rendered with {@link #TOKEN} as the token), the named per-request
  * values of {@link #kept(String, String, Map, Map)} (such as the time a question was shown) and the holes of
- * {@link #page}. The placeholders end in a nonce drawn at random when the node starts, so no lesson text can contain
+ * {@link #view}. The placeholders end in a nonce drawn at random when the node starts, so no lesson text can contain
  * them, and are plain letters, digits and dashes, so they survive inside an attribute as well as in text.
  */
 @Component("keptFragments")
@@ -182,36 +182,19 @@ public class KeptFragments {
 	}
 
 	/**
-	 * A whole page kept like a fragment, with this request's part put into its holes. The page is rendered once per
-	 * {@code key} and language from {@code model} (which the key must determine: a published version's id and number
-	 * determine the lesson, a member's {@link Chrome} the header) and with a placeholder in place of each hole; each
-	 * request then gets the kept page with {@code holes} (name to HTML, or to text in an attribute) and its CSRF token
-	 * put in. The template reads a hole as {@code ${holes['name']}}, so that it renders the same page whole when its
-	 * model has the holes' contents under {@code holes} (as for a page with a flash message, which this model lacks).
-	 */
-	public String page(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
-		var kept = keptPage(template, key, model, holes, false);
-		return kept.page().fill(kept.contents());
-	}
-
-	/**
-	 * {@link #page} as the view that sends it: the kept page is also kept in UTF-8, cut at its holes, so a request
-	 * encodes only its holes' contents and its CSRF token, and the page goes out as one copy of bytes. (Encoding the
-	 * whole page for every request, a page with any character beyond Latin-1 through the slow path, cost the lesson
-	 * page a tenth of its time.)
+	 * A whole page kept like a fragment, with this request's part put into its holes, as the view that sends it. The
+	 * page is rendered once per {@code key} and language from {@code model} (which the key must determine: a published
+	 * version's id and number determine the lesson, a member's {@link Chrome} the header) and with a placeholder in
+	 * place of each hole; each request then gets the kept page with {@code holes} (name to HTML, or to text in an
+	 * attribute) and its CSRF token put in. The template reads a hole as {@code ${holes['name']}}, so that it renders
+	 * the same page whole when its model has the holes' contents under {@code holes} (as for a page with a flash
+	 * message, which this model lacks).
+	 *
+	 * <p>The kept page is kept in UTF-8, cut at its holes, so a request encodes only its holes' contents and its CSRF
+	 * token, and the page goes out as one copy of bytes. (Encoding the whole page for every request, a page with any
+	 * character beyond Latin-1 through the slow path, cost the lesson page a tenth of its time.)
 	 */
 	public View view(String template, Map<String, Object> key, Map<String, Object> model, Map<String, String> holes) {
-		var kept = keptPage(template, key, model, holes, true);
-		return new EncodedHtmlView(kept.page().encode(kept.contents()));
-	}
-
-	/** A kept page and this request's contents of its holes, under their placeholders. */
-	private record KeptPage(Cut page, Map<String, String> contents) {
-	}
-
-	/** The page of {@link #page} and {@link #view}, kept in UTF-8 too when {@code encoded}. */
-	private KeptPage keptPage(String template, Map<String, Object> key, Map<String, Object> model,
-			Map<String, String> holes, boolean encoded) {
 		var locale = LocaleContextHolder.getLocale();
 		var markers = new HashMap<String, String>();
 		var contents = new HashMap<String, String>();
@@ -219,13 +202,13 @@ public class KeptFragments {
 			markers.put(hole, placeholder("hole", hole));
 			contents.put(placeholder("hole", hole), content);
 		});
-		var page = keep(new Key(encoded ? template + "#utf-8" : template, Map.of("key", key, "holes", holes.keySet()),
-				locale), contents.keySet(), encoded, () -> {
+		var page = keep(new Key(template, Map.of("key", key, "holes", holes.keySet()), locale), contents.keySet(), true,
+				() -> {
 					var variables = new HashMap<String, @Nullable Object>(model);
 					variables.put("holes", markers);
 					return process(template, null, variables, locale);
 				});
-		return new KeptPage(page, contents);
+		return new EncodedHtmlView(page.encode(contents));
 	}
 
 	/** The placeholder of a hole or a per-request value: its name between a kind and the nonce, so none contains another. */

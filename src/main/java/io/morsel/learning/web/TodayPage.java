@@ -8,7 +8,6 @@ import io.morsel.learning.NextUp;
 import io.morsel.learning.ProgramProgress;
 import io.morsel.learning.ProgramProgress.LessonStatus;
 import io.morsel.learning.ProgramProgress.Status;
-import io.morsel.web.HtmlView;
 import io.morsel.web.KeptFragments;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -135,7 +134,7 @@ class TodayPage {
 		var chrome = fragments.chrome(me);
 		var page = new HashMap<String, Object>(shape);
 		page.put("me", chrome);
-		return new ModelAndView(new HtmlView(fragments.page(VIEW, page, page, holes)));
+		return new ModelAndView(fragments.view(VIEW, page, page, holes));
 	}
 
 	/** The cover of the lesson "Next up" plays, where one of the learner's programs holds it; else none. */

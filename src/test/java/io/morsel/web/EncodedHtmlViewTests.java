@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-class HtmlViewTests {
+class EncodedHtmlViewTests {
 
 	@Test
 	void sendsThePageAsUtf8WithItsLength() throws Exception {
 		var page = "<p>Déjà vu — 日本語</p>";
 		var response = new MockHttpServletResponse();
 
-		new HtmlView(page).render(Map.of(), new MockHttpServletRequest(), response);
+		new EncodedHtmlView(page.getBytes(StandardCharsets.UTF_8)).render(Map.of(), new MockHttpServletRequest(), response);
 
 		var bytes = page.getBytes(StandardCharsets.UTF_8);
 		assertThat(response.getContentType()).isEqualTo("text/html;charset=UTF-8");
