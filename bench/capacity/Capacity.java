@@ -243,12 +243,22 @@ public class Capacity {
 				.map(String::strip)
 				.filter(line -> line.matches("\\d+"))
 				.map(Long::parseLong)
-				.filter(pid -> Files.exists(Path.of("/proc/" + pid)))
+				.filter(Capacity::isPostgres)
 				.toList();
 			return psql.waitFor() == 0 ? pids : List.of();
 		}
 		catch (Exception cannot) {
 			return List.of();
+		}
+	}
+
+	/** Whether the process of this id runs here and is PostgreSQL's (a remote server's ids mean nothing here). */
+	private static boolean isPostgres(long pid) {
+		try {
+			return Files.readString(Path.of("/proc/" + pid + "/comm")).strip().startsWith("postgres");
+		}
+		catch (Exception none) {
+			return false;
 		}
 	}
 
