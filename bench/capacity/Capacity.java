@@ -28,17 +28,21 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Morsel's capacity test (bench/capacity/README.md): a closed loop of simulated learners, each a virtual thread with
  * its own cookies, signing in once through the form and then cycling through Today, a lesson page, three answers and
- * Today, thinking between requests. The number of learners grows step by step; each step is measured once every
- * learner of it has signed in and thought once, and the test stops after the first step whose p99 is over the bound.
+ * Today, thinking between requests. The number of learners grows step by step. A step first signs its new learners
+ * in, while those of earlier steps go on cycling; the new ones start cycling once all of them have signed in, and the
+ * step is measured {@code warmup} seconds after the last of them has had its first lesson page, so that the measured
+ * window holds the steady cycle alone: no sign-in, no learner's first page. The test stops after the first step whose
+ * p99 is over the bound.
  *
  * <pre>java bench/capacity/Capacity.java base=http://localhost:8092 steps=1000,2000 lessons=lessons.txt node-pid=123</pre>
  *
  * Settings (key=value): base, steps, lessons (a file of lesson ids, one a line, each of {@code questions}
  * single-choice questions q1.. whose right option is "a"), questions (39), email (capacity%d@acme.test),
  * password (morsel-demo), think (10, mean seconds; each think is uniform between half and one and a half of it),
- * warmup (20 s after the last sign-in of a step), measure (60 s), sign-ins (per second, 100), p99 (200 ms),
- * node-pid (the application's process, for its resident memory), continue (steps measured past the first over the
- * bound, 0).
+ * warmup (20 s after the step's new learners have all had their first lesson page), measure (60 s), sign-ins (per
+ * second, 100), p99 (200 ms), node-pid (the application's process, for its resident memory and CPU), database (the
+ * node's database, whose server processes' CPU is counted when PostgreSQL runs on this machine; psql finds it with
+ * the PG* variables), continue (steps measured past the first over the bound, 0).
  */
 public class Capacity {
 
@@ -70,6 +74,7 @@ public class Capacity {
 	private final int signInsPerSecond;
 	private final double p99BoundMillis;
 	private final long nodePid;
+	private final String database;
 	private final int continuePast;
 	private final HttpClient http;
 	private final AtomicReference<Recording> recording = new AtomicReference<>();
@@ -103,6 +108,7 @@ public class Capacity {
 		signInsPerSecond = Integer.parseInt(settings.getOrDefault("sign-ins", "100"));
 		p99BoundMillis = Double.parseDouble(settings.getOrDefault("p99", "200"));
 		nodePid = Long.parseLong(settings.getOrDefault("node-pid", "0"));
+		database = settings.getOrDefault("database", "");
 		continuePast = Integer.parseInt(settings.getOrDefault("continue", "0"));
 		// One client for every learner: a client per learner would keep a selector thread each. Cookies are kept per
 		// learner by hand, and redirects are not followed, so that each request measured is one round trip.
@@ -122,41 +128,50 @@ public class Capacity {
 				+ "per step, p99 bound %.0f ms, %d lessons of %d questions%n", base, thinkMillis / 1000.0,
 				thinkMillis / 2000.0, thinkMillis * 1.5 / 1000, warmup.toSeconds(), measure.toSeconds(), p99BoundMillis,
 				lessons.size(), questions);
-		System.out.printf("%8s %9s %8s %8s %8s %8s %8s %8s %7s %9s %9s %8s%n", "learners", "req/s", "p50", "p99",
-				"today99", "lesson99", "answer99", "max", "errors", "sign-in/s", "generator", "node RSS");
+		System.out.printf("%8s %9s %8s %8s %8s %8s %8s %8s %7s %9s %9s %8s %8s %8s%n", "learners", "req/s", "p50",
+				"p99", "today99", "lesson99", "answer99", "max", "errors", "sign-in/s", "generator", "node CPU",
+				"db CPU", "node RSS");
 		var started = 0;
 		var over = 0;
 		var best = 0;
 		for (var target : steps) {
-			var signedIn = new CountDownLatch(target - started);
+			var newcomers = new Newcomers(target - started);
 			var pace = new Semaphore(0);
 			var pacer = Thread.ofPlatform().daemon().start(() -> release(pace));
 			var rampBegan = System.nanoTime();
 			for (var index = started; index < target; index++) {
 				var number = index + 1;
-				threads.execute(() -> learner(number, pace, signedIn));
+				threads.execute(() -> learner(number, pace, newcomers));
 			}
-			signedIn.await();
+			newcomers.signedIn.await();
 			pacer.interrupt();
 			var rampSeconds = (System.nanoTime() - rampBegan) / 1e9;
 			var signInRate = (target - started) / rampSeconds;
 			started = target;
+			newcomers.go.countDown();
+			newcomers.firstLesson.await();
 			Thread.sleep(warmup);
 			var step = new Recording();
 			var cpuBefore = os.getProcessCpuTime();
+			var databasePids = databaseProcesses();
+			var nodeTicksBefore = ticks(List.of(nodePid));
+			var databaseTicksBefore = ticks(databasePids);
 			var wallBefore = System.nanoTime();
 			recording.set(step);
 			Thread.sleep(measure);
 			recording.set(null);
 			var generatorShare = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - wallBefore) / cores;
+			var nodeTicks = ticks(List.of(nodePid)) - nodeTicksBefore;
+			var databaseTicks = ticks(databasePids) - databaseTicksBefore;
 			var seconds = measure.toNanos() / 1e9;
 			var all = step.all();
 			var p99 = all.percentile(0.99);
-			System.out.printf("%8d %9.1f %8s %8s %8s %8s %8s %8s %7d %9.0f %8.1f%% %8s%n", target,
+			System.out.printf("%8d %9.1f %8s %8s %8s %8s %8s %8s %7d %9.0f %8.1f%% %8s %8s %8s%n", target,
 					all.count() / seconds, millis(all.percentile(0.50)), millis(p99),
 					millis(step.of(Kind.TODAY).percentile(0.99)), millis(step.of(Kind.LESSON).percentile(0.99)),
 					millis(step.of(Kind.ANSWER).percentile(0.99)), millis(all.max()), step.errors.get(), signInRate,
-					100 * generatorShare, rss());
+					100 * generatorShare, perRequest(nodePid > 0 ? nodeTicks : -1, all.count()),
+					perRequest(databasePids.isEmpty() ? -1 : databaseTicks, all.count()), rss());
 			if (step.errors.get() > 0) {
 				step.firstErrors.forEach((what, count) -> System.out.printf("    %d × %s%n", count, what));
 			}
@@ -198,6 +213,78 @@ public class Capacity {
 		}
 	}
 
+	/** The step's new learners: who has signed in, when they may start cycling, who has had a first lesson page. */
+	private static final class Newcomers {
+
+		final CountDownLatch signedIn;
+		final CountDownLatch go = new CountDownLatch(1);
+		final CountDownLatch firstLesson;
+
+		Newcomers(int count) {
+			signedIn = new CountDownLatch(count);
+			firstLesson = new CountDownLatch(count);
+		}
+	}
+
+	/**
+	 * The server processes of the node's database, to count their CPU: those PostgreSQL runs for the node's
+	 * connections (its pool keeps them open). Empty when PostgreSQL is on another machine or psql cannot ask.
+	 */
+	private List<Long> databaseProcesses() {
+		if (database.isEmpty()) {
+			return List.of();
+		}
+		try {
+			var psql = new ProcessBuilder("psql", "-Atq", "-d", database, "-c",
+					"SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+				.redirectErrorStream(true)
+				.start();
+			var pids = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+				.map(String::strip)
+				.filter(line -> line.matches("\\d+"))
+				.map(Long::parseLong)
+				.filter(Capacity::isPostgres)
+				.toList();
+			return psql.waitFor() == 0 ? pids : List.of();
+		}
+		catch (Exception cannot) {
+			return List.of();
+		}
+	}
+
+	/** Whether the process of this id runs here and is PostgreSQL's (a remote server's ids mean nothing here). */
+	private static boolean isPostgres(long pid) {
+		try {
+			return Files.readString(Path.of("/proc/" + pid + "/comm")).strip().startsWith("postgres");
+		}
+		catch (Exception none) {
+			return false;
+		}
+	}
+
+	/** The CPU the processes have used so far, user and system, in clock ticks (a hundredth of a second). */
+	private static long ticks(List<Long> pids) {
+		var sum = 0L;
+		for (var pid : pids) {
+			try {
+				var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+				// The fields after the command's name, which is in parentheses and may hold spaces: utime and stime
+				// are the 14th and 15th of the line.
+				var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (Exception gone) {
+				// A process that ended took its CPU with it.
+			}
+		}
+		return sum;
+	}
+
+	/** Milliseconds of CPU a request, from clock ticks; "-" when not counted. */
+	private static String perRequest(long ticks, long requests) {
+		return ticks < 0 || requests == 0 ? "-" : String.format("%.2fms", ticks * 10.0 / requests);
+	}
+
 	private String rss() {
 		if (nodePid <= 0) {
 			return "-";
@@ -220,7 +307,7 @@ public class Capacity {
 	}
 
 	/** One learner: signs in once (paced), then cycles until the test ends. */
-	private void learner(int number, Semaphore pace, CountDownLatch signedIn) {
+	private void learner(int number, Semaphore pace, Newcomers newcomers) {
 		var me = new Browser();
 		try {
 			pace.acquire();
@@ -231,14 +318,18 @@ public class Capacity {
 				if (signInFailures.incrementAndGet() <= 3) {
 					System.out.println("    sign-in failed: " + failed);
 				}
+				// Who could not sign in has no first lesson page to wait for.
+				newcomers.firstLesson.countDown();
 				return;
 			}
 			finally {
-				signedIn.countDown();
+				newcomers.signedIn.countDown();
 			}
-			// Learners start their cycles spread over one think time, as people do who came at different moments.
-			var random = ThreadLocalRandom.current();
-			Thread.sleep(random.nextLong(thinkMillis + 1));
+			// Once the step's learners have all signed in, they start their cycles spread over one think time, as
+			// people do who came at different moments.
+			newcomers.go.await();
+			Thread.sleep(ThreadLocalRandom.current().nextLong(thinkMillis + 1));
+			var first = true;
 			// Each cycle answers the next three questions of the learner's lesson; a finished lesson leads to the next.
 			var lessonIndex = number % lessons.size();
 			var question = 0;
@@ -251,6 +342,10 @@ public class Capacity {
 				me.get("/today", Kind.TODAY);
 				think();
 				me.get("/lessons/" + lesson, Kind.LESSON);
+				if (first) {
+					newcomers.firstLesson.countDown();
+					first = false;
+				}
 				for (var n = 0; n < 3; n++) {
 					think();
 					me.answer(lesson, "q" + (++question));
