@@ -75,6 +75,10 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
+			// Nothing of the API signs out through /logout or asks the servlet request who is signed in (controllers
+			// take the CurrentMember): two filters, and a request wrapper every attribute goes through, saved per call.
+			.logout(logout -> logout.disable())
+			.servletApi(servletApi -> servletApi.disable())
 			.addFilterBefore(new BearerTokens(tokens, revocations, problems), BasicAuthenticationFilter.class)
 			// Every rule but those open to anyone also refuses a read-only token's writes (ReadOnlyScope).
 			.authorizeHttpRequests(requests -> {
