@@ -42,6 +42,14 @@ class Cards {
 
 	/** A card as stored: whose, which question, and FSRS's memory of it. */
 	record Card(UUID id, Learner learner, LessonId lessonId, int version, String interactionId, ReviewCard memory) {
+
+		Face face() {
+			return new Face(id, learner, lessonId, version, interactionId);
+		}
+	}
+
+	/** What a card asks, and whose it is: set when the card is made, never changed (CardFaces keeps it). */
+	record Face(UUID id, Learner learner, LessonId lessonId, int version, String interactionId) {
 	}
 
 	/** A review as stored, with the card's memory after it. */
@@ -53,9 +61,6 @@ class Cards {
 	record NewReview(UUID id, Card card, Source source, Rating rating, @Nullable String response, double credit,
 			@Nullable Boolean correct, @Nullable Duration timeTaken, Instant at, ReviewCard after) {
 	}
-
-	/** The nil UUID, never a review's id: review ids are random or derived from a card (versions 4 and 3). */
-	private static final UUID NO_REVIEW = new UUID(0, 0);
 
 	private final JdbcClient sql;
 	private final JdbcTemplate jdbc;
@@ -112,47 +117,33 @@ class Cards {
 		return inserted;
 	}
 
-	/**
-	 * A card, its organisation's desired retention, whether any of the organisation's programs sets its own (then the
-	 * card's programs decide: RetentionSettings), and whether the review item asked about is stored already (it is
-	 * answered through the card).
-	 */
-	record Found(Card card, double desiredRetention, boolean programRetention, boolean reviewed) {
-	}
-
-	/** The learner's card, with their organisation's desired retention; another learner's card is not found. */
-	Optional<Found> find(Learner learner, UUID id) {
-		return find(learner, id, NO_REVIEW);
-	}
-
-
-	/**
-	 * The learner's card, with their organisation's desired retention and whether this review item is stored: what an
-	 * answer needs, in one query.
-	 */
-	Optional<Found> find(Learner learner, UUID id, UUID reviewItemId) {
+	/** The learner's card; another learner's card is not found. */
+	Optional<Card> find(Learner learner, UUID id) {
 		return sql.sql("""
-				SELECT c.id, c.organisation_id, c.user_id, c.lesson_id, c.version, c.interaction_id, c.state, c.step,
-				       c.stability, c.difficulty, c.elapsed_days, c.scheduled_days, c.due, c.last_review, c.reps,
-				       c.lapses, s.desired_retention, r.id AS reviewed,
-				       EXISTS (SELECT 1
-				               FROM program_retention p
-				               WHERE p.organisation_id = c.organisation_id) AS program_retention
-				FROM review_cards c
-				LEFT JOIN reinforcement_settings s ON s.organisation_id = c.organisation_id
-				LEFT JOIN reviews r ON r.id = :item
-				                   AND r.user_id = c.user_id
-				WHERE c.id = :id
-				  AND c.organisation_id = :organisation
-				  AND c.user_id = :user
+				SELECT id, organisation_id, user_id, lesson_id, version, interaction_id, state, step, stability,
+				       difficulty, elapsed_days, scheduled_days, due, last_review, reps, lapses
+				FROM review_cards
+				WHERE id = :id
+				  AND organisation_id = :organisation
+				  AND user_id = :user
 				""")
 			.param("id", id)
-			.param("item", reviewItemId)
 			.param("organisation", learner.organisationId().value())
 			.param("user", learner.userId().value())
-			.query((rs, n) -> new Found(card(rs, n), rs.getObject("desired_retention") == null
-					? FsrsParameters.DEFAULT_RETENTION : rs.getDouble("desired_retention"),
-					rs.getBoolean("program_retention"), rs.getObject("reviewed") != null))
+			.query(Cards::card)
+			.optional();
+	}
+
+	/** A card's face, whoever's card it is. */
+	Optional<Face> face(UUID id) {
+		return sql.sql("""
+				SELECT organisation_id, user_id, lesson_id, version, interaction_id
+				FROM review_cards
+				WHERE id = :id
+				""")
+			.param("id", id)
+			.query((rs, n) -> new Face(id, learner(rs), new LessonId(rs.getObject("lesson_id", UUID.class)),
+					rs.getInt("version"), rs.getString("interaction_id")))
 			.optional();
 	}
 
@@ -379,9 +370,12 @@ class Cards {
 				rs.getDouble("stability"), rs.getDouble("difficulty"), rs.getInt("elapsed_days"),
 				rs.getInt("scheduled_days"), rs.getInt("reps"), rs.getInt("lapses"), rs.getInt("step"),
 				Timestamps.read(rs, "last_review"));
-		var learner = new Learner(new OrganisationId(rs.getObject("organisation_id", UUID.class)),
-				new io.morsel.identity.UserId(rs.getObject("user_id", UUID.class)));
-		return new Card(rs.getObject("id", UUID.class), learner, new LessonId(rs.getObject("lesson_id", UUID.class)),
+		return new Card(rs.getObject("id", UUID.class), learner(rs), new LessonId(rs.getObject("lesson_id", UUID.class)),
 				rs.getInt("version"), rs.getString("interaction_id"), memory);
+	}
+
+	private static Learner learner(ResultSet rs) throws SQLException {
+		return new Learner(new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+				new io.morsel.identity.UserId(rs.getObject("user_id", UUID.class)));
 	}
 }

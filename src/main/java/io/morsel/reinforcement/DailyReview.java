@@ -9,7 +9,10 @@ import io.morsel.catalog.PlayableLesson.Question;
 import io.morsel.catalog.Marking;
 import io.morsel.catalog.ProgramSights;
 import io.morsel.catalog.Response;
+import io.morsel.catalog.Score;
 import io.morsel.learning.Learner;
+import io.morsel.shared.InvalidRequestException;
+import io.morsel.shared.InvalidValueException;
 import io.morsel.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,22 +52,22 @@ public class DailyReview {
 	static final Duration PER_QUESTION = Duration.ofSeconds(20);
 
 	private final Cards cards;
+	private final CardFaces faces;
 	private final ReviewWriter writer;
 	private final Scheduling scheduling;
-	private final RetentionSettings retention;
 	private final Masteries masteries;
 	private final Lessons lessons;
 	private final JsonMapper json;
 	private final Clock clock;
 	private final ProgramSights sights;
 
-	DailyReview(Cards cards, ReviewWriter writer, Scheduling scheduling, RetentionSettings retention,
-			Masteries masteries, Lessons lessons, JsonMapper json, Clock clock, ProgramSights sights) {
+	DailyReview(Cards cards, CardFaces faces, ReviewWriter writer, Scheduling scheduling, Masteries masteries,
+			Lessons lessons, JsonMapper json, Clock clock, ProgramSights sights) {
 		this.sights = sights;
 		this.cards = cards;
+		this.faces = faces;
 		this.writer = writer;
 		this.scheduling = scheduling;
-		this.retention = retention;
 		this.masteries = masteries;
 		this.lessons = lessons;
 		this.json = json;
@@ -119,43 +122,47 @@ public class DailyReview {
 	 */
 	public ReviewItem show(Learner learner, UUID cardId) {
 		var card = cards.find(learner, cardId)
-			.filter(found -> seen(learner, found.card()))
-			.orElseThrow(() -> new NotFoundException("not-found.review-card"))
-			.card();
+			.filter(found -> seen(learner, found.face()))
+			.orElseThrow(() -> new NotFoundException("not-found.review-card"));
 		return item(card).orElseThrow(() -> new NotFoundException("not-found.review-card"));
 	}
 
 	/**
 	 * Answers one review question: judges it as the lesson does, rates it (GradeRule) and schedules the card at once.
-	 * The same review item answered again returns the stored result and changes nothing.
+	 * The same review item answered again returns the stored result and changes nothing. Asks the database nothing
+	 * before the review writer (the card's face is kept: CardFaces), which finds a replay, and reads the card's memory
+	 * and its desired retention, in its transaction.
 	 *
 	 * @throws NotFoundException when the card is not the learner's
 	 * @throws io.morsel.catalog.InvalidResponseException when the answer does not fit the question
 	 */
 	public ReviewOutcome answer(Learner learner, UUID cardId, UUID reviewItemId, AnswerReader reader,
 			@Nullable Duration timeTaken) {
-		var found = cards.find(learner, cardId, reviewItemId)
-			.filter(card -> seen(learner, card.card()))
+		var face = faces.of(learner, cardId)
+			.filter(card -> seen(learner, card))
 			.orElseThrow(() -> new NotFoundException("not-found.review-card"));
-		if (found.reviewed()) {
-			return outcome(learner, reviewItemId); // A replay: the stored result, nothing changed.
+		var version = version(face).orElseThrow(() -> new NotFoundException("not-found.review-card"));
+		var interaction = interaction(version, face.interactionId());
+		var item = item(face, version, reviewItemId);
+		Response response;
+		Score score;
+		try {
+			response = reader.read(item.question());
+			score = interaction.score(response);
 		}
-		var card = found.card();
-		var version = version(card).orElseThrow(() -> new NotFoundException("not-found.review-card"));
-		var interaction = interaction(version, card.interactionId());
-		var item = item(card, version, reviewItemId);
-		var response = reader.read(item.question());
-		var score = interaction.score(response);
+		catch (InvalidValueException | InvalidRequestException refused) {
+			// A replay gets the stored result whatever is sent again: only a new answer must fit the question.
+			if (cards.review(learner, reviewItemId).isPresent()) {
+				return outcome(learner, reviewItemId);
+			}
+			throw refused;
+		}
 		var elapsed = timeTaken == null || timeTaken.isNegative() ? null : timeTaken;
 		var rating = scheduling.rule().rate(Boolean.TRUE.equals(score.correct()), score.credit(), elapsed);
-		// The card's programs decide only when one of the organisation's programs sets a retention of its own.
-		var desiredRetention = found.programRetention()
-				? retention.forLesson(learner, card.lessonId(), found.desiredRetention()) : found.desiredRetention();
 		var written = writer.write(new ReviewWriter.Pending(cardId, reviewItemId, learner, rating,
-				json.writeValueAsString(response), score.credit(), score.correct(), elapsed, clock.instant(),
-				desiredRetention));
+				json.writeValueAsString(response), score.credit(), score.correct(), elapsed, clock.instant()));
 		if (written.replayed() || written.after() == null) {
-			// Sent twice at once: the other request stored it.
+			// Answered before, or sent twice at once: the stored result.
 			return outcome(learner, reviewItemId);
 		}
 		var after = written.after();
@@ -166,22 +173,22 @@ public class DailyReview {
 	/** A review answered earlier, by its review item's id, with its feedback. */
 	public ReviewOutcome outcome(Learner learner, UUID reviewItemId) {
 		var stored = cards.review(learner, reviewItemId).orElseThrow(() -> new NotFoundException("not-found.review"));
-		var found = cards.find(learner, stored.cardId())
-			.filter(card -> seen(learner, card.card()))
+		var card = cards.find(learner, stored.cardId())
+			.filter(found -> seen(learner, found.face()))
 			.orElseThrow(() -> new NotFoundException("not-found.review"));
-		return replay(stored, found.card());
+		return replay(stored, card);
 	}
 
 	private ReviewOutcome replay(Cards.Stored stored, Cards.Card card) {
 		if (stored.response() == null) {
 			throw new NotFoundException("not-found.review"); // A first review, made in the lesson: its answer is the lesson's.
 		}
-		var version = version(card).orElseThrow(() -> new NotFoundException("not-found.review"));
+		var version = version(card.face()).orElseThrow(() -> new NotFoundException("not-found.review"));
 		var response = json.readValue(stored.response(), Response.class);
 		var interaction = interaction(version, card.interactionId());
 		var score = interaction.score(response);
 		var after = stored.after();
-		return new ReviewOutcome(item(card, version, stored.id()), response, score, stored.rating(), after.state(),
+		return new ReviewOutcome(item(card.face(), version, stored.id()), response, score, stored.rating(), after.state(),
 				after.due(), after.stability(), after.difficulty(), true, Marking.of(interaction, response));
 	}
 
@@ -196,7 +203,7 @@ public class DailyReview {
 	}
 
 	/** Whether the card's lesson is one the learner may see (a partner's are narrowed). */
-	private boolean seen(Learner learner, Cards.Card card) {
+	private boolean seen(Learner learner, Cards.Face card) {
 		return sights.of(learner.organisationId(), learner.userId()).sees(card.lessonId());
 	}
 
@@ -213,7 +220,7 @@ public class DailyReview {
 	}
 
 	private Optional<ReviewItem> item(Cards.Card card) {
-		return version(card).map(version -> item(card, version, itemIdOf(card)));
+		return version(card.face()).map(version -> item(card.face(), version, itemIdOf(card)));
 	}
 
 	/** The card as it is shown now: the same id until it is reviewed, so a reload is the same showing. */
@@ -222,7 +229,7 @@ public class DailyReview {
 		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private ReviewItem item(Cards.Card card, LessonVersion version, UUID reviewItemId) {
+	private ReviewItem item(Cards.Face card, LessonVersion version, UUID reviewItemId) {
 		var question = PlayableLesson.question(version, card.interactionId())
 			.orElseThrow(() -> new NotFoundException("not-found.review-card"));
 		return new ReviewItem(card.id(), reviewItemId, card.lessonId(), version.content().title(),
@@ -240,7 +247,7 @@ public class DailyReview {
 				question.situation(), question.pick(), List.copyOf(options), question.left(), question.right());
 	}
 
-	private Optional<LessonVersion> version(Cards.Card card) {
+	private Optional<LessonVersion> version(Cards.Face card) {
 		return lessons.version(card.learner().organisationId(), card.lessonId(), card.version());
 	}
 

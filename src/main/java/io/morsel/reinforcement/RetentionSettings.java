@@ -104,20 +104,11 @@ public class RetentionSettings {
 		return program(organisation, id);
 	}
 
-	/** The desired retention a review of the learner's card of this lesson is scheduled with (the rule above). */
-	double forLesson(Learner learner, LessonId lesson) {
-		return forLesson(learner, lesson, cards.desiredRetention(learner.organisationId()));
-	}
-
 	/**
-	 * The same, the organisation's desired retention known: an organisation whose programs set none asks for nothing
-	 * more; otherwise the learner's enrolments and the organisation's programs are read (two queries).
+	 * The desired retention a review of the learner's card of this lesson is scheduled with (the rule above), the
+	 * organisation's settings known: its desired retention and its programs' own. An organisation whose programs set
+	 * none asks for nothing more; otherwise the learner's enrolments and the organisation's programs are read.
 	 */
-	double forLesson(Learner learner, LessonId lesson, double organisation) {
-		return forLesson(learner, lesson, organisation, programRetentions.of(learner.organisationId()));
-	}
-
-	/** The rule with the organisation's settings known: its desired retention and its programs' own. */
 	private double forLesson(Learner learner, LessonId lesson, double organisation, Map<ProgramId, Double> own) {
 		if (own.isEmpty()) {
 			return organisation;
@@ -134,7 +125,7 @@ public class RetentionSettings {
 	}
 
 	/**
-	 * The rule for the answers of one write ({@code FirstReviews}): each organisation's settings are read once, not
+	 * The rule for the answers or reviews of one write ({@code FirstReviews}, {@code ReviewWriter}): each organisation's settings are read once, not
 	 * once per answer.
 	 */
 	Batch forBatch() {

@@ -31,7 +31,7 @@ class ReviewWriter {
 
 	/** A judged review answer, to apply to its card. */
 	record Pending(UUID cardId, UUID reviewItemId, Learner learner, Rating rating, String response, double credit,
-			@Nullable Boolean correct, @Nullable Duration timeTaken, Instant at, double desiredRetention) {
+			@Nullable Boolean correct, @Nullable Duration timeTaken, Instant at) {
 	}
 
 	/** The card's memory after the review; {@code replayed} when the review item had been reviewed already. */
@@ -53,22 +53,27 @@ class ReviewWriter {
 	 * Writes a batch in the caller's transaction in four statements, whatever its size: its cards locked (by id, so
 	 * that two batches never wait on each other in a circle), the review items already reviewed found, then every
 	 * card's new memory and every review written; and three more to keep the learners' earliest due times (learning's
-	 * {@link ReviewDueTimes}). Reviews of one card in one batch are made one after the other.
+	 * {@link ReviewDueTimes}). Reviews of one card in one batch are made one after the other. Each review is scheduled
+	 * with its card's desired retention as the settings are now (RetentionSettings): two more statements for each
+	 * organisation of the batch.
 	 */
-	static List<Written> store(Cards cards, Scheduling scheduling, SkillMastery mastery, ReviewDueTimes dueTimes,
-			List<Pending> batch) {
+	static List<Written> store(Cards cards, Scheduling scheduling, RetentionSettings retention, SkillMastery mastery,
+			ReviewDueTimes dueTimes, List<Pending> batch) {
 		var locked = cards.lock(batch.stream().map(Pending::cardId).collect(Collectors.toCollection(TreeSet::new)));
 		var reviewed = cards.reviewed(batch.stream().map(Pending::reviewItemId).toList());
 		var changed = new LinkedHashMap<UUID, Cards.Card>();
 		var logged = new ArrayList<Cards.NewReview>();
 		var written = new ArrayList<Written>(batch.size());
+		var retentions = retention.forBatch();
 		for (var review : batch) {
 			var card = locked.get(review.cardId());
 			if (card == null || !reviewed.add(review.reviewItemId())) {
 				written.add(new Written(true, null)); // Reviewed already, in an earlier batch or earlier in this one.
 				continue;
 			}
-			var after = scheduling.fsrs(review.learner().organisationId(), review.desiredRetention()).review(card.memory(), review.at(), review.rating());
+			var desiredRetention = retentions.forLesson(card.learner(), card.lessonId());
+			var after = scheduling.fsrs(card.learner().organisationId(), desiredRetention)
+				.review(card.memory(), review.at(), review.rating());
 			var now = new Cards.Card(card.id(), card.learner(), card.lessonId(), card.version(), card.interactionId(),
 					after);
 			locked.put(card.id(), now);
@@ -95,10 +100,11 @@ class ReviewWriter {
 
 		/** The node's review writer: a bean, so it starts and stops with the application. */
 		@Bean
-		Batcher<Pending, Written> reviewBatcher(Cards cards, Scheduling scheduling, SkillMastery mastery,
-				ReviewDueTimes dueTimes, PlatformTransactionManager transactions, MeterRegistry meters) {
-			return new Batcher<>("reviews", MOST, batch -> store(cards, scheduling, mastery, dueTimes, batch),
-					transactions, meters);
+		Batcher<Pending, Written> reviewBatcher(Cards cards, Scheduling scheduling, RetentionSettings retention,
+				SkillMastery mastery, ReviewDueTimes dueTimes, PlatformTransactionManager transactions,
+				MeterRegistry meters) {
+			return new Batcher<>("reviews", MOST,
+					batch -> store(cards, scheduling, retention, mastery, dueTimes, batch), transactions, meters);
 		}
 	}
 }

@@ -158,9 +158,14 @@ class DailyReviewTests {
 
 		var first = api(learner, post("/api/v1/reinforcement/reviews"), body);
 		var replay = api(learner, post("/api/v1/reinforcement/reviews"), body);
+		var replayOfAnotherAnswer = api(learner, post("/api/v1/reinforcement/reviews"),
+				Map.of("cardId", body.get("cardId"), "reviewItemId", body.get("reviewItemId"), "optionIds", List.of("z")));
 
 		assertThat(first.getStatus()).isEqualTo(201);
 		assertThat(replay.getStatus()).isEqualTo(200);
+		assertThat(replayOfAnotherAnswer.getStatus()).isEqualTo(200);
+		assertThat(json.readTree(replayOfAnotherAnswer.getContentAsString()))
+			.isEqualTo(json.readTree(replay.getContentAsString()));
 		var feedback = json.readTree(first.getContentAsString());
 		assertThat(feedback.get("correct").asBoolean()).isTrue();
 		assertThat(feedback.get("rating").asInt()).isEqualTo(Rating.EASY.grade());
@@ -205,14 +210,18 @@ class DailyReviewTests {
 		await(() -> reviewers.cards(learner) == 1);
 		var card = Cards.idOf(io.morsel.learning.Learner.of(learner), lesson, "verb");
 		var stranger = reviewers.learner("acme", "UTC");
+		var colleague = reviewers.learner("globex", "UTC");
 
+		// The learner's own request first: the node then knows the card, and still refuses it to anyone else.
+		var noAnswer = api(learner, post("/api/v1/reinforcement/reviews"),
+				Map.of("cardId", card, "reviewItemId", UUID.randomUUID()));
 		var theirs = api(stranger, post("/api/v1/reinforcement/reviews"),
 				Map.of("cardId", card, "reviewItemId", UUID.randomUUID(), "optionIds", List.of("a")));
 		var page = mvc.perform(post("/review/answers").param("cardId", card.toString())
 			.param("reviewItemId", UUID.randomUUID().toString()).param("optionIds", "a")
 			.with(SignedIn.as(stranger)).with(csrf())).andReturn().getResponse();
-		var noAnswer = api(learner, post("/api/v1/reinforcement/reviews"),
-				Map.of("cardId", card, "reviewItemId", UUID.randomUUID()));
+		var colleagues = api(colleague, post("/api/v1/reinforcement/reviews"),
+				Map.of("cardId", card, "reviewItemId", UUID.randomUUID(), "optionIds", List.of("a")));
 		var unknownOption = api(learner, post("/api/v1/reinforcement/reviews"),
 				Map.of("cardId", card, "reviewItemId", UUID.randomUUID(), "optionIds", List.of("z")));
 		var noCard = api(learner, post("/api/v1/reinforcement/reviews"), Map.of("optionIds", List.of("a")));
@@ -220,6 +229,7 @@ class DailyReviewTests {
 		assertThat(theirs.getStatus()).isEqualTo(404);
 		assertThat(theirs.getContentType()).contains("application/problem+json");
 		assertThat(page.getStatus()).isEqualTo(404);
+		assertThat(colleagues.getStatus()).isEqualTo(404);
 		assertThat(noAnswer.getStatus()).isEqualTo(400);
 		assertThat(unknownOption.getStatus()).isEqualTo(400);
 		assertThat(noCard.getStatus()).isEqualTo(400);

@@ -28,13 +28,16 @@ public class Mastering {
 	private final FirstReviews firstReviews;
 	private final Cards cards;
 	private final Scheduling scheduling;
+	private final RetentionSettings retention;
 	private final SkillMastery mastery;
 	private final ReviewDueTimes dueTimes;
 	private final PlatformTransactionManager transactions;
 	private final JdbcClient jdbc;
 
-	Mastering(Reviewers reviewers, FirstReviews firstReviews, Cards cards, Scheduling scheduling, SkillMastery mastery,
-			ReviewDueTimes dueTimes, PlatformTransactionManager transactions, JdbcClient jdbc) {
+	Mastering(Reviewers reviewers, FirstReviews firstReviews, Cards cards, Scheduling scheduling,
+			RetentionSettings retention, SkillMastery mastery, ReviewDueTimes dueTimes,
+			PlatformTransactionManager transactions, JdbcClient jdbc) {
+		this.retention = retention;
 		this.dueTimes = dueTimes;
 		this.jdbc = jdbc;
 		this.reviewers = reviewers;
@@ -67,9 +70,8 @@ public class Mastering {
 			.param("user", learner.userId().value()).param("skill", skill.value()).query(Integer.class).single() == 1);
 		var card = Cards.idOf(Learner.of(learner), lesson, "verb");
 		new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards, scheduling,
-				mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), Rating.EASY, "{}",
-						1, true, Duration.ofSeconds(3), start.plus(Duration.ofDays(4)),
-						FsrsParameters.DEFAULT_RETENTION))));
+				retention, mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), Rating.EASY, "{}",
+						1, true, Duration.ofSeconds(3), start.plus(Duration.ofDays(4))))));
 	}
 
 	/**
@@ -83,8 +85,7 @@ public class Mastering {
 			.query(UUID.class)
 			.single();
 		new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards, scheduling,
-				mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner),
-						correct ? Rating.EASY : Rating.AGAIN, "{}", correct ? 1 : 0, correct, Duration.ofSeconds(3), at,
-						FsrsParameters.DEFAULT_RETENTION))));
+				retention, mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner),
+						correct ? Rating.EASY : Rating.AGAIN, "{}", correct ? 1 : 0, correct, Duration.ofSeconds(3), at))));
 	}
 }

@@ -55,6 +55,9 @@ class MasteryTests {
 	Scheduling scheduling;
 
 	@Autowired
+	RetentionSettings retention;
+
+	@Autowired
 	SkillMastery mastery;
 
 	@Autowired
@@ -279,8 +282,8 @@ class MasteryTests {
 	private void review(CurrentMember learner, LessonId lesson, Instant at, Rating rating, boolean correct) {
 		var card = Cards.idOf(Learner.of(learner), lesson, "verb");
 		new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards, scheduling,
-				mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), rating, "{}",
-						correct ? 1 : 0, correct, Duration.ofSeconds(3), at, FsrsParameters.DEFAULT_RETENTION))));
+				retention, mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(), Learner.of(learner), rating, "{}",
+						correct ? 1 : 0, correct, Duration.ofSeconds(3), at))));
 	}
 
 	private String stored(CurrentMember learner, SkillId skill) {

@@ -108,7 +108,8 @@ class ReviewsOnTodayTests {
 
 	@Test
 	void theEarliestDueTimeIsTheCardsEarliestWhateverMadeOrRescheduledThem(@Autowired FirstReviews listener,
-			@Autowired Cards cards, @Autowired Scheduling scheduling, @Autowired SkillMastery mastery,
+			@Autowired Cards cards, @Autowired Scheduling scheduling, @Autowired RetentionSettings retention,
+			@Autowired SkillMastery mastery,
 			@Autowired io.morsel.learning.ReviewDueTimes dueTimes, @Autowired PlatformTransactionManager transactions) {
 		var learner = reviewers.learner("globex", "UTC");
 		var random = new Random(14);
@@ -129,9 +130,8 @@ class ReviewsOnTodayTests {
 				var rating = Rating.values()[random.nextInt(Rating.values().length)];
 				var at = start.plus(Duration.ofDays(20).plusHours(round * 12L + random.nextInt(12)));
 				new TransactionTemplate(transactions).executeWithoutResult(status -> ReviewWriter.store(cards,
-						scheduling, mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(),
-								Learner.of(learner), rating, "{}", 1, true, Duration.ofSeconds(3), at,
-								FsrsParameters.DEFAULT_RETENTION))));
+						scheduling, retention, mastery, dueTimes, List.of(new ReviewWriter.Pending(card, UUID.randomUUID(),
+								Learner.of(learner), rating, "{}", 1, true, Duration.ofSeconds(3), at))));
 			}
 			assertThat(earliestDue(learner)).as("round %d", round).isEqualTo(cardsEarliestDue(learner));
 		}
