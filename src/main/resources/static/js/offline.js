@@ -63,6 +63,7 @@
       // Queued already under this key.
     }
     showQueued(interactionOf(path), true);
+    retryLater();
   }
 
   /** The learner's picks stay in view, fixed, with a note that the answer waits on this device. */
@@ -104,11 +105,26 @@
 
   let sending = false;
 
+  // An answer that waits is tried again after a while, and again later and later while it keeps waiting: the browser's
+  // online event comes only when the device itself was offline (not when the server was out of reach), and not from
+  // every browser. An answer that reaches the server, or the online event, starts the waits short again.
+  const FIRST_RETRY = 5000;
+  const LAST_RETRY = 60000;
+  let retryIn = FIRST_RETRY;
+  let retry = null;
+
+  function retryLater() {
+    if (retry !== null) return;
+    retry = setTimeout(() => { retry = null; send().catch(() => undefined); }, retryIn);
+    retryIn = Math.min(retryIn * 2, LAST_RETRY);
+  }
+
   /** Sends the queued answers, oldest first, each until the server has it; what it answers shows in place. */
   async function send() {
-    if (sending || !navigator.onLine) return;
+    if (sending) return;
     sending = true;
     try {
+      if (!navigator.onLine) return;
       const queued = (await inStore('readonly', (store) => store.getAll())) || [];
       queued.sort((one, other) => one.at - other.at);
       for (const answer of queued) {
@@ -125,11 +141,14 @@
           || response.status >= 500) return;
         // Stored, stored before (the same key), or refused for good (too old): either way it leaves the queue.
         await inStore('readwrite', (store) => store.delete(answer.key));
+        retryIn = FIRST_RETRY;
         if (response.ok) showAnswered(answer.path, await response.text());
       }
     }
     finally {
       sending = false;
+      const waiting = await inStore('readonly', (store) => store.count()).catch(() => 0);
+      if (waiting > 0) retryLater();
     }
   }
 
@@ -186,7 +205,7 @@
 
   const step = stepIn(location.href);
   if (step !== null) showStep(document, step);
-  window.addEventListener('online', () => { send().catch(() => undefined); });
+  window.addEventListener('online', () => { retryIn = FIRST_RETRY; send().catch(() => undefined); });
   // Marked first, so that an answer sent now is shown answered, not queued.
   markQueued().catch(() => undefined).then(send).catch(() => undefined);
 })();
