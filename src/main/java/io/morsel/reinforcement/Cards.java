@@ -237,7 +237,7 @@ class Cards {
 					""")
 				.param("organisation", learner.organisationId().value())
 				.param("user", learner.userId().value())
-				.query((rs, n) -> java.util.Optional.ofNullable(Timestamps.read(rs, "earliest")))
+				.query((rs, n) -> Optional.ofNullable(Timestamps.read(rs, "earliest")))
 				.single()
 				.ifPresent(at -> earliest.put(learner, at));
 		}

@@ -125,8 +125,8 @@ public class RetentionSettings {
 	}
 
 	/**
-	 * The rule for the answers or reviews of one write ({@code FirstReviews}, {@code ReviewWriter}): each organisation's settings are read once, not
-	 * once per answer.
+	 * The rule for the answers or reviews of one write ({@code FirstReviews}, {@code ReviewWriter}): each
+	 * organisation's settings are read once, not once per answer.
 	 */
 	Batch forBatch() {
 		return new Batch();

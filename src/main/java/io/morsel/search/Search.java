@@ -39,6 +39,7 @@ import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
 import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.QueryTermExtractor;
 import org.apache.lucene.search.highlight.QueryTermScorer;
+import org.apache.lucene.search.highlight.Scorer;
 import org.apache.lucene.search.highlight.SimpleFragmenter;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
 import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
@@ -440,7 +441,7 @@ public class Search {
 	 * find where phrases stand, which was a sixth of a search's time; it is kept for the organisation's synonyms, whose
 	 * words are marked only where they stand as the synonym.
 	 */
-	private static org.apache.lucene.search.highlight.Scorer snippetScorer(LearnerQuery query, Query scoring) {
+	private static Scorer snippetScorer(LearnerQuery query, Query scoring) {
 		if (!query.alternatives().isEmpty()) {
 			return new QueryScorer(scoring, LessonDocuments.PASSAGE);
 		}
