@@ -201,10 +201,10 @@ public class Search {
 
 	/** As {@link #find(OrganisationId, SearchRequest)}, counting at most {@code counted} matching lessons. */
 	SearchResults find(OrganisationId organisation, SearchRequest request, boolean byMeaning, int counted) {
-		if (LearnerQuery.of(request.query()).isEmpty()) {
+		var query = LearnerQuery.of(request.query(), synonyms.of(organisation));
+		if (query.isEmpty()) {
 			return SearchResults.none();
 		}
-		var query = LearnerQuery.of(request.query(), synonyms.of(organisation));
 		var vector = byMeaning ? embeddings.embed(Meanings.text(request.query())) : java.util.Optional.<float[]>empty();
 		return index.read(searcher -> {
 			var meanings = vector.isPresent() ? Meanings.find(searcher, organisation, request, vector.get())
