@@ -1,16 +1,22 @@
 package io.morsel.learning;
 
+import io.morsel.identity.OrganisationId;
+import io.morsel.identity.UserId;
 import io.morsel.shared.Timestamps;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,6 +46,7 @@ public class ReviewDueTimes {
 
 	private final JdbcTemplate jdbc;
 	private final JdbcClient sql;
+	private volatile @Nullable Boolean sharesRowLocks;
 
 	ReviewDueTimes(JdbcTemplate jdbc, JdbcClient sql) {
 		this.jdbc = jdbc;
@@ -49,6 +56,10 @@ public class ReviewDueTimes {
 	/**
 	 * Cards were made, the earliest of each learner's falling due at this time: each learner's earliest time becomes
 	 * it where it is earlier (or the learner had no card). In the transaction that inserts the cards.
+	 *
+	 * <p>A learner's row is written only when the new cards lower it, which they seldom do (a new card falls due after
+	 * the cards made before it): the others are only locked in share ({@link #shared}), so that the transactions making
+	 * cards of the same learners, one per batch of answers, no longer wait for each other's commit.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void cardsMade(Map<Learner, Instant> earliest) {
@@ -57,8 +68,16 @@ public class ReviewDueTimes {
 		}
 		var sorted = new TreeMap<Learner, Instant>(BY_LEARNER);
 		sorted.putAll(earliest);
-		var rows = List.copyOf(sorted.entrySet());
-		insertMissing(rows);
+		var stored = shared(sorted.keySet());
+		var missing = sorted.entrySet().stream().filter(row -> !stored.containsKey(row.getKey())).toList();
+		insertMissing(missing);
+		var rows = sorted.entrySet()
+			.stream()
+			.filter(row -> !stored.containsKey(row.getKey()) || row.getValue().isBefore(stored.get(row.getKey())))
+			.toList();
+		if (rows.isEmpty()) {
+			return;
+		}
 		// Under the row's lock: a writer that reschedules this learner's cards meanwhile either committed before (its
 		// value is lowered here) or waits, and then reads these cards.
 		jdbc.batchUpdate("""
@@ -128,6 +147,52 @@ public class ReviewDueTimes {
 			}
 		}
 		insertMissing(missing);
+	}
+
+	/**
+	 * These learners' earliest due times, their rows locked until the commit in the weakest mode that a writer
+	 * rescheduling their cards waits for ({@code FOR UPDATE} in {@link #cardsRescheduled}) and that other transactions
+	 * making cards share ({@code FOR KEY SHARE}): a row read here cannot rise above these cards before they are
+	 * committed, as the writer that would raise it reads the cards only once it has the row. Empty on H2, which has no
+	 * shared row locks: every row is then written, under its exclusive lock, as before (one node, no concurrency to
+	 * speak of).
+	 */
+	private Map<Learner, Instant> shared(Set<Learner> learners) {
+		if (!sharesRowLocks()) {
+			return Map.of();
+		}
+		var stored = new HashMap<Learner, Instant>();
+		var asked = Set.copyOf(learners);
+		// Rows of the same users in other organisations are locked too: harmless, and one range of the key.
+		sql.sql("""
+				SELECT organisation_id, user_id, earliest_due
+				FROM learner_review_due
+				WHERE organisation_id IN (:organisations)
+				  AND user_id IN (:users)
+				ORDER BY organisation_id, user_id
+				FOR KEY SHARE
+				""")
+			.param("organisations", learners.stream().map(l -> l.organisationId().value()).distinct().toList())
+			.param("users", learners.stream().map(l -> l.userId().value()).distinct().toList())
+			.query(rs -> {
+				var learner = new Learner(new OrganisationId(rs.getObject(1, UUID.class)),
+						new UserId(rs.getObject(2, UUID.class)));
+				if (asked.contains(learner)) {
+					stored.put(learner, rs.getObject(3, OffsetDateTime.class).toInstant());
+				}
+			});
+		return stored;
+	}
+
+	/** Whether the database locks rows in share (PostgreSQL), asked once. */
+	private boolean sharesRowLocks() {
+		var known = sharesRowLocks;
+		if (known == null) {
+			known = jdbc.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
+				.equals(connection.getMetaData().getDatabaseProductName()));
+			sharesRowLocks = known;
+		}
+		return known;
 	}
 
 	private void insertMissing(List<Map.Entry<Learner, Instant>> rows) {

@@ -3,10 +3,12 @@ package io.morsel.reinforcement;
 import static io.morsel.support.Csrf.csrf;
 import static io.morsel.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.morsel.MorselIntegrationTest;
+import io.morsel.TestInfrastructure;
 import io.morsel.catalog.LessonId;
 import io.morsel.identity.CurrentMember;
 import io.morsel.identity.Directory;
@@ -21,8 +23,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -134,6 +140,73 @@ class ReviewsOnTodayTests {
 								Learner.of(learner), rating, "{}", 1, true, Duration.ofSeconds(3), at))));
 			}
 			assertThat(earliestDue(learner)).as("round %d", round).isEqualTo(cardsEarliestDue(learner));
+		}
+	}
+
+	@Test
+	void aReviewWaitsForCardsBeingMadeAndCountsThem(@Autowired Cards cards, @Autowired Scheduling scheduling,
+			@Autowired RetentionSettings retention, @Autowired SkillMastery mastery,
+			@Autowired io.morsel.learning.ReviewDueTimes dueTimes, @Autowired PlatformTransactionManager transactions) {
+		assumeFalse(TestInfrastructure.onH2(), "H2 has no shared row locks: there the row is written under its own");
+		var member = reviewers.learner("globex", "UTC");
+		var learner = Learner.of(member);
+		var now = Instant.now();
+		var inTransaction = new TransactionTemplate(transactions);
+		// A card answered wrong days ago, due since; then, being made meanwhile, a card answered right now, due in
+		// minutes: later than the first, so the transaction making it only shares the learner's row.
+		var reviewed = card(scheduling, learner, reviewers.lesson("globex", "Reviewed"), now.minus(Duration.ofDays(3)),
+				Rating.AGAIN);
+		inTransaction.executeWithoutResult(status -> {
+			cards.insertNew(List.of(reviewed));
+			dueTimes.cardsMade(Map.of(learner, reviewed.memory().due()));
+		});
+		var made = card(scheduling, learner, reviewers.lesson("globex", "Made"), now, Rating.GOOD);
+		var shared = new CountDownLatch(1);
+		var commit = new CountDownLatch(1);
+		// Each on a thread of its own: the common pool may have one, which the first would keep.
+		var threads = Executors.newFixedThreadPool(2);
+		var making = CompletableFuture.runAsync(() -> inTransaction.executeWithoutResult(status -> {
+			cards.insertNew(List.of(made));
+			dueTimes.cardsMade(Map.of(learner, made.memory().due()));
+			shared.countDown();
+			awaitQuietly(commit);
+		}), threads);
+		awaitQuietly(shared);
+
+		// The first card reviewed and easy: due days later. Its writer waits for the card being made, then counts it.
+		var reviewing = CompletableFuture.runAsync(() -> inTransaction.executeWithoutResult(status -> ReviewWriter
+			.store(cards, scheduling, retention, mastery, dueTimes, List.of(new ReviewWriter.Pending(reviewed.id(),
+					UUID.randomUUID(), learner, Rating.EASY, "{}", 1, true, Duration.ofSeconds(3), now)))), threads);
+		try {
+			await(() -> jdbc.sql("""
+					SELECT count(*)
+					FROM pg_stat_activity
+					WHERE datname = current_database()
+					  AND wait_event_type = 'Lock'
+					""").query(Integer.class).single() > 0);
+		}
+		finally {
+			commit.countDown();
+			threads.shutdown();
+		}
+		making.join();
+		reviewing.join();
+
+		assertThat(earliestDue(member)).isEqualTo(cardsEarliestDue(member)).isBefore(now.plus(Duration.ofHours(1)));
+	}
+
+	private static Cards.Card card(Scheduling scheduling, Learner learner, LessonId lesson, Instant at, Rating rating) {
+		var memory = scheduling.fsrs(learner.organisationId(), 0.9).review(ReviewCard.fresh(at), at, rating);
+		return new Cards.Card(Cards.idOf(learner, lesson, "verb"), learner, lesson, 1, "verb", memory);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
 		}
 	}
 
