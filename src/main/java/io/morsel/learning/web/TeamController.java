@@ -89,6 +89,7 @@ class TeamController {
 		model.addAttribute("columns", TeamTable.Column.values());
 		model.addAttribute("shownOptions", TeamTable.Shown.values());
 		model.addAttribute("programs", assignable(me));
+		model.addAttribute("admin", me.has(Role.ADMIN));
 		return TEAM;
 	}
 
