@@ -2,6 +2,8 @@ package io.morsel.identity;
 
 import io.morsel.identity.internal.Accounts;
 import io.morsel.identity.internal.Organisations;
+import io.morsel.shared.Page;
+import io.morsel.shared.PageRequest;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,10 +61,45 @@ public class Directory {
 	/** Everyone in the organisation, by name. */
 	@Transactional(readOnly = true)
 	public java.util.List<Member> people(OrganisationId organisation) {
-		return memberships.people(organisation)
-			.stream()
-			.map(p -> new Member(p.id(), p.userId(), p.name(), p.email(), p.roles()))
-			.toList();
+		return memberships.people(organisation).stream().map(Directory::member).toList();
+	}
+
+	/** Everyone in the organisation who matches the search, by name. */
+	@Transactional(readOnly = true)
+	public java.util.List<Member> people(OrganisationId organisation, PeopleSearch search) {
+		if (search.everyone()) {
+			return people(organisation);
+		}
+		var ids = new java.util.HashSet<>(memberships.ids(organisation, search, null));
+		return people(organisation).stream().filter(p -> ids.contains(p.id())).toList();
+	}
+
+	/**
+	 * A page of the people the viewer looks after ({@link #looksAfter}) who match the search, by name: everyone of
+	 * the organisation for an admin, a manager's people for a manager, nobody for anyone else.
+	 */
+	@Transactional(readOnly = true)
+	public Page<Member> inCare(CurrentMember viewer, PeopleSearch search, PageRequest page) {
+		return Page.within(page, p -> memberships.people(viewer.organisationId(), search, cared(viewer), p))
+			.map(Directory::member);
+	}
+
+	/** Every one of the people the viewer looks after who matches the search, by name: for "all N matching". */
+	@Transactional(readOnly = true)
+	public java.util.List<MemberId> allInCare(CurrentMember viewer, PeopleSearch search) {
+		return memberships.ids(viewer.organisationId(), search, cared(viewer));
+	}
+
+	/** Whom a search of the viewer's people may find: no limit for an admin, the people they manage otherwise. */
+	private java.util.@org.jspecify.annotations.Nullable Set<MemberId> cared(CurrentMember viewer) {
+		if (viewer.has(Role.ADMIN)) {
+			return null;
+		}
+		return viewer.has(Role.MANAGER) ? sight.managedBy(viewer) : java.util.Set.of();
+	}
+
+	private static Member member(io.morsel.identity.internal.Memberships.Person p) {
+		return new Member(p.id(), p.userId(), p.name(), p.email(), p.roles());
 	}
 
 	/** The organisation's groups, each with its members. */

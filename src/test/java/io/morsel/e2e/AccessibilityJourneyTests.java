@@ -73,7 +73,7 @@ class AccessibilityJourneyTests extends BrowserTest {
 						programPath, "/studio/achievements", "/retention");
 			}
 			if (role.equals("admin")) {
-				check(violations, "/admin/authoring", "/admin/tokens", "/team");
+				check(violations, "/admin/authoring", "/admin/tokens", "/team", "/team/assign");
 			}
 		}
 		assertThat(violations).as(String.join("\n", violations)).isEmpty();

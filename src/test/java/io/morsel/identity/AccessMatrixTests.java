@@ -210,6 +210,7 @@ class AccessMatrixTests {
 		"GET /studio/recordings/{id}", AUTHOR,
 		"GET /sw.js", ANYONE,
 		"GET /team", MANAGER, ADMIN,
+		"GET /team/assign", MANAGER, ADMIN,
 		"GET /team/leaderboards", ADMIN,
 		"GET /team/people/{id}", MANAGER, ADMIN,
 		"GET /team/people/{person}/programs/{program}/removal", MANAGER, ADMIN,

@@ -57,7 +57,9 @@ class ErasureTests {
 		assertThat(new Browser(port).signIn(email, Newcomers.PASSWORD).location()).isEqualTo("/sign-in?error=credentials");
 		var person = api.get(admin, "/api/v1/people/" + member).getBody();
 		assertThat(person).contains(pseudonym).doesNotContain(email, name);
-		assertThat(Browser.signedIn(port, "admin@acme.test", "morsel-demo").get("/admin").body()).contains(pseudonym)
+		assertThat(Browser.signedIn(port, "admin@acme.test", "morsel-demo")
+			.get("/admin?q=" + java.net.URLEncoder.encode(pseudonym, java.nio.charset.StandardCharsets.UTF_8))
+			.body()).contains(pseudonym)
 			.doesNotContain(email, name);
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*)

@@ -69,11 +69,12 @@ class NoInternalIdShownTests {
 		var administrator = Browser.signedIn(port, "admin@acme.test", "morsel-demo");
 
 		var shown = new ArrayList<String>();
-		for (var path : List.of("/people", "/people/" + person, "/team", "/team/people/" + person, "/skills/team")) {
+		for (var path : List.of("/people", "/people/" + person, "/team", "/team/assign", "/team/people/" + person,
+				"/skills/team")) {
 			shown.addAll(idsShown(manager, path));
 		}
-		for (var path : List.of("/people", "/people/" + person, "/team", "/team/people/" + person, "/admin",
-				"/admin/tokens")) {
+		for (var path : List.of("/people", "/people/" + person, "/team", "/team/assign", "/team/people/" + person,
+				"/admin", "/admin/tokens")) {
 			shown.addAll(idsShown(administrator, path));
 		}
 		assertThat(shown).isEmpty();

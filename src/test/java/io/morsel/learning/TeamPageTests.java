@@ -55,17 +55,26 @@ class TeamPageTests {
 		var page = mvc.perform(get("/team").with(SignedIn.as(admin))).andReturn().getResponse();
 
 		assertThat(page.getStatus()).isEqualTo(200);
-		// A learner, an author, the manager and the admin: everyone of globex.
-		assertThat(page.getContentAsString()).contains("Eli Novak", "Fatima Haddad", "Gus Moreau", "Hana Sato")
-			.contains("<a href=\"/team\" aria-current=\"page\">Team</a>");
+		assertThat(page.getContentAsString()).contains("<a href=\"/team\" aria-current=\"page\">Team</a>");
+		// A learner, an author, the manager and the admin: everyone of globex, found by the assign form's search.
+		for (var name : List.of("Eli Novak", "Fatima Haddad", "Gus Moreau", "Hana Sato")) {
+			assertThat(assignForm(admin, name)).contains(">" + name + "<");
+		}
 	}
 
 	@Test
 	void aManagerSeesTheLearnersToAssignAndNoOneElse() throws Exception {
-		var page = mvc.perform(get("/team").with(SignedIn.as(member("manager@globex.test")))).andReturn().getResponse();
+		var manager = member("manager@globex.test");
 
+		assertThat(assignForm(manager, "Eli Novak")).contains(">Eli Novak<");
+		assertThat(assignForm(manager, "Fatima Haddad")).doesNotContain(">Fatima Haddad<").contains("Nobody matches.");
+		assertThat(assignForm(manager, "Hana Sato")).doesNotContain(">Hana Sato<");
+	}
+
+	private String assignForm(CurrentMember who, String search) throws Exception {
+		var page = mvc.perform(get("/team/assign").param("q", search).with(SignedIn.as(who))).andReturn().getResponse();
 		assertThat(page.getStatus()).isEqualTo(200);
-		assertThat(page.getContentAsString()).contains("Eli Novak").doesNotContain("Fatima Haddad", "Hana Sato");
+		return page.getContentAsString();
 	}
 
 	@Test

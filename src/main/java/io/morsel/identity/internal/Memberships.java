@@ -2,11 +2,17 @@ package io.morsel.identity.internal;
 
 import io.morsel.identity.MemberId;
 import io.morsel.identity.OrganisationId;
+import io.morsel.identity.PeopleSearch;
 import io.morsel.identity.Role;
 import io.morsel.identity.UserId;
+import io.morsel.shared.Page;
+import io.morsel.shared.PageRequest;
 import io.morsel.shared.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,11 +150,140 @@ public class Memberships {
 				""")
 			.param("organisation", organisation.value())
 			.param("member", member == null ? null : member.value())
-			.query((rs, n) -> new Person(new MemberId(rs.getObject("id", UUID.class)),
-					new UserId(rs.getObject("user_id", UUID.class)), rs.getString("name"), rs.getString("email"),
-					roleSet(rs.getString("role")), Timestamps.read(rs, "joined_at"),
-					Timestamps.read(rs, "deactivated_at")))
+			.query((rs, n) -> person(rs))
 			.list();
+		return merged(rows);
+	}
+
+	/**
+	 * One page of the organisation's members who match the search, by name then email: one statement, which counts
+	 * the matches in the same pass ({@code COUNT(*) OVER ()}), and a count of its own only for a page past the end.
+	 * {@code among}, when given, narrows the members to these (a manager's people); an empty one finds nobody.
+	 */
+	public Page<Person> people(OrganisationId organisation, PeopleSearch search, @Nullable Collection<MemberId> among,
+			PageRequest page) {
+		if (among != null && among.isEmpty()) {
+			return new Page<>(List.of(), 0, page);
+		}
+		var total = new long[] { -1 };
+		var rows = matching(search, among, organisation, """
+				SELECT m.id, u.id AS user_id, u.name, u.email, m.joined_at, m.deactivated_at, r.role, p.total
+				FROM (
+				    SELECT m.id, u.name, u.email, COUNT(*) OVER () AS total
+				    FROM memberships m
+				    JOIN users u ON u.id = m.user_id
+				    WHERE %s
+				    ORDER BY u.name, u.email, m.id
+				    LIMIT :limit
+				    OFFSET :offset
+				) p
+				JOIN memberships m ON m.id = p.id
+				JOIN users u ON u.id = m.user_id
+				LEFT JOIN membership_roles r ON r.membership_id = m.id
+				ORDER BY p.name, p.email, p.id
+				""")
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return person(rs);
+			})
+			.list();
+		if (total[0] < 0) {
+			total[0] = page.offset() == 0 ? 0 : count(organisation, search, among);
+		}
+		return new Page<>(merged(rows), total[0], page);
+	}
+
+	/** These members of the organisation, by name; anyone of another organisation is left out. */
+	public List<Person> among(OrganisationId organisation, Collection<MemberId> among) {
+		if (among.isEmpty()) {
+			return List.of();
+		}
+		return merged(matching(PeopleSearch.EVERYONE, among, organisation, """
+				SELECT m.id, u.id AS user_id, u.name, u.email, m.joined_at, m.deactivated_at, r.role
+				FROM memberships m
+				JOIN users u ON u.id = m.user_id
+				LEFT JOIN membership_roles r ON r.membership_id = m.id
+				WHERE %s
+				ORDER BY u.name, u.email, m.id
+				""")
+			.query((rs, n) -> person(rs))
+			.list());
+	}
+
+	/** Every member of the organisation who matches the search, by id: for acting on "all N matching" at once. */
+	public List<MemberId> ids(OrganisationId organisation, PeopleSearch search, @Nullable Collection<MemberId> among) {
+		if (among != null && among.isEmpty()) {
+			return List.of();
+		}
+		return matching(search, among, organisation, """
+				SELECT m.id
+				FROM memberships m
+				JOIN users u ON u.id = m.user_id
+				WHERE %s
+				ORDER BY u.name, u.email, m.id
+				""")
+			.query((rs, n) -> new MemberId(rs.getObject("id", UUID.class)))
+			.list();
+	}
+
+	private long count(OrganisationId organisation, PeopleSearch search, @Nullable Collection<MemberId> among) {
+		return matching(search, among, organisation, """
+				SELECT COUNT(*)
+				FROM memberships m
+				JOIN users u ON u.id = m.user_id
+				WHERE %s
+				""")
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The statement with the search's conditions in place of its {@code %s}, and their parameters bound. A condition
+	 * is written only when the search needs it, so that a plain list plans as a plain list. Names are folded in SQL as
+	 * {@link PeopleSearch#folded} folds the text typed; emails are stored in lower case without accents to fold.
+	 */
+	private JdbcClient.StatementSpec matching(PeopleSearch search, @Nullable Collection<MemberId> among,
+			OrganisationId organisation, String sql) {
+		var where = new StringBuilder("m.organisation_id = :organisation");
+		if (!search.text().isEmpty()) {
+			where.append("""
+
+					  AND (TRANSLATE(LOWER(u.name), '%s', '%s') LIKE :pattern ESCAPE '!'
+					       OR u.email LIKE :pattern ESCAPE '!')"""
+				.formatted(PeopleSearch.FOLDED_FROM, PeopleSearch.FOLDED_TO));
+		}
+		if (search.role() != null) {
+			where.append("""
+
+					  AND EXISTS (SELECT 1 FROM membership_roles sr WHERE sr.membership_id = m.id AND sr.role = :role)""");
+		}
+		if (among != null) {
+			where.append("\n  AND m.id IN (:among)");
+		}
+		var statement = jdbc.sql(sql.formatted(where)).param("organisation", organisation.value());
+		if (!search.text().isEmpty()) {
+			var escaped = search.folded().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+			statement = statement.param("pattern", "%" + escaped + "%");
+		}
+		if (search.role() != null) {
+			statement = statement.param("role", search.role().name());
+		}
+		if (among != null) {
+			statement = statement.param("among", among.stream().map(MemberId::value).toList());
+		}
+		return statement;
+	}
+
+	private static Person person(ResultSet rs) throws SQLException {
+		return new Person(new MemberId(rs.getObject("id", UUID.class)), new UserId(rs.getObject("user_id", UUID.class)),
+				rs.getString("name"), rs.getString("email"), roleSet(rs.getString("role")),
+				Timestamps.read(rs, "joined_at"), Timestamps.read(rs, "deactivated_at"));
+	}
+
+	/** Rows of one person per role, made one person with every role, in the rows' order. */
+	private static List<Person> merged(List<Person> rows) {
 		var merged = new LinkedHashMap<MemberId, Person>();
 		for (var row : rows) {
 			merged.merge(row.id(), row, (a, b) -> new Person(a.id(), a.userId(), a.name(), a.email(),

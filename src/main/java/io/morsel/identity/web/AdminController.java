@@ -1,24 +1,33 @@
 package io.morsel.identity.web;
 
 import io.morsel.identity.CurrentMember;
+import io.morsel.identity.Group;
 import io.morsel.identity.MemberId;
+import io.morsel.identity.PeopleSearch;
 import io.morsel.identity.Role;
 import io.morsel.identity.internal.ActiveMembers;
 import io.morsel.identity.internal.Groups;
 import io.morsel.identity.internal.Invitations;
 import io.morsel.identity.internal.Memberships;
+import io.morsel.identity.internal.Memberships.Person;
 import io.morsel.identity.internal.Offboarding;
 import io.morsel.identity.internal.Organisations;
 import io.morsel.shared.NotFoundException;
+import io.morsel.shared.Page;
+import io.morsel.shared.PageRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +38,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The admin's home: the organisation's members and their roles, and invitations by email. */
 @Controller
@@ -59,17 +69,20 @@ class AdminController {
 	record RolesForm(List<Role> roles) {
 	}
 
+	/** The members' list is a page of those matching the search ({@code q}, {@code role}), by name. */
 	@GetMapping("/admin")
-	String show(@AuthenticationPrincipal CurrentMember me, Model model) {
+	String show(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable Role role, @RequestParam(required = false) @Nullable String page,
+			@RequestParam(required = false) @Nullable String size, Model model) {
 		model.addAttribute("form", new InviteForm("", List.of(Role.LEARNER)));
-		return page(me, model);
+		return page(me, new PeopleSearch(q == null ? "" : q, role), PageRequest.of(page, size), model);
 	}
 
 	@PostMapping("/admin/invitations")
 	String invite(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute("form") InviteForm form,
 			BindingResult errors, Model model, RedirectAttributes redirect) {
 		if (errors.hasErrors()) {
-			return page(me, model);
+			return page(me, PeopleSearch.EVERYONE, PageRequest.FIRST, model);
 		}
 		var invited = invitations.invite(me, form.email(), EnumSet.copyOf(form.roles()));
 		redirect.addFlashAttribute("flash", switch (invited.result()) {
@@ -153,14 +166,38 @@ class AdminController {
 		return "redirect:/admin";
 	}
 
-	private String page(CurrentMember me, Model model) {
-		model.addAttribute("people", memberships.people(me.organisationId()));
+	private String page(CurrentMember me, PeopleSearch search, PageRequest request, Model model) {
+		var organisation = me.organisationId();
+		var people = Page.within(request, p -> memberships.people(organisation, search, null, p));
+		model.addAttribute("people", people);
+		model.addAttribute("search", search);
+		model.addAttribute("listed", UriComponentsBuilder.fromPath("/admin")
+			.queryParamIfPresent("q", Optional.of(search.text()).filter(t -> !t.isEmpty()))
+			.queryParamIfPresent("role", Optional.ofNullable(search.role()))
+			.build()
+			.toUriString());
+		// A group's form shows its own members and the members of this page, so that a page's worth of checkboxes
+		// is what an admin ticks; the form names what it showed, and what it did not show stays as it was.
+		var everyGroup = groups.of(organisation);
+		var inGroups = memberships.among(organisation,
+				everyGroup.stream().flatMap(g -> g.members().stream()).collect(Collectors.toSet()));
+		model.addAttribute("groupPeople",
+				everyGroup.stream().collect(Collectors.toMap(Group::id, g -> shown(g, inGroups, people.items()))));
+		model.addAttribute("managerPeople", memberships.among(organisation,
+				memberships.ids(organisation, new PeopleSearch("", Role.MANAGER), null)));
 		model.addAttribute("pending", invitations.pending(me.organisationId()));
 		model.addAttribute("roles", Role.values());
-		model.addAttribute("groups", groups.of(me.organisationId()));
+		model.addAttribute("groups", everyGroup);
 		model.addAttribute("groupManagers", groups.managers(me.organisationId()));
 		model.addAttribute("directoryNamesOpen", organisations.directoryNamesOpen(me.organisationId()));
 		model.addAttribute("partnersSeeOpenPrograms", organisations.partnersSeeOpenPrograms(me.organisationId()));
 		return VIEW;
+	}
+
+	private static List<Person> shown(Group group, List<Person> inGroups, List<Person> page) {
+		var shown = new LinkedHashMap<MemberId, Person>();
+		inGroups.stream().filter(p -> group.members().contains(p.id())).forEach(p -> shown.put(p.id(), p));
+		page.forEach(p -> shown.putIfAbsent(p.id(), p));
+		return List.copyOf(shown.values());
 	}
 }

@@ -56,9 +56,18 @@ class GroupsController {
 	@PostMapping("/admin/groups/{id}/members")
 	String members(@AuthenticationPrincipal CurrentMember me, @PathVariable UUID id,
 			@RequestParam(name = "members", required = false) @Nullable List<UUID> members,
-			RedirectAttributes redirect) {
-		groups.setMembers(me.organisationId(), new GroupId(id),
-				new HashSet<>((members == null ? List.<UUID>of() : members).stream().map(MemberId::new).toList()));
+			@RequestParam(name = "shown", required = false) @Nullable List<UUID> shown, RedirectAttributes redirect) {
+		var ticked = new HashSet<>((members == null ? List.<UUID>of() : members).stream().map(MemberId::new).toList());
+		if (shown != null) {
+			// The admin page shows a page of people: those it did not show keep their place in the group.
+			groups.of(me.organisationId())
+				.stream()
+				.filter(g -> g.id().value().equals(id))
+				.flatMap(g -> g.members().stream())
+				.filter(m -> !shown.contains(m.value()))
+				.forEach(ticked::add);
+		}
+		groups.setMembers(me.organisationId(), new GroupId(id), ticked);
 		redirect.addFlashAttribute("flash", "flash.group.saved");
 		return "redirect:/admin#groups";
 	}

@@ -5,6 +5,8 @@ import io.morsel.learning.AssignedProgress;
 import io.morsel.learning.PersonProgress;
 import io.morsel.learning.ProgramProgress.Status;
 import io.morsel.shared.InvalidValueException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * links ask for (overdue first by default), and narrowed to a status or a program. Rows without a value in the sorted
  * column (no due date, no activity yet) stay last in either direction. Public for the template's expressions.
  */
-public record TeamTable(List<Row> rows, Column sort, boolean descending, Shown shown, @Nullable ProgramId program) {
+public record TeamTable(List<Row> rows, Column sort, boolean descending, Shown shown, @Nullable ProgramId program,
+		String search) {
 
 	public TeamTable {
 		rows = List.copyOf(rows);
@@ -100,9 +103,17 @@ public record TeamTable(List<Row> rows, Column sort, boolean descending, Shown s
 		}
 	}
 
-	/** The team's rows, filtered and sorted; ties go by name, then by the program's order for that person. */
 	static TeamTable of(List<PersonProgress> team, Column sort, boolean descending, Shown shown,
 			@Nullable ProgramId program) {
+		return of(team, sort, descending, shown, program, "");
+	}
+
+	/**
+	 * The team's rows, filtered and sorted; ties go by name, then by the program's order for that person. The search
+	 * typed is kept for the links (the team is given already narrowed to it).
+	 */
+	static TeamTable of(List<PersonProgress> team, Column sort, boolean descending, Shown shown,
+			@Nullable ProgramId program, String search) {
 		var rows = team.stream()
 			.flatMap(person -> person.programs().stream().map(assignment -> new Row(person, assignment)))
 			.filter(shown.test)
@@ -112,7 +123,7 @@ public record TeamTable(List<Row> rows, Column sort, boolean descending, Shown s
 				.thenComparing(row -> row.person().memberId().value())
 				.thenComparing(Row::assignment, AssignedProgress.OVERDUE_FIRST))
 			.toList();
-		return new TeamTable(rows, sort, descending, shown, program);
+		return new TeamTable(rows, sort, descending, shown, program, search);
 	}
 
 	/** Whether the link of this column sorts descending next: a second click on the sorted column turns it round. */
@@ -135,9 +146,10 @@ public record TeamTable(List<Row> rows, Column sort, boolean descending, Shown s
 		return column != sort ? null : descending ? "descending" : "ascending";
 	}
 
-	// Every value is an enum's parameter or a UUID: nothing to encode.
+	// Every value but the search is an enum's parameter or a UUID: nothing to encode.
 	private String query(Column column, boolean desc) {
 		return "?sort=" + column.param() + "&dir=" + (desc ? "desc" : "asc") + "&show=" + shown.param()
-				+ (program == null ? "" : "&program=" + program.value());
+				+ (program == null ? "" : "&program=" + program.value())
+				+ (search.isEmpty() ? "" : "&q=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
 	}
 }
