@@ -90,14 +90,28 @@ public class Capacity {
 	/** What the learners do: their cycle (null), or one kind of request alone ({@link #measureKinds}). */
 	private volatile Phase phase;
 
-	/**
-	 * One kind of request alone: sent by every learner after each think time (many), or by the first {@code few}
-	 * learners one after the other without thinking while the others wait (few, as bench/run's wrk does).
-	 */
-	record Phase(Kind kind, boolean many) {
+	/** The learners cycling, for the paced phases of {@link #measureKinds}. */
+	private volatile int cycling;
+
+	/** Who sends the kind of a phase, and how often. */
+	enum Mode {
+		/** The first {@code few} learners, one request after the other without thinking, as bench/run's wrk does. */
+		FEW,
+		/** Every learner, one request after each think time: the closed loop's rate. */
+		MANY,
+		/** The first {@code few} learners, at the rate of {@link #MANY}: their think times shortened to match. */
+		PACED
+	}
+
+	/** One kind of request alone, sent as the mode says; the other learners go on thinking. */
+	record Phase(Kind kind, Mode mode) {
 
 		String name() {
-			return kind.name().toLowerCase() + (many ? " (every learner, thinking)" : " (few learners, no think)");
+			return kind.name().toLowerCase() + switch (mode) {
+				case FEW -> " (few learners, no think)";
+				case MANY -> " (every learner, thinking)";
+				case PACED -> " (few learners, the same rate)";
+			};
 		}
 	}
 
@@ -167,6 +181,7 @@ public class Capacity {
 			var rampSeconds = (System.nanoTime() - rampBegan) / 1e9;
 			var signInRate = (target - started) / rampSeconds;
 			started = target;
+			cycling = target;
 			newcomers.go.countDown();
 			newcomers.firstLesson.await();
 			Thread.sleep(warmup);
@@ -223,19 +238,20 @@ public class Capacity {
 	}
 
 	/**
-	 * What each kind of request costs alone, once the steps are done: for each phase (every learner sending one kind
-	 * after each think time, then the first {@code few} learners sending it without thinking), the node's and
+	 * What each kind of request costs alone, once the steps are done: for each phase (one kind sent as its {@link Mode}
+	 * says), the node's and
 	 * PostgreSQL's CPU a request, the statements PostgreSQL ran a request (pg_stat_statements of the node's database,
 	 * reset before the window) and the caches missed a request (the node's {@code cache_gets_total}, with an admin's
 	 * token). Each phase begins after the learners' current think times (one and a half think times, plus warm-up).
 	 */
 	private void measureKinds(com.sun.management.OperatingSystemMXBean os, int cores) throws Exception {
-		System.out.printf("%none kind at a time, %d s each (few: the first %d learners without think time):%n",
-				kindWindow.toSeconds(), few);
+		System.out.printf("%none kind at a time, %d s each (few: the first %d learners):%n", kindWindow.toSeconds(), few);
+		// Few learners without thinking first, so that the JIT has compiled what every phase runs before the others
+		// are measured (its threads' CPU is the node's), then every learner, then few at that rate, then few again.
 		var phases = new ArrayList<Phase>();
-		for (var many : List.of(true, false)) {
+		for (var mode : List.of(Mode.FEW, Mode.MANY, Mode.PACED, Mode.FEW)) {
 			for (var kind : Kind.values()) {
-				phases.add(new Phase(kind, many));
+				phases.add(new Phase(kind, mode));
 			}
 		}
 		for (var next : phases) {
@@ -482,7 +498,7 @@ public class Capacity {
 			while (running) {
 				var only = phase;
 				if (only != null) {
-					if (!only.many() && number > few) {
+					if (only.mode() != Mode.MANY && number > few) {
 						think();
 						continue;
 					}
@@ -496,8 +512,12 @@ public class Capacity {
 						case LESSON -> me.get("/lessons/" + lesson, Kind.LESSON);
 						case ANSWER -> me.answer(lesson, "q" + (++question));
 					}
-					if (only.many()) {
+					if (only.mode() == Mode.MANY) {
 						think();
+					}
+					else if (only.mode() == Mode.PACED) {
+						var think = Math.max(1, thinkMillis * few / Math.max(few, cycling));
+						Thread.sleep(think / 2 + ThreadLocalRandom.current().nextLong(think + 1));
 					}
 					continue;
 				}
