@@ -79,6 +79,8 @@ public class Capacity {
 	private final Duration kindWindow;
 	private final int few;
 	private final String metricsToken;
+	private final List<Kind> kindList;
+	private final List<Mode> modes;
 	private final HttpClient http;
 	private final AtomicReference<Recording> recording = new AtomicReference<>();
 	private final AtomicLong signInFailures = new AtomicLong();
@@ -143,6 +145,12 @@ public class Capacity {
 		kindWindow = Duration.ofSeconds(Long.parseLong(settings.getOrDefault("kinds", "0")));
 		few = Integer.parseInt(settings.getOrDefault("few", "32"));
 		metricsToken = settings.getOrDefault("metrics-token", "");
+		kindList = Arrays.stream(settings.getOrDefault("kind-list", "today,lesson,answer").split(","))
+			.map(kind -> Kind.valueOf(kind.strip().toUpperCase()))
+			.toList();
+		modes = Arrays.stream(settings.getOrDefault("modes", "few,many,paced,few").split(","))
+			.map(mode -> Mode.valueOf(mode.strip().toUpperCase()))
+			.toList();
 		// One client for every learner: a client per learner would keep a selector thread each. Cookies are kept per
 		// learner by hand, and redirects are not followed, so that each request measured is one round trip.
 		http = HttpClient.newBuilder()
@@ -249,8 +257,8 @@ public class Capacity {
 		// Few learners without thinking first, so that the JIT has compiled what every phase runs before the others
 		// are measured (its threads' CPU is the node's), then every learner, then few at that rate, then few again.
 		var phases = new ArrayList<Phase>();
-		for (var mode : List.of(Mode.FEW, Mode.MANY, Mode.PACED, Mode.FEW)) {
-			for (var kind : Kind.values()) {
+		for (var mode : modes) {
+			for (var kind : kindList) {
 				phases.add(new Phase(kind, mode));
 			}
 		}
