@@ -193,18 +193,9 @@ public class Capacity {
 			newcomers.go.countDown();
 			newcomers.firstLesson.await();
 			Thread.sleep(warmup);
-			var step = new Recording();
-			var cpuBefore = os.getProcessCpuTime();
 			var databasePids = databaseProcesses();
-			var nodeTicksBefore = ticks(List.of(nodePid));
-			var databaseTicksBefore = ticks(databasePids);
-			var wallBefore = System.nanoTime();
-			recording.set(step);
-			Thread.sleep(measure);
-			recording.set(null);
-			var generatorShare = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - wallBefore) / cores;
-			var nodeTicks = ticks(List.of(nodePid)) - nodeTicksBefore;
-			var databaseTicks = ticks(databasePids) - databaseTicksBefore;
+			var window = record(os, cores, databasePids, measure);
+			var step = window.step();
 			var seconds = measure.toNanos() / 1e9;
 			var all = step.all();
 			var p99 = all.percentile(0.99);
@@ -212,8 +203,8 @@ public class Capacity {
 					all.count() / seconds, millis(all.percentile(0.50)), millis(p99),
 					millis(step.of(Kind.TODAY).percentile(0.99)), millis(step.of(Kind.LESSON).percentile(0.99)),
 					millis(step.of(Kind.ANSWER).percentile(0.99)), millis(all.max()), step.errors.get(), signInRate,
-					100 * generatorShare, perRequest(nodePid > 0 ? nodeTicks : -1, all.count()),
-					perRequest(databasePids.isEmpty() ? -1 : databaseTicks, all.count()), rss());
+					100 * window.generatorShare(), perRequest(nodePid > 0 ? window.nodeTicks() : -1, all.count()),
+					perRequest(databasePids.isEmpty() ? -1 : window.databaseTicks(), all.count()), rss());
 			if (step.errors.get() > 0) {
 				step.firstErrors.forEach((what, count) -> System.out.printf("    %d × %s%n", count, what));
 			}
@@ -268,25 +259,16 @@ public class Capacity {
 			var databasePids = databaseProcesses();
 			psql("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
 			var cachesBefore = cacheGets();
-			var step = new Recording();
-			var cpuBefore = os.getProcessCpuTime();
-			var nodeTicksBefore = ticks(List.of(nodePid));
-			var databaseTicksBefore = ticks(databasePids);
-			var wallBefore = System.nanoTime();
-			recording.set(step);
-			Thread.sleep(kindWindow);
-			recording.set(null);
-			var generatorShare = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - wallBefore) / cores;
-			var nodeTicks = ticks(List.of(nodePid)) - nodeTicksBefore;
-			var databaseTicks = ticks(databasePids) - databaseTicksBefore;
+			var window = record(os, cores, databasePids, kindWindow);
+			var step = window.step();
 			var cachesAfter = cacheGets();
 			var all = step.all();
 			var count = all.count();
 			System.out.printf("%-44s %7d requests %8.1f/s  p50 %8s  p99 %8s  errors %d  generator %.1f%%  node %s  db %s"
 					+ " a request%n", next.name(), count, count / (kindWindow.toNanos() / 1e9),
-					millis(all.percentile(0.50)), millis(all.percentile(0.99)), step.errors.get(), 100 * generatorShare,
-					perRequest(nodePid > 0 ? nodeTicks : -1, count), perRequest(databasePids.isEmpty() ? -1 : databaseTicks,
-							count));
+					millis(all.percentile(0.50)), millis(all.percentile(0.99)), step.errors.get(),
+					100 * window.generatorShare(), perRequest(nodePid > 0 ? window.nodeTicks() : -1, count),
+					perRequest(databasePids.isEmpty() ? -1 : window.databaseTicks(), count));
 			step.firstErrors.forEach((what, times) -> System.out.printf("    %d × %s%n", times, what));
 			if (count == 0) {
 				continue;
@@ -306,8 +288,8 @@ public class Capacity {
 					ORDER BY total_exec_time DESC
 					LIMIT 12""".formatted(count, count));
 			var total = psql("""
-					SELECT round(sum(calls)::numeric / %d, 2) || ' statements, ' || round((sum(total_exec_time) * 1000 / %d)::numeric, 1)
-					       || ' µs of execution a request'
+					SELECT round(sum(calls)::numeric / %d, 2) || ' statements, '
+					       || round((sum(total_exec_time) * 1000 / %d)::numeric, 1) || ' µs of execution a request'
 					FROM pg_stat_statements
 					WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
 					  AND query NOT LIKE '%%pg_stat%%'""".formatted(count, count));
@@ -315,6 +297,26 @@ public class Capacity {
 			statements.forEach(line -> System.out.println("      " + line));
 		}
 		phase = null;
+	}
+
+	/** A measured window: its requests, and the CPU the generator (a share of the cores), node and database took. */
+	private record Window(Recording step, double generatorShare, long nodeTicks, long databaseTicks) {
+	}
+
+	/** Records every request for {@code length}, and the CPU each process took meanwhile. */
+	private Window record(com.sun.management.OperatingSystemMXBean os, int cores, List<Long> databasePids,
+			Duration length) throws InterruptedException {
+		var step = new Recording();
+		var cpuBefore = os.getProcessCpuTime();
+		var nodeTicksBefore = ticks(List.of(nodePid));
+		var databaseTicksBefore = ticks(databasePids);
+		var wallBefore = System.nanoTime();
+		recording.set(step);
+		Thread.sleep(length);
+		recording.set(null);
+		var generatorShare = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - wallBefore) / cores;
+		return new Window(step, generatorShare, ticks(List.of(nodePid)) - nodeTicksBefore,
+				ticks(databasePids) - databaseTicksBefore);
 	}
 
 	/** Runs a statement on the node's database with psql; its lines, none when psql cannot. */
