@@ -76,6 +76,11 @@ public class Capacity {
 	private final long nodePid;
 	private final String database;
 	private final int continuePast;
+	private final Duration kindWindow;
+	private final int few;
+	private final String metricsToken;
+	private final List<Kind> kindList;
+	private final List<Mode> modes;
 	private final HttpClient http;
 	private final AtomicReference<Recording> recording = new AtomicReference<>();
 	private final AtomicLong signInFailures = new AtomicLong();
@@ -84,6 +89,33 @@ public class Capacity {
 	private static final int SIGN_IN_TRIES = 5;
 	private static final Duration SIGN_IN_PATIENCE = Duration.ofMinutes(2);
 	private volatile boolean running = true;
+	/** What the learners do: their cycle (null), or one kind of request alone ({@link #measureKinds}). */
+	private volatile Phase phase;
+
+	/** The learners cycling, for the paced phases of {@link #measureKinds}. */
+	private volatile int cycling;
+
+	/** Who sends the kind of a phase, and how often. */
+	enum Mode {
+		/** The first {@code few} learners, one request after the other without thinking, as bench/run's wrk does. */
+		FEW,
+		/** Every learner, one request after each think time: the closed loop's rate. */
+		MANY,
+		/** The first {@code few} learners, at the rate of {@link #MANY}: their think times shortened to match. */
+		PACED
+	}
+
+	/** One kind of request alone, sent as the mode says; the other learners go on thinking. */
+	record Phase(Kind kind, Mode mode) {
+
+		String name() {
+			return kind.name().toLowerCase() + switch (mode) {
+				case FEW -> " (few learners, no think)";
+				case MANY -> " (every learner, thinking)";
+				case PACED -> " (few learners, the same rate)";
+			};
+		}
+	}
 
 	Capacity(Map<String, String> settings) throws Exception {
 		base = URI.create(settings.getOrDefault("base", "http://localhost:8092"));
@@ -110,6 +142,15 @@ public class Capacity {
 		nodePid = Long.parseLong(settings.getOrDefault("node-pid", "0"));
 		database = settings.getOrDefault("database", "");
 		continuePast = Integer.parseInt(settings.getOrDefault("continue", "0"));
+		kindWindow = Duration.ofSeconds(Long.parseLong(settings.getOrDefault("kinds", "0")));
+		few = Integer.parseInt(settings.getOrDefault("few", "32"));
+		metricsToken = settings.getOrDefault("metrics-token", "");
+		kindList = Arrays.stream(settings.getOrDefault("kind-list", "today,lesson,answer").split(","))
+			.map(kind -> Kind.valueOf(kind.strip().toUpperCase()))
+			.toList();
+		modes = Arrays.stream(settings.getOrDefault("modes", "few,many,paced,few").split(","))
+			.map(mode -> Mode.valueOf(mode.strip().toUpperCase()))
+			.toList();
 		// One client for every learner: a client per learner would keep a selector thread each. Cookies are kept per
 		// learner by hand, and redirects are not followed, so that each request measured is one round trip.
 		http = HttpClient.newBuilder()
@@ -148,21 +189,13 @@ public class Capacity {
 			var rampSeconds = (System.nanoTime() - rampBegan) / 1e9;
 			var signInRate = (target - started) / rampSeconds;
 			started = target;
+			cycling = target;
 			newcomers.go.countDown();
 			newcomers.firstLesson.await();
 			Thread.sleep(warmup);
-			var step = new Recording();
-			var cpuBefore = os.getProcessCpuTime();
 			var databasePids = databaseProcesses();
-			var nodeTicksBefore = ticks(List.of(nodePid));
-			var databaseTicksBefore = ticks(databasePids);
-			var wallBefore = System.nanoTime();
-			recording.set(step);
-			Thread.sleep(measure);
-			recording.set(null);
-			var generatorShare = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - wallBefore) / cores;
-			var nodeTicks = ticks(List.of(nodePid)) - nodeTicksBefore;
-			var databaseTicks = ticks(databasePids) - databaseTicksBefore;
+			var window = record(os, cores, databasePids, measure);
+			var step = window.step();
 			var seconds = measure.toNanos() / 1e9;
 			var all = step.all();
 			var p99 = all.percentile(0.99);
@@ -170,8 +203,8 @@ public class Capacity {
 					all.count() / seconds, millis(all.percentile(0.50)), millis(p99),
 					millis(step.of(Kind.TODAY).percentile(0.99)), millis(step.of(Kind.LESSON).percentile(0.99)),
 					millis(step.of(Kind.ANSWER).percentile(0.99)), millis(all.max()), step.errors.get(), signInRate,
-					100 * generatorShare, perRequest(nodePid > 0 ? nodeTicks : -1, all.count()),
-					perRequest(databasePids.isEmpty() ? -1 : databaseTicks, all.count()), rss());
+					100 * window.generatorShare(), perRequest(nodePid > 0 ? window.nodeTicks() : -1, all.count()),
+					perRequest(databasePids.isEmpty() ? -1 : window.databaseTicks(), all.count()), rss());
 			if (step.errors.get() > 0) {
 				step.firstErrors.forEach((what, count) -> System.out.printf("    %d × %s%n", count, what));
 			}
@@ -181,6 +214,9 @@ public class Capacity {
 			else if (++over > continuePast) {
 				break;
 			}
+		}
+		if (!kindWindow.isZero()) {
+			measureKinds(os, cores);
 		}
 		running = false;
 		System.out.println(best > 0
@@ -198,6 +234,139 @@ public class Capacity {
 		}
 		threads.shutdownNow();
 		System.exit(0);
+	}
+
+	/**
+	 * What each kind of request costs alone, once the steps are done: for each phase (one kind sent as its {@link Mode}
+	 * says), the node's and
+	 * PostgreSQL's CPU a request, the statements PostgreSQL ran a request (pg_stat_statements of the node's database,
+	 * reset before the window) and the caches missed a request (the node's {@code cache_gets_total}, with an admin's
+	 * token). Each phase begins after the learners' current think times (one and a half think times, plus warm-up).
+	 */
+	private void measureKinds(com.sun.management.OperatingSystemMXBean os, int cores) throws Exception {
+		System.out.printf("%none kind at a time, %d s each (few: the first %d learners):%n", kindWindow.toSeconds(), few);
+		// Few learners without thinking first, so that the JIT has compiled what every phase runs before the others
+		// are measured (its threads' CPU is the node's), then every learner, then few at that rate, then few again.
+		var phases = new ArrayList<Phase>();
+		for (var mode : modes) {
+			for (var kind : kindList) {
+				phases.add(new Phase(kind, mode));
+			}
+		}
+		for (var next : phases) {
+			phase = next;
+			Thread.sleep(thinkMillis * 3 / 2 + warmup.toMillis());
+			var databasePids = databaseProcesses();
+			psql("SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = current_database()), 0)");
+			var cachesBefore = cacheGets();
+			var window = record(os, cores, databasePids, kindWindow);
+			var step = window.step();
+			var cachesAfter = cacheGets();
+			var all = step.all();
+			var count = all.count();
+			System.out.printf("%-44s %7d requests %8.1f/s  p50 %8s  p99 %8s  errors %d  generator %.1f%%  node %s  db %s"
+					+ " a request%n", next.name(), count, count / (kindWindow.toNanos() / 1e9),
+					millis(all.percentile(0.50)), millis(all.percentile(0.99)), step.errors.get(),
+					100 * window.generatorShare(), perRequest(nodePid > 0 ? window.nodeTicks() : -1, count),
+					perRequest(databasePids.isEmpty() ? -1 : window.databaseTicks(), count));
+			step.firstErrors.forEach((what, times) -> System.out.printf("    %d × %s%n", times, what));
+			if (count == 0) {
+				continue;
+			}
+			cachesAfter.forEach((name, gets) -> {
+				var before = cachesBefore.getOrDefault(name, 0.0);
+				if (gets - before > 0) {
+					System.out.printf("    cache %-48s %8.3f a request%n", name, (gets - before) / count);
+				}
+			});
+			var statements = psql("""
+					SELECT round(calls::numeric / %d, 3) || ' calls, ' || round((total_exec_time * 1000 / %d)::numeric, 1)
+					       || ' µs a request: ' || regexp_replace(left(query, 150), '\\s+', ' ', 'g')
+					FROM pg_stat_statements
+					WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+					  AND query NOT LIKE '%%pg_stat%%'
+					ORDER BY total_exec_time DESC
+					LIMIT 12""".formatted(count, count));
+			var total = psql("""
+					SELECT round(sum(calls)::numeric / %d, 2) || ' statements, '
+					       || round((sum(total_exec_time) * 1000 / %d)::numeric, 1) || ' µs of execution a request'
+					FROM pg_stat_statements
+					WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+					  AND query NOT LIKE '%%pg_stat%%'""".formatted(count, count));
+			total.forEach(line -> System.out.println("    statements: " + line));
+			statements.forEach(line -> System.out.println("      " + line));
+		}
+		phase = null;
+	}
+
+	/** A measured window: its requests, and the CPU the generator (a share of the cores), node and database took. */
+	private record Window(Recording step, double generatorShare, long nodeTicks, long databaseTicks) {
+	}
+
+	/** Records every request for {@code length}, and the CPU each process took meanwhile. */
+	private Window record(com.sun.management.OperatingSystemMXBean os, int cores, List<Long> databasePids,
+			Duration length) throws InterruptedException {
+		var step = new Recording();
+		var cpuBefore = os.getProcessCpuTime();
+		var nodeTicksBefore = ticks(List.of(nodePid));
+		var databaseTicksBefore = ticks(databasePids);
+		var wallBefore = System.nanoTime();
+		recording.set(step);
+		Thread.sleep(length);
+		recording.set(null);
+		var generatorShare = (os.getProcessCpuTime() - cpuBefore) / (double) (System.nanoTime() - wallBefore) / cores;
+		return new Window(step, generatorShare, ticks(List.of(nodePid)) - nodeTicksBefore,
+				ticks(databasePids) - databaseTicksBefore);
+	}
+
+	/** Runs a statement on the node's database with psql; its lines, none when psql cannot. */
+	private List<String> psql(String sql) {
+		if (database.isEmpty()) {
+			return List.of();
+		}
+		try {
+			var psql = new ProcessBuilder("psql", "-Atq", "-d", database, "-c", sql).redirectErrorStream(true).start();
+			var lines = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+			return psql.waitFor() == 0 ? lines : List.of();
+		}
+		catch (Exception cannot) {
+			return List.of();
+		}
+	}
+
+	/** The node's cache gets so far, by cache and result ("sessions miss"); empty without a metrics token. */
+	private Map<String, Double> cacheGets() {
+		var gets = new java.util.TreeMap<String, Double>();
+		if (metricsToken.isEmpty()) {
+			return gets;
+		}
+		try {
+			var response = http.send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+				.header("Authorization", "Bearer " + metricsToken)
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			var pattern = java.util.regex.Pattern
+				.compile("^cache_gets_total\\{(.*)\\} ([0-9.eE+-]+)$", java.util.regex.Pattern.MULTILINE);
+			var matcher = pattern.matcher(response.body());
+			while (matcher.find()) {
+				var labels = matcher.group(1);
+				gets.merge(label(labels, "cache") + " " + label(labels, "result"), Double.parseDouble(matcher.group(2)),
+						Double::sum);
+			}
+		}
+		catch (Exception cannot) {
+			// Without metrics the phases print no cache lines.
+		}
+		return gets;
+	}
+
+	private static String label(String labels, String name) {
+		var at = labels.indexOf(name + "=\"");
+		if (at < 0) {
+			return "";
+		}
+		var from = at + name.length() + 2;
+		return labels.substring(from, labels.indexOf('"', from));
 	}
 
 	/** Lets {@code signInsPerSecond} sign-ins through each second, in ten slices. */
@@ -331,27 +500,61 @@ public class Capacity {
 			Thread.sleep(ThreadLocalRandom.current().nextLong(thinkMillis + 1));
 			var first = true;
 			// Each cycle answers the next three questions of the learner's lesson; a finished lesson leads to the next.
+			// The cycle is Today, the lesson page, three answers and Today, each request followed by a think time; its
+			// position is kept so that a phase of one kind alone (measureKinds) can begin between any two requests.
 			var lessonIndex = number % lessons.size();
 			var question = 0;
+			var position = 0;
 			while (running) {
-				if (question + 3 > questions) {
+				var only = phase;
+				if (only != null) {
+					if (only.mode() != Mode.MANY && number > few) {
+						think();
+						continue;
+					}
+					if (only.kind() == Kind.ANSWER && question >= questions) {
+						lessonIndex = (lessonIndex + 1) % lessons.size();
+						question = 0;
+					}
+					var lesson = lessons.get(lessonIndex);
+					switch (only.kind()) {
+						case TODAY -> me.get("/today", Kind.TODAY);
+						case LESSON -> me.get("/lessons/" + lesson, Kind.LESSON);
+						case ANSWER -> me.answer(lesson, "q" + (++question));
+					}
+					if (only.mode() == Mode.MANY) {
+						think();
+					}
+					else if (only.mode() == Mode.PACED) {
+						var think = Math.max(1, thinkMillis * few / Math.max(few, cycling));
+						Thread.sleep(think / 2 + ThreadLocalRandom.current().nextLong(think + 1));
+					}
+					continue;
+				}
+				if (position == 0 && question + 3 > questions) {
 					lessonIndex = (lessonIndex + 1) % lessons.size();
 					question = 0;
 				}
 				var lesson = lessons.get(lessonIndex);
-				me.get("/today", Kind.TODAY);
-				think();
-				me.get("/lessons/" + lesson, Kind.LESSON);
-				if (first) {
-					newcomers.firstLesson.countDown();
-					first = false;
+				switch (position) {
+					case 0, 5 -> me.get("/today", Kind.TODAY);
+					case 1 -> {
+						me.get("/lessons/" + lesson, Kind.LESSON);
+						if (first) {
+							newcomers.firstLesson.countDown();
+							first = false;
+						}
+					}
+					default -> {
+						if (question >= questions) {
+							lessonIndex = (lessonIndex + 1) % lessons.size();
+							question = 0;
+							lesson = lessons.get(lessonIndex);
+						}
+						me.answer(lesson, "q" + (++question));
+					}
 				}
-				for (var n = 0; n < 3; n++) {
-					think();
-					me.answer(lesson, "q" + (++question));
-				}
-				think();
-				me.get("/today", Kind.TODAY);
+				position = (position + 1) % 6;
 				think();
 			}
 		}

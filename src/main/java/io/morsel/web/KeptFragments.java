@@ -211,6 +211,18 @@ public class KeptFragments {
 		return new EncodedHtmlView(page.encode(contents));
 	}
 
+	/**
+	 * A fragment made of nothing but its variables as the whole response, such as what htmx swaps in: the one
+	 * {@link #kept(String, String, Map, Map)} keeps (without per-request values), also kept in UTF-8, and sent as its
+	 * bytes with the request's CSRF token put in.
+	 */
+	public View fragmentView(String template, String fragment, Map<String, Object> variables) {
+		var locale = LocaleContextHolder.getLocale();
+		var key = new Key(template + "::" + fragment, Map.of("variables", variables, "perRequest", Set.of()), locale);
+		var kept = keep(key, Set.of(), true, () -> process(template, fragment, variables, locale));
+		return new EncodedHtmlView(kept.encode(Map.of()));
+	}
+
 	/** The placeholder of a hole or a per-request value: its name between a kind and the nonce, so none contains another. */
 	private static String placeholder(String kind, String name) {
 		return PLACEHOLDERS.computeIfAbsent(kind + "-" + name, kindAndName -> {

@@ -312,6 +312,24 @@ class LessonPlayerTests {
 	}
 
 	@Test
+	void anAnswerSentThroughHtmxComesBackAsTheReloadedPageShowsIt() throws Exception {
+		var me = SignedIn.as(learner);
+		mvc.perform(get("/lessons/" + lesson.value()).with(me));
+
+		var answered = mvc.perform(post("/lessons/" + lesson.value() + "/answers/verb").param("optionIds", "b")
+			.header("HX-Request", "true").with(me).with(csrf())).andReturn().getResponse();
+		var reloaded = mvc.perform(get("/lessons/" + lesson.value()).with(me)).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(answered.getStatus()).isEqualTo(200);
+		assertThat(answered.getContentType()).isEqualTo("text/html;charset=UTF-8");
+		var fragment = answered.getContentAsString(StandardCharsets.UTF_8).strip();
+		assertThat(fragment).startsWith("<section").contains("id=\"interaction-verb\"", "Your pick: wrong")
+			.doesNotContain("<html", "field-error");
+		assertThat(reloaded).contains(fragment);
+	}
+
+	@Test
 	void anAnswerSentThroughHtmxIsWhereAReloadResumes() throws Exception {
 		var me = SignedIn.as(learner);
 		mvc.perform(get("/lessons/" + lesson.value() + "?step=1").with(me));

@@ -121,6 +121,11 @@ class LessonController {
 		if (htmx == null) {
 			return refusedPage(me, updated, PlayerView.of(null, keptView), turn, model);
 		}
+		// The answer marked in place, as the page shows it once answered: kept, so most answers render nothing.
+		var kept = turn == null && !completed ? page.answered(updated, question) : null;
+		if (kept != null) {
+			return new ModelAndView(kept);
+		}
 		return fragment(updated, question, turn, completed ? page.end(Learner.of(me), updated) : null, model);
 	}
 

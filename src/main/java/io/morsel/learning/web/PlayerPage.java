@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 
 /**
  * The lesson player's page ({@code learning/lesson}), made fast by keeping what every learner of a published version
@@ -206,15 +207,31 @@ class PlayerPage {
 			// them), so it is kept too: learners pick from few options, and a page of answered questions would
 			// otherwise render each one for every request. The time it was given is not shown, so it is left out of
 			// the key. Written answers are rendered for the request: nearly every one is different.
-			return fragments.kept(INTERACTION, "interaction",
-					Map.of("q", question, "lessonId", attempt.lesson().lessonId().value(), "preview", preview,
-							"answer", new Attempt.Answer(answer.response(), answer.score(), Instant.EPOCH), "marking",
-							marking(attempt, question.id(), answer)),
-					Map.of());
+			return fragments.kept(INTERACTION, "interaction", marked(attempt, question, answer, preview), Map.of());
 		}
 		var variables = variables(attempt, question, shownAt, turn);
 		variables.put("preview", preview);
 		return fragments.once(INTERACTION, "interaction", variables);
+	}
+
+	/**
+	 * The question answered, as htmx swaps it in after the answer: the kept fragment the page shows for it, sent as
+	 * kept bytes; null when it is not kept (a written answer, or none), for the caller to render.
+	 */
+	@Nullable View answered(Attempt attempt, PlayableLesson.Question question) {
+		var answer = attempt.answers().get(question.id());
+		if (answer == null || answer.response() instanceof Response.Text) {
+			return null;
+		}
+		return fragments.fragmentView(INTERACTION, "interaction", marked(attempt, question, answer, false));
+	}
+
+	/** What an answer marked in place is made of, so what it is kept under. */
+	private static Map<String, Object> marked(Attempt attempt, PlayableLesson.Question question, Attempt.Answer answer,
+			boolean preview) {
+		return Map.of("q", question, "lessonId", attempt.lesson().lessonId().value(), "preview", preview, "answer",
+				new Attempt.Answer(answer.response(), answer.score(), Instant.EPOCH), "marking",
+				marking(attempt, question.id(), answer));
 	}
 
 	private String endCard(LessonEnd end, boolean preview) {
