@@ -16,6 +16,7 @@ import io.morsel.identity.SignedIn;
 import io.morsel.identity.Teams;
 import io.morsel.support.People;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -60,9 +61,6 @@ class TeamListTests {
 	@Autowired
 	JsonMapper json;
 
-	@Autowired
-	io.morsel.identity.internal.Organisations organisations;
-
 	CurrentMember admin;
 	CurrentMember manager;
 	CurrentMember author;
@@ -71,7 +69,9 @@ class TeamListTests {
 	@BeforeAll
 	void anOrganisationOf70Learners() throws Exception {
 		var slug = "team-" + UUID.randomUUID().toString().substring(0, 8);
-		organisations.create(slug, "Team " + slug, java.time.Instant.now());
+		jdbc.sql("INSERT INTO organisations (id, slug, name, created_at) VALUES (?, ?, ?, ?)")
+			.params(UUID.randomUUID(), slug, "Team " + slug, OffsetDateTime.now())
+			.update();
 		admin = People.member(jdbc, directory, slug, "UTC", "Ann Admin", "ADMIN");
 		manager = People.member(jdbc, directory, slug, "UTC", "Max Manager", "MANAGER");
 		author = People.member(jdbc, directory, slug, "UTC", "Abe Author", "AUTHOR");
