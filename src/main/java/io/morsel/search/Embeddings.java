@@ -1,5 +1,7 @@
 package io.morsel.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -12,6 +14,8 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.morsel.shared.Caches;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -28,7 +32,9 @@ import org.springframework.stereotype.Component;
  * <p>Indexing embeds passages with a budget, so learners' requests win the CPU: one passage at a time on the calling
  * thread (the model's default spreads a lesson's passages over a thread per core), in batches of
  * {@link #BATCH}, each followed by a pause of {@code morsel.search.embedding-pause} times what it took (1: indexing
- * embeds at most half the time of one core). A learner's query is embedded at once, without pause.
+ * embeds at most half the time of one core). A learner's query is embedded at once, without pause, and its vector kept
+ * ({@code morsel.caches.query-vectors}): the model gives a text the same vector every time, and embedding a query was
+ * most of a search by meaning's processor time (ADR 0025, "Query vectors kept").
  */
 @Component
 class Embeddings implements SmartLifecycle {
@@ -47,14 +53,29 @@ class Embeddings implements SmartLifecycle {
 	private final double pause;
 	private final Duration delay;
 
+	/** The vectors of queries embedded lately, by their text: 2,000 are about 3.3 MB. */
+	private final Cache<String, float[]> queries;
+
 	private volatile @Nullable EmbeddingModel model;
 	private volatile boolean running;
 
+	@Autowired
 	Embeddings(@Value("${morsel.search.semantic}") boolean enabled,
-			@Value("${morsel.search.embedding-pause}") double pause, @Value("${morsel.search.model-delay}") Duration delay) {
+			@Value("${morsel.search.embedding-pause}") double pause, @Value("${morsel.search.model-delay}") Duration delay,
+			Caches caches) {
+		this(enabled, pause, delay, caches.<String, float[]>named("query-vectors"));
+	}
+
+	/** Outside the application (benchmarks, tests): the queries' vectors kept in a cache of its own, unmetered. */
+	Embeddings(boolean enabled, double pause, Duration delay) {
+		this(enabled, pause, delay, Caffeine.newBuilder().maximumSize(2000).<String, float[]>build());
+	}
+
+	private Embeddings(boolean enabled, double pause, Duration delay, Cache<String, float[]> queries) {
 		this.enabled = enabled;
 		this.pause = pause;
 		this.delay = delay;
+		this.queries = queries;
 	}
 
 	boolean enabled() {
@@ -66,13 +87,14 @@ class Embeddings implements SmartLifecycle {
 		return model != null;
 	}
 
-	/** The text's vector; empty until the model is ready. */
+	/** The text's vector; empty until the model is ready. Kept, so that a query asked again is not embedded again. */
 	Optional<float[]> embed(String text) {
 		var loaded = model;
 		if (loaded == null) {
 			return Optional.empty();
 		}
-		return Optional.of(unit(loaded.embed(text).content()));
+		// A copy: whoever asks may do with it what they like, and the kept vector stays as the model made it.
+		return Optional.of(queries.get(text, t -> unit(loaded.embed(t).content())).clone());
 	}
 
 	/** The texts' vectors, in order; empty until the model is ready. */

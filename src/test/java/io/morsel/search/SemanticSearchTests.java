@@ -78,6 +78,42 @@ class SemanticSearchTests {
 	}
 
 	@Test
+	void aQueryAskedAgainIsNotEmbeddedAgainAndFindsTheSame() {
+		var api = Api.on(port);
+		var learner = api.token("learner@acme.test", "acme");
+		var admin = api.token("admin@acme.test", "acme");
+		var query = "how to say in one line what forecasting is worth " + System.nanoTime();
+		var before = queryVectorGets(api.get(admin, "/actuator/prometheus").getBody());
+
+		var first = JSON.readTree(api.get(learner, "/api/v1/search?q=" + query).getBody());
+		var afterFirst = queryVectorGets(api.get(admin, "/actuator/prometheus").getBody());
+		var again = JSON.readTree(api.get(learner, "/api/v1/search?q=" + query).getBody());
+		var afterAgain = queryVectorGets(api.get(admin, "/actuator/prometheus").getBody());
+
+		assertThat(afterFirst.misses() - before.misses()).as("the new query is embedded").isEqualTo(1);
+		assertThat(afterAgain.misses() - afterFirst.misses()).as("asked again, it is not").isZero();
+		assertThat(afterAgain.hits() - afterFirst.hits()).as("its vector was kept").isEqualTo(1);
+		assertThat(again.get("results")).isEqualTo(first.get("results"));
+		assertThat(first.get("results")).isNotEmpty();
+	}
+
+	/** The query vectors' cache gets so far, from the node's metrics. */
+	private static Gets queryVectorGets(String metrics) {
+		return new Gets(count(metrics, "hit"), count(metrics, "miss"));
+	}
+
+	private static double count(String metrics, String result) {
+		var matcher = java.util.regex.Pattern
+			.compile("cache_gets_total\\{cache=\"query-vectors\",.*result=\"" + result + "\".*} (\\S+)")
+			.matcher(metrics);
+		assertThat(matcher.find()).as(metrics).isTrue();
+		return Double.parseDouble(matcher.group(1));
+	}
+
+	private record Gets(double hits, double misses) {
+	}
+
+	@Test
 	void meaningNeverFindsAnotherOrganisationsLessons() {
 		for (var slug : List.of("acme", "globex")) {
 			var organisation = directory.organisation(slug).orElseThrow();
