@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * thread (the model's default spreads a lesson's passages over a thread per core), in batches of
  * {@link #BATCH}, each followed by a pause of {@code morsel.search.embedding-pause} times what it took (1: indexing
  * embeds at most half the time of one core). A learner's query is embedded at once, without pause, and its vector kept
- * ({@code morsel.caches.query-vectors}): the model gives a text the same vector every time, and embedding a query was
- * most of a search by meaning's processor time (ADR 0025, "Query vectors kept").
+ * ({@code morsel.caches.query-vectors}): the model gives a text the same vector every time, and a query asked again
+ * then costs about 3 ms of processor time less (ADR 0025, "Query vectors kept").
  */
 @Component
 class Embeddings implements SmartLifecycle {
