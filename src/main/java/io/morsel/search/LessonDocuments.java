@@ -13,21 +13,30 @@ import io.morsel.catalog.Scenario;
 import io.morsel.catalog.ShortText;
 import io.morsel.catalog.SingleChoice;
 import io.morsel.catalog.Transcripts;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 
@@ -277,6 +286,7 @@ final class LessonDocuments {
 			doc.add(new KnnFloatVectorField(MEANING, vector, VectorSimilarityFunction.DOT_PRODUCT));
 		}
 		doc.add(new StringField(KIND, passage.kind().key(), Field.Store.YES));
+		doc.add(new SortedDocValuesField(KIND, new BytesRef(passage.kind().key())));
 		if (passage.step() != null) {
 			doc.add(new StoredField(STEP, passage.step()));
 		}
@@ -293,8 +303,33 @@ final class LessonDocuments {
 		doc.add(new StringField(TYPE, type, Field.Store.NO));
 		doc.add(new StringField(ORGANISATION, version.organisationId().value().toString(), Field.Store.NO));
 		doc.add(new StringField(LESSON, version.lessonId().value().toString(), Field.Store.YES));
+		doc.add(new SortedDocValuesField(LESSON, new BytesRef(version.lessonId().value().toString())));
 		doc.add(new IntField(VERSION, version.version(), Field.Store.YES));
 		return doc;
+	}
+
+	/**
+	 * The value of a field with doc values ({@link #LESSON} on every document, {@link #KIND} on passages) for each of
+	 * the searcher's documents, in the order given; null where a document has none. Doc values are read in the order of
+	 * the documents, a few bytes each, where a stored field decodes a compressed block for each document: what a
+	 * search that ranks a hundred or more documents reads of each.
+	 */
+	static @Nullable String[] values(IndexSearcher searcher, String field, int[] docs) throws IOException {
+		var values = new @Nullable String[docs.length];
+		var order = IntStream.range(0, docs.length).boxed().sorted(Comparator.comparingInt(i -> docs[i])).toList();
+		var leaves = searcher.getIndexReader().leaves();
+		LeafReaderContext leaf = null;
+		SortedDocValues inLeaf = null;
+		for (int i : order) {
+			if (leaf == null || docs[i] >= leaf.docBase + leaf.reader().maxDoc()) {
+				leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+				inLeaf = DocValues.getSorted(leaf.reader(), field);
+			}
+			if (inLeaf.advanceExact(docs[i] - leaf.docBase)) {
+				values[i] = inLeaf.lookupOrd(inLeaf.ordValue()).utf8ToString();
+			}
+		}
+		return values;
 	}
 
 	private static String join(@Nullable String first, @Nullable String second) {

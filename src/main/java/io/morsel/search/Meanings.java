@@ -2,7 +2,7 @@ package io.morsel.search;
 
 import io.morsel.identity.OrganisationId;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,24 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lessons whose passages are nearest in meaning to a query: the passages' vectors searched in the index's HNSW
  * graph, within the organisation and the request's filters, those close enough kept, each lesson ranked by its nearest
  * passage, which is also where its result links to when its words did not match.
  *
+ * <p>A search reads each near passage's lesson and kind from doc values, and the nearest passage's place and text
+ * ({@link #place}) only for the lessons its page shows: reading the stored fields of every near passage, a
+ * compressed block decoded for each, was a sixth of a hybrid search.
+ *
  * @param ranked the lessons, nearest first
- * @param places each lesson's nearest passage
+ * @param nearest each lesson's nearest passage (its document in the searcher that found it)
  * @param kinds the lessons with a near passage of each kind, for the content-type facet
  */
-record Meanings(List<String> ranked, Map<String, Search.Place> places, Map<ContentKind, Set<String>> kinds) {
+record Meanings(List<String> ranked, Map<String, Integer> nearest, Map<ContentKind, Set<String>> kinds) {
 
 	static final Meanings NONE = new Meanings(List.of(), Map.of(), Map.of());
 
@@ -60,29 +67,41 @@ record Meanings(List<String> ranked, Map<String, Search.Place> places, Map<Conte
 		}
 		var top = searcher.search(new KnnFloatVectorQuery(LessonDocuments.MEANING, vector, PASSAGES, filter.build()),
 				PASSAGES);
-		var stored = searcher.storedFields();
-		var places = new LinkedHashMap<String, Search.Place>();
-		var kinds = new EnumMap<ContentKind, Set<String>>(ContentKind.class);
 		// Lucene scores a dot product of unit vectors as (1 + cosine) / 2.
 		var minScore = (1 + MIN_COSINE) / 2;
-		for (var hit : top.scoreDocs) {
-			if (hit.score < minScore) {
-				continue;
-			}
-			var doc = stored.document(hit.doc);
-			var lesson = doc.get(LessonDocuments.LESSON);
-			var kind = ContentKind.of(doc.get(LessonDocuments.KIND)).orElseThrow();
-			kinds.computeIfAbsent(kind, k -> new HashSet<>()).add(lesson);
-			if (places.containsKey(lesson)) {
-				continue;
-			}
-			var step = doc.getField(LessonDocuments.STEP);
-			var seconds = doc.getField(LessonDocuments.SECONDS);
-			places.put(lesson, new Search.Place(kind, step == null ? null : step.numericValue().intValue(),
-					seconds == null ? null : seconds.numericValue().intValue(), snippet(doc.get(LessonDocuments.SHOWN))));
+		var near = Arrays.stream(top.scoreDocs).filter(hit -> hit.score >= minScore).toArray(ScoreDoc[]::new);
+		var docs = Arrays.stream(near).mapToInt(hit -> hit.doc).toArray();
+		var lessons = LessonDocuments.values(searcher, LessonDocuments.LESSON, docs);
+		var kindKeys = LessonDocuments.values(searcher, LessonDocuments.KIND, docs);
+		var nearest = new LinkedHashMap<String, Integer>();
+		var kinds = new EnumMap<ContentKind, Set<String>>(ContentKind.class);
+		for (int i = 0; i < docs.length; i++) {
+			var kind = ContentKind.of(kindKeys[i]).orElseThrow();
+			kinds.computeIfAbsent(kind, k -> new HashSet<>()).add(lessons[i]);
+			nearest.putIfAbsent(lessons[i], docs[i]);
 		}
-		return new Meanings(List.copyOf(places.keySet()), places, kinds);
+		return new Meanings(List.copyOf(nearest.keySet()), nearest, kinds);
 	}
+
+	/**
+	 * Where the lesson's result links to when found by meaning alone: its nearest passage, with its first words as the
+	 * snippet; null for a lesson this search did not find by meaning.
+	 */
+	Search.@Nullable Place place(StoredFields stored, String lesson) throws IOException {
+		var doc = nearest.get(lesson);
+		if (doc == null) {
+			return null;
+		}
+		var passage = stored.document(doc, PLACE_FIELDS);
+		var step = passage.getField(LessonDocuments.STEP);
+		var seconds = passage.getField(LessonDocuments.SECONDS);
+		return new Search.Place(ContentKind.of(passage.get(LessonDocuments.KIND)).orElseThrow(),
+				step == null ? null : step.numericValue().intValue(),
+				seconds == null ? null : seconds.numericValue().intValue(), snippet(passage.get(LessonDocuments.SHOWN)));
+	}
+
+	private static final Set<String> PLACE_FIELDS = Set.of(LessonDocuments.KIND, LessonDocuments.STEP,
+			LessonDocuments.SECONDS, LessonDocuments.SHOWN);
 
 	/** The passage's first words, escaped: nothing to highlight, since it matched by meaning. */
 	private static String snippet(String shown) {
@@ -95,7 +114,7 @@ record Meanings(List<String> ranked, Map<String, Search.Place> places, Map<Conte
 	}
 
 	Set<String> lessons() {
-		return places.keySet();
+		return nearest.keySet();
 	}
 
 	Set<String> lessonsIn(ContentKind kind) {

@@ -236,9 +236,13 @@ public class Search {
 		var page = meanings.isEmpty() ? lexicalPage(searcher, byWords, request)
 				: fusedPage(searcher, byWords, exactly(organisation, request, query), meanings, request);
 		var places = places(searcher, organisation, request, query, page);
+		var stored = searcher.storedFields();
 		var results = new ArrayList<SearchResults.Result>();
-		page.forEach((lesson, ranked) -> results.add(result(lesson, ranked,
-				places.getOrDefault(lesson, meanings.places().get(lesson)))));
+		for (var entry : page.entrySet()) {
+			var place = places.get(entry.getKey());
+			results.add(result(entry.getKey(), entry.getValue(),
+					place != null ? place : meanings.place(stored, entry.getKey())));
+		}
 		var counted = counted(searcher, organisation, request, query, lexical, meanings, bound);
 		return new SearchResults(counted.total(), counted.exact(), results, counted.facets());
 	}
@@ -248,33 +252,35 @@ public class Search {
 		var page = new LinkedHashMap<String, Ranked>();
 		var stored = searcher.storedFields();
 		for (int i = request.offset(); i < top.scoreDocs.length; i++) {
-			var doc = stored.document(top.scoreDocs[i].doc);
+			var doc = stored.document(top.scoreDocs[i].doc, SHOWN_FIELDS);
 			page.put(doc.get(LESSON), new Ranked(top.scoreDocs[i].doc, doc.get(LessonDocuments.TITLE),
 					doc.get(LessonDocuments.OBJECTIVE), top.scoreDocs[i].score));
 		}
 		return page;
 	}
 
+	/** What a result shows of its lesson document. */
+	private static final Set<String> SHOWN_FIELDS = Set.of(LESSON, LessonDocuments.TITLE, LessonDocuments.OBJECTIVE);
+
 	/**
 	 * Reciprocal rank fusion of the lexical ranking and the ranking by meaning: each lesson scores 1/(k + rank) in each
 	 * ranking it is in, so a lesson both rank well comes first, and one either ranks first is near the top, whatever
 	 * the scales of BM25 and of cosines. On equal scores the words decide: the lesson the words rank first and the one
-	 * only its meaning ranks first score alike, and a learner who typed the lesson's own words expects that one.
+	 * only its meaning ranks first score alike, and a learner who typed the lesson's own words expects that one. The
+	 * rankings' lessons are read from doc values; only the page's lesson documents are read for their title and
+	 * objective.
 	 */
 	private static Map<String, Ranked> fusedPage(IndexSearcher searcher, TopDocs top, @Nullable Query exactly,
 			Meanings meanings, SearchRequest request) throws IOException {
 		var depth = Math.max(request.offset() + request.limit(), FUSION_DEPTH);
-		var stored = searcher.storedFields();
 		var fused = new HashMap<String, Double>();
 		var byWords = new HashMap<String, Integer>();
-		var shown = new HashMap<String, org.apache.lucene.document.Document>();
 		var lessonDocs = new HashMap<String, Integer>();
-		for (int rank = 0; rank < top.scoreDocs.length; rank++) {
-			var doc = stored.document(top.scoreDocs[rank].doc);
-			fused.merge(doc.get(LESSON), 1.0 / (RRF_K + rank + 1), Double::sum);
-			byWords.putIfAbsent(doc.get(LESSON), rank);
-			shown.put(doc.get(LESSON), doc);
-			lessonDocs.put(doc.get(LESSON), top.scoreDocs[rank].doc);
+		var ranked = lessons(searcher, top);
+		for (int rank = 0; rank < ranked.length; rank++) {
+			fused.merge(ranked[rank], 1.0 / (RRF_K + rank + 1), Double::sum);
+			byWords.putIfAbsent(ranked[rank], rank);
+			lessonDocs.put(ranked[rank], top.scoreDocs[rank].doc);
 		}
 		var byMeaning = meanings.ranked();
 		for (int rank = 0; rank < byMeaning.size(); rank++) {
@@ -282,11 +288,10 @@ public class Search {
 		}
 		if (exactly != null) {
 			var phrased = searcher.search(exactly, new TopScoreDocCollectorManager(depth, 0));
-			for (int rank = 0; rank < phrased.scoreDocs.length; rank++) {
-				var doc = stored.document(phrased.scoreDocs[rank].doc);
-				fused.merge(doc.get(LESSON), PHRASE_WEIGHT / (RRF_K + rank + 1), Double::sum);
-				shown.putIfAbsent(doc.get(LESSON), doc);
-				lessonDocs.putIfAbsent(doc.get(LESSON), phrased.scoreDocs[rank].doc);
+			var phrasedLessons = lessons(searcher, phrased);
+			for (int rank = 0; rank < phrasedLessons.length; rank++) {
+				fused.merge(phrasedLessons[rank], PHRASE_WEIGHT / (RRF_K + rank + 1), Double::sum);
+				lessonDocs.putIfAbsent(phrasedLessons[rank], phrased.scoreDocs[rank].doc);
 			}
 		}
 		var order = fused.entrySet()
@@ -298,25 +303,33 @@ public class Search {
 			.skip(request.offset())
 			.limit(request.limit())
 			.toList();
-		var missing = order.stream().map(Map.Entry::getKey).filter(l -> !shown.containsKey(l)).toList();
+		var missing = order.stream().map(Map.Entry::getKey).filter(l -> !lessonDocs.containsKey(l)).toList();
 		if (!missing.isEmpty()) {
 			var missingDocs = new BooleanQuery.Builder()
 				.add(new TermQuery(new Term(TYPE, LessonDocuments.LESSON_DOC)), Occur.FILTER)
 				.add(new TermInSetQuery(LESSON, missing.stream().map(BytesRef::new).toList()), Occur.FILTER)
 				.build();
-			for (var hit : searcher.search(missingDocs, missing.size()).scoreDocs) {
-				var doc = stored.document(hit.doc);
-				shown.put(doc.get(LESSON), doc);
-				lessonDocs.put(doc.get(LESSON), hit.doc);
+			var found = searcher.search(missingDocs, missing.size());
+			var foundLessons = lessons(searcher, found);
+			for (int i = 0; i < foundLessons.length; i++) {
+				lessonDocs.put(foundLessons[i], found.scoreDocs[i].doc);
 			}
 		}
+		var stored = searcher.storedFields();
 		var page = new LinkedHashMap<String, Ranked>();
 		for (var entry : order) {
-			var doc = shown.get(entry.getKey());
-			page.put(entry.getKey(), new Ranked(lessonDocs.get(entry.getKey()), doc.get(LessonDocuments.TITLE),
+			int lessonDoc = lessonDocs.get(entry.getKey());
+			var doc = stored.document(lessonDoc, SHOWN_FIELDS);
+			page.put(entry.getKey(), new Ranked(lessonDoc, doc.get(LessonDocuments.TITLE),
 					doc.get(LessonDocuments.OBJECTIVE), entry.getValue()));
 		}
 		return page;
+	}
+
+	/** The lesson of each document found, in order. */
+	private static String[] lessons(IndexSearcher searcher, TopDocs top) throws IOException {
+		return LessonDocuments.values(searcher, LESSON,
+				java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray());
 	}
 
 	/** The lesson documents that hold the words typed as an exact phrase, within the request's filters; null for one word. */

@@ -39,10 +39,11 @@ import org.jspecify.annotations.Nullable;
  * typo tolerance and phrases, the fusion, each result's best passage and highlighted snippet, the facets.</li>
  * </ul>
  *
- * <p>{@code <index folder> <organisation id> <queries.txt> <threads> <seconds> <lexical|hybrid|count|results>}.
- * Each measurement runs the given seconds after a warm-up as long; {@code count} prints what the index holds and
- * stops (it reads the last commit, also while the application holds the index); {@code results} prints what each
- * query finds instead of measuring.
+ * <p>{@code <index folder> <organisation id> <queries.txt> <threads> <seconds>
+ * <lexical|hybrid|count|results|hybrid-results>}. Each measurement runs the given seconds after a warm-up as long;
+ * {@code count} prints what the index holds and stops (it reads the last commit, also while the application holds the
+ * index); {@code results} prints what each query finds lexically instead of measuring, {@code hybrid-results} what it
+ * finds by words and meaning (an index with vectors).
  */
 public class SearchIndexBenchmark {
 
@@ -54,7 +55,7 @@ public class SearchIndexBenchmark {
 		var queries = Files.readAllLines(Path.of(args[2])).stream().filter(q -> !q.isBlank()).toList();
 		var threads = Integer.parseInt(args[3]);
 		var seconds = Integer.parseInt(args[4]);
-		var hybrid = "hybrid".equals(args[5]);
+		var hybrid = args[5].startsWith("hybrid");
 		var countOnly = "count".equals(args[5]);
 
 		var embeddings = new Embeddings(hybrid, 0, java.time.Duration.ZERO);
@@ -73,7 +74,7 @@ public class SearchIndexBenchmark {
 			if (countOnly) {
 				System.exit(0);
 			}
-			if (!"results".equals(args[5])) {
+			if (!args[5].endsWith("results")) {
 				measure("Lucene alone", threads, seconds, queries,
 						query -> lucene(searcher, organisation, query, hybrid ? embeddings : null));
 			}
@@ -81,8 +82,8 @@ public class SearchIndexBenchmark {
 		var index = new SearchIndex(folder);
 		// Searches here are the organisation's, never a member's: no one's sight is asked.
 		var search = new Search(index, noSynonyms(), embeddings, null, null);
-		if ("results".equals(args[5])) {
-			printResults(search, organisation, queries);
+		if (args[5].endsWith("results")) {
+			printResults(search, organisation, queries, hybrid);
 			index.destroy();
 			System.exit(0);
 		}
@@ -93,13 +94,15 @@ public class SearchIndexBenchmark {
 	}
 
 	/**
-	 * What each query finds, lexically, in any content and in transcripts: the total, the facets and the page with its
-	 * scores, links and snippets, one line each, to compare two commits' searches on the same index with diff.
+	 * What each query finds, lexically or by words and meaning, in any content and in transcripts: the total, the facets
+	 * and the page with its scores, links and snippets, one line each, to compare two commits' searches on the same
+	 * index with diff.
 	 */
-	private static void printResults(Search search, OrganisationId organisation, List<String> queries) {
+	private static void printResults(Search search, OrganisationId organisation, List<String> queries,
+			boolean hybrid) {
 		for (var query : queries) {
 			for (var type : new ContentKind[] { null, ContentKind.TRANSCRIPT }) {
-				var found = search.find(organisation, new SearchRequest(query, null, null, type, 10, 0), false);
+				var found = search.find(organisation, new SearchRequest(query, null, null, type, 10, 0), hybrid);
 				System.out.println(query + " | " + type + " | " + found.total() + " | " + found.facets() + " | "
 						+ found.results().stream().map(r -> r.lessonId() + " " + r.kind() + " " + r.score() + " " + r.link() + " " + r.snippet())
 							.toList());
