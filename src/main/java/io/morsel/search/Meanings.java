@@ -92,16 +92,9 @@ record Meanings(List<String> ranked, Map<String, Integer> nearest, Map<ContentKi
 		if (doc == null) {
 			return null;
 		}
-		var passage = stored.document(doc, PLACE_FIELDS);
-		var step = passage.getField(LessonDocuments.STEP);
-		var seconds = passage.getField(LessonDocuments.SECONDS);
-		return new Search.Place(ContentKind.of(passage.get(LessonDocuments.KIND)).orElseThrow(),
-				step == null ? null : step.numericValue().intValue(),
-				seconds == null ? null : seconds.numericValue().intValue(), snippet(passage.get(LessonDocuments.SHOWN)));
+		var passage = stored.document(doc, Search.PLACE_FIELDS);
+		return Search.Place.of(passage, snippet(passage.get(LessonDocuments.SHOWN)));
 	}
-
-	private static final Set<String> PLACE_FIELDS = Set.of(LessonDocuments.KIND, LessonDocuments.STEP,
-			LessonDocuments.SECONDS, LessonDocuments.SHOWN);
 
 	/** The passage's first words, escaped: nothing to highlight, since it matched by meaning. */
 	private static String snippet(String shown) {

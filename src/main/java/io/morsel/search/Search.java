@@ -7,6 +7,7 @@ import static io.morsel.search.LessonDocuments.TYPE;
 import io.morsel.identity.OrganisationId;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -329,7 +331,7 @@ public class Search {
 	/** The lesson of each document found, in order. */
 	private static String[] lessons(IndexSearcher searcher, TopDocs top) throws IOException {
 		return LessonDocuments.values(searcher, LESSON,
-				java.util.Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray());
+				Arrays.stream(top.scoreDocs).mapToInt(hit -> hit.doc).toArray());
 	}
 
 	/** The lesson documents that hold the words typed as an exact phrase, within the request's filters; null for one word. */
@@ -351,6 +353,15 @@ public class Search {
 	}
 
 	record Place(ContentKind kind, @Nullable Integer step, @Nullable Integer seconds, String snippet) {
+
+		/** What a passage's document, read with {@link #PLACE_FIELDS}, says of where it stands, with its snippet. */
+		static Place of(Document passage, String snippet) {
+			var step = passage.getField(LessonDocuments.STEP);
+			var seconds = passage.getField(LessonDocuments.SECONDS);
+			return new Place(ContentKind.of(passage.get(LessonDocuments.KIND)).orElseThrow(),
+					step == null ? null : step.numericValue().intValue(),
+					seconds == null ? null : seconds.numericValue().intValue(), snippet);
+		}
 	}
 
 	/**
@@ -437,12 +448,7 @@ public class Search {
 				continue;
 			}
 			var doc = stored.document(best[i], PLACE_FIELDS);
-			var step = doc.getField(LessonDocuments.STEP);
-			var seconds = doc.getField(LessonDocuments.SECONDS);
-			found.put(lessons.get(i).getKey(), new Place(ContentKind.of(doc.get(LessonDocuments.KIND)).orElseThrow(),
-					step == null ? null : step.numericValue().intValue(),
-					seconds == null ? null : seconds.numericValue().intValue(),
-					snippet(highlighter, doc.get(LessonDocuments.SHOWN))));
+			found.put(lessons.get(i).getKey(), Place.of(doc, snippet(highlighter, doc.get(LessonDocuments.SHOWN))));
 		}
 		return found;
 	}
@@ -461,7 +467,8 @@ public class Search {
 		return new QueryTermScorer(QueryTermExtractor.getTerms(scoring, false, LessonDocuments.PASSAGE));
 	}
 
-	private static final Set<String> PLACE_FIELDS = Set.of(LessonDocuments.KIND, LessonDocuments.STEP,
+	/** What a result reads of its passage. */
+	static final Set<String> PLACE_FIELDS = Set.of(LessonDocuments.KIND, LessonDocuments.STEP,
 			LessonDocuments.SECONDS, LessonDocuments.SHOWN);
 
 	/**
@@ -474,7 +481,7 @@ public class Search {
 	private static int[] bestPassages(IndexSearcher searcher, Query passages, int[] lessonDocs) throws IOException {
 		var best = new int[lessonDocs.length];
 		var scores = new float[lessonDocs.length];
-		java.util.Arrays.fill(best, -1);
+		Arrays.fill(best, -1);
 		var weight = searcher.createWeight(searcher.rewrite(passages), ScoreMode.COMPLETE, 1f);
 		var leaves = searcher.getIndexReader().leaves();
 		int first = 0;
