@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LRUQueryCache;
 
 /**
  * The processor time of {@code Search.find} (any content, ten results) over a fixed number of searches after
@@ -68,6 +70,10 @@ public final class CpuPerSearch {
 				args[0], measured, hybrid ? "hybrid" : "lexical", warm, searchers, total / 1e6 / measured, cpu[measured / 2] / 1e6,
 				cpu[(int) (measured * 0.99)] / 1e6, Arrays.stream(allocated).sum() / 1024.0 / measured,
 				collected[0] - collections[0], collected[1] - collections[1], wall / 1e9);
+		// Whether Lucene's query cache keeps the filters a search repeats (the organisation's documents, the kNN filter).
+		var cache = (LRUQueryCache) IndexSearcher.getDefaultQueryCache();
+		System.out.printf("query cache after the searches: %d entries, %d hits, %d misses%n", cache.getCacheCount(),
+				cache.getHitCount(), cache.getMissCount());
 		index.destroy();
 		System.exit(0);
 	}
