@@ -14,7 +14,7 @@ public class MorselApplication {
 		var application = new SpringApplication(MorselApplication.class);
 		if (Boolean.getBoolean("morsel.startup-steps")) {
 			// Each step of the context's start (every bean made, with its time) as a JFR event, for a recording started
-			// with the JVM: where a start's time goes (bench/start/README.md).
+			// with the JVM: where a start's time goes (STEPS=1 bench/start, bench/README.md).
 			application.setApplicationStartup(new FlightRecorderApplicationStartup());
 		}
 		application.run(args);

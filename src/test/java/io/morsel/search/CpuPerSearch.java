@@ -22,9 +22,10 @@ import org.apache.lucene.search.LRUQueryCache;
  * organisation is the generated lessons' (BenchCatalog). With more than one searcher (1 by default), the searches are
  * shared out among that many threads, warm-up and measurement alike. {@code hybrid} (for an index with vectors) ranks
  * by meaning too, as a node does once its model is loaded: the warm-up embeds every query, and the measured searches
- * take their vectors from the queries' cache, as a node's repeated queries do (ADR 0025, "Query vectors kept"). It prints the processor time a search (the searching threads'
- * own, added up), its median and 99th percentile over the searches, the bytes a search allocates, and the collector's
- * pauses and time during the measurement. It opens the index for writing, as a node does: give each run its own copy
+ * take their vectors from the queries' cache, as a node's repeated queries do (ADR 0025, "Query vectors kept"). It
+ * prints the processor time a search (the searching threads' own, added up), its median and 99th percentile over the
+ * searches, the bytes a search allocates, the collector's pauses and time during the measurement, and the counts of
+ * Lucene's query cache. It opens the index for writing, as a node does: give each run its own copy
  * of the folder.
  */
 public final class CpuPerSearch {
@@ -47,13 +48,7 @@ public final class CpuPerSearch {
 				return List.of();
 			}
 		};
-		var embeddings = new Embeddings(hybrid, 0, java.time.Duration.ZERO);
-		if (hybrid) {
-			embeddings.start();
-			while (!embeddings.ready()) {
-				Thread.sleep(100);
-			}
-		}
+		var embeddings = GeneratedIndex.embeddings(hybrid);
 		var search = new Search(index, synonyms, embeddings, null, null);
 		run(search, organisation, queries, warm, searchers, hybrid, new long[warm], new long[warm]);
 		var collections = collections();

@@ -25,18 +25,27 @@ public class GeneratedIndex {
 	public static final OrganisationId ORGANISATION = new OrganisationId(
 			UUID.fromString("00000000-0000-4000-8000-00000000a17e"));
 
-	public static void main(String[] args) throws Exception {
-		var folder = Path.of(args[0]);
-		var lessons = Integer.parseInt(args[1]);
-		var embedded = Integer.parseInt(args[2]);
-		var generated = new GeneratedLessons(Long.parseLong(args[3]));
-		var embeddings = new Embeddings(embedded > 0, 0, Duration.ZERO);
-		if (embedded > 0) {
+	/**
+	 * The sentence model as the benchmarks use it: loaded before this returns when {@code enabled} (a second or two),
+	 * embedding without pauses; off otherwise.
+	 */
+	static Embeddings embeddings(boolean enabled) throws InterruptedException {
+		var embeddings = new Embeddings(enabled, 0, Duration.ZERO);
+		if (enabled) {
 			embeddings.start();
 			while (!embeddings.ready()) {
 				Thread.sleep(100);
 			}
 		}
+		return embeddings;
+	}
+
+	public static void main(String[] args) throws Exception {
+		var folder = Path.of(args[0]);
+		var lessons = Integer.parseInt(args[1]);
+		var embedded = Integer.parseInt(args[2]);
+		var generated = new GeneratedLessons(Long.parseLong(args[3]));
+		var embeddings = embeddings(embedded > 0);
 		var index = new SearchIndex(folder);
 		var started = System.nanoTime();
 		var now = Instant.now();

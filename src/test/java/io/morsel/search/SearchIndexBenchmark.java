@@ -58,13 +58,7 @@ public class SearchIndexBenchmark {
 		var hybrid = args[5].startsWith("hybrid");
 		var countOnly = "count".equals(args[5]);
 
-		var embeddings = new Embeddings(hybrid, 0, java.time.Duration.ZERO);
-		if (hybrid) {
-			embeddings.start();
-			while (!embeddings.ready()) {
-				Thread.sleep(100);
-			}
-		}
+		var embeddings = GeneratedIndex.embeddings(hybrid);
 		try (var directory = FSDirectory.open(folder); var reader = DirectoryReader.open(directory)) {
 			var searcher = new IndexSearcher(reader);
 			System.out.printf("index: %,d documents, %,d lessons, %,d passages with vectors, %,.1f MB on disk%n",
