@@ -7,11 +7,12 @@ import io.morsel.MorselIntegrationTest;
 import io.morsel.TestInfrastructure;
 import io.morsel.support.Api;
 import io.morsel.support.Eventually;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +38,10 @@ class SearchAcrossNodesTests {
 	@Autowired
 	ChangeFollower follower;
 
+	/** Node B's index folder, removed after the tests. */
+	@TempDir
+	static Path nodeBIndex;
+
 	@BeforeAll
 	static void startSecondNode() throws Exception {
 		var db = TestInfrastructure.database();
@@ -44,7 +49,7 @@ class SearchAcrossNodesTests {
 				"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
 				"--spring.datasource.password=" + db.password(), "--morsel.demo.seed=false",
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestInfrastructure.mail().getSmtp().getPort(),
-				"--morsel.search.index-dir=" + Files.createTempDirectory("morsel-node-b-index"),
+				"--morsel.search.index-dir=" + nodeBIndex,
 				// The second node is lexical: what it finds does not depend on the model, and it stays lean.
 				"--morsel.search.semantic=false");
 	}

@@ -7,13 +7,13 @@ import io.morsel.MorselIntegrationTest;
 import io.morsel.TestInfrastructure;
 import io.morsel.support.Api;
 import io.morsel.support.Eventually;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,11 +86,10 @@ class SearchChangesPruningTests {
 	}
 
 	@Test
-	void aNodeBackAfterEntriesItMissedWerePrunedBuildsItsIndexAgain() throws Exception {
+	void aNodeBackAfterEntriesItMissedWerePrunedBuildsItsIndexAgain(@TempDir Path folder) throws Exception {
 		Indexed.await(changes, follower);
 		var a = Api.on(port);
 		var author = a.token("author@acme.test", "acme");
-		var folder = Files.createTempDirectory("morsel-pruned-node-index");
 
 		var nodeB = startNode(folder);
 		try {
