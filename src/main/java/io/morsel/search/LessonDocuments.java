@@ -136,7 +136,11 @@ final class LessonDocuments {
 		documents.add(lesson);
 		int next = 0;
 		for (var passage : passages) {
-			var vector = passage.meaning() != null && embedded.isPresent() ? embedded.get().get(next++) : null;
+			float @Nullable [] vector = null;
+			if (passage.meaning() != null && embedded.isPresent()) {
+				vector = VectorsApart.of(embedded.get().get(next), version.lessonId().value(), next);
+				next++;
+			}
 			documents.add(passage(version, programs, passage, vector));
 		}
 		return new Built(documents, embedded.isPresent());

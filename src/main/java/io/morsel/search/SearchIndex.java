@@ -44,9 +44,10 @@ class SearchIndex implements DisposableBean {
 	 * The shape of the documents (LessonDocuments): an index of another shape is emptied on start and built again,
 	 * since Lucene refuses a field whose kind changed. 2: lengths as numbers, filters and vectors on passages. 3: the
 	 * lessons written without their vectors are marked (an index of format 2 did not say which lacked them). 4: each
-	 * document's lesson, and each passage's kind, also as doc values (what a hybrid search reads of its rankings).
+	 * document's lesson, and each passage's kind, also as doc values (what a hybrid search reads of its rankings). 5:
+	 * passages' vectors kept apart ({@link VectorsApart}).
 	 */
-	private static final String CURRENT_FORMAT = "4";
+	private static final String CURRENT_FORMAT = "5";
 
 	/** Analyzes every text field, and the learners' queries: English words, stop words dropped, stemmed (Porter). */
 	static final Analyzer ANALYZER = new EnglishAnalyzer();
