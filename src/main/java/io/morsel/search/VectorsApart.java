@@ -16,7 +16,7 @@ import java.util.UUID;
  * each other's equals, and the graph links them to the rest.
  *
  * <p>A thousandth changes a passage's cosine to any query by about 5 × 10⁻⁵ (the move's share along the query): far
- * below what separates two different passages, and below what the quantized model itself decides.
+ * below what separates two passages of different texts, so only twins' order among themselves changes.
  */
 final class VectorsApart {
 
