@@ -39,7 +39,7 @@ record Meanings(List<String> ranked, Map<String, Integer> nearest, Map<ContentKi
 	static final Meanings NONE = new Meanings(List.of(), Map.of(), Map.of());
 
 	/** How many passages the vector search returns: enough for some dozens of lessons. */
-	private static final int PASSAGES = 200;
+	static final int PASSAGES = 200;
 
 	/**
 	 * The least cosine of a passage to the query that counts as near: every text is near something, and a query
@@ -59,14 +59,7 @@ record Meanings(List<String> ranked, Map<String, Integer> nearest, Map<ContentKi
 
 	static Meanings find(IndexSearcher searcher, OrganisationId organisation, SearchRequest request, float[] vector)
 			throws IOException {
-		var filter = new BooleanQuery.Builder()
-			.add(new TermQuery(new Term(LessonDocuments.TYPE, LessonDocuments.PASSAGE_DOC)), Occur.FILTER);
-		Search.filters(organisation, request).forEach(f -> filter.add(f, Occur.FILTER));
-		if (request.type() != null) {
-			filter.add(new TermQuery(new Term(LessonDocuments.KIND, request.type().key())), Occur.FILTER);
-		}
-		var top = searcher.search(new KnnFloatVectorQuery(LessonDocuments.MEANING, vector, PASSAGES, filter.build()),
-				PASSAGES);
+		var top = searcher.search(query(organisation, request, vector), PASSAGES);
 		// Lucene scores a dot product of unit vectors as (1 + cosine) / 2.
 		var minScore = (1 + MIN_COSINE) / 2;
 		var near = Arrays.stream(top.scoreDocs).filter(hit -> hit.score >= minScore).toArray(ScoreDoc[]::new);
@@ -81,6 +74,17 @@ record Meanings(List<String> ranked, Map<String, Integer> nearest, Map<ContentKi
 			nearest.putIfAbsent(lessons[i], docs[i]);
 		}
 		return new Meanings(List.copyOf(nearest.keySet()), nearest, kinds);
+	}
+
+	/** The organisation's passages nearest to the vector, within the request's filters. */
+	static KnnFloatVectorQuery query(OrganisationId organisation, SearchRequest request, float[] vector) {
+		var filter = new BooleanQuery.Builder()
+			.add(new TermQuery(new Term(LessonDocuments.TYPE, LessonDocuments.PASSAGE_DOC)), Occur.FILTER);
+		Search.filters(organisation, request).forEach(f -> filter.add(f, Occur.FILTER));
+		if (request.type() != null) {
+			filter.add(new TermQuery(new Term(LessonDocuments.KIND, request.type().key())), Occur.FILTER);
+		}
+		return new KnnFloatVectorQuery(LessonDocuments.MEANING, vector, PASSAGES, filter.build());
 	}
 
 	/**

@@ -13,15 +13,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.AcceptDocs;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.knn.KnnCollectorManager;
 import org.apache.lucene.store.FSDirectory;
@@ -41,8 +37,6 @@ import org.apache.lucene.util.hnsw.HnswUtil;
  */
 public final class VectorSearchCheck {
 
-	private static final int PASSAGES = 200;
-
 	/**
 	 * A found passage counts as one of the ten nearest when its score is within this of the tenth's: identical texts'
 	 * vectors are moved apart by a thousandth (VectorsApart), and which twin is found does not matter.
@@ -52,15 +46,15 @@ public final class VectorSearchCheck {
 	private VectorSearchCheck() {
 	}
 
-	/** The nearest passages' query, counting the graph nodes it visits and the segments searched exactly. */
+	/** A node's nearest passages' query ({@code Meanings.query}), counting the nodes it visits and the exact searches. */
 	private static final class Counted extends KnnFloatVectorQuery {
 
 		long visited;
 
 		int exact;
 
-		Counted(float[] vector, Query filter) {
-			super(LessonDocuments.MEANING, vector, PASSAGES, filter);
+		Counted(KnnFloatVectorQuery query) {
+			super(query.getField(), query.getTargetCopy(), query.getK(), query.getFilter());
 		}
 
 		@Override
@@ -98,11 +92,8 @@ public final class VectorSearchCheck {
 		Arrays.fill(millis, Double.MAX_VALUE);
 		for (int round = 0; round < rounds; round++) {
 			for (int i = 0; i < queries.size(); i++) {
-				var filter = new BooleanQuery.Builder()
-					.add(new TermQuery(new Term(LessonDocuments.TYPE, LessonDocuments.PASSAGE_DOC)), Occur.FILTER);
-				Search.filters(organisation, new SearchRequest(queries.get(i), null, null, null, 10, 0))
-					.forEach(f -> filter.add(f, Occur.FILTER));
-				var query = new Counted(vectors.get(i), filter.build());
+				var request = new SearchRequest(queries.get(i), null, null, null, 10, 0);
+				var query = new Counted(Meanings.query(organisation, request, vectors.get(i)));
 				var before = clock.getCurrentThreadCpuTime();
 				var found = searcher.search(query, 10);
 				var cpu = (clock.getCurrentThreadCpuTime() - before) / 1e6;
@@ -112,7 +103,7 @@ public final class VectorSearchCheck {
 				visited[i] = query.visited;
 				exact[i] = query.exact;
 				if (round == rounds - 1) {
-					var tenth = (1 + tenthNearest(reader, vectors.get(i))) / 2 - TIE;
+					var tenth = tenthNearest(reader, vectors.get(i)) - TIE;
 					recall[i] = Arrays.stream(found.scoreDocs).filter(hit -> hit.score >= tenth).count() / 10.0;
 				}
 			}
@@ -124,7 +115,7 @@ public final class VectorSearchCheck {
 				reader.leaves().size(), reader.maxDoc(), HnswUtil.graphIsRooted(reader, LessonDocuments.MEANING));
 		System.out.printf(
 				"%d queries, %d nearest passages each: cpu p50 %.2f, p90 %.2f, p99 %.2f, max %.2f ms; %.0f nodes visited on average; %d queries searched a segment exactly; recall@10 %.3f, %d queries under 0.8%n",
-				n, PASSAGES, sorted[n / 2], sorted[(int) (n * 0.9)], sorted[(int) (n * 0.99)], sorted[n - 1],
+				n, Meanings.PASSAGES, sorted[n / 2], sorted[(int) (n * 0.9)], sorted[(int) (n * 0.99)], sorted[n - 1],
 				Arrays.stream(visited).average().orElse(0), Arrays.stream(exact).filter(e -> e > 0).count(),
 				Arrays.stream(recall).average().orElse(0), Arrays.stream(recall).filter(r -> r < 0.8).count());
 		var slowest = new ArrayList<Integer>();
@@ -139,7 +130,7 @@ public final class VectorSearchCheck {
 		System.exit(0);
 	}
 
-	/** The cosine of the tenth nearest passage, every passage's vector compared with the query's. */
+	/** The score of the tenth nearest passage, every passage's vector compared with the query's. */
 	private static float tenthNearest(IndexReader reader, float[] query) throws IOException {
 		var best = new PriorityQueue<Float>();
 		for (var leaf : reader.leaves()) {
@@ -149,12 +140,7 @@ public final class VectorSearchCheck {
 			}
 			var passages = values.iterator();
 			for (int doc = passages.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = passages.nextDoc()) {
-				var vector = values.vectorValue(passages.index());
-				float cosine = 0;
-				for (int d = 0; d < vector.length; d++) {
-					cosine += vector[d] * query[d];
-				}
-				best.add(cosine);
+				best.add(VectorSimilarityFunction.DOT_PRODUCT.compare(values.vectorValue(passages.index()), query));
 				if (best.size() > 10) {
 					best.poll();
 				}

@@ -17,6 +17,7 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Test;
 
 /** Passages' vectors kept apart (ADR 0025): plain unit tests, on an index in memory. */
@@ -29,11 +30,12 @@ class VectorsApartTests {
 		var vector = randomUnit(new Random(1), 384);
 		var moved = VectorsApart.of(vector, LESSON, 3);
 
-		assertThat(dot(moved, moved)).isCloseTo(1.0, offset(1e-5));
+		assertThat(VectorUtil.dotProduct(moved, moved)).isCloseTo(1f, offset(1e-5f));
 		assertThat(distance(vector, moved)).isBetween(0.5e-3, 1.5e-3);
 		// What a search ranks by: the cosine to any query changes by far less than separates two passages.
 		var query = randomUnit(new Random(2), 384);
-		assertThat(Math.abs(dot(query, moved) - dot(query, vector))).isLessThan(2e-4);
+		assertThat(Math.abs(VectorUtil.dotProduct(query, moved) - VectorUtil.dotProduct(query, vector)))
+			.isLessThan(2e-4f);
 	}
 
 	@Test
@@ -90,7 +92,7 @@ class VectorsApartTests {
 					for (int i = 0; i < dimensions; i++) {
 						query[i] += (float) (random.nextGaussian() * 0.5 / Math.sqrt(dimensions));
 					}
-					var top = searcher.search(new KnnFloatVectorQuery("meaning", unit(query), 10), 1);
+					var top = searcher.search(new KnnFloatVectorQuery("meaning", VectorUtil.l2normalize(query), 10), 1);
 					var found = searcher.storedFields().document(top.scoreDocs[0].doc).getField("text").numericValue();
 					if (found.intValue() != text) {
 						missed++;
@@ -106,23 +108,7 @@ class VectorsApartTests {
 		for (int i = 0; i < dimensions; i++) {
 			vector[i] = (float) random.nextGaussian();
 		}
-		return unit(vector);
-	}
-
-	private static float[] unit(float[] vector) {
-		var length = (float) Math.sqrt(dot(vector, vector));
-		for (int i = 0; i < vector.length; i++) {
-			vector[i] /= length;
-		}
-		return vector;
-	}
-
-	private static double dot(float[] a, float[] b) {
-		double sum = 0;
-		for (int i = 0; i < a.length; i++) {
-			sum += a[i] * b[i];
-		}
-		return sum;
+		return VectorUtil.l2normalize(vector);
 	}
 
 	private static double distance(float[] a, float[] b) {
