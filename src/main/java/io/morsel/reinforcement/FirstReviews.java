@@ -5,6 +5,7 @@ import io.morsel.learning.AnswerRecorded;
 import io.morsel.learning.AnswersRecorded;
 import io.morsel.learning.Learner;
 import io.morsel.learning.ReviewDueTimes;
+import io.morsel.shared.AsynchronousCommit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * review with it. Later answers to the same question in a lesson do not touch the card: the daily review schedules it.
  *
  * <p>It takes the answers of one write together ({@link AnswersRecorded}, ADR 0015): one publication and one transaction
- * for the cards, first reviews and skills of a batch, in one statement each.
+ * for the cards, first reviews and skills of a batch, in one statement each. That transaction commits asynchronously
+ * (ADR 0056): the answers it cards are stored already, and a card lost in a crash of the database is made again.
  */
 @Component
 class FirstReviews {
@@ -50,10 +52,12 @@ class FirstReviews {
 	private final SkillMastery mastery;
 	/** Each learner's earliest due time, which Today reads: kept with the cards made. */
 	private final ReviewDueTimes dueTimes;
+	private final AsynchronousCommit asynchronousCommit;
 
 	FirstReviews(Cards cards, Scheduling scheduling, RetentionSettings retention, Masteries masteries,
-			SkillMastery mastery, ReviewDueTimes dueTimes) {
+			SkillMastery mastery, ReviewDueTimes dueTimes, AsynchronousCommit asynchronousCommit) {
 		this.dueTimes = dueTimes;
+		this.asynchronousCommit = asynchronousCommit;
 		this.cards = cards;
 		this.scheduling = scheduling;
 		this.retention = retention;
@@ -80,6 +84,9 @@ class FirstReviews {
 		if (made.isEmpty()) {
 			return;
 		}
+		// What a crash of the database loses of this is lost with the publication's completion, which commits after it:
+		// the publication is resubmitted, and this runs again (ADR 0056).
+		asynchronousCommit.forThisTransaction();
 		// Those carded already (by this event's earlier run, or by an earlier answer) are left as they are. In the order
 		// of their ids, so that two listeners inserting the same cards never wait on each other in a circle.
 		var inserted = cards.insertNew(made.values().stream().map(First::card).sorted(BY_ID).toList());
