@@ -2,6 +2,7 @@ package io.morsel.learning;
 
 import io.morsel.identity.OrganisationId;
 import io.morsel.identity.UserId;
+import io.morsel.shared.DatabaseProduct;
 import io.morsel.shared.Timestamps;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,8 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,11 +45,12 @@ public class ReviewDueTimes {
 
 	private final JdbcTemplate jdbc;
 	private final JdbcClient sql;
-	private volatile @Nullable Boolean sharesRowLocks;
+	private final DatabaseProduct database;
 
-	ReviewDueTimes(JdbcTemplate jdbc, JdbcClient sql) {
+	ReviewDueTimes(JdbcTemplate jdbc, JdbcClient sql, DatabaseProduct database) {
 		this.jdbc = jdbc;
 		this.sql = sql;
+		this.database = database;
 	}
 
 	/**
@@ -158,7 +158,7 @@ public class ReviewDueTimes {
 	 * speak of).
 	 */
 	private Map<Learner, Instant> shared(Set<Learner> learners) {
-		if (!sharesRowLocks()) {
+		if (!database.postgres()) { // PostgreSQL locks rows in share; H2 does not.
 			return Map.of();
 		}
 		var stored = new HashMap<Learner, Instant>();
@@ -182,17 +182,6 @@ public class ReviewDueTimes {
 				}
 			});
 		return stored;
-	}
-
-	/** Whether the database locks rows in share (PostgreSQL), asked once. */
-	private boolean sharesRowLocks() {
-		var known = sharesRowLocks;
-		if (known == null) {
-			known = jdbc.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
-				.equals(connection.getMetaData().getDatabaseProductName()));
-			sharesRowLocks = known;
-		}
-		return known;
 	}
 
 	private void insertMissing(List<Map.Entry<Learner, Instant>> rows) {

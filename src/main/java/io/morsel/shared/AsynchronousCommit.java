@@ -1,7 +1,5 @@
 package io.morsel.shared;
 
-import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -20,10 +18,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class AsynchronousCommit {
 
 	private final JdbcTemplate jdbc;
-	private volatile @Nullable Boolean postgres;
+	private final DatabaseProduct database;
 
-	AsynchronousCommit(JdbcTemplate jdbc) {
+	AsynchronousCommit(JdbcTemplate jdbc, DatabaseProduct database) {
 		this.jdbc = jdbc;
+		this.database = database;
 	}
 
 	/**
@@ -34,19 +33,9 @@ public class AsynchronousCommit {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalTransactionStateException("An asynchronous commit needs a transaction to commit");
 		}
-		if (postgres()) {
+		if (database.postgres()) {
 			// SET LOCAL: the transaction's setting alone, undone when it commits or rolls back.
 			jdbc.execute("SET LOCAL synchronous_commit TO OFF");
 		}
-	}
-
-	private boolean postgres() {
-		var known = postgres;
-		if (known == null) {
-			known = jdbc.execute((ConnectionCallback<Boolean>) connection -> "PostgreSQL"
-				.equals(connection.getMetaData().getDatabaseProductName()));
-			postgres = known;
-		}
-		return known;
 	}
 }

@@ -13,6 +13,7 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The event publication log's bookkeeping commits asynchronously (ADR 0056): marking a publication processing,
@@ -29,8 +30,7 @@ class PublicationBookkeeping {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
-				return bean instanceof EventPublicationRepository repository && !(bean instanceof Marks)
-						? new Marks(repository, commit) : bean;
+				return bean instanceof EventPublicationRepository repository ? new Marks(repository, commit) : bean;
 			}
 		};
 	}
@@ -39,17 +39,18 @@ class PublicationBookkeeping {
 	static final class Marks implements EventPublicationRepository {
 
 		private final EventPublicationRepository repository;
-		private final ObjectProvider<AsynchronousCommit> commit;
+		/** Looked up at the first mark: the repository is made before the beans it would need. */
+		private final SingletonSupplier<AsynchronousCommit> commit;
 
 		Marks(EventPublicationRepository repository, ObjectProvider<AsynchronousCommit> commit) {
 			this.repository = repository;
-			this.commit = commit;
+			this.commit = SingletonSupplier.of(commit::getObject);
 		}
 
 		/** In the mark's own transaction (Spring Modulith's registry opens one for each); outside one, as it is. */
 		private void asynchronously() {
 			if (TransactionSynchronizationManager.isActualTransactionActive()) {
-				commit.getObject().forThisTransaction();
+				commit.obtain().forThisTransaction();
 			}
 		}
 

@@ -40,6 +40,9 @@ class AsynchronousCommitTests {
 	@Autowired
 	EventPublicationRepository publications;
 
+	@Autowired
+	DatabaseProduct database;
+
 	private Connection connection;
 
 	private JdbcTemplate jdbc;
@@ -55,7 +58,7 @@ class AsynchronousCommitTests {
 		var single = new SingleConnectionDataSource(connection, true);
 		jdbc = new JdbcTemplate(single);
 		transactions = new TransactionTemplate(new JdbcTransactionManager(single));
-		commit = new AsynchronousCommit(jdbc);
+		commit = new AsynchronousCommit(jdbc, database);
 	}
 
 	@AfterEach
